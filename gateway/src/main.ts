@@ -1,0 +1,31 @@
+// npm run start:gateway: the gateway alone, calling subgraphs at <NAME>_SUBGRAPH_URL or their default ports.
+import { userTokenSettingsFromEnv } from '../../shared/auth/userToken.ts';
+import { envNumber, envString } from '../../shared/config/env.ts';
+import { envPrefix, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
+import { logError, logInfo } from '../../shared/logging/log.ts';
+import { startGateway } from './startGateway.ts';
+
+export function subgraphUrlsFromEnv(): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const service of SUBGRAPH_SERVICES) {
+    const url = envString(`${envPrefix(service.name)}_SUBGRAPH_URL`);
+    if (url) urls[service.name] = url;
+  }
+  return urls;
+}
+
+try {
+  const gateway = await startGateway({
+    port: envNumber('PORT', 4000),
+    host: envString('HOST') ?? '127.0.0.1',
+    subgraphUrls: subgraphUrlsFromEnv(),
+    tokens: userTokenSettingsFromEnv(),
+  });
+  logInfo('gateway listening', { url: `${gateway.url}/graphql`, playground: `${gateway.url}/` });
+  const stop = () => void gateway.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  logError('gateway failed to start', { error });
+  process.exit(1);
+}

@@ -1,0 +1,121 @@
+// The single entry point: verifies callers, plans each query over the static supergraph, and calls
+// agency subgraphs with internal tokens. It knows identities, not agency rules (those live in subgraphs).
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloGateway } from '@apollo/gateway';
+import { createInternalTokenSigner } from '../../shared/auth/internalToken.ts';
+import { createUserTokenVerifier, type UserTokenSettings } from '../../shared/auth/userToken.ts';
+import { exposeErrorDetails } from '../../shared/config/env.ts';
+import { errorBody } from '../../shared/errors/clientErrors.ts';
+import { logError } from '../../shared/logging/log.ts';
+import { authenticate } from './authenticate.ts';
+import { AuthenticatedDataSource, type GatewayContext } from './dataSources.ts';
+import { formatError } from './formatError.ts';
+import { playgroundRouter } from './playground.ts';
+import { useAnonymousGuard } from './plugins/useAnonymousGuard.ts';
+import { subgraphReadiness } from './subgraphReadiness.ts';
+
+export const SUPERGRAPH_PATH = new URL('../supergraph.graphql', import.meta.url);
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  /** Where each subgraph listens; a subgraph not named here is called at its supergraph routing URL. */
+  subgraphUrls: Record<string, string>;
+  tokens: UserTokenSettings;
+  supergraphSdl?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const quietLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: (message: unknown) => logError('gateway warning', { detail: String(message) }),
+  error: (message: unknown) => logError('gateway error', { detail: String(message) }),
+};
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const sign = createInternalTokenSigner();
+  const routingUrls: Record<string, string> = {};
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    logger: quietLogger,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`No URL for subgraph ${name}`);
+      routingUrls[name] = target;
+      return new AuthenticatedDataSource(name, target, sign);
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = createServer(app);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: quietLogger,
+    introspection: true,
+    includeStacktraceInErrorResponses: exposeErrorDetails,
+    formatError,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      useAnonymousGuard(),
+    ],
+  });
+  await server.start();
+
+  const ready = subgraphReadiness(() => routingUrls);
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const status = await ready();
+    res.status(status.ready ? 200 : 503).json(status);
+  });
+  app.use(playgroundRouter());
+  app.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    authenticate(createUserTokenVerifier(options.tokens)),
+    expressMiddleware(server, {
+      context: async ({ req }) => ({ principal: req.principal!, internalTokens: new Map() }),
+    }),
+  );
+  app.use((_req: Request, res: Response) => {
+    res.status(404).type('application/json').send(errorBody('Not found', 'NOT_FOUND'));
+  });
+  // Body-parser and other HTTP-level failures: a clear message, never express's HTML page with a stack.
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logError('gateway request failed', { error });
+    const message =
+      error.type === 'entity.too.large' ? 'The request body is too large'
+      : error.type === 'entity.parse.failed' ? 'The request body is not valid JSON'
+      : status === 500 ? 'Internal error'
+      : 'Bad request';
+    res.status(status).type('application/json').send(errorBody(message, status === 500 ? 'INTERNAL' : 'BAD_REQUEST'));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    close: () => server.stop(),
+  };
+}

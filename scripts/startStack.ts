@@ -1,0 +1,56 @@
+// Every subgraph and the gateway in one process: `npm start` and the test suite both use this.
+// Each service still listens on its own port and talks to the others over HTTP, as in production.
+import { userTokenSettingsFromEnv, type UserTokenSettings } from '../shared/auth/userToken.ts';
+import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
+import { releaseEmbeddedTemplate } from '../shared/db/embeddedPostgres.ts';
+import type { DatabaseOptions } from '../shared/db/openDatabase.ts';
+import { startSubgraph, type RunningSubgraph } from '../shared/subgraph/startSubgraph.ts';
+import type { ProvinceOptions } from '../shared/synthetic/index.ts';
+import { startGateway, type RunningGateway } from '../gateway/src/startGateway.ts';
+import { SUBGRAPHS } from '../subgraphs/registry.ts';
+
+export interface StackOptions {
+  gatewayPort: number;
+  host?: string;
+  /** Per subgraph: port (0 = any free port) and database. */
+  subgraph: (name: string) => { port: number; database: DatabaseOptions };
+  province: ProvinceOptions;
+  tokens?: UserTokenSettings;
+}
+
+export interface RunningStack {
+  gateway: RunningGateway;
+  subgraphs: Record<string, RunningSubgraph>;
+  close(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const subgraphs: Record<string, RunningSubgraph> = {};
+  try {
+    // One at a time: embedded databases share one CPU-bound engine per process, so parallel starts gain nothing.
+    for (const service of SUBGRAPH_SERVICES) {
+      const definition = SUBGRAPHS[service.name];
+      if (!definition) throw new Error(`Subgraph ${service.name} is not registered`);
+      const { port, database } = options.subgraph(service.name);
+      subgraphs[service.name] = await startSubgraph(definition, { port, host: options.host, database, province: options.province });
+    }
+    await releaseEmbeddedTemplate();
+    const gateway = await startGateway({
+      port: options.gatewayPort,
+      host: options.host,
+      subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, subgraph.url])),
+      tokens: options.tokens ?? userTokenSettingsFromEnv(),
+    });
+    return {
+      gateway,
+      subgraphs,
+      async close() {
+        await gateway.close();
+        await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close().catch(() => {})));
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+// Who is calling, as the gateway established it. Every subgraph rebuilds it from the internal token.
+
+export const KNOWN_ROLES = ['citizen', 'officer', 'system', 'security-officer', 'platform-admin'] as const;
+export type Role = (typeof KNOWN_ROLES)[number];
+
+export interface Principal {
+  /** `sub` of the caller's token: a citizen's 12-digit personal id, an officer's or system's account. */
+  subject: string | null;
+  /** Agency code for officers and systems; null for citizens and anonymous callers. */
+  agency: string | null;
+  roles: Role[];
+  /** Purpose code the caller declared in `X-Purpose`. */
+  purpose: string | null;
+  /** Administrative dossier number from `X-Case-Id`. */
+  caseId: string | null;
+  /** Made by the gateway for every request; ties logs and audit records together. */
+  requestId: string;
+}
+
+export function isAnonymous(principal: Principal): boolean {
+  return principal.roles.length === 0;
+}
+
+export function hasRole(principal: Principal, role: Role): boolean {
+  return principal.roles.includes(role);
+}
+
+export function anonymousPrincipal(requestId: string): Principal {
+  return { subject: null, agency: null, roles: [], purpose: null, caseId: null, requestId };
+}

@@ -1,0 +1,131 @@
+// Callers' JWTs: verified at the gateway against pinned algorithms, issuer, audience and a set of public
+// keys (several, for rotation; each key pinned to the one algorithm its type allows).
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import jwt from 'jsonwebtoken';
+import { envString, isProduction } from '../config/env.ts';
+import { DEV_ISSUER, DEV_KEY_ID, devUserSigningKeys } from './devKeys.ts';
+import { KNOWN_ROLES, type Role } from './Principal.ts';
+
+export const DEFAULT_AUDIENCE = 'provincial-data-sharing';
+
+export interface VerificationKey {
+  kid: string;
+  publicKeyPem: string;
+}
+
+export interface UserTokenSettings {
+  issuer: string;
+  audience: string;
+  keys: VerificationKey[];
+}
+
+export interface VerifiedCaller {
+  subject: string | null;
+  agency: string | null;
+  roles: Role[];
+}
+
+/** Production: JWT_ISSUER, JWT_AUDIENCE and JWT_PUBLIC_KEYS_DIR (one `<kid>.pem` per key) are required. */
+export function userTokenSettingsFromEnv(): UserTokenSettings {
+  const dir = envString('JWT_PUBLIC_KEYS_DIR');
+  const keys: VerificationKey[] = dir
+    ? readdirSync(dir)
+        .filter((file) => file.endsWith('.pem'))
+        .sort()
+        .map((file) => ({ kid: basename(file, '.pem'), publicKeyPem: readFileSync(join(dir, file), 'utf8') }))
+    : [];
+  const issuer = envString('JWT_ISSUER');
+  if (isProduction) {
+    if (!issuer || !envString('JWT_AUDIENCE') || keys.length === 0) {
+      throw new Error('JWT_ISSUER, JWT_AUDIENCE and JWT_PUBLIC_KEYS_DIR with at least one key are required in production');
+    }
+  } else if (!keys.some((key) => key.kid === DEV_KEY_ID)) {
+    keys.push({ kid: DEV_KEY_ID, publicKeyPem: devUserSigningKeys().publicKeyPem });
+  }
+  return { issuer: issuer ?? DEV_ISSUER, audience: envString('JWT_AUDIENCE') ?? DEFAULT_AUDIENCE, keys };
+}
+
+function algorithmFor(key: KeyObject): jwt.Algorithm {
+  if (key.asymmetricKeyType === 'rsa') return 'RS256';
+  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return 'ES256';
+  throw new Error('Verification keys must be RSA (RS256) or P-256 (ES256) public keys');
+}
+
+export class InvalidTokenError extends Error {}
+
+export function createUserTokenVerifier(settings: UserTokenSettings): (token: string) => VerifiedCaller {
+  const keys = new Map(
+    settings.keys.map(({ kid, publicKeyPem }) => {
+      const key = createPublicKey(publicKeyPem);
+      return [kid, { key, algorithm: algorithmFor(key) }] as const;
+    }),
+  );
+  const verifyWith = (token: string, entry: { key: KeyObject; algorithm: jwt.Algorithm }): jwt.JwtPayload | null => {
+    try {
+      const payload = jwt.verify(token, entry.key, {
+        algorithms: [entry.algorithm],
+        issuer: settings.issuer,
+        audience: settings.audience,
+        clockTolerance: 5,
+      });
+      return typeof payload === 'string' ? null : payload;
+    } catch {
+      return null;
+    }
+  };
+  return (token) => {
+    const header = jwt.decode(token, { complete: true })?.header;
+    if (!header) throw new InvalidTokenError('The token is not a JWT');
+    // A token naming its key is checked against that key alone; one without a kid against each key.
+    const candidates = header.kid !== undefined ? [keys.get(header.kid)].filter((entry) => entry !== undefined) : [...keys.values()];
+    let claims: jwt.JwtPayload | null = null;
+    for (const entry of candidates) {
+      claims = verifyWith(token, entry);
+      if (claims) break;
+    }
+    if (!claims) throw new InvalidTokenError('The token is invalid, expired or not signed by a trusted key');
+    return callerFromClaims(claims);
+  };
+}
+
+function callerFromClaims(claims: jwt.JwtPayload): VerifiedCaller {
+  if (typeof claims.exp !== 'number') throw new InvalidTokenError('The token has no expiry');
+  const rawRoles: unknown[] = Array.isArray(claims.roles) ? claims.roles : [];
+  const roles = rawRoles.filter((role): role is Role => KNOWN_ROLES.includes(role as Role));
+  if (roles.length === 0) throw new InvalidTokenError('The token carries no role this platform knows');
+  const subject = typeof claims.sub === 'string' && claims.sub !== '' ? claims.sub : null;
+  const agency = typeof claims.agency === 'string' && claims.agency !== '' ? claims.agency : null;
+  if (roles.includes('citizen') && !(subject && /^\d{12}$/.test(subject))) {
+    throw new InvalidTokenError("A citizen's token must carry their 12-digit personal id as sub");
+  }
+  if ((roles.includes('officer') || roles.includes('system')) && !agency) {
+    throw new InvalidTokenError("An officer's or system's token must name its agency");
+  }
+  return { subject, agency, roles };
+}
+
+export interface DevTokenRequest {
+  roles: string[];
+  agency?: string;
+  sub?: string;
+  ttlSeconds?: number;
+}
+
+let devSigningKey: KeyObject | undefined;
+
+/** Signs a token as the development identity provider. Refuses in production. */
+export function signDevUserToken(request: DevTokenRequest): string {
+  devSigningKey ??= createPrivateKey(devUserSigningKeys().privateKeyPem);
+  const claims: Record<string, unknown> = { roles: request.roles };
+  if (request.agency) claims.agency = request.agency;
+  return jwt.sign(claims, devSigningKey, {
+    algorithm: 'RS256',
+    keyid: DEV_KEY_ID,
+    issuer: envString('JWT_ISSUER') ?? DEV_ISSUER,
+    audience: envString('JWT_AUDIENCE') ?? DEFAULT_AUDIENCE,
+    subject: request.sub ?? `dev-${request.roles[0] ?? 'user'}`,
+    expiresIn: request.ttlSeconds ?? 3600,
+  });
+}

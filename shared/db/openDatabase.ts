@@ -1,0 +1,60 @@
+// One knex instance per agency database, on embedded Postgres by default or on a server by URL.
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
+import { createEmbeddedPostgres } from './embeddedPostgres.ts';
+import { ensureServerDatabase } from './serverDatabase.ts';
+
+// A SQL `date` is a calendar day: keep it as 'YYYY-MM-DD' instead of a Date at local midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+export interface DatabaseOptions {
+  /** A Postgres server URL; without one the database is embedded. */
+  url?: string;
+  /** Where an embedded database keeps its files; without one it lives in memory. */
+  dataDir?: string;
+}
+
+export interface Database {
+  knex: Knex;
+  /** 'embedded (memory)', 'embedded (<dir>)' or 'postgres server' — never the URL, which may hold a password. */
+  kind: string;
+  /** SQL statements sent since start: the N+1 test and the benchmark read it. */
+  statementCount(): number;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  let knex: Knex;
+  let kind: string;
+  let embedded: PGlite | undefined;
+  if (options.url) {
+    await ensureServerDatabase(options.url);
+    knex = knexFactory({ client: 'pg', connection: options.url, pool: { min: 0, max: 10 } });
+    kind = 'postgres server';
+  } else {
+    const instance = await createEmbeddedPostgres(options.dataDir);
+    embedded = instance;
+    // PGlite is a single connection: one client in the pool, handed the same engine each time.
+    knex = knexFactory({
+      client: 'pg',
+      connection: () => createPgConfig(instance) as unknown as Knex.PgConnectionConfig,
+      pool: { min: 0, max: 1 },
+    });
+    kind = options.dataDir ? `embedded (${options.dataDir})` : 'embedded (memory)';
+  }
+  let statements = 0;
+  knex.on('query', () => {
+    statements += 1;
+  });
+  return {
+    knex,
+    kind,
+    statementCount: () => statements,
+    async close() {
+      await knex.destroy();
+      if (embedded) await embedded.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// Helpers for a real Postgres server: a database per agency, created on first use.
+import pg from 'pg';
+
+function adminUrl(url: string): { admin: string; database: string } {
+  const parsed = new URL(url);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) {
+    throw new Error('Database names must be lower-case letters, digits and underscores');
+  }
+  parsed.pathname = '/postgres';
+  return { admin: parsed.toString(), database };
+}
+
+async function withAdminClient<T>(url: string, work: (client: pg.Client, database: string) => Promise<T>): Promise<T> {
+  const { admin, database } = adminUrl(url);
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    return await work(client, database);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function ensureServerDatabase(url: string): Promise<void> {
+  await withAdminClient(url, async (client, database) => {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount) return;
+    try {
+      await client.query(`create database "${database}"`);
+    } catch (error) {
+      // Another service of the same run may have created it in the meantime.
+      if ((error as { code?: string }).code !== '42P04') throw error;
+    }
+  });
+}
+
+export async function dropServerDatabase(url: string): Promise<void> {
+  await withAdminClient(url, async (client, database) => {
+    await client.query(`drop database if exists "${database}" with (force)`);
+  });
+}
+
+/** `postgres://h/provincial` + `civil-status` -> `postgres://h/provincial_civil_status`: one database per agency. */
+export function serviceDatabaseUrl(baseUrl: string, serviceName: string): string {
+  const parsed = new URL(baseUrl);
+  const base = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'provincial';
+  parsed.pathname = `/${base}_${serviceName.replace(/-/g, '_')}`;
+  return parsed.toString();
+}

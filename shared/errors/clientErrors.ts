@@ -1,0 +1,25 @@
+// Errors a client may see: each sets `extensions.code`; everything else is masked to INTERNAL.
+import { GraphQLError } from 'graphql';
+
+export const CLIENT_ERROR_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'SUBGRAPH_UNAVAILABLE',
+]);
+
+export function badUserInput(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/** A body for errors raised before GraphQL runs (HTTP layer): same shape as a GraphQL error response. */
+export function errorBody(message: string, code: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}

@@ -1,0 +1,2 @@
+export * from './clientErrors.ts';
+export * from './maskError.ts';

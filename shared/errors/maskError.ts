@@ -1,0 +1,36 @@
+// The one place that decides what of an error reaches a client: known client errors pass with their
+// message and extensions; anything else becomes INTERNAL with the request id, and is logged here.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { exposeErrorDetails } from '../config/env.ts';
+import { CLIENT_ERROR_CODES } from './clientErrors.ts';
+import { logError } from '../logging/log.ts';
+
+// graphql-js suggests field and type names ("Did you mean ...?"): never reveal names a caller did not ask for.
+const SUGGESTION = /\s*Did you mean .*\?$/;
+
+export function maskError(error: GraphQLError, context: { service: string; requestId: string }): GraphQLFormattedError {
+  const code = error.extensions?.code;
+  const original = error.originalError;
+  const isClientError =
+    (typeof code === 'string' && CLIENT_ERROR_CODES.has(code) && (!original || original instanceof GraphQLError)) ||
+    (!original && code === undefined); // parse and validation errors raised by graphql-js itself
+  if (isClientError) {
+    const formatted = error.toJSON();
+    const { http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return {
+      ...formatted,
+      message: formatted.message.replace(SUGGESTION, ''),
+      extensions: { ...extensions, code: code ?? 'GRAPHQL_VALIDATION_FAILED' },
+    };
+  }
+  logError('unexpected error while resolving', { service: context.service, requestId: context.requestId, path: error.path, error: original ?? error });
+  return {
+    message: 'Internal error',
+    ...(error.path ? { path: error.path } : {}),
+    extensions: {
+      code: 'INTERNAL',
+      requestId: context.requestId,
+      ...(exposeErrorDetails && original?.stack ? { stack: original.stack.split('\n') } : {}),
+    },
+  };
+}

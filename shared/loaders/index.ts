@@ -1,0 +1,2 @@
+export * from './batchLoaders.ts';
+export * from './pagination.ts';

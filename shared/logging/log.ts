@@ -1,0 +1,19 @@
+// One JSON line per event on stderr: what operators read. Never sent to clients.
+
+function write(level: string, message: string, fields: Record<string, unknown>): void {
+  const entry: Record<string, unknown> = { time: new Date().toISOString(), level, message };
+  for (const [key, value] of Object.entries(fields)) {
+    entry[key] = value instanceof Error ? { message: value.message, stack: value.stack } : value;
+  }
+  process.stderr.write(`${JSON.stringify(entry)}\n`);
+}
+
+export function logInfo(message: string, fields: Record<string, unknown> = {}): void {
+  if (process.env.LOG_LEVEL === 'silent' || process.env.LOG_LEVEL === 'error') return;
+  write('info', message, fields);
+}
+
+export function logError(message: string, fields: Record<string, unknown> = {}): void {
+  if (process.env.LOG_LEVEL === 'silent') return;
+  write('error', message, fields);
+}

@@ -1,0 +1,24 @@
+import type { DocumentNode } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { Knex } from 'knex';
+import type { Principal } from '../auth/Principal.ts';
+import type { Migration } from '../db/migrationSource.ts';
+import type { Province } from '../synthetic/index.ts';
+
+/** What each agency folder provides; shared/subgraph turns it into a running service. */
+export interface SubgraphDefinition<Loaders = unknown> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<SubgraphContext<Loaders>>;
+  migrations: Record<string, Migration>;
+  /** Fills an empty database with this agency's part of the synthetic province. */
+  seed(knex: Knex, province: Province): Promise<void>;
+  /** Built per request, so no cached row outlives the request that read it. */
+  createLoaders(knex: Knex): Loaders;
+}
+
+export interface SubgraphContext<Loaders = unknown> {
+  principal: Principal;
+  loaders: Loaders;
+  knex: Knex;
+}

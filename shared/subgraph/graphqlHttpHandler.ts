@@ -1,0 +1,104 @@
+// A subgraph's HTTP front door. The internal token is checked first, before the body is read, so no
+// GraphQL (not `_service`, not `_entities`) runs for a caller the gateway did not vouch for.
+// Plain node:http + graphql-js execute: Apollo Server's pipeline doubled a subgraph's CPU per call (STACK.md).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Principal } from '../auth/Principal.ts';
+import { errorBody } from '../errors/clientErrors.ts';
+import { maskError } from '../errors/maskError.ts';
+import { createDocumentCache } from './documentCache.ts';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HandlerOptions {
+  service: string;
+  schema: GraphQLSchema;
+  verifyToken: (token: string) => Principal | null;
+  contextFor: (principal: Principal) => object;
+  isReady: () => Promise<boolean>;
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+interface GraphQLRequestBody {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+function parseRequestBody(text: string): GraphQLRequestBody | null {
+  try {
+    const body = JSON.parse(text) as Partial<GraphQLRequestBody>;
+    if (typeof body !== 'object' || body === null || typeof body.query !== 'string') return null;
+    if (body.variables != null && typeof body.variables !== 'object') return null;
+    if (body.operationName != null && typeof body.operationName !== 'string') return null;
+    return body as GraphQLRequestBody;
+  } catch {
+    return null;
+  }
+}
+
+export function createGraphqlHttpHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const prepare = createDocumentCache(options.schema);
+  return async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/health') return send(res, 200, '{"status":"ok"}');
+    if (req.method === 'GET' && path === '/ready') {
+      const ready = await options.isReady().catch(() => false);
+      return send(res, ready ? 200 : 503, JSON.stringify({ status: ready ? 'ready' : 'not ready' }));
+    }
+    if (path !== '/graphql') return send(res, 404, errorBody('Not found', 'NOT_FOUND'));
+    if (req.method !== 'POST') return send(res, 405, errorBody('Use POST', 'METHOD_NOT_ALLOWED'), { allow: 'POST' });
+
+    const authorization = req.headers.authorization ?? '';
+    const principal = authorization.startsWith('Bearer ') ? options.verifyToken(authorization.slice(7)) : null;
+    if (!principal) {
+      return send(res, 401, errorBody('This service only answers calls relayed by the provincial gateway', 'UNAUTHENTICATED'));
+    }
+
+    const text = await readBody(req);
+    if (text === null) return send(res, 413, errorBody('The request body is too large', 'BAD_REQUEST'));
+    const body = parseRequestBody(text);
+    if (!body) return send(res, 400, errorBody('The body must be JSON with a "query" string', 'BAD_REQUEST'));
+
+    const errorContext = { service: options.service, requestId: principal.requestId };
+    const prepared = prepare(body.query);
+    if ('errors' in prepared) {
+      const errors = prepared.errors.map((error) =>
+        maskError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: prepared.code } }), errorContext),
+      );
+      return send(res, 400, JSON.stringify({ errors }));
+    }
+    const result = await execute({
+      schema: options.schema,
+      document: prepared.document,
+      variableValues: body.variables,
+      operationName: body.operationName,
+      contextValue: options.contextFor(principal),
+    });
+    const response: Record<string, unknown> = { data: result.data };
+    if (result.errors?.length) response.errors = result.errors.map((error) => maskError(error, errorContext));
+    send(res, 200, JSON.stringify(response));
+  };
+}

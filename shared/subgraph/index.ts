@@ -1,0 +1,2 @@
+export * from './SubgraphDefinition.ts';
+export * from './startSubgraph.ts';

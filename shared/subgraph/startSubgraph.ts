@@ -1,0 +1,80 @@
+// Turns an agency's definition into a running service: its own database (migrated, seeded once),
+// its federated schema, and an HTTP server that answers only the gateway.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { createInternalTokenVerifier } from '../auth/internalToken.ts';
+import { openDatabase, type Database, type DatabaseOptions } from '../db/openDatabase.ts';
+import { migrationSource } from '../db/migrationSource.ts';
+import { errorBody } from '../errors/clientErrors.ts';
+import { logError } from '../logging/log.ts';
+import type { ProvinceOptions } from '../synthetic/index.ts';
+import { createGraphqlHttpHandler } from './graphqlHttpHandler.ts';
+import { seedOnce } from './seedOnce.ts';
+import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition.ts';
+
+export interface StartSubgraphOptions {
+  port: number;
+  host?: string;
+  database: DatabaseOptions;
+  province: ProvinceOptions;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartSubgraphOptions): Promise<RunningSubgraph> {
+  const database = await openDatabase(options.database);
+  const { knex } = database;
+  await knex.migrate.latest({ migrationSource: migrationSource(definition.migrations) });
+  await seedOnce(knex, definition.name, options.province, definition.seed);
+
+  const schema = buildSubgraphSchema({
+    typeDefs: definition.typeDefs,
+    resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+  });
+  const handle = createGraphqlHttpHandler({
+    service: definition.name,
+    schema,
+    verifyToken: createInternalTokenVerifier(definition.name),
+    contextFor: (principal): SubgraphContext<L> => ({ principal, knex, loaders: definition.createLoaders(knex) }),
+    isReady: async () => {
+      await knex.raw('select 1');
+      return true;
+    },
+  });
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logError('request failed', { service: definition.name, error });
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(errorBody('Internal error', 'INTERNAL'));
+      } else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    name: definition.name,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    port,
+    database,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// Checks of identifiers clients send, so that a malformed one gets a clear BAD_USER_INPUT instead of
+// an empty answer or a database error.
+import { badUserInput } from '../errors/clientErrors.ts';
+
+export function personalId(value: string, field = 'id'): string {
+  if (!/^\d{12}$/.test(value)) throw badUserInput(`"${field}" must be a 12-digit personal identification number`, field);
+  return value;
+}
+
+export function unitCode(value: string | null | undefined, field = 'unitCode'): string | null {
+  if (value === null || value === undefined) return null;
+  if (!/^\d{2}$|^\d{5}$/.test(value)) throw badUserInput(`"${field}" must be a 2-digit province or 5-digit commune/ward code`, field);
+  return value;
+}
+
+export function enterpriseCode(value: string, field = 'enterpriseCode'): string {
+  if (!/^\d{10}$/.test(value)) throw badUserInput(`"${field}" must be a 10-digit enterprise code`, field);
+  return value;
+}
+
+/** A short opaque id (household, parcel, registration): printable, bounded. */
+export function recordId(value: string, field = 'id'): string {
+  if (!/^[A-Za-z0-9._/-]{1,40}$/.test(value)) throw badUserInput(`"${field}" is not a valid identifier`, field);
+  return value;
+}
+
+/** Nested lists take `first` too, capped lower than top-level pages. */
+export function listLimit(first: number | null | undefined, max = 100, fallback = 20): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > max) throw badUserInput(`"first" must be a whole number from 1 to ${max}`, 'first');
+  return size;
+}

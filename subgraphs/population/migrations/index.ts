@@ -1,0 +1,6 @@
+import type { Migration } from '../../../shared/db/migrationSource.ts';
+import * as createPopulationRegister from './20250701090000_create_population_register.ts';
+
+export const migrations: Record<string, Migration> = {
+  '20250701090000_create_population_register': createPopulationRegister,
+};

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { SubgraphDefinition } from '../../../shared/subgraph/SubgraphDefinition.ts';
+import { migrations } from '../migrations/index.ts';
+import { seedPopulation } from '../seeds/seedPopulation.ts';
+import { createPopulationLoaders, type PopulationLoaders } from './loaders.ts';
+import { resolvers } from './resolvers.ts';
+
+export const populationSubgraph: SubgraphDefinition<PopulationLoaders> = {
+  name: 'population',
+  typeDefs: parse(readFileSync(new URL('../population.graphql', import.meta.url), 'utf8')),
+  resolvers,
+  migrations,
+  seed: seedPopulation,
+  createLoaders: createPopulationLoaders,
+};
