@@ -5,7 +5,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
@@ -46,11 +50,16 @@ const quietLogger = {
 };
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata addresses at
+  // construction: a provincial platform never phones home. The variable is its only switch.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const sign = createInternalTokenSigner();
   const routingUrls: Record<string, string> = {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
     logger: quietLogger,
+    // Query plans reveal which agency holds what; never returned to clients, whatever NODE_ENV says.
+    __exposeQueryPlanExperimental: false,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
@@ -70,6 +79,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       useAnonymousGuard(),
     ],

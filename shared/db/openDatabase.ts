@@ -41,6 +41,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       client: 'pg',
       connection: () => createPgConfig(instance) as unknown as Knex.PgConnectionConfig,
       pool: { min: 0, max: 1 },
+      // A query on the outer knex inside a transaction waits for the one connection: fail in seconds, not a minute.
+      acquireConnectionTimeout: 15_000,
     });
     kind = options.dataDir ? `embedded (${options.dataDir})` : 'embedded (memory)';
   }

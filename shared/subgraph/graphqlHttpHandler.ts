@@ -16,6 +16,8 @@ export interface HandlerOptions {
   verifyToken: (token: string) => Principal | null;
   contextFor: (principal: Principal) => object;
   isReady: () => Promise<boolean>;
+  /** Counters for operators and the benchmark (Prometheus text format); no data, no identities. */
+  metrics: () => Record<string, number>;
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
@@ -61,12 +63,18 @@ function parseRequestBody(text: string): GraphQLRequestBody | null {
 
 export function createGraphqlHttpHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const prepare = createDocumentCache(options.schema);
+  let operations = 0;
   return async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/health') return send(res, 200, '{"status":"ok"}');
     if (req.method === 'GET' && path === '/ready') {
       const ready = await options.isReady().catch(() => false);
       return send(res, ready ? 200 : 503, JSON.stringify({ status: ready ? 'ready' : 'not ready' }));
+    }
+    if (req.method === 'GET' && path === '/metrics') {
+      const lines = Object.entries({ graphql_operations_total: operations, ...options.metrics() }).map(([name, value]) => `${name}{service="${options.service}"} ${value}`);
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      return void res.end(`${lines.join('\n')}\n`);
     }
     if (path !== '/graphql') return send(res, 404, errorBody('Not found', 'NOT_FOUND'));
     if (req.method !== 'POST') return send(res, 405, errorBody('Use POST', 'METHOD_NOT_ALLOWED'), { allow: 'POST' });
@@ -90,6 +98,7 @@ export function createGraphqlHttpHandler(options: HandlerOptions): (req: Incomin
       );
       return send(res, 400, JSON.stringify({ errors }));
     }
+    operations += 1;
     const result = await execute({
       schema: options.schema,
       document: prepared.document,

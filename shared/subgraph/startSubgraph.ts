@@ -44,6 +44,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     schema,
     verifyToken: createInternalTokenVerifier(definition.name),
     contextFor: (principal): SubgraphContext<L> => ({ principal, knex, loaders: definition.createLoaders(knex) }),
+    metrics: () => ({ sql_statements_total: database.statementCount() }),
     isReady: async () => {
       await knex.raw('select 1');
       return true;

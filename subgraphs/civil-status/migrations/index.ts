@@ -1,0 +1,6 @@
+import type { Migration } from '../../../shared/db/migrationSource.ts';
+import * as createCivilStatusRegister from './20250701100000_create_civil_status_register.ts';
+
+export const migrations: Record<string, Migration> = {
+  '20250701100000_create_civil_status_register': createCivilStatusRegister,
+};

@@ -1,0 +1,6 @@
+import type { Migration } from '../../../shared/db/migrationSource.ts';
+import * as createLandRegister from './20250701110000_create_land_register.ts';
+
+export const migrations: Record<string, Migration> = {
+  '20250701110000_create_land_register': createLandRegister,
+};

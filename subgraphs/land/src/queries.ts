@@ -1,0 +1,141 @@
+// SQL of the land register. Explicit columns, aliased to the shapes the resolvers use.
+import type { Knex } from 'knex';
+import { anyOf } from '../../../shared/db/anyOf.ts';
+import { limitPerGroup } from '../../../shared/db/limitPerGroup.ts';
+
+export interface LandParcelRow {
+  id: string;
+  mapSheet: number;
+  parcelNumber: number;
+  /** numeric: a string from pg. */
+  area: string;
+  landUsePurposeCode: string;
+  landUsePurposeName: string;
+  unitCode: string;
+  address: string;
+}
+
+/** A parcel as one holder's: the holder column says whose list it belongs to. */
+export interface HeldParcelRow extends LandParcelRow {
+  holderKey: string;
+}
+
+export interface ParcelHolderRow {
+  parcelId: string;
+  citizenId: string | null;
+  enterpriseCode: string | null;
+  /** numeric: a string from pg. */
+  share: string;
+}
+
+export interface LandCertificateRow {
+  serialNumber: string;
+  parcelId: string;
+  issuedOn: string;
+  holderCitizenId: string | null;
+  holderEnterpriseCode: string | null;
+}
+
+export interface LandUsePurposeRow {
+  code: string;
+  name: string;
+}
+
+const PARCEL_COLUMNS = {
+  id: 'land_parcel.id',
+  mapSheet: 'land_parcel.map_sheet',
+  parcelNumber: 'land_parcel.parcel_number',
+  area: 'land_parcel.area',
+  landUsePurposeCode: 'land_parcel.land_use_purpose',
+  landUsePurposeName: 'land_use_purpose.name',
+  unitCode: 'land_parcel.unit_code',
+  address: 'land_parcel.address',
+};
+
+const HOLDER_COLUMNS = {
+  parcelId: 'parcel_id',
+  citizenId: 'citizen_id',
+  enterpriseCode: 'enterprise_code',
+  share: 'share',
+};
+
+const CERTIFICATE_COLUMNS = {
+  serialNumber: 'serial_number',
+  parcelId: 'parcel_id',
+  issuedOn: 'issued_on',
+  holderCitizenId: 'holder_citizen_id',
+  holderEnterpriseCode: 'holder_enterprise_code',
+};
+
+/** Cadastral order: a unit's parcels sheet by sheet, number by number. */
+const CADASTRAL_ORDER = 'land_parcel.unit_code, land_parcel.map_sheet, land_parcel.parcel_number';
+
+function parcels(knex: Knex): Knex.QueryBuilder {
+  return knex('land_parcel')
+    .join('land_use_purpose', 'land_use_purpose.code', 'land_parcel.land_use_purpose')
+    .select(PARCEL_COLUMNS);
+}
+
+export function parcelsByIds(knex: Knex, ids: readonly string[]): Promise<LandParcelRow[]> {
+  return parcels(knex).where(anyOf(knex, 'land_parcel.id', ids));
+}
+
+/** Parcels held by each citizen or enterprise (`holderColumn`), in cadastral order, at most `limit` each. */
+function parcelsByHolders(
+  knex: Knex,
+  holderColumn: 'parcel_holder.citizen_id' | 'parcel_holder.enterprise_code',
+  holderKeys: readonly string[],
+  limit: number,
+): Promise<HeldParcelRow[]> {
+  const held = parcels(knex)
+    .join('parcel_holder', 'parcel_holder.parcel_id', 'land_parcel.id')
+    .select({ holderKey: holderColumn })
+    .where(anyOf(knex, holderColumn, holderKeys));
+  return limitPerGroup(knex, held, {
+    partitionBy: holderColumn,
+    orderBy: CADASTRAL_ORDER,
+    columns: [...Object.keys(PARCEL_COLUMNS), 'holderKey'].map((alias) => `ranked.${alias}`),
+    limit,
+  });
+}
+
+export function parcelsByCitizenIds(knex: Knex, citizenIds: readonly string[], limit: number): Promise<HeldParcelRow[]> {
+  return parcelsByHolders(knex, 'parcel_holder.citizen_id', citizenIds, limit);
+}
+
+export function parcelsByEnterpriseCodes(knex: Knex, enterpriseCodes: readonly string[], limit: number): Promise<HeldParcelRow[]> {
+  return parcelsByHolders(knex, 'parcel_holder.enterprise_code', enterpriseCodes, limit);
+}
+
+/** Holders of each parcel, largest share first; a parcel has one or two, so no cap is needed. */
+export function holdersByParcelIds(knex: Knex, parcelIds: readonly string[]): Promise<ParcelHolderRow[]> {
+  return knex('parcel_holder')
+    .select(HOLDER_COLUMNS)
+    .where(anyOf(knex, 'parcel_id', parcelIds))
+    .orderBy([{ column: 'share', order: 'desc' }, 'citizen_id', 'enterprise_code']);
+}
+
+/** Certificates of each parcel, oldest first; a parcel gets a new one only on transfer or reissue. */
+export function certificatesByParcelIds(knex: Knex, parcelIds: readonly string[]): Promise<LandCertificateRow[]> {
+  return knex('land_certificate')
+    .select(CERTIFICATE_COLUMNS)
+    .where(anyOf(knex, 'parcel_id', parcelIds))
+    .orderBy(['issued_on', 'serial_number']);
+}
+
+export function certificatesBySerialNumbers(knex: Knex, serialNumbers: readonly string[]): Promise<LandCertificateRow[]> {
+  return knex('land_certificate').select(CERTIFICATE_COLUMNS).where(anyOf(knex, 'serial_number', serialNumbers));
+}
+
+/** Base query of the parcel list, filtered; the page and the count are taken from it. */
+export function parcelList(knex: Knex, filter: { unitCode: string | null; landUsePurpose: string | null }): Knex.QueryBuilder {
+  const query = parcels(knex);
+  // A 2-digit code is the province itself: every parcel.
+  if (filter.unitCode && filter.unitCode.length === 5) query.where('land_parcel.unit_code', filter.unitCode);
+  if (filter.landUsePurpose) query.where('land_parcel.land_use_purpose', filter.landUsePurpose);
+  return query;
+}
+
+export function landUsePurposes(knex: Knex): Promise<LandUsePurposeRow[]> {
+  return knex('land_use_purpose').select({ code: 'code', name: 'name' }).orderBy('code');
+}

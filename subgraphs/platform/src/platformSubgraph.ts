@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { SubgraphDefinition } from '../../../shared/subgraph/SubgraphDefinition.ts';
+import { migrations } from '../migrations/index.ts';
+import { seedPlatform } from '../seeds/seedPlatform.ts';
+import { createPlatformLoaders, type PlatformLoaders } from './loaders.ts';
+import { resolvers } from './resolvers.ts';
+
+export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
+  name: 'platform',
+  typeDefs: parse(readFileSync(new URL('../platform.graphql', import.meta.url), 'utf8')),
+  resolvers,
+  migrations,
+  seed: seedPlatform,
+  createLoaders: createPlatformLoaders,
+};

@@ -1,0 +1,69 @@
+// SQL of the platform catalogues. Explicit columns, aliased to the shapes the resolvers use.
+import type { Knex } from 'knex';
+import { anyOf } from '../../../shared/db/anyOf.ts';
+
+export interface UnitRow {
+  code: string;
+  name: string;
+  kind: 'province' | 'ward' | 'commune';
+  parentCode: string | null;
+  effectiveFrom: string;
+}
+
+export interface FormerUnitRow {
+  code: string;
+  name: string;
+  district: string;
+  provinceCode: string;
+  newCode: string;
+}
+
+const UNIT_COLUMNS = { code: 'code', name: 'name', kind: 'kind', parentCode: 'parent_code', effectiveFrom: 'effective_from' };
+const FORMER_UNIT_COLUMNS = { code: 'code', name: 'name', district: 'district', provinceCode: 'province_code', newCode: 'new_code' };
+
+export function unitsByCodes(knex: Knex, codes: readonly string[]): Promise<UnitRow[]> {
+  return knex('administrative_unit').select(UNIT_COLUMNS).where(anyOf(knex, 'code', codes));
+}
+
+export function formerUnitsByNewCodes(knex: Knex, codes: readonly string[]): Promise<FormerUnitRow[]> {
+  return knex('former_unit').select(FORMER_UNIT_COLUMNS).where(anyOf(knex, 'new_code', codes)).orderBy('code');
+}
+
+export function unitList(knex: Knex, kind: string | null): Knex.QueryBuilder {
+  const query = knex('administrative_unit').select(UNIT_COLUMNS);
+  if (kind) query.where('kind', kind);
+  return query;
+}
+
+export async function unitByFormerCode(knex: Knex, formerCode: string): Promise<UnitRow | undefined> {
+  return knex('administrative_unit')
+    .select(Object.fromEntries(Object.entries(UNIT_COLUMNS).map(([alias, column]) => [alias, `administrative_unit.${column}`])))
+    .join('former_unit', 'former_unit.new_code', 'administrative_unit.code')
+    .where('former_unit.code', formerCode)
+    .first();
+}
+
+export function agencies(knex: Knex, code?: string) {
+  const query = knex('agency')
+    .select({
+      code: 'code',
+      name: 'name',
+      focalPointName: 'focal_point_name',
+      focalPointRole: 'focal_point_role',
+      focalPointPhone: 'focal_point_phone',
+      focalPointEmail: 'focal_point_email',
+    })
+    .orderBy('code');
+  if (code !== undefined) query.where('code', code);
+  return query;
+}
+
+export function purposes(knex: Knex) {
+  return knex('purpose').select('code', 'name', 'description').orderBy('code');
+}
+
+export function legalBases(knex: Knex, kind: string | null) {
+  const query = knex('legal_basis').select('code', 'kind', 'title', 'document', 'provision').orderBy('code');
+  if (kind) query.where('kind', kind);
+  return query;
+}

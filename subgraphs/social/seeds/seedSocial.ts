@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import { insertInChunks } from '../../../shared/db/insertInChunks.ts';
+import type { Province } from '../../../shared/synthetic/index.ts';
+
+export async function seedSocial(knex: Knex, province: Province): Promise<void> {
+  await insertInChunks(
+    knex,
+    'benefit_program',
+    province.benefitPrograms.map((p) => ({ code: p.code, name: p.name, legal_basis: p.legalBasis })),
+  );
+  await insertInChunks(
+    knex,
+    'benefit',
+    province.benefits.map((b) => ({
+      id: b.id,
+      citizen_id: b.citizenId,
+      program_code: b.programCode,
+      monthly_amount: b.monthlyAmount,
+      started_on: b.startedOn,
+      ended_on: b.endedOn,
+      status: b.status,
+    })),
+  );
+}
