@@ -1,0 +1,40 @@
+// npm start: every subgraph and the gateway, on embedded Postgres unless DATABASE_URL names a server.
+import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
+import { envNumber, envString } from '../shared/config/env.ts';
+import { logError } from '../shared/logging/log.ts';
+import { subgraphOptionsFromEnv, provinceOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
+import { provinceFor } from '../shared/subgraph/seedOnce.ts';
+import { startStack } from './startStack.ts';
+
+const started = Date.now();
+console.log(`Starting ${SUBGRAPH_SERVICES.length} agency subgraphs and the gateway…`);
+try {
+  const stack = await startStack({
+    gatewayPort: envNumber('PORT', 4000),
+    host: envString('HOST') ?? '127.0.0.1',
+    subgraph: (name) => {
+      const options = subgraphOptionsFromEnv(name, 'together');
+      return { port: options.port, database: options.database };
+    },
+    province: provinceOptionsFromEnv(),
+  });
+  const demo = provinceFor(provinceOptionsFromEnv()).demoCitizenIds;
+  for (const subgraph of Object.values(stack.subgraphs)) {
+    console.log(`  ${subgraph.name.padEnd(13)} ${subgraph.url}  (${subgraph.database.kind})`);
+  }
+  console.log(`
+Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
+  GraphiQL:  ${stack.gateway.url}/
+  GraphQL:   ${stack.gateway.url}/graphql
+A token:     npm run --silent token -- --role officer --agency so-tu-phap
+Demo citizens: ${demo.join(', ')}
+First query (Headers: {"Authorization": "Bearer <token>", "X-Purpose": "civil-status-procedure"}):
+  { citizen(id: "${demo[0]}") { fullName dateOfBirth civilEvents { kind registeredOn }
+    landParcels { parcelNumber area } businesses { enterpriseCode name } } }`);
+  const stop = () => void stack.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  logError('start failed', { error });
+  process.exit(1);
+}

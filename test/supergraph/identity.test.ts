@@ -1,0 +1,125 @@
+import { generateKeyPairSync } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEV_ISSUER, DEV_KEY_ID, devUserSigningKeys } from '../../shared/auth/devKeys.ts';
+import { DEFAULT_AUDIENCE } from '../../shared/auth/userToken.ts';
+import { getStack, postGraphQL, query, seededProvince, tokenFor, tokenFromRotatedKey } from '../support/stack.ts';
+
+const CITIZEN_NAME = 'query ($id: ID!) { citizen(id: $id) { fullName } }';
+
+async function askWith(token: string | null, headers: Record<string, string> = {}) {
+  const { gateway } = await getStack();
+  return postGraphQL(`${gateway.url}/graphql`, CITIZEN_NAME, {
+    token,
+    headers,
+    variables: { id: seededProvince().demoCitizenIds[0] },
+  });
+}
+
+function expectRefused(response: Awaited<ReturnType<typeof askWith>>, message: RegExp) {
+  expect(response.status).toBe(401);
+  expect(response.body.data).toBeUndefined();
+  expect(response.body.errors).toHaveLength(1);
+  expect(response.body.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+  expect(response.body.errors?.[0].message).toMatch(message);
+}
+
+const devPrivateKey = () => devUserSigningKeys().privateKeyPem;
+const officerClaims = { roles: ['officer'], agency: 'so-tu-phap' };
+
+describe('the gateway checking who is calling', () => {
+  beforeAll(async () => {
+    await getStack();
+  });
+
+  it('answers an officer with a valid token', async () => {
+    const response = await askWith(tokenFor({ role: 'officer', agency: 'so-tu-phap' }));
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.citizen.fullName).toBeTypeOf('string');
+  });
+
+  it('answers a token signed with a rotated-in ES256 key too', async () => {
+    const response = await askWith(tokenFromRotatedKey(officerClaims));
+    expect(response.status).toBe(200);
+    expect(response.body.data.citizen.fullName).toBeTypeOf('string');
+  });
+
+  it('refuses a forged token signed by an unknown key that claims the dev key id', async () => {
+    const forger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const forged = jwt.sign(officerClaims, forger, { algorithm: 'RS256', keyid: DEV_KEY_ID, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, expiresIn: 300 });
+    expectRefused(await askWith(forged), /invalid, expired or not signed by a trusted key/);
+  });
+
+  it('refuses an expired token', async () => {
+    const expired = jwt.sign({ ...officerClaims, exp: Math.floor(Date.now() / 1000) - 60 }, devPrivateKey(), {
+      algorithm: 'RS256', keyid: DEV_KEY_ID, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE,
+    });
+    expectRefused(await askWith(expired), /expired/);
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const endless = jwt.sign(officerClaims, devPrivateKey(), { algorithm: 'RS256', keyid: DEV_KEY_ID, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE });
+    expectRefused(await askWith(endless), /no expiry/);
+  });
+
+  it('refuses a token for another audience or from another issuer', async () => {
+    const sign = (issuer: string, audience: string) =>
+      jwt.sign(officerClaims, devPrivateKey(), { algorithm: 'RS256', keyid: DEV_KEY_ID, issuer, audience, expiresIn: 300 });
+    expectRefused(await askWith(sign(DEV_ISSUER, 'another-system')), /invalid/);
+    expectRefused(await askWith(sign('someone-else', DEFAULT_AUDIENCE)), /invalid/);
+  });
+
+  it('refuses alg "none" and an HS256 token keyed with the public key (algorithm confusion)', async () => {
+    const unsigned = jwt.sign(officerClaims, null, { algorithm: 'none', issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, expiresIn: 300 });
+    expectRefused(await askWith(unsigned), /invalid/);
+    const confused = jwt.sign(officerClaims, devUserSigningKeys().publicKeyPem, {
+      algorithm: 'HS256', keyid: DEV_KEY_ID, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, expiresIn: 300,
+      allowInsecureKeySizes: true,
+    } as jwt.SignOptions);
+    expectRefused(await askWith(confused), /invalid/);
+  });
+
+  it('refuses a token whose signature was tampered with after signing', async () => {
+    const [header, , signature] = tokenFor({ role: 'officer', agency: 'so-tu-phap' }).split('.');
+    const payload = Buffer.from(JSON.stringify({ ...officerClaims, roles: ['platform-admin'], iss: DEV_ISSUER, aud: DEFAULT_AUDIENCE, exp: 9999999999 })).toString('base64url');
+    expectRefused(await askWith(`${header}.${payload}.${signature}`), /invalid/);
+  });
+
+  it('refuses an officer token that names no agency, and a citizen token without a personal id', async () => {
+    const sign = (claims: object) => jwt.sign(claims, devPrivateKey(), { algorithm: 'RS256', keyid: DEV_KEY_ID, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, expiresIn: 300 });
+    expectRefused(await askWith(sign({ roles: ['officer'] })), /must name its agency/);
+    expectRefused(await askWith(sign({ roles: ['citizen'], sub: 'alice' })), /12-digit personal id/);
+    expectRefused(await askWith(sign({ roles: ['superuser'], agency: 'so-tu-phap' })), /no role/);
+  });
+
+  it('refuses an anonymous caller asking for data, but lets them explore the schema', async () => {
+    expectRefused(await askWith(null), /bearer token/);
+    const { gateway } = await getStack();
+    const introspection = await postGraphQL(`${gateway.url}/graphql`, '{ __schema { queryType { name } } }');
+    expect(introspection.status).toBe(200);
+    expect(introspection.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    const sneaky = await postGraphQL(`${gateway.url}/graphql`, '{ __typename ...F } fragment F on Query { citizen(id: "123456789012") { fullName } }');
+    expect(sneaky.status).toBe(401);
+  });
+
+  it('refuses a malformed purpose or case id with a clear message', async () => {
+    const token = tokenFor({ role: 'officer', agency: 'so-tu-phap' });
+    const badPurpose = await askWith(token, { 'x-purpose': 'DROP TABLE citizen' });
+    expect(badPurpose.status).toBe(400);
+    expect(badPurpose.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(badPurpose.body.errors?.[0].message).toMatch(/X-Purpose must be a purpose code/);
+    const badCase = await askWith(token, { 'x-case-id': '<script>' });
+    expect(badCase.status).toBe(400);
+    expect(badCase.body.errors?.[0].message).toMatch(/X-Case-Id/);
+    const good = await askWith(token, { 'x-purpose': 'civil-status-procedure', 'x-case-id': 'HT-2026/000123' });
+    expect(good.status).toBe(200);
+  });
+
+  it('lets a citizen read their own record through me', async () => {
+    const id = seededProvince().demoCitizenIds[1];
+    const { body } = await query({ role: 'citizen', sub: id }, '{ me { id fullName } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.me.id).toBe(id);
+  });
+});

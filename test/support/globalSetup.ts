@@ -1,0 +1,23 @@
+// Runs in vitest's main process. With TEST_DATABASE_URL every database of this run is named
+// test_<run>_<service>; teardown drops them all, whatever state the test worker ended in.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export default function setup(): () => Promise<void> {
+  const run = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  process.env.TEST_RUN_ID = run;
+  return async () => {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) return;
+    const admin = new URL(url);
+    admin.pathname = '/postgres';
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`test_${run}_%`]);
+      for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
+    } finally {
+      await client.end();
+    }
+  };
+}

@@ -1,0 +1,116 @@
+// The whole supergraph, started once per test run and shared by every test file (vitest isolate: false):
+// six subgraphs on embedded Postgres (or on TEST_DATABASE_URL's server, a database each) and the
+// gateway, all on free ports, talking over real HTTP.
+import { generateKeyPairSync } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { DEV_ISSUER, DEV_KEY_ID, devUserSigningKeys } from '../../shared/auth/devKeys.ts';
+import { DEFAULT_AUDIENCE, signDevUserToken, type UserTokenSettings } from '../../shared/auth/userToken.ts';
+import { serviceDatabaseUrl } from '../../shared/db/serverDatabase.ts';
+import { DEFAULT_CITIZENS, DEFAULT_SEED, generateProvince, type Province } from '../../shared/synthetic/index.ts';
+import { startStack, type RunningStack } from '../../scripts/startStack.ts';
+
+export const PROVINCE_OPTIONS = { seed: DEFAULT_SEED, citizens: DEFAULT_CITIZENS };
+
+/** A second, rotated-in verification key (ES256), trusted by the test gateway beside the dev key. */
+export const rotatedKey = (() => {
+  const pair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  return {
+    kid: 'rotated-2026',
+    privateKey: pair.privateKey,
+    publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+})();
+
+export const tokenSettings: UserTokenSettings = {
+  issuer: DEV_ISSUER,
+  audience: DEFAULT_AUDIENCE,
+  keys: [
+    { kid: DEV_KEY_ID, publicKeyPem: devUserSigningKeys().publicKeyPem },
+    { kid: rotatedKey.kid, publicKeyPem: rotatedKey.publicKeyPem },
+  ],
+};
+
+function databaseFor(name: string) {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) return {};
+  const base = new URL(server);
+  base.pathname = `/test_${process.env.TEST_RUN_ID ?? process.pid}`;
+  return { url: serviceDatabaseUrl(base.toString(), name) };
+}
+
+let stack: Promise<RunningStack> | undefined;
+
+export function getStack(): Promise<RunningStack> {
+  stack ??= startStack({
+    gatewayPort: 0,
+    subgraph: (name) => ({ port: 0, database: databaseFor(name) }),
+    province: PROVINCE_OPTIONS,
+    tokens: tokenSettings,
+  });
+  return stack;
+}
+
+let province: Province | undefined;
+
+/** The same synthetic province the databases were seeded with, to pick people and check answers. */
+export function seededProvince(): Province {
+  province ??= generateProvince(PROVINCE_OPTIONS);
+  return province;
+}
+
+export interface Who {
+  role: 'citizen' | 'officer' | 'system' | 'security-officer' | 'platform-admin';
+  agency?: string;
+  sub?: string;
+  ttlSeconds?: number;
+}
+
+export function tokenFor(who: Who): string {
+  return signDevUserToken({ roles: [who.role], agency: who.agency, sub: who.sub, ttlSeconds: who.ttlSeconds });
+}
+
+/** Signs with the rotated-in ES256 key instead of the dev key. */
+export function tokenFromRotatedKey(claims: Record<string, unknown>): string {
+  return jwt.sign(claims, rotatedKey.privateKey, {
+    algorithm: 'ES256',
+    keyid: rotatedKey.kid,
+    issuer: DEV_ISSUER,
+    audience: DEFAULT_AUDIENCE,
+    expiresIn: 300,
+  });
+}
+
+export interface GraphQLResponse {
+  status: number;
+  body: { data?: any; errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }> };
+  headers: Headers;
+}
+
+export async function postGraphQL(
+  url: string,
+  query: string,
+  options: { token?: string | null; headers?: Record<string, string>; variables?: Record<string, unknown> } = {},
+): Promise<GraphQLResponse> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables: options.variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse['body'], headers: response.headers };
+}
+
+/** A query through the gateway as the given person. */
+export async function query(who: Who | null, text: string, options: { headers?: Record<string, string>; variables?: Record<string, unknown> } = {}) {
+  const { gateway } = await getStack();
+  return postGraphQL(`${gateway.url}/graphql`, text, { ...options, token: who ? tokenFor(who) : null });
+}
+
+/** Total SQL statements sent by every subgraph so far. */
+export async function sqlStatements(): Promise<number> {
+  const { subgraphs } = await getStack();
+  return Object.values(subgraphs).reduce((sum, subgraph) => sum + subgraph.database.statementCount(), 0);
+}
