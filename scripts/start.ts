@@ -5,6 +5,7 @@ import { logError } from '../shared/logging/log.ts';
 import { subgraphOptionsFromEnv, provinceOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
 import { provinceFor } from '../shared/subgraph/seedOnce.ts';
 import { startStack } from './startStack.ts';
+import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
 
 const started = Date.now();
 console.log(`Starting ${SUBGRAPH_SERVICES.length} agency subgraphs and the gateway…`);
@@ -31,9 +32,7 @@ Demo citizens: ${demo.join(', ')}
 First query (Headers: {"Authorization": "Bearer <token>", "X-Purpose": "civil-status-procedure"}):
   { citizen(id: "${demo[0]}") { fullName dateOfBirth civilEvents { kind registeredOn }
     landParcels { parcelNumber area } businesses { enterpriseCode name } } }`);
-  const stop = () => void stack.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(() => stack.close());
 } catch (error) {
   logError('start failed', { error });
   process.exit(1);

@@ -4,6 +4,7 @@ import { logError, logInfo } from '../shared/logging/log.ts';
 import { startSubgraph } from '../shared/subgraph/startSubgraph.ts';
 import { subgraphOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
 import { SUBGRAPHS } from './registry.ts';
+import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
 
 const name = process.argv[2];
 const definition = name ? SUBGRAPHS[name] : undefined;
@@ -14,9 +15,7 @@ if (!definition) {
 try {
   const running = await startSubgraph(definition, subgraphOptionsFromEnv(definition.name, 'alone'));
   logInfo('subgraph listening', { service: running.name, url: running.url, database: running.database.kind });
-  const stop = () => void running.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(() => running.close());
 } catch (error) {
   logError('subgraph failed to start', { service: name, error });
   process.exit(1);

@@ -4,6 +4,7 @@ import { envNumber, envString } from '../../shared/config/env.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 import { logError, logInfo } from '../../shared/logging/log.ts';
 import { startGateway } from './startGateway.ts';
+import { closeOnSignal } from '../../shared/lifecycle/closeOnSignal.ts';
 
 export function subgraphUrlsFromEnv(): Record<string, string> {
   const urls: Record<string, string> = {};
@@ -22,9 +23,7 @@ try {
     tokens: userTokenSettingsFromEnv(),
   });
   logInfo('gateway listening', { url: `${gateway.url}/graphql`, playground: `${gateway.url}/` });
-  const stop = () => void gateway.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(() => gateway.close());
 } catch (error) {
   logError('gateway failed to start', { error });
   process.exit(1);
