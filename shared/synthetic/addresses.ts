@@ -5,7 +5,7 @@
 import type { UnitProfile } from './administrativeUnits.ts';
 import { FORMER_UNITS } from './administrativeUnits.ts';
 import { REFORM_DATE } from './dates.ts';
-import { Random, WeightedTable } from './random.ts';
+import { type Random, WeightedTable } from './random.ts';
 
 const PROVINCE_SUFFIX = 'tỉnh Hưng Yên';
 

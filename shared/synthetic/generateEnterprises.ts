@@ -6,8 +6,8 @@ import type { UnitProfile } from './administrativeUnits.ts';
 import { UNIT_PROFILES } from './administrativeUnits.ts';
 import type { AddressBook } from './addresses.ts';
 import { addYears, ageToday, fromIso, toIso, TODAY } from './dates.ts';
-import type { PersonDraft, Population } from './generatePopulation.ts';
-import { Random, UniqueSerials, WeightedTable } from './random.ts';
+import { NO_DAY, type Population } from './generatePopulation.ts';
+import { type Random, UniqueSerials, WeightedTable } from './random.ts';
 import type { Enterprise } from './types.ts';
 
 export interface EnterpriseDraft {
@@ -72,9 +72,9 @@ const CAPITAL_TABLES = Object.fromEntries(
   (Object.keys(CAPITAL_WEIGHTS) as Kind[]).map((k) => [k, new WeightedTable(CAPITAL_STEPS.map((c, i) => [c, CAPITAL_WEIGHTS[k][i]] as const))]),
 ) as Record<Kind, WeightedTable<number>>;
 
-function eligibleRepresentative(person: PersonDraft): boolean {
-  if (person.died !== null) return false;
-  const age = ageToday(person.born);
+function eligibleRepresentative(pop: Population, i: number): boolean {
+  if (pop.died[i] !== NO_DAY) return false;
+  const age = ageToday(pop.born[i]);
   return age >= 20 && age <= 70;
 }
 
@@ -85,6 +85,7 @@ class EnterpriseFactory {
   constructor(
     private readonly rng: Random,
     private readonly addresses: AddressBook,
+    private readonly pop: Population,
   ) {
     this.serials = new UniqueSerials(rng, 6);
   }
@@ -112,13 +113,14 @@ class EnterpriseFactory {
     return name.normalize('NFC');
   }
 
-  make(representative: PersonDraft, forceActive: boolean): EnterpriseDraft {
+  make(representative: number, forceActive: boolean): EnterpriseDraft {
     const rng = this.rng;
+    const pop = this.pop;
     const kind = KINDS.pick(rng);
     const [sector, industrial] = SECTORS.pick(rng);
     // Most firms register where their owner lives; some in another unit's industrial area.
-    const profile = rng.chance(0.75) ? representative.household.profile : rng.pick(UNIT_PROFILES);
-    const earliest = Math.max(addYears(representative.born, 18) + 1, REGISTRY_START);
+    const profile = rng.chance(0.75) ? pop.profiles[pop.householdOf[representative]] : rng.pick(UNIT_PROFILES);
+    const earliest = Math.max(addYears(pop.born[representative], 18) + 1, REGISTRY_START);
     const latest = TODAY - 1;
     // sqrt skews registrations towards recent years, as the number of firms keeps growing.
     const registered = earliest + Math.floor((latest - earliest) * Math.sqrt(rng.next()));
@@ -137,21 +139,22 @@ class EnterpriseFactory {
       status,
       unitCode: profile.unit.code,
       address: this.addresses.business(rng, profile, industrial),
-      legalRepresentativeId: representative.citizen.id,
+      legalRepresentativeId: pop.citizens[representative].id,
       charterCapital: CAPITAL_TABLES[kind].pick(rng),
     };
     return { enterprise, registered, profile, industrial };
   }
 }
 
-export function generateEnterprises(rng: Random, population: Population, addresses: AddressBook): EnterpriseDraft[] {
-  const eligible = population.people.filter(eligibleRepresentative);
+export function generateEnterprises(rng: Random, pop: Population, addresses: AddressBook): EnterpriseDraft[] {
+  const eligible: number[] = [];
+  for (let i = 0; i < pop.citizens.length; i++) if (eligibleRepresentative(pop, i)) eligible.push(i);
   if (eligible.length === 0) return [];
-  const count = Math.max(MIN_ENTERPRISES, Math.round(population.people.length / CITIZENS_PER_ENTERPRISE));
-  const factory = new EnterpriseFactory(rng, addresses);
+  const count = Math.max(MIN_ENTERPRISES, Math.round(pop.citizens.length / CITIZENS_PER_ENTERPRISE));
+  const factory = new EnterpriseFactory(rng, addresses, pop);
   const drafts: EnterpriseDraft[] = [];
-  const representatives = new Set<PersonDraft>();
-  for (const head of population.demoHeads) {
+  const representatives = new Set<number>();
+  for (const head of pop.demoHeads) {
     if (drafts.length >= count) break;
     representatives.add(head);
     drafts.push(factory.make(head, true));

@@ -8,8 +8,8 @@ import type { UnitProfile } from './administrativeUnits.ts';
 import type { AddressBook } from './addresses.ts';
 import { addYears, fromIso, toIso, TODAY, yearOf } from './dates.ts';
 import type { EnterpriseDraft } from './generateEnterprises.ts';
-import type { HouseholdDraft, PersonDraft, Population } from './generatePopulation.ts';
-import { Random, UniqueSerials, WeightedTable } from './random.ts';
+import { NO_DAY, NOBODY, type Population } from './generatePopulation.ts';
+import { type Random, UniqueSerials, WeightedTable } from './random.ts';
 import type { LandCertificate, LandParcel, ParcelHolder } from './types.ts';
 
 export interface Land {
@@ -52,7 +52,10 @@ class LandRegistry {
   private readonly cursors = new Map<string, SheetCursor>();
   private readonly serials: UniqueSerials;
 
-  constructor(private readonly rng: Random) {
+  constructor(
+    private readonly rng: Random,
+    private readonly pop: Population,
+  ) {
     this.serials = new UniqueSerials(rng, 6);
   }
 
@@ -110,37 +113,39 @@ class LandRegistry {
   }
 
   /** Head alone, or head and spouse in equal shares; the certificate names the head. */
-  holdByHousehold(parcel: LandParcel, household: HouseholdDraft, certifyChance: number): void {
-    const head = household.head;
-    const spouse: PersonDraft | null = head.spouse && head.spouse.household === household ? head.spouse : null;
-    const joint = spouse !== null && this.rng.chance(0.45);
-    this.parcelHolders.push({ parcelId: parcel.id, citizenId: head.citizen.id, enterpriseCode: null, share: joint ? 0.5 : 1 });
-    if (joint && spouse) this.parcelHolders.push({ parcelId: parcel.id, citizenId: spouse.citizen.id, enterpriseCode: null, share: 0.5 });
+  holdByHousehold(parcel: LandParcel, h: number, certifyChance: number): void {
+    const pop = this.pop;
+    const head = pop.head[h];
+    const headId = pop.citizens[head].id;
+    const spouse = pop.spouse[head];
+    const joint = spouse !== NOBODY && pop.householdOf[spouse] === h && this.rng.chance(0.45);
+    this.parcelHolders.push({ parcelId: parcel.id, citizenId: headId, enterpriseCode: null, share: joint ? 0.5 : 1 });
+    if (joint) this.parcelHolders.push({ parcelId: parcel.id, citizenId: pop.citizens[spouse].id, enterpriseCode: null, share: 0.5 });
     if (this.rng.chance(certifyChance)) {
-      const earliest = Math.max(addYears(head.born, 18) + 1, CERTIFICATES_FROM);
-      const latest = head.died !== null ? head.died - 1 : TODAY - 1;
-      this.certify(parcel, earliest, latest, head.citizen.id, null);
+      const earliest = Math.max(addYears(pop.born[head], 18) + 1, CERTIFICATES_FROM);
+      const latest = pop.died[head] !== NO_DAY ? pop.died[head] - 1 : TODAY - 1;
+      this.certify(parcel, earliest, latest, headId, null);
     }
   }
 }
 
-export function generateLand(rng: Random, population: Population, enterprises: readonly EnterpriseDraft[], addresses: AddressBook): Land {
-  const registry = new LandRegistry(rng);
-  const demoHouseholds = new Set(population.demoHeads.map((h) => h.household));
+export function generateLand(rng: Random, pop: Population, enterprises: readonly EnterpriseDraft[], addresses: AddressBook): Land {
+  const registry = new LandRegistry(rng, pop);
+  const demoHouseholds = new Set(pop.demoHeads.map((i) => pop.householdOf[i]));
 
-  for (const household of population.households) {
-    const profile = household.profile;
-    const isDemo = demoHouseholds.has(household);
+  for (let h = 0; h < pop.households.length; h++) {
+    const profile = pop.profiles[h];
+    const isDemo = demoHouseholds.has(h);
     if (isDemo || rng.chance(0.92)) {
       const purpose = profile.unit.kind === 'commune' ? 'ONT' : 'ODT';
-      const parcel = registry.addParcel(profile, purpose, household.household.address);
-      registry.holdByHousehold(parcel, household, isDemo ? 1 : 0.9);
+      const parcel = registry.addParcel(profile, purpose, pop.households[h].address);
+      registry.holdByHousehold(parcel, h, isDemo ? 1 : 0.9);
     }
     // Farmland was allocated per household in the 1990s; most rural families still farm it.
     const farmCount = profile.unit.kind === 'commune' ? (rng.chance(0.7) ? rng.int(1, 3) : 0) : rng.chance(0.1) ? 1 : 0;
     for (let i = 0; i < farmCount; i++) {
       const parcel = registry.addParcel(profile, FARM_PURPOSES.pick(rng), addresses.field(rng, profile));
-      registry.holdByHousehold(parcel, household, 0.8);
+      registry.holdByHousehold(parcel, h, 0.8);
     }
   }
 

@@ -12,37 +12,43 @@ import { addYears, ageToday, fromIso, REFORM_DATE, toIso, TODAY, yearOf } from '
 import { ETHNIC_MIX } from './ethnicGroups.ts';
 import { makeFullName, pickFamilyName } from './names.ts';
 import { makePersonalId } from './personalId.ts';
-import { Random, UniqueSerials, WeightedTable } from './random.ts';
+import { type Random, UniqueSerials, WeightedTable } from './random.ts';
 import { RegistrationBook } from './registrationBook.ts';
 import type { Birth, Citizen, Gender, Household, Marriage } from './types.ts';
 
-/** Working record of a person: the public Citizen plus day-number facts later stages need. */
-export interface PersonDraft {
-  citizen: Citizen;
-  born: number;
-  died: number | null;
-  spouse: PersonDraft | null;
-  marriedOn: number | null;
-  /** Birth day of the person's youngest child in the population (deaths must come after it). */
-  youngestChildBorn: number | null;
-  household: HouseholdDraft;
-}
+/** "No date" in the day-number columns of Population. */
+export const NO_DAY = -0x80000000;
+/** "Nobody" in the person-number columns of Population. */
+export const NOBODY = -1;
 
-export interface HouseholdDraft {
-  household: Household;
-  profile: UnitProfile;
-  members: PersonDraft[];
-  head: PersonDraft;
-  registered: number;
-}
-
+/**
+ * The generated people and households plus the facts later stages need. Per-person and
+ * per-household facts live in typed-array columns indexed by person / household number rather
+ * than in one object per person: at 10^5+ people that is far less work for the garbage collector.
+ * A household's members are consecutive person numbers.
+ */
 export interface Population {
-  people: PersonDraft[];
-  households: HouseholdDraft[];
+  citizens: Citizen[];
+  /** Per person: day numbers (days since 1970-01-01), NO_DAY when absent. */
+  born: Int32Array;
+  died: Int32Array;
+  marriedOn: Int32Array;
+  /** Birth day of the person's youngest child in the population (deaths must come after it). */
+  youngestChildBorn: Int32Array;
+  /** Per person: the spouse living in the same household (NOBODY if none) and the household. */
+  spouse: Int32Array;
+  householdOf: Int32Array;
+  households: Household[];
+  /** Per household: head, first member, number of members, registration day, unit. */
+  head: Int32Array;
+  firstMember: Int32Array;
+  memberCount: Int32Array;
+  registered: Int32Array;
+  profiles: UnitProfile[];
   births: Birth[];
   marriages: Marriage[];
   /** Heads of the first households, built as young married couples to serve as demo citizens. */
-  demoHeads: PersonDraft[];
+  demoHeads: number[];
 }
 
 const MAX_HOUSEHOLD = 6;
@@ -100,8 +106,17 @@ interface FamilyTraits {
 }
 
 class PopulationBuilder {
-  readonly people: PersonDraft[] = [];
-  readonly households: HouseholdDraft[] = [];
+  readonly citizens: Citizen[] = [];
+  readonly households: Household[] = [];
+  readonly profiles: UnitProfile[] = [];
+  readonly born: Int32Array;
+  readonly marriedOn: Int32Array;
+  readonly youngestChildBorn: Int32Array;
+  readonly spouse: Int32Array;
+  readonly householdOf: Int32Array;
+  readonly head: Int32Array;
+  readonly firstMember: Int32Array;
+  readonly registered: Int32Array;
 
   /** Last six id digits, unique per prefix (province + century/gender + year). */
   private readonly serials: UniqueSerials;
@@ -111,8 +126,17 @@ class PopulationBuilder {
   constructor(
     private readonly rng: Random,
     private readonly addresses: AddressBook,
+    capacity: number, // the target population; households never outnumber people
   ) {
     this.serials = new UniqueSerials(rng, 6);
+    this.born = new Int32Array(capacity);
+    this.marriedOn = new Int32Array(capacity).fill(NO_DAY);
+    this.youngestChildBorn = new Int32Array(capacity).fill(NO_DAY);
+    this.spouse = new Int32Array(capacity).fill(NOBODY);
+    this.householdOf = new Int32Array(capacity);
+    this.head = new Int32Array(capacity);
+    this.firstMember = new Int32Array(capacity);
+    this.registered = new Int32Array(capacity);
   }
 
   /** A random birth day for someone who is `age` full years old today. */
@@ -159,41 +183,37 @@ class PopulationBuilder {
     };
   }
 
-  openHousehold(profile: UnitProfile): HouseholdDraft {
-    const id = `HK${PROVINCE_CODE}${String(this.households.length + 1).padStart(7, '0')}`;
-    const draft: HouseholdDraft = {
-      household: { id, headId: '', unitCode: profile.unit.code, address: this.addresses.home(this.rng, profile), registeredOn: '' },
-      profile,
-      members: [],
-      head: undefined as unknown as PersonDraft, // set by closeHousehold
-      registered: 0,
-    };
-    return draft;
+  /** Starts a household; its members are the people created until closeHousehold(). */
+  openHousehold(profile: UnitProfile): number {
+    const h = this.households.length;
+    this.households.push({
+      id: `HK${PROVINCE_CODE}${String(h + 1).padStart(7, '0')}`,
+      headId: '',
+      unitCode: profile.unit.code,
+      address: this.addresses.home(this.rng, profile),
+      registeredOn: '',
+    });
+    this.profiles.push(profile);
+    this.firstMember[h] = this.citizens.length;
+    return h;
   }
 
-  closeHousehold(draft: HouseholdDraft, head: PersonDraft): void {
-    draft.head = head;
-    draft.household.headId = head.citizen.id;
-    // Head first, then the others in the order they were created (older generations first).
-    draft.members = [head, ...draft.members.filter((m) => m !== head)];
-    const earliest = Math.max(addYears(head.born, 18) + 1, HOUSEHOLD_BOOKS_FROM);
-    draft.registered = this.rng.int(Math.min(earliest, TODAY - 1), TODAY - 1);
-    draft.household.registeredOn = toIso(draft.registered);
-    this.households.push(draft);
-    for (const member of draft.members) this.people.push(member);
+  closeHousehold(h: number, head: number): void {
+    this.head[h] = head;
+    this.households[h].headId = this.citizens[head].id;
+    const earliest = Math.max(addYears(this.born[head], 18) + 1, HOUSEHOLD_BOOKS_FROM);
+    const registered = this.rng.int(Math.min(earliest, TODAY - 1), TODAY - 1);
+    this.registered[h] = registered;
+    this.households[h].registeredOn = toIso(registered);
   }
 
-  person(
-    household: HouseholdDraft,
-    gender: Gender,
-    born: number,
-    traits: FamilyTraits,
-    father: PersonDraft | null,
-    mother: PersonDraft | null,
-  ): PersonDraft {
+  /** Creates a person in household `h` and returns the person number. */
+  person(h: number, gender: Gender, born: number, traits: FamilyTraits, father: number, mother: number): number {
+    const i = this.citizens.length;
     const birthYear = yearOf(born);
     const pinProvince = this.pinProvince(born);
-    const profile = household.profile;
+    const profile = this.profiles[h];
+    const household = this.households[h];
     const citizen: Citizen = {
       id: this.uniqueId(pinProvince, gender, birthYear),
       fullName: makeFullName(this.rng, traits.familyName, gender, birthYear),
@@ -201,52 +221,59 @@ class PopulationBuilder {
       dateOfBirth: toIso(born),
       ethnicGroupCode: traits.ethnicGroupCode,
       religion: traits.religion,
-      householdId: household.household.id,
+      householdId: household.id,
       unitCode: profile.unit.code,
-      address: household.household.address,
-      fatherId: father ? father.citizen.id : null,
-      motherId: mother ? mother.citizen.id : null,
+      address: household.address,
+      fatherId: father === NOBODY ? null : this.citizens[father].id,
+      motherId: mother === NOBODY ? null : this.citizens[mother].id,
       dateOfDeath: null,
     };
-    const draft: PersonDraft = { citizen, born, died: null, spouse: null, marriedOn: null, youngestChildBorn: null, household };
-    if (father && (father.youngestChildBorn === null || father.youngestChildBorn < born)) father.youngestChildBorn = born;
-    if (mother && (mother.youngestChildBorn === null || mother.youngestChildBorn < born)) mother.youngestChildBorn = born;
-    household.members.push(draft);
+    this.citizens.push(citizen);
+    this.born[i] = born;
+    this.householdOf[i] = h;
+    if (father !== NOBODY && this.youngestChildBorn[father] < born) this.youngestChildBorn[father] = born;
+    if (mother !== NOBODY && this.youngestChildBorn[mother] < born) this.youngestChildBorn[mother] = born;
     // Everyone born since 1990 has an electronic birth record; older people only sometimes.
     if (born >= BIRTH_RECORD_ALWAYS_FROM || this.rng.chance(0.4)) {
       const registered = born + this.rng.int(0, Math.min(60, TODAY - born));
-      this.birthBook.add({
-        id: '',
-        registrationNumber: '',
-        childId: citizen.id,
-        fatherId: citizen.fatherId,
-        motherId: citizen.motherId,
-        placeOfBirth: placeOfBirth(this.rng, pinProvince, profile, born, birthYear),
-        unitCode: profile.unit.code,
-        registeredOn: toIso(registered),
-      }, registered);
+      this.birthBook.add(
+        {
+          id: '',
+          registrationNumber: '',
+          childId: citizen.id,
+          fatherId: citizen.fatherId,
+          motherId: citizen.motherId,
+          placeOfBirth: placeOfBirth(this.rng, pinProvince, profile, born, birthYear),
+          unitCode: profile.unit.code,
+          registeredOn: toIso(registered),
+        },
+        registered,
+      );
     }
-    return draft;
+    return i;
   }
 
-  /** Registers the marriage of a couple living in `household`, before their first child. */
-  marry(husband: PersonDraft, wife: PersonDraft, firstChildBorn: number | null): void {
-    const earliest = Math.max(addYears(husband.born, 20), addYears(wife.born, 18)) + 1;
+  /** Registers the marriage of a couple living together, before their first child. */
+  marry(husband: number, wife: number, firstChildBorn: number | null): void {
+    const earliest = Math.max(addYears(this.born[husband], 20), addYears(this.born[wife], 18)) + 1;
     let latest = firstChildBorn !== null ? firstChildBorn - this.rng.int(200, 700) : earliest + this.rng.int(0, 12 * 365);
     latest = Math.min(latest, TODAY - 1);
     const day = latest <= earliest ? Math.min(earliest, TODAY - 1) : this.rng.int(earliest, latest);
-    husband.spouse = wife;
-    wife.spouse = husband;
-    husband.marriedOn = day;
-    wife.marriedOn = day;
-    this.marriageBook.add({
-      id: '',
-      registrationNumber: '',
-      husbandId: husband.citizen.id,
-      wifeId: wife.citizen.id,
-      unitCode: husband.household.profile.unit.code,
-      registeredOn: toIso(day),
-    }, day);
+    this.spouse[husband] = wife;
+    this.spouse[wife] = husband;
+    this.marriedOn[husband] = day;
+    this.marriedOn[wife] = day;
+    this.marriageBook.add(
+      {
+        id: '',
+        registrationNumber: '',
+        husbandId: this.citizens[husband].id,
+        wifeId: this.citizens[wife].id,
+        unitCode: this.citizens[husband].unitCode,
+        registeredOn: toIso(day),
+      },
+      day,
+    );
   }
 
   /** A wife for a husband born on `husbandBorn`, at least 19 today. */
@@ -291,35 +318,32 @@ class PopulationBuilder {
   }
 
   /** Adds the children who live at home (youngest kept when space runs out). */
-  addChildren(
-    household: HouseholdDraft,
-    plan: number[],
-    room: number,
-    father: PersonDraft | null,
-    mother: PersonDraft | null,
-    traits: FamilyTraits,
-  ): void {
+  addChildren(h: number, plan: number[], room: number, father: number, mother: number, traits: FamilyTraits): void {
     const atHome = plan.filter((b) => this.livesAtHome(b));
     const kept = atHome.slice(Math.max(0, atHome.length - room));
     for (const born of kept) {
       // Vietnam's sex ratio at birth is about 112 boys per 100 girls.
       const gender: Gender = this.rng.chance(0.53) ? 'male' : 'female';
       const childTraits = { ...traits, religion: this.rng.chance(0.95) ? traits.religion : null };
-      this.person(household, gender, born, childTraits, father, mother);
+      this.person(h, gender, born, childTraits, father, mother);
     }
   }
-}
 
-function buildCouple(b: PopulationBuilder, rng: Random, profile: UnitProfile, room: number, husbandBorn: number): void {
-  const household = b.openHousehold(profile);
-  const traits = b.traits(profile);
-  const husband = b.person(household, 'male', husbandBorn, traits, null, null);
-  const wife = b.person(household, 'female', b.wifeBorn(husbandBorn), b.inLawTraits(traits), null, null);
-  const plan = b.planChildren(husband.born, wife.born);
-  b.marry(husband, wife, plan.length > 0 ? plan[0] : null);
-  b.addChildren(household, plan, room - 2, husband, wife, traits);
-  // The husband usually heads the household book; in some families the wife does.
-  b.closeHousehold(household, rng.chance(0.12) ? wife : husband);
+  /** A married couple (husband = head) with the children who still live with them. */
+  couple(profile: UnitProfile, room: number, husbandBorn: number, wifeBorn: number, wifeMayHead: boolean): number {
+    const rng = this.rng;
+    const h = this.openHousehold(profile);
+    const traits = this.traits(profile);
+    const husband = this.person(h, 'male', husbandBorn, traits, NOBODY, NOBODY);
+    const wife = this.person(h, 'female', wifeBorn, this.inLawTraits(traits), NOBODY, NOBODY);
+    const plan = this.planChildren(husbandBorn, wifeBorn);
+    this.marry(husband, wife, plan.length > 0 ? plan[0] : null);
+    this.addChildren(h, plan, room - 2, husband, wife, traits);
+    // The husband usually heads the household book; in some families the wife does.
+    const head = wifeMayHead && rng.chance(0.12) ? wife : husband;
+    this.closeHousehold(h, head);
+    return head;
+  }
 }
 
 function buildThreeGenerations(b: PopulationBuilder, rng: Random, profile: UnitProfile, room: number): void {
@@ -336,79 +360,78 @@ function buildThreeGenerations(b: PopulationBuilder, rng: Random, profile: UnitP
   const hasGrandfather = fatherFits && stillHere(grandfatherBorn, [0.8, 0.6, 0.4, 0.1]);
   const hasGrandmother = stillHere(grandmotherBorn, [0.85, 0.75, 0.55, 0.25]);
   if ((!hasGrandfather && !hasGrandmother) || room < 3 + (hasGrandfather && hasGrandmother ? 1 : 0)) {
-    buildCouple(b, rng, profile, room, husbandBorn);
+    b.couple(profile, room, husbandBorn, b.wifeBorn(husbandBorn), true);
     return;
   }
-  const household = b.openHousehold(profile);
+  const h = b.openHousehold(profile);
   const religion = b.householdReligion(profile);
   const lineage = b.traits(profile, religion);
-  const grandfather = hasGrandfather ? b.person(household, 'male', grandfatherBorn, lineage, null, null) : null;
-  const grandmotherTraits = grandfather ? b.inLawTraits(lineage) : { ...b.traits(profile, religion), ethnicGroupCode: lineage.ethnicGroupCode };
-  const grandmother = hasGrandmother ? b.person(household, 'female', grandmotherBorn, grandmotherTraits, null, null) : null;
-  if (grandfather && grandmother) b.marry(grandfather, grandmother, husbandBorn);
+  const grandfather = hasGrandfather ? b.person(h, 'male', grandfatherBorn, lineage, NOBODY, NOBODY) : NOBODY;
+  const grandmotherTraits =
+    grandfather !== NOBODY ? b.inLawTraits(lineage) : { ...b.traits(profile, religion), ethnicGroupCode: lineage.ethnicGroupCode };
+  const grandmother = hasGrandmother ? b.person(h, 'female', grandmotherBorn, grandmotherTraits, NOBODY, NOBODY) : NOBODY;
+  if (grandfather !== NOBODY && grandmother !== NOBODY) b.marry(grandfather, grandmother, husbandBorn);
   // Without the grandfather present the son still carries his (absent) father's family name.
-  const husband = b.person(household, 'male', husbandBorn, lineage, grandfather, grandmother);
-  const wife = b.person(household, 'female', b.wifeBorn(husbandBorn), b.inLawTraits(lineage), null, null);
-  const plan = b.planChildren(husband.born, wife.born);
+  const husband = b.person(h, 'male', husbandBorn, lineage, grandfather, grandmother);
+  const wifeBorn = b.wifeBorn(husbandBorn);
+  const wife = b.person(h, 'female', wifeBorn, b.inLawTraits(lineage), NOBODY, NOBODY);
+  const plan = b.planChildren(husbandBorn, wifeBorn);
   b.marry(husband, wife, plan.length > 0 ? plan[0] : null);
-  const adults = 2 + (grandfather ? 1 : 0) + (grandmother ? 1 : 0);
-  b.addChildren(household, plan, room - adults, husband, wife, lineage);
-  const head = grandfather && ageToday(grandfather.born) < 75 ? grandfather : husband;
-  b.closeHousehold(household, head);
+  const adults = 2 + (grandfather !== NOBODY ? 1 : 0) + (grandmother !== NOBODY ? 1 : 0);
+  b.addChildren(h, plan, room - adults, husband, wife, lineage);
+  const head = grandfather !== NOBODY && ageToday(grandfatherBorn) < 75 ? grandfather : husband;
+  b.closeHousehold(h, head);
 }
 
 function buildSingle(b: PopulationBuilder, rng: Random, profile: UnitProfile): void {
-  const household = b.openHousehold(profile);
+  const h = b.openHousehold(profile);
   // Widowed elderly people (mostly women) and young people living alone for work.
   const elderly = rng.chance(0.6);
   const gender: Gender = elderly ? (rng.chance(0.75) ? 'female' : 'male') : rng.chance(0.55) ? 'male' : 'female';
   const born = b.bornAtAge((elderly ? ELDERLY_SINGLE_AGE : YOUNG_SINGLE_AGE).pick(rng));
-  const person = b.person(household, gender, born, b.traits(profile), null, null);
-  b.closeHousehold(household, person);
+  b.closeHousehold(h, b.person(h, gender, born, b.traits(profile), NOBODY, NOBODY));
 }
 
 function buildSingleParent(b: PopulationBuilder, rng: Random, profile: UnitProfile, room: number): void {
-  const household = b.openHousehold(profile);
+  const h = b.openHousehold(profile);
   const gender: Gender = rng.chance(0.8) ? 'female' : 'male';
   const traits = b.traits(profile);
-  const parent = b.person(household, gender, b.bornAtAge(SINGLE_PARENT_AGE.pick(rng)), traits, null, null);
+  const parentBorn = b.bornAtAge(SINGLE_PARENT_AGE.pick(rng));
+  const parent = b.person(h, gender, parentBorn, traits, NOBODY, NOBODY);
   const isMother = gender === 'female';
-  const plan = isMother ? b.planChildren(null, parent.born) : b.planChildren(parent.born, null);
+  const plan = isMother ? b.planChildren(null, parentBorn) : b.planChildren(parentBorn, null);
   // Children of a divorced or widowed mother usually carry their father's family name.
   const childTraits = isMother && rng.chance(0.6) ? { ...traits, familyName: pickFamilyName(rng) } : traits;
-  b.addChildren(household, plan, room - 1, isMother ? null : parent, isMother ? parent : null, childTraits);
-  b.closeHousehold(household, parent);
+  b.addChildren(h, plan, room - 1, isMother ? NOBODY : parent, isMother ? parent : NOBODY, childTraits);
+  b.closeHousehold(h, parent);
 }
 
+const DEMO_BORN_FROM = fromIso('1990-01-01');
+const DEMO_HUSBAND_BORN_TO = fromIso('1996-12-31');
+const DEMO_WIFE_BORN_TO = fromIso('1998-12-31');
+
 export function generatePopulation(rng: Random, target: number, addresses: AddressBook): Population {
-  const b = new PopulationBuilder(rng, addresses);
-  const demoHeads: PersonDraft[] = [];
-  while (b.people.length < target) {
-    const room = Math.min(MAX_HOUSEHOLD, target - b.people.length);
+  const b = new PopulationBuilder(rng, addresses, target);
+  const demoHeads: number[] = [];
+  while (b.citizens.length < target) {
+    const room = Math.min(MAX_HOUSEHOLD, target - b.citizens.length);
     const profile = UNIT_TABLE.pick(rng);
     if (b.households.length < DEMO_HOUSEHOLDS && room >= 2) {
       // Demo families: a couple born in the 1990s (so both have birth records), head = husband.
-      const before = b.households.length;
-      const husbandBorn = rng.int(fromIso('1990-01-01'), fromIso('1996-12-31'));
-      const household = b.openHousehold(profile);
-      const traits = b.traits(profile);
-      const husband = b.person(household, 'male', husbandBorn, traits, null, null);
-      const wifeBorn = rng.int(Math.max(husbandBorn - 2 * 365, fromIso('1990-01-01')), Math.min(husbandBorn + 5 * 365, fromIso('1998-12-31')));
-      const wife = b.person(household, 'female', wifeBorn, b.inLawTraits(traits), null, null);
-      const plan = b.planChildren(husband.born, wife.born);
-      b.marry(husband, wife, plan.length > 0 ? plan[0] : null);
-      b.addChildren(household, plan, room - 2, husband, wife, traits);
-      b.closeHousehold(household, husband);
-      if (b.households.length > before) demoHeads.push(husband);
+      const husbandBorn = rng.int(DEMO_BORN_FROM, DEMO_HUSBAND_BORN_TO);
+      const wifeBorn = rng.int(Math.max(husbandBorn - 2 * 365, DEMO_BORN_FROM), Math.min(husbandBorn + 5 * 365, DEMO_WIFE_BORN_TO));
+      demoHeads.push(b.couple(profile, room, husbandBorn, wifeBorn, false));
       continue;
     }
     let kind = HOUSEHOLD_KINDS.pick(rng);
     if (room === 1) kind = 'single';
     else if (room === 2 && kind === 'threeGenerations') kind = 'couple';
     switch (kind) {
-      case 'couple':
-        buildCouple(b, rng, profile, room, b.bornAtAge(COUPLE_HUSBAND_AGE.pick(rng)));
+      case 'couple': {
+        const husbandBorn = b.bornAtAge(COUPLE_HUSBAND_AGE.pick(rng));
+        b.couple(profile, room, husbandBorn, b.wifeBorn(husbandBorn), true);
         break;
+      }
       case 'threeGenerations':
         buildThreeGenerations(b, rng, profile, room);
         break;
@@ -420,5 +443,27 @@ export function generatePopulation(rng: Random, target: number, addresses: Addre
         break;
     }
   }
-  return { people: b.people, households: b.households, births: b.birthBook.close(), marriages: b.marriageBook.close(), demoHeads };
+  const households = b.households.length;
+  const memberCount = new Int32Array(households);
+  for (let h = 0; h < households; h++) {
+    memberCount[h] = (h + 1 < households ? b.firstMember[h + 1] : b.citizens.length) - b.firstMember[h];
+  }
+  return {
+    citizens: b.citizens,
+    born: b.born,
+    died: new Int32Array(target).fill(NO_DAY),
+    marriedOn: b.marriedOn,
+    youngestChildBorn: b.youngestChildBorn,
+    spouse: b.spouse,
+    householdOf: b.householdOf,
+    households: b.households,
+    head: b.head.subarray(0, households),
+    firstMember: b.firstMember.subarray(0, households),
+    memberCount,
+    registered: b.registered.subarray(0, households),
+    profiles: b.profiles,
+    births: b.birthBook.close(),
+    marriages: b.marriageBook.close(),
+    demoHeads,
+  };
 }

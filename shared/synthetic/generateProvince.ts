@@ -35,8 +35,8 @@ export function generateProvince(options: ProvinceOptions): Province {
     units: UNITS.map((u) => ({ ...u })),
     formerUnits: FORMER_UNITS.map((f) => ({ ...f })),
     ethnicGroups: ETHNIC_GROUPS.map((g) => ({ ...g })),
-    citizens: population.people.map((p) => p.citizen),
-    households: population.households.map((h) => h.household),
+    citizens: population.citizens,
+    households: population.households,
     births: population.births,
     marriages: population.marriages,
     deaths,
@@ -46,6 +46,6 @@ export function generateProvince(options: ProvinceOptions): Province {
     certificates: land.certificates,
     benefitPrograms: BENEFIT_PROGRAMS.map((p) => ({ ...p })),
     benefits,
-    demoCitizenIds: population.demoHeads.map((h) => h.citizen.id),
+    demoCitizenIds: population.demoHeads.map((i) => population.citizens[i].id),
   };
 }

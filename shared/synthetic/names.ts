@@ -3,7 +3,7 @@
 // Hoàng and Vũ are common and their southern variants Huỳnh and Võ are rare.
 // Every string is normalised to NFC so that equality and sorting behave predictably.
 
-import { Random, WeightedTable } from './random.ts';
+import { type Random, WeightedTable } from './random.ts';
 import type { Gender } from './types.ts';
 
 const nfc = (entries: readonly (readonly [string, number])[]): [string, number][] =>
