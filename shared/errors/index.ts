@@ -1,2 +1,3 @@
 export * from './clientErrors.ts';
 export * from './maskError.ts';
+export * from './forbidden.ts';

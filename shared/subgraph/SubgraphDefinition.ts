@@ -21,4 +21,6 @@ export interface SubgraphContext<Loaders = unknown> {
   principal: Principal;
   loaders: Loaders;
   knex: Knex;
+  /** Where this service's policies live (the platform's policy console writes there). */
+  policyDir: string;
 }

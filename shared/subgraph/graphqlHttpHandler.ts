@@ -12,7 +12,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HandlerOptions {
   service: string;
-  schema: GraphQLSchema;
+  /** The enforced schema in force now (it changes when policies are reloaded). */
+  schema: () => GraphQLSchema;
   verifyToken: (token: string) => Principal | null;
   contextFor: (principal: Principal) => object;
   isReady: () => Promise<boolean>;
@@ -62,7 +63,8 @@ function parseRequestBody(text: string): GraphQLRequestBody | null {
 }
 
 export function createGraphqlHttpHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const prepare = createDocumentCache(options.schema);
+  // Policies wrap resolvers but never change types, so a document valid once stays valid.
+  const prepare = createDocumentCache(options.schema());
   let operations = 0;
   return async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -100,7 +102,7 @@ export function createGraphqlHttpHandler(options: HandlerOptions): (req: Incomin
     }
     operations += 1;
     const result = await execute({
-      schema: options.schema,
+      schema: options.schema(),
       document: prepared.document,
       variableValues: body.variables,
       operationName: body.operationName,

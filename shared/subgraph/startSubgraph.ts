@@ -12,6 +12,8 @@ import { logError } from '../logging/log.ts';
 import type { ProvinceOptions } from '../synthetic/index.ts';
 import { createGraphqlHttpHandler } from './graphqlHttpHandler.ts';
 import { seedOnce } from './seedOnce.ts';
+import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
+import { policyDir } from '../policy/loadSubgraphPolicies.ts';
 import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition.ts';
 
 export interface StartSubgraphOptions {
@@ -19,10 +21,13 @@ export interface StartSubgraphOptions {
   host?: string;
   database: DatabaseOptions;
   province: ProvinceOptions;
+  /** Where the policies are read from (default: POLICY_DIR or the repository's policies/). */
+  policyDir?: string;
 }
 
 export interface RunningSubgraph {
   name: string;
+  policies: PolicyEnforcer;
   url: string;
   port: number;
   database: Database;
@@ -30,20 +35,23 @@ export interface RunningSubgraph {
 }
 
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartSubgraphOptions): Promise<RunningSubgraph> {
+  // Policies first: a subgraph whose policies are invalid must not start, let alone open its data.
+  const baseSchema = buildSubgraphSchema({
+    typeDefs: definition.typeDefs,
+    resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+  });
+  const policyDirectory = options.policyDir ?? policyDir();
+  const enforcer = createPolicyEnforcer(definition.name, baseSchema, policyDirectory);
   const database = await openDatabase(options.database);
   const { knex } = database;
   await knex.migrate.latest({ migrationSource: migrationSource(definition.migrations) });
   await seedOnce(knex, definition.name, options.province, definition.seed);
 
-  const schema = buildSubgraphSchema({
-    typeDefs: definition.typeDefs,
-    resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
-  });
   const handle = createGraphqlHttpHandler({
     service: definition.name,
-    schema,
+    schema: enforcer.schema,
     verifyToken: createInternalTokenVerifier(definition.name),
-    contextFor: (principal): SubgraphContext<L> => ({ principal, knex, loaders: definition.createLoaders(knex) }),
+    contextFor: (principal): SubgraphContext<L> => ({ principal, knex, loaders: definition.createLoaders(knex), policyDir: policyDirectory }),
     metrics: () => ({ sql_statements_total: database.statementCount() }),
     isReady: async () => {
       await knex.raw('select 1');
@@ -70,7 +78,9 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     port,
     database,
+    policies: enforcer,
     async close() {
+      enforcer.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

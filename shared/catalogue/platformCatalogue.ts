@@ -37,6 +37,8 @@ export const LEGAL_BASES = [
   { code: 'residence-law-2020', kind: 'statutory', title: 'Residence registration and management', document: 'Luật Cư trú số 68/2020/QH14', provision: null },
   { code: 'identity-law-2023', kind: 'statutory', title: 'The national population database and identity', document: 'Luật Căn cước số 26/2023/QH15', provision: null },
   { code: 'civil-status-law-2014', kind: 'statutory', title: 'Civil-status registration', document: 'Luật Hộ tịch số 60/2014/QH13', provision: null },
+  { code: 'social-insurance-law-2024', kind: 'statutory', title: 'Social and health insurance enrolment and benefits', document: 'Luật Bảo hiểm xã hội số 41/2024/QH15', provision: null },
+  { code: 'tax-administration-law-2019', kind: 'statutory', title: 'Tax administration', document: 'Luật Quản lý thuế số 38/2019/QH14', provision: null },
   { code: 'enterprise-law-2020', kind: 'statutory', title: 'Enterprise registration', document: 'Luật Doanh nghiệp số 59/2020/QH14', provision: null },
   { code: 'land-law-2024', kind: 'statutory', title: 'Land registration and land-use certificates', document: 'Luật Đất đai số 31/2024/QH15', provision: null },
   { code: 'social-assistance-decree-2021', kind: 'statutory', title: 'Social-assistance policies for social protection beneficiaries', document: 'Nghị định số 20/2021/NĐ-CP', provision: null },
@@ -44,3 +46,10 @@ export const LEGAL_BASES = [
   { code: 'data-sharing-decree-2025', kind: 'statutory', title: 'Sharing data between state agencies through the provincial platform', document: 'Nghị định số 278/2025/NĐ-CP', provision: null },
   { code: 'open-data', kind: 'open', title: 'Open data published for anyone', document: 'Luật Dữ liệu số 60/2024/QH15', provision: null },
 ] as const;
+
+/** The codes policies may name, as the platform's catalogues start out. */
+export const CATALOGUE_CODES: { agencies: readonly string[]; purposes: readonly string[]; legalBases: readonly string[] } = {
+  agencies: AGENCIES.map((agency) => agency.code),
+  purposes: PURPOSES.map((purpose) => purpose.code),
+  legalBases: LEGAL_BASES.map((basis) => basis.code),
+};

@@ -1,0 +1,183 @@
+// Checks a subgraph's policies against its GraphQL schema and the platform catalogues, and compiles
+// them into a per-field table that decideAccess reads. Deny by default: a field no policy names is an
+// error here, so it can never be served by accident.
+import { getNamedType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { KNOWN_ROLES } from '../auth/Principal.ts';
+import { ANY_SIGNED_IN, type Catalogue, type Classification, type PolicyProblem } from './PolicyDocument.ts';
+import type { PolicySet } from './readPolicyFiles.ts';
+
+export interface CompiledRule {
+  id: string;
+  roles: ReadonlySet<string> | null;
+  agencies: ReadonlySet<string> | null;
+  purposes: ReadonlySet<string> | null;
+  legalBasis: string;
+  ownRecord: boolean;
+  consentPurposes: ReadonlySet<string> | null;
+}
+
+export interface CompiledField {
+  policy: string;
+  type: string;
+  field: string;
+  group: string;
+  level: Classification;
+  rules: CompiledRule[];
+  /** True when the decision depends on the row (own record, consent): never cached across rows. */
+  dataDependent: boolean;
+  /** Fields of the same type holding the data subjects (personal ids, or Citizen references). */
+  subjectFields: string[];
+}
+
+export interface CompiledPolicies {
+  subgraph: string;
+  /** `Type.field` -> how to decide it. */
+  fields: ReadonlyMap<string, CompiledField>;
+  /** `Type.field` of every state-secret field. */
+  stateSecrets: ReadonlySet<string>;
+}
+
+// Federation's own plumbing: allowed explicitly by the shield, never covered by a policy.
+const FEDERATION_TYPES = new Set(['_Service']);
+const FEDERATION_QUERY_FIELDS = new Set(['_entities', '_service']);
+
+export function policyTypesOf(schema: GraphQLSchema): GraphQLObjectType[] {
+  return Object.values(schema.getTypeMap()).filter(
+    (type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__') && !FEDERATION_TYPES.has(type.name),
+  );
+}
+
+export function policyFieldsOf(type: GraphQLObjectType): GraphQLField<unknown, unknown>[] {
+  return Object.values(type.getFields()).filter((field) => !(type.name === 'Query' && FEDERATION_QUERY_FIELDS.has(field.name)));
+}
+
+export function compilePolicies(
+  set: PolicySet,
+  schema: GraphQLSchema,
+  catalogue: Catalogue,
+  subgraph: string,
+): { compiled: CompiledPolicies | null; problems: PolicyProblem[] } {
+  const problems: PolicyProblem[] = [...set.problems];
+  const fields = new Map<string, CompiledField>();
+  const stateSecrets = new Set<string>();
+  const agencyGroups = { ...catalogue.agencyGroups, ...set.agencyGroups };
+  const seenTypes = new Map<string, string>();
+  const roles = new Set<string>([...KNOWN_ROLES, ANY_SIGNED_IN]);
+
+  for (const group of Object.entries(set.agencyGroups)) {
+    for (const agency of group[1]) {
+      if (!catalogue.agencies.includes(agency)) problems.push({ file: 'policies/agency-groups.yaml', line: 1, message: `Group "${group[0]}" names unknown agency "${agency}"` });
+    }
+  }
+
+  for (const { file, document, lineOf } of set.files) {
+    const problem = (path: (string | number)[], message: string) => problems.push({ file, line: lineOf(path), message });
+    if (!document.policy.startsWith(`${subgraph}.`)) problem(['policy'], `The policy name must start with "${subgraph}." (the subgraph this folder belongs to)`);
+    if (!catalogue.agencies.includes(document.owner)) problem(['owner'], `Unknown agency "${document.owner}"`);
+    const type = schema.getType(document.type);
+    if (!isObjectType(type) || FEDERATION_TYPES.has(type.name) || type.name.startsWith('__')) {
+      problem(['type'], `The ${subgraph} schema has no type "${document.type}"`);
+      continue;
+    }
+    if (seenTypes.has(type.name)) {
+      problem(['type'], `Type "${type.name}" is already covered by ${seenTypes.get(type.name)}`);
+      continue;
+    }
+    seenTypes.set(type.name, file);
+    const typeFields = new Map(policyFieldsOf(type).map((field) => [field.name, field]));
+
+    const subjectFields: string[] = [];
+    const subjects = document.subject === undefined ? [] : Array.isArray(document.subject) ? document.subject : [document.subject];
+    subjects.forEach((subject, index) => {
+      const at = Array.isArray(document.subject) ? ['subject', index] : ['subject'];
+      const field = typeFields.get(subject);
+      const named = field ? getNamedType(field.type).name : null;
+      if (!field) problem(at, `Type "${type.name}" has no field "${subject}"`);
+      else if (named !== 'ID' && named !== 'String' && named !== 'Citizen') problem(at, `"${subject}" must be a personal id (ID or String) or a Citizen`);
+      else subjectFields.push(subject);
+    });
+
+    const groupOfField = new Map<string, string>();
+    for (const [groupName, group] of Object.entries(document.field_groups)) {
+      group.fields.forEach((fieldName, index) => {
+        const at = ['field_groups', groupName, 'fields', index];
+        if (!typeFields.has(fieldName)) problem(at, `Type "${type.name}" has no field "${fieldName}"`);
+        else if (groupOfField.has(fieldName)) problem(at, `Field "${fieldName}" is already in group "${groupOfField.get(fieldName)}"`);
+        else groupOfField.set(fieldName, groupName);
+      });
+    }
+    for (const fieldName of typeFields.keys()) {
+      if (!groupOfField.has(fieldName)) problem(['field_groups'], `Field "${type.name}.${fieldName}" is in no field group: every field needs an explicit decision`);
+    }
+
+    const ruleIds = new Set<string>();
+    const compiledRules = document.rules.map((rule, index) => {
+      const at = (key: string, item?: number) => (item === undefined ? ['rules', index, key] : ['rules', index, key, item]);
+      if (ruleIds.has(rule.id)) problem(at('id'), `Rule id "${rule.id}" is used twice`);
+      ruleIds.add(rule.id);
+      rule.may_read.forEach((groupName, item) => {
+        const group = document.field_groups[groupName];
+        if (!group) problem(at('may_read', item), `Unknown field group "${groupName}"`);
+        else if (group.level === 'state-secret') problem(at('may_read', item), `Rule "${rule.id}" names state-secret group "${groupName}": state secrets are never shared`);
+      });
+      rule.roles?.forEach((role, item) => {
+        if (!roles.has(role)) problem(at('roles', item), `Unknown role "${role}" (known: ${[...roles].join(', ')})`);
+      });
+      const agencies = new Set<string>();
+      rule.agencies?.forEach((entry, item) => {
+        if (entry.startsWith('group:')) {
+          const members = agencyGroups[entry.slice(6)];
+          if (!members) problem(at('agencies', item), `Unknown agency group "${entry.slice(6)}"`);
+          else members.forEach((agency) => agencies.add(agency));
+        } else if (!catalogue.agencies.includes(entry)) problem(at('agencies', item), `Unknown agency "${entry}"`);
+        else agencies.add(entry);
+      });
+      for (const key of ['purposes', 'consent_purposes'] as const) {
+        rule[key]?.forEach((purpose, item) => {
+          if (!catalogue.purposes.includes(purpose)) problem(at(key, item), `Unknown purpose "${purpose}"`);
+        });
+      }
+      if (!catalogue.legalBases.includes(rule.legal_basis)) problem(at('legal_basis'), `Unknown legal basis "${rule.legal_basis}"`);
+      if ((rule.own_record || rule.consent_purposes) && subjectFields.length === 0) {
+        problem(['rules', index], `Rule "${rule.id}" depends on the data subject, but the policy names no "subject" field`);
+      }
+      return {
+        id: rule.id,
+        mayRead: new Set(rule.may_read),
+        compiled: {
+          id: rule.id,
+          roles: rule.roles && !rule.roles.includes(ANY_SIGNED_IN) ? new Set(rule.roles) : null,
+          agencies: rule.agencies ? agencies : null,
+          purposes: rule.purposes ? new Set(rule.purposes) : null,
+          legalBasis: rule.legal_basis,
+          ownRecord: rule.own_record === true,
+          consentPurposes: rule.consent_purposes ? new Set(rule.consent_purposes) : null,
+        } satisfies CompiledRule,
+      };
+    });
+
+    for (const [fieldName, groupName] of groupOfField) {
+      const group = document.field_groups[groupName];
+      const rules = group.level === 'state-secret' ? [] : compiledRules.filter((rule) => rule.mayRead.has(groupName)).map((rule) => rule.compiled);
+      const key = `${type.name}.${fieldName}`;
+      if (group.level === 'state-secret') stateSecrets.add(key);
+      fields.set(key, {
+        policy: document.policy,
+        type: type.name,
+        field: fieldName,
+        group: groupName,
+        level: group.level,
+        rules,
+        dataDependent: rules.some((rule) => rule.ownRecord || rule.consentPurposes !== null),
+        subjectFields,
+      });
+    }
+  }
+
+  for (const type of policyTypesOf(schema)) {
+    if (!seenTypes.has(type.name)) {
+      problems.push({ file: `policies/${subgraph}`, line: 1, message: `Type "${type.name}" of the ${subgraph} schema has no policy file: every type needs one` });
+    }
+  }
+  return { compiled: problems.length ? null : { subgraph, fields, stateSecrets }, problems };
+}

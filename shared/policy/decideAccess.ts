@@ -1,0 +1,51 @@
+// The decision for one field, one caller and (when it matters) one row. The shield rules, explain and
+// the policy tests all call this one function, so what they say is what is enforced.
+import type { Principal } from '../auth/Principal.ts';
+import type { CompiledField, CompiledRule } from './compilePolicies.ts';
+import type { DenialReason } from './PolicyDocument.ts';
+
+export type Decision =
+  | { allowed: true; policy: string; rule: string; legalBasis: string }
+  | { allowed: false; policy: string; rule: string | null; reason: DenialReason };
+
+/** The data subjects of the row (personal ids), read only when a rule needs them. */
+export type SubjectLookup = () => readonly string[];
+
+// When no rule applies, the closest rule explains why: the one that failed latest in this order.
+const CLOSENESS: Record<DenialReason, number> = {
+  STATE_SECRET: 7,
+  CONSENT_REQUIRED: 6,
+  ROW_OUT_OF_SCOPE: 5,
+  PURPOSE_REQUIRED: 4,
+  AGENCY_NOT_ALLOWED: 3,
+  ROLE_NOT_ALLOWED: 2,
+  NOT_GRANTED: 1,
+};
+
+function failureOf(rule: CompiledRule, field: CompiledField, principal: Principal, subject: SubjectLookup): DenialReason | null {
+  if (principal.roles.length === 0) return 'ROLE_NOT_ALLOWED';
+  if (rule.roles && !principal.roles.some((role) => rule.roles!.has(role))) return 'ROLE_NOT_ALLOWED';
+  if (rule.agencies && !(principal.agency && rule.agencies.has(principal.agency))) return 'AGENCY_NOT_ALLOWED';
+  const personal = field.level === 'personal' || field.level === 'sensitive';
+  // Personal data needs a declared purpose, except a person reading their own record.
+  if (rule.purposes ? !(principal.purpose && rule.purposes.has(principal.purpose)) : personal && !rule.ownRecord && !principal.purpose) {
+    return 'PURPOSE_REQUIRED';
+  }
+  if (rule.ownRecord) {
+    if (!principal.subject || !subject().includes(principal.subject)) return 'ROW_OUT_OF_SCOPE';
+  }
+  // Consent is checked by the consent registry (next issue); until then such a rule never applies.
+  if (rule.consentPurposes) return 'CONSENT_REQUIRED';
+  return null;
+}
+
+export function decideAccess(field: CompiledField, principal: Principal, subject: SubjectLookup): Decision {
+  if (field.level === 'state-secret') return { allowed: false, policy: field.policy, rule: null, reason: 'STATE_SECRET' };
+  let closest: { rule: string; reason: DenialReason } | null = null;
+  for (const rule of field.rules) {
+    const reason = failureOf(rule, field, principal, subject);
+    if (reason === null) return { allowed: true, policy: field.policy, rule: rule.id, legalBasis: rule.legalBasis };
+    if (!closest || CLOSENESS[reason] > CLOSENESS[closest.reason]) closest = { rule: rule.id, reason };
+  }
+  return { allowed: false, policy: field.policy, rule: closest?.rule ?? null, reason: closest?.reason ?? 'NOT_GRANTED' };
+}

@@ -1,0 +1,38 @@
+// Reads, checks and compiles one subgraph's policies; the version is a hash of what was read, so the
+// same files give the same version everywhere.
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GraphQLSchema } from 'graphql';
+import { CATALOGUE_CODES } from '../catalogue/platformCatalogue.ts';
+import { envString } from '../config/env.ts';
+import { compilePolicies, type CompiledPolicies } from './compilePolicies.ts';
+import type { Catalogue, PolicyProblem } from './PolicyDocument.ts';
+import { readPolicyFiles } from './readPolicyFiles.ts';
+
+export const DEFAULT_POLICY_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../policies');
+
+export function policyDir(): string {
+  return envString('POLICY_DIR') ?? DEFAULT_POLICY_DIR;
+}
+
+export const PLATFORM_CATALOGUE: Catalogue = { ...CATALOGUE_CODES, agencyGroups: {} };
+
+export interface LoadedPolicies {
+  compiled: CompiledPolicies | null;
+  problems: PolicyProblem[];
+  version: string;
+}
+
+export function loadSubgraphPolicies(subgraph: string, schema: GraphQLSchema, dir = policyDir()): LoadedPolicies {
+  const set = readPolicyFiles(dir, subgraph);
+  const { compiled, problems } = compilePolicies(set, schema, PLATFORM_CATALOGUE, subgraph);
+  const hash = createHash('sha256');
+  for (const file of set.files) hash.update(file.file).update(JSON.stringify(file.document));
+  hash.update(JSON.stringify(set.agencyGroups));
+  return { compiled, problems, version: hash.digest('hex').slice(0, 12) };
+}
+
+export function formatProblems(problems: PolicyProblem[]): string {
+  return problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`).join('\n');
+}

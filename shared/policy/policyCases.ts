@@ -1,0 +1,103 @@
+// Policy test cases as data (`<type>.policy_test.yaml` beside the policy), run against the compiled
+// policies with no database: the decision function is the one the shield rules call.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import type { Principal, Role } from '../auth/Principal.ts';
+import type { CompiledPolicies } from './compilePolicies.ts';
+import { decideAccess, type Decision } from './decideAccess.ts';
+import { DENIAL_REASONS } from './PolicyDocument.ts';
+import { parseYamlFile, POLICY_TEST_SUFFIX } from './readPolicyFiles.ts';
+
+export interface PolicyCase {
+  name: string;
+  who: { role: string; agency?: string; sub?: string };
+  purpose?: string;
+  row?: { subject?: string };
+  reads: string[];
+  expect: 'allow' | { deny: string };
+}
+
+export interface PolicyCaseFile {
+  file: string;
+  policy: string;
+  cases: PolicyCase[];
+}
+
+const caseSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['policy', 'cases'],
+  properties: {
+    policy: { type: 'string' },
+    cases: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'who', 'reads', 'expect'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          who: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['role'],
+            properties: { role: { type: 'string' }, agency: { type: 'string' }, sub: { type: 'string' } },
+          },
+          purpose: { type: 'string' },
+          row: { type: 'object', additionalProperties: false, properties: { subject: { type: 'string' } } },
+          reads: { type: 'array', items: { type: 'string' }, minItems: 1 },
+          expect: {
+            oneOf: [
+              { const: 'allow' },
+              { type: 'object', additionalProperties: false, required: ['deny'], properties: { deny: { enum: [...DENIAL_REASONS] } } },
+            ],
+          },
+        },
+      },
+    },
+  },
+};
+const validateCases = new Ajv({ allErrors: true }).compile(caseSchema);
+
+export function readPolicyCaseFiles(policyDir: string, subgraph: string): PolicyCaseFile[] {
+  const folder = join(policyDir, subgraph);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(POLICY_TEST_SUFFIX))
+    .sort()
+    .map((name) => {
+      const file = `policies/${subgraph}/${name}`;
+      const parsed = parseYamlFile(join(folder, name), file);
+      if (parsed.value === undefined) throw new Error(`${file}: ${parsed.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
+      if (!validateCases(parsed.value)) throw new Error(`${file}: ${JSON.stringify(validateCases.errors)}`);
+      return { file, ...(parsed.value as { policy: string; cases: PolicyCase[] }) };
+    });
+}
+
+export function principalOf(testCase: PolicyCase): Principal {
+  return {
+    subject: testCase.who.sub ?? `test-${testCase.who.role}`,
+    agency: testCase.who.agency ?? null,
+    roles: [testCase.who.role as Role],
+    purpose: testCase.purpose ?? null,
+    caseId: null,
+    requestId: 'policy-test',
+  };
+}
+
+/** Each field the case reads, with the decision the compiled policy makes for it. */
+export function runPolicyCase(policies: CompiledPolicies, policyName: string, testCase: PolicyCase): Array<{ field: string; decision: Decision | null }> {
+  const principal = principalOf(testCase);
+  const byField = new Map([...policies.fields.values()].filter((field) => field.policy === policyName).map((field) => [field.field, field]));
+  return testCase.reads.map((fieldName) => {
+    const field = byField.get(fieldName);
+    return { field: fieldName, decision: field ? decideAccess(field, principal, () => (testCase.row?.subject ? [testCase.row.subject] : [])) : null };
+  });
+}
+
+export function outcomeOf(decision: Decision | null): string {
+  if (!decision) return 'unknown field';
+  return decision.allowed ? 'allow' : `deny ${decision.reason}`;
+}

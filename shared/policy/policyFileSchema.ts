@@ -1,0 +1,60 @@
+// JSON Schema of a policy file: the structure is checked by ajv before any meaning is.
+import { CLASSIFICATIONS } from './PolicyDocument.ts';
+
+const code = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 };
+const codeList = { type: 'array', items: code, minItems: 1, uniqueItems: true };
+const fieldName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
+
+export const policyFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['policy', 'about', 'owner', 'type', 'field_groups', 'rules'],
+  properties: {
+    policy: { type: 'string', pattern: '^[a-z0-9-]+\\.[a-z0-9-]+$' },
+    about: { type: 'string', minLength: 1 },
+    owner: code,
+    type: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+    subject: { oneOf: [fieldName, { type: 'array', items: fieldName, minItems: 1, uniqueItems: true }] },
+    field_groups: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: code,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['level', 'fields'],
+        properties: {
+          level: { enum: [...CLASSIFICATIONS] },
+          fields: { type: 'array', items: fieldName, minItems: 1, uniqueItems: true },
+        },
+      },
+    },
+    rules: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'may_read', 'legal_basis'],
+        properties: {
+          id: code,
+          may_read: codeList,
+          roles: codeList,
+          agencies: { type: 'array', items: { type: 'string', pattern: '^(group:)?[a-z0-9]+(-[a-z0-9]+)*$' }, minItems: 1, uniqueItems: true },
+          purposes: codeList,
+          legal_basis: code,
+          own_record: { type: 'boolean' },
+          consent_purposes: codeList,
+        },
+      },
+    },
+  },
+} as const;
+
+export const agencyGroupsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['groups'],
+  properties: {
+    groups: { type: 'object', propertyNames: code, additionalProperties: codeList },
+  },
+} as const;

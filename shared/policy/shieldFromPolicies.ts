@@ -1,0 +1,45 @@
+// Compiled policies -> a graphql-shield rule tree on the subgraph schema. Deny is the fallback; the
+// federation entry points are allowed explicitly (the entities they return are checked field by
+// field); external errors pass (they are masked centrally). Row-dependent rules are never cached.
+import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { allow, rule, shield } from 'graphql-shield';
+import type { IRules } from 'graphql-shield';
+import { forbidden } from '../errors/forbidden.ts';
+import type { SubgraphContext } from '../subgraph/SubgraphDefinition.ts';
+import type { CompiledField, CompiledPolicies } from './compilePolicies.ts';
+import { decideAccess, type SubjectLookup } from './decideAccess.ts';
+
+function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: SubgraphContext, info: unknown) => SubjectLookup {
+  const type = schema.getType(field.type);
+  const definitions = isObjectType(type) ? field.subjectFields.map((name) => type.getFields()[name]) : [];
+  return (parent, context, info) => () =>
+    definitions.flatMap((definition) => {
+      const resolve = definition.resolve as GraphQLFieldResolver<unknown, SubgraphContext> | undefined;
+      const value = resolve ? resolve(parent, {}, context, info as never) : (parent as Record<string, unknown>)[definition.name];
+      if (typeof value === 'string') return [value];
+      // A Citizen reference ({ id }) resolved synchronously; anything slower counts as no subject (deny).
+      if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return [(value as { id: string }).id];
+      return [];
+    });
+}
+
+const denyUnlisted = rule('deny-unlisted', { cache: 'contextual' })((_parent, _args, context: SubgraphContext, info) =>
+  forbidden(`${info.parentType.name}.${info.fieldName}`, { reason: 'NOT_GRANTED', policy: 'none', rule: null }, context.principal.requestId),
+);
+
+export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPolicies): GraphQLSchema {
+  const tree: Record<string, Record<string, unknown>> = { Query: { _entities: allow, _service: allow }, _Service: { sdl: allow } };
+  for (const [coordinate, field] of compiled.fields) {
+    const subject = subjectReader(schema, field);
+    tree[field.type] ??= {};
+    tree[field.type][field.field] = rule(`policy:${coordinate}`, { cache: field.dataDependent ? 'no_cache' : 'contextual' })(
+      (parent, _args, context: SubgraphContext, info) => {
+        const decision = decideAccess(field, context.principal, subject(parent, context, info));
+        return decision.allowed ? true : forbidden(coordinate, decision, context.principal.requestId);
+      },
+    );
+  }
+  const permissions = shield(tree as IRules, { fallbackRule: denyUnlisted, allowExternalErrors: true, debug: false });
+  return applyMiddleware(schema, permissions);
+}
