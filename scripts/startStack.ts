@@ -16,6 +16,8 @@ export interface StackOptions {
   subgraph: (name: string) => { port: number; database: DatabaseOptions };
   province: ProvinceOptions;
   tokens?: UserTokenSettings;
+  /** Where subgraphs read their policies (default: POLICY_DIR or the repository's policies/). */
+  policyDir?: string;
 }
 
 export interface RunningStack {
@@ -32,7 +34,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const definition = SUBGRAPHS[service.name];
       if (!definition) throw new Error(`Subgraph ${service.name} is not registered`);
       const { port, database } = options.subgraph(service.name);
-      subgraphs[service.name] = await startSubgraph(definition, { port, host: options.host, database, province: options.province });
+      subgraphs[service.name] = await startSubgraph(definition, {
+        port,
+        host: options.host,
+        database,
+        province: options.province,
+        policyDir: options.policyDir,
+      });
     }
     await releaseEmbeddedTemplate();
     const gateway = await startGateway({

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getStack, query, seededProvince } from '../support/stack.ts';
+import { getStack, investigator, query, seededProvince } from '../support/stack.ts';
 
-const justiceOfficer = { role: 'officer', agency: 'so-tu-phap' } as const;
-
-describe('an agency application asking about one citizen', () => {
+describe('a police investigator asking about one citizen', () => {
   beforeAll(async () => {
     await getStack();
   });
@@ -19,7 +17,7 @@ describe('an agency application asking about one citizen', () => {
     const benefits = province.benefits.filter((benefit) => benefit.citizenId === id);
 
     const { status, body } = await query(
-      justiceOfficer,
+      investigator,
       `query ($id: ID!) {
         citizen(id: $id) {
           fullName dateOfBirth
@@ -58,7 +56,7 @@ describe('an agency application asking about one citizen', () => {
     const representative = province.citizens.find((c) => c.id === enterprise.legalRepresentativeId)!;
 
     const { body } = await query(
-      justiceOfficer,
+      investigator,
       `query ($code: ID!) { enterprise(enterpriseCode: $code) { name legalRepresentative { fullName } landParcels { id } } }`,
       { variables: { code: enterprise.code } },
     );
@@ -78,7 +76,7 @@ describe('an agency application asking about one citizen', () => {
     let total = 0;
     for (let page = 0; page < 1000; page += 1) {
       const { body } = await query(
-        justiceOfficer,
+        investigator,
         `query ($unit: String, $after: String) { citizens(unitCode: $unit, first: 200, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { variables: { unit: unitCode, after } },
       );
@@ -93,12 +91,12 @@ describe('an agency application asking about one citizen', () => {
   });
 
   it('gets a clear BAD_USER_INPUT for a malformed id or page size, and nothing else', async () => {
-    const page = await query(justiceOfficer, '{ citizens(first: 100000) { totalCount } }');
+    const page = await query(investigator, '{ citizens(first: 100000) { totalCount } }');
     expect(page.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
       ['BAD_USER_INPUT', '"first" must be a whole number from 1 to 200'],
     ]);
     expect(page.body.data?.citizens ?? null).toBeNull();
-    const single = await query(justiceOfficer, '{ citizen(id: "12345") { fullName } }');
+    const single = await query(investigator, '{ citizen(id: "12345") { fullName } }');
     expect(single.body.data).toEqual({ citizen: null });
     expect(single.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
       ['BAD_USER_INPUT', '"id" must be a 12-digit personal identification number'],

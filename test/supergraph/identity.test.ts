@@ -11,7 +11,7 @@ async function askWith(token: string | null, headers: Record<string, string> = {
   const { gateway } = await getStack();
   return postGraphQL(`${gateway.url}/graphql`, CITIZEN_NAME, {
     token,
-    headers,
+    headers: { 'x-purpose': 'criminal-investigation', ...headers },
     variables: { id: seededProvince().demoCitizenIds[0] },
   });
 }
@@ -25,7 +25,7 @@ function expectRefused(response: Awaited<ReturnType<typeof askWith>>, message: R
 }
 
 const devPrivateKey = () => devUserSigningKeys().privateKeyPem;
-const officerClaims = { roles: ['officer'], agency: 'so-tu-phap' };
+const officerClaims = { roles: ['officer'], agency: 'cong-an-tinh' };
 
 describe('the gateway checking who is calling', () => {
   beforeAll(async () => {
@@ -33,7 +33,7 @@ describe('the gateway checking who is calling', () => {
   });
 
   it('answers an officer with a valid token', async () => {
-    const response = await askWith(tokenFor({ role: 'officer', agency: 'so-tu-phap' }));
+    const response = await askWith(tokenFor({ role: 'officer', agency: 'cong-an-tinh' }));
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data.citizen.fullName).toBeTypeOf('string');
@@ -81,7 +81,7 @@ describe('the gateway checking who is calling', () => {
   });
 
   it('refuses a token whose signature was tampered with after signing', async () => {
-    const [header, , signature] = tokenFor({ role: 'officer', agency: 'so-tu-phap' }).split('.');
+    const [header, , signature] = tokenFor({ role: 'officer', agency: 'cong-an-tinh' }).split('.');
     const payload = Buffer.from(JSON.stringify({ ...officerClaims, roles: ['platform-admin'], iss: DEV_ISSUER, aud: DEFAULT_AUDIENCE, exp: 9999999999 })).toString('base64url');
     expectRefused(await askWith(`${header}.${payload}.${signature}`), /invalid/);
   });
@@ -104,7 +104,7 @@ describe('the gateway checking who is calling', () => {
   });
 
   it('refuses a malformed purpose or case id with a clear message', async () => {
-    const token = tokenFor({ role: 'officer', agency: 'so-tu-phap' });
+    const token = tokenFor({ role: 'officer', agency: 'cong-an-tinh' });
     const badPurpose = await askWith(token, { 'x-purpose': 'DROP TABLE citizen' });
     expect(badPurpose.status).toBe(400);
     expect(badPurpose.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
@@ -112,7 +112,7 @@ describe('the gateway checking who is calling', () => {
     const badCase = await askWith(token, { 'x-case-id': '<script>' });
     expect(badCase.status).toBe(400);
     expect(badCase.body.errors?.[0].message).toMatch(/X-Case-Id/);
-    const good = await askWith(token, { 'x-purpose': 'civil-status-procedure', 'x-case-id': 'HT-2026/000123' });
+    const good = await askWith(token, { 'x-case-id': 'HS-2026/000123' });
     expect(good.status).toBe(200);
   });
 

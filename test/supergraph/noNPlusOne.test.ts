@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../shared/loaders/pagination.ts';
-import { getStack, query, seededProvince, sqlStatements } from '../support/stack.ts';
+import { getStack, investigator, query, seededProvince, sqlStatements } from '../support/stack.ts';
 
 // Every field below lives in another agency's database; each list of citizens fans out to all of them.
 const PAGE = `query ($first: Int!, $after: String) {
@@ -45,7 +45,7 @@ function cursorBeforeACompleteWindow(): string {
 
 async function statementsFor(first: number, after: string): Promise<number> {
   const before = await sqlStatements();
-  const { body } = await query({ role: 'officer', agency: 'so-tu-phap' }, PAGE, { variables: { first, after } });
+  const { body } = await query(investigator, PAGE, { variables: { first, after } });
   expect(body.errors).toBeUndefined();
   expect(body.data.citizens.nodes).toHaveLength(first);
   return (await sqlStatements()) - before;

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
-import { getStack, postGraphQL, seededProvince, tokenFor, tokenSettings } from '../support/stack.ts';
+import { getStack, investigator, postGraphQL, seededProvince, tokenFor, tokenSettings } from '../support/stack.ts';
 
 /** A port nothing listens on any more. */
 async function deadPort(): Promise<number> {
@@ -33,7 +33,7 @@ describe('the land register going down', () => {
     const { status, body } = await postGraphQL(
       `${gateway.url}/graphql`,
       'query ($id: ID!) { citizen(id: $id) { fullName civilEvents { kind } landParcels { parcelNumber } businesses { name } } }',
-      { token: tokenFor({ role: 'officer', agency: 'so-tu-phap' }), variables: { id } },
+      { token: tokenFor(investigator), headers: { 'x-purpose': 'criminal-investigation' }, variables: { id } },
     );
     expect(status).toBe(200);
     expect(body.data.citizen.fullName).toBe(person.fullName);

@@ -2,12 +2,16 @@
 // six subgraphs on embedded Postgres (or on TEST_DATABASE_URL's server, a database each) and the
 // gateway, all on free ports, talking over real HTTP.
 import { generateKeyPairSync } from 'node:crypto';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { DEV_ISSUER, DEV_KEY_ID, devUserSigningKeys } from '../../shared/auth/devKeys.ts';
 import { DEFAULT_AUDIENCE, signDevUserToken, type UserTokenSettings } from '../../shared/auth/userToken.ts';
 import { serviceDatabaseUrl } from '../../shared/db/serverDatabase.ts';
 import { DEFAULT_CITIZENS, DEFAULT_SEED, generateProvince, type Province } from '../../shared/synthetic/index.ts';
 import { startStack, type RunningStack } from '../../scripts/startStack.ts';
+import { DEFAULT_POLICY_DIR } from '../../shared/policy/loadSubgraphPolicies.ts';
 
 export const PROVINCE_OPTIONS = { seed: DEFAULT_SEED, citizens: DEFAULT_CITIZENS };
 
@@ -38,6 +42,16 @@ function databaseFor(name: string) {
   return { url: serviceDatabaseUrl(base.toString(), name) };
 }
 
+/**
+ * The running stack reads its policies from a copy, so tests can edit policies as a security
+ * officer would without touching the repository's files.
+ */
+export const livePolicyDir = (() => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'policies-')), 'policies');
+  cpSync(DEFAULT_POLICY_DIR, dir, { recursive: true });
+  return dir;
+})();
+
 let stack: Promise<RunningStack> | undefined;
 
 export function getStack(): Promise<RunningStack> {
@@ -46,6 +60,7 @@ export function getStack(): Promise<RunningStack> {
     subgraph: (name) => ({ port: 0, database: databaseFor(name) }),
     province: PROVINCE_OPTIONS,
     tokens: tokenSettings,
+    policyDir: livePolicyDir,
   });
   return stack;
 }
@@ -63,7 +78,14 @@ export interface Who {
   agency?: string;
   sub?: string;
   ttlSeconds?: number;
+  /** Sent as X-Purpose. */
+  purpose?: string;
 }
+
+/** The provincial police investigating a case: the one agency the seed policies let read every non-secret field. */
+export const investigator: Who = { role: 'officer', agency: 'cong-an-tinh', purpose: 'criminal-investigation' };
+/** A civil-status officer of the justice department at work. */
+export const justiceOfficer: Who = { role: 'officer', agency: 'so-tu-phap', purpose: 'civil-status-procedure' };
 
 export function tokenFor(who: Who): string {
   return signDevUserToken({ roles: [who.role], agency: who.agency, sub: who.sub, ttlSeconds: who.ttlSeconds });
@@ -106,7 +128,8 @@ export async function postGraphQL(
 /** A query through the gateway as the given person. */
 export async function query(who: Who | null, text: string, options: { headers?: Record<string, string>; variables?: Record<string, unknown> } = {}) {
   const { gateway } = await getStack();
-  return postGraphQL(`${gateway.url}/graphql`, text, { ...options, token: who ? tokenFor(who) : null });
+  const headers = { ...(who?.purpose ? { 'x-purpose': who.purpose } : {}), ...options.headers };
+  return postGraphQL(`${gateway.url}/graphql`, text, { variables: options.variables, headers, token: who ? tokenFor(who) : null });
 }
 
 /** Total SQL statements sent by every subgraph so far. */

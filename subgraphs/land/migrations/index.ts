@@ -1,6 +1,8 @@
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createLandRegister from './20250701110000_create_land_register.ts';
+import * as addDefenceZone from './20251101090000_add_defence_zone.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701110000_create_land_register': createLandRegister,
+  '20251101090000_add_defence_zone': addDefenceZone,
 };

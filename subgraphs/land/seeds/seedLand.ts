@@ -18,8 +18,32 @@ export const LAND_USE_PURPOSES: readonly { code: string; name: string }[] = [
   { code: 'SKC', name: 'Đất cơ sở sản xuất phi nông nghiệp' },
 ];
 
+/** Residential plots are never in a defence zone; farmland and production land next to military sites can be. */
+const RESIDENTIAL_PURPOSES = new Set(['ONT', 'ODT']);
+
+/**
+ * The state-secret defence-zone marking (land_parcel.defence_zone) of a few parcels: one in every
+ * `DEFENCE_ZONE_EVERY` non-residential parcels, alternating the prohibited and the protected area.
+ * Seeded only so that the register is whole; the data layer never selects it.
+ */
+const DEFENCE_ZONE_EVERY = 250;
+const DEFENCE_ZONES = ['Đất quốc phòng - khu vực cấm', 'Đất quốc phòng - khu vực bảo vệ'] as const;
+
+function defenceZones(parcels: Province['parcels']): Map<string, string> {
+  const zones = new Map<string, string>();
+  parcels
+    .filter((parcel) => !RESIDENTIAL_PURPOSES.has(parcel.landUsePurpose))
+    .forEach((parcel, index) => {
+      if (index % DEFENCE_ZONE_EVERY === DEFENCE_ZONE_EVERY / 2) {
+        zones.set(parcel.id, DEFENCE_ZONES[Math.floor(index / DEFENCE_ZONE_EVERY) % DEFENCE_ZONES.length]);
+      }
+    });
+  return zones;
+}
+
 export async function seedLand(knex: Knex, province: Province): Promise<void> {
   await insertInChunks(knex, 'land_use_purpose', LAND_USE_PURPOSES);
+  const zones = defenceZones(province.parcels);
   await insertInChunks(
     knex,
     'land_parcel',
@@ -31,6 +55,7 @@ export async function seedLand(knex: Knex, province: Province): Promise<void> {
       land_use_purpose: p.landUsePurpose,
       unit_code: p.unitCode,
       address: p.address,
+      defence_zone: zones.get(p.id) ?? null,
     })),
   );
   await insertInChunks(

@@ -1,6 +1,8 @@
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createPlatformCatalogues from './20250701090000_create_platform_catalogues.ts';
+import * as createPolicyVersions from './20251125090000_create_policy_versions.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701090000_create_platform_catalogues': createPlatformCatalogues,
+  '20251125090000_create_policy_versions': createPolicyVersions,
 };

@@ -1,6 +1,8 @@
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createPopulationRegister from './20250701090000_create_population_register.ts';
+import * as addSecurityNotes from './20251101090000_add_security_notes.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701090000_create_population_register': createPopulationRegister,
+  '20251101090000_add_security_notes': addSecurityNotes,
 };

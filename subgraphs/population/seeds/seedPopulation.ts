@@ -2,6 +2,17 @@ import type { Knex } from 'knex';
 import { insertInChunks } from '../../../shared/db/insertInChunks.ts';
 import type { Province } from '../../../shared/synthetic/index.ts';
 
+// About one citizen in a hundred has an operational dossier with the police. The note is a state secret
+// (Mật): it is stored here so the register is realistic, and it never leaves the database through this
+// layer (the schema marks it @inaccessible, the policy classifies it state-secret, no query selects it).
+const SECURITY_NOTE_EVERY = 100;
+
+function securityNotesOf(index: number): string | null {
+  if (index % SECURITY_NOTE_EVERY !== 37) return null;
+  const dossier = String(Math.floor(index / SECURITY_NOTE_EVERY) + 1).padStart(4, '0');
+  return `Hồ sơ nghiệp vụ số ${dossier}/HSNV-PA05, lưu tại Công an tỉnh; mọi trao đổi theo chế độ bảo mật (Mật)`;
+}
+
 export async function seedPopulation(knex: Knex, province: Province): Promise<void> {
   await insertInChunks(knex, 'ethnic_group', province.ethnicGroups.map(({ code, name }) => ({ code, name })));
   await insertInChunks(
@@ -18,7 +29,7 @@ export async function seedPopulation(knex: Knex, province: Province): Promise<vo
   await insertInChunks(
     knex,
     'citizen',
-    province.citizens.map((c) => ({
+    province.citizens.map((c, index) => ({
       id: c.id,
       full_name: c.fullName,
       gender: c.gender,
@@ -31,6 +42,7 @@ export async function seedPopulation(knex: Knex, province: Province): Promise<vo
       father_id: c.fatherId,
       mother_id: c.motherId,
       date_of_death: c.dateOfDeath,
+      security_notes: securityNotesOf(index),
     })),
   );
 }

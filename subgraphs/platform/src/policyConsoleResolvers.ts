@@ -1,0 +1,89 @@
+// GraphQL face of the policy console. Only security officers reach these fields (platform policies);
+// the checks here repeat that for the mutations, which change what every agency may read.
+import { readFileSync } from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLSchema } from 'graphql';
+import { hasRole, KNOWN_ROLES, type Principal, type Role } from '../../../shared/auth/Principal.ts';
+import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts';
+import { subgraphTypeDefs } from '../../../shared/config/subgraphSchemas.ts';
+import { badUserInput } from '../../../shared/errors/clientErrors.ts';
+import { forbidden } from '../../../shared/errors/forbidden.ts';
+import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
+import { explainAccess } from '../../../shared/policy/explainAccess.ts';
+import { loadSubgraphPolicies } from '../../../shared/policy/loadSubgraphPolicies.ts';
+import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
+import { listLimit } from '../../../shared/validation/inputs.ts';
+import { listPolicyVersions, policiesInForce, proposePolicyChange, rollbackPolicies, type PolicyVersionRow } from './policyConsole.ts';
+
+type Context = SubgraphContext<unknown>;
+
+let apiSchema: GraphQLSchema | undefined;
+/** The public schema clients query, from the committed supergraph: what explainAccess parses against. */
+function publicSchema(): GraphQLSchema {
+  apiSchema ??= Supergraph.build(readFileSync(new URL('../../../gateway/supergraph.graphql', import.meta.url), 'utf8')).apiSchema().toGraphQLJSSchema();
+  return apiSchema;
+}
+
+function policiesOnDisk(dir: string): Map<string, CompiledPolicies> {
+  const policies = new Map<string, CompiledPolicies>();
+  for (const { name, typeDefs } of subgraphTypeDefs()) {
+    const loaded = loadSubgraphPolicies(name, buildSubgraphSchema({ typeDefs }), dir);
+    if (loaded.compiled) policies.set(name, loaded.compiled);
+  }
+  return policies;
+}
+
+function requireSecurityOfficer(ctx: Context, coordinate: string): string {
+  if (!hasRole(ctx.principal, 'security-officer') || !ctx.principal.subject) {
+    throw forbidden(coordinate, { reason: 'ROLE_NOT_ALLOWED', policy: 'platform.policy-console', rule: null }, ctx.principal.requestId);
+  }
+  return ctx.principal.subject;
+}
+
+const versionView = (row: PolicyVersionRow) => ({
+  ...row,
+  action: row.action.toUpperCase().replace('-', '_'),
+  createdAt: new Date(row.createdAt).toISOString(),
+});
+
+interface PrincipalInput {
+  roles: string[];
+  agency?: string | null;
+  subject?: string | null;
+}
+
+function explainedPrincipal(input: PrincipalInput, purpose: string | null | undefined, requestId: string): Principal {
+  const unknownRole = input.roles.find((role) => !(KNOWN_ROLES as readonly string[]).includes(role));
+  if (input.roles.length === 0 || unknownRole) throw badUserInput(`"roles" must be among ${KNOWN_ROLES.join(', ')}`, 'principal.roles');
+  if (input.agency && !CATALOGUE_CODES.agencies.includes(input.agency)) throw badUserInput(`Unknown agency "${input.agency}"`, 'principal.agency');
+  if (purpose && !CATALOGUE_CODES.purposes.includes(purpose)) throw badUserInput(`Unknown purpose "${purpose}"`, 'purpose');
+  return { subject: input.subject ?? null, agency: input.agency ?? null, roles: input.roles as Role[], purpose: purpose ?? null, caseId: null, requestId };
+}
+
+export const policyConsoleResolvers = {
+  Query: {
+    policiesInForce: async (_: unknown, __: unknown, ctx: Context) => {
+      requireSecurityOfficer(ctx, 'Query.policiesInForce');
+      const current = await policiesInForce(ctx.knex, ctx.policyDir);
+      return { ...versionView(current), files: Object.entries(current.files).map(([path, content]) => ({ path, content })) };
+    },
+    policyVersions: async (_: unknown, args: { first?: number }, ctx: Context) => {
+      requireSecurityOfficer(ctx, 'Query.policyVersions');
+      await policiesInForce(ctx.knex, ctx.policyDir);
+      return (await listPolicyVersions(ctx.knex, listLimit(args.first))).map(versionView);
+    },
+    explainAccess: (_: unknown, args: { principal: PrincipalInput; purpose?: string | null; query: string }, ctx: Context) => {
+      requireSecurityOfficer(ctx, 'Query.explainAccess');
+      if (args.query.length > 20_000) throw badUserInput('The query is longer than 20,000 characters', 'query');
+      const principal = explainedPrincipal(args.principal, args.purpose, ctx.principal.requestId);
+      return explainAccess(publicSchema(), policiesOnDisk(ctx.policyDir), principal, args.query);
+    },
+  },
+  Mutation: {
+    proposePolicyChange: async (_: unknown, args: { input: { reason: string; files: Array<{ path: string; content?: string | null }> } }, ctx: Context) =>
+      versionView(await proposePolicyChange(ctx.knex, ctx.policyDir, requireSecurityOfficer(ctx, 'Mutation.proposePolicyChange'), args.input)),
+    rollbackPolicies: async (_: unknown, args: { version: number; reason: string }, ctx: Context) =>
+      versionView(await rollbackPolicies(ctx.knex, ctx.policyDir, requireSecurityOfficer(ctx, 'Mutation.rollbackPolicies'), args.version, args.reason)),
+  },
+};
