@@ -1,0 +1,114 @@
+// Security officers manage the policies through the gateway: read what is in force, propose a
+// validated change that every subgraph enforces within a second, roll back, and ask explainAccess.
+import { parseDocument } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getStack, investigator, justiceOfficer, query, seededProvince, type Who } from '../support/stack.ts';
+
+const officer: Who = { role: 'security-officer', sub: 'so-khcn-attt-01' };
+const CITIZEN_POLICY = 'population/citizen.policy.yaml';
+
+async function inForce() {
+  const { body } = await query(officer, '{ policiesInForce { version hash author reason files { path content } } }');
+  expect(body.errors).toBeUndefined();
+  return body.data.policiesInForce as { version: number; files: Array<{ path: string; content: string }> };
+}
+
+async function propose(files: Array<{ path: string; content: string | null }>, reason: string) {
+  return query(officer, 'mutation ($input: PolicyChangeInput!) { proposePolicyChange(input: $input) { version action author reason changedFiles } }', {
+    variables: { input: { reason, files } },
+  });
+}
+
+async function justiceReadsName(): Promise<string | null> {
+  const { body } = await query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName } }`);
+  return body.data?.citizen?.fullName ?? null;
+}
+
+async function within(seconds: number, check: () => Promise<boolean>): Promise<boolean> {
+  const deadline = Date.now() + seconds * 1000;
+  do {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } while (Date.now() < deadline);
+  return false;
+}
+
+describe('the policy console', () => {
+  let first: { version: number; files: Array<{ path: string; content: string }> };
+
+  beforeAll(async () => {
+    await getStack();
+    first = await inForce();
+  });
+
+  afterAll(async () => {
+    await query(officer, `mutation { rollbackPolicies(version: ${first.version}, reason: "Test over: restore the seed policies") { version } }`);
+  });
+
+  it('shows security officers the policies in force, file by file, with their version', () => {
+    expect(first.version).toBeGreaterThanOrEqual(1);
+    expect(first.files.map((file) => file.path)).toEqual(expect.arrayContaining([CITIZEN_POLICY, 'land/land-parcel.policy.yaml', 'agency-groups.yaml']));
+  });
+
+  it('is closed to everyone else, the police included', async () => {
+    const { body } = await query(investigator, '{ policiesInForce { version } }');
+    expect(body.data.policiesInForce).toBeNull();
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+    const change = await query(investigator, 'mutation { rollbackPolicies(version: 1, reason: "I would like more access") { version } }');
+    expect(change.body.data?.rollbackPolicies ?? null).toBeNull();
+    expect(change.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('refuses a broken change with file, line and message, and changes nothing', async () => {
+    const original = first.files.find((file) => file.path === CITIZEN_POLICY)!.content;
+    const { body } = await propose([{ path: CITIZEN_POLICY, content: original.replace('fullName', 'fullNameTypo') }], 'Rename a field by mistake');
+    expect(body.data?.proposePolicyChange ?? null).toBeNull();
+    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0].extensions?.problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^policies\/population\/citizen\.policy\.yaml:\d+: Type "Citizen" has no field "fullNameTypo"$/)]),
+    );
+    expect((await inForce()).version).toBe(first.version);
+    expect(await justiceReadsName()).toBeTypeOf('string');
+    const escape = await propose([{ path: '../../etc/passwd', content: 'x' }], 'Try to write outside the folder');
+    expect(escape.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('puts a valid change in force in the subgraphs within a second, versioned with author and reason, and rolls it back', async () => {
+    const document = parseDocument(first.files.find((file) => file.path === CITIZEN_POLICY)!.content);
+    const rules = document.getIn(['rules']) as { items: Array<{ toJSON(): { agencies?: string[] } }> };
+    rules.items = rules.items.filter((rule) => !(rule.toJSON().agencies ?? []).includes('so-tu-phap'));
+    const { body } = await propose([{ path: CITIZEN_POLICY, content: document.toString() }], 'Suspend the justice department’s access pending review');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.proposePolicyChange).toEqual({
+      version: first.version + 1,
+      action: 'CHANGE',
+      author: 'so-khcn-attt-01',
+      reason: 'Suspend the justice department’s access pending review',
+      changedFiles: [CITIZEN_POLICY],
+    });
+    expect(await within(1.5, async () => (await justiceReadsName()) === null)).toBe(true);
+
+    const back = await query(officer, `mutation { rollbackPolicies(version: ${first.version}, reason: "Review done: access restored") { version action } }`);
+    expect(back.body.data.rollbackPolicies).toEqual({ version: first.version + 2, action: 'ROLLBACK' });
+    expect(await within(1.5, async () => (await justiceReadsName()) !== null)).toBe(true);
+    const history = await query(officer, '{ policyVersions(first: 3) { version action restoresVersion } }');
+    expect(history.body.data.policyVersions[0]).toEqual({ version: first.version + 2, action: 'ROLLBACK', restoresVersion: first.version });
+  });
+
+  it('explains field by field what a real query then returns', async () => {
+    const text = `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName religion landParcels { area } civilEvents { kind } } }`;
+    const { body } = await query(officer, 'query ($q: String!) { explainAccess(principal: { roles: ["officer"], agency: "so-tu-phap" }, purpose: "civil-status-procedure", query: $q) { path allowed reason rule } }', {
+      variables: { q: text },
+    });
+    expect(body.errors).toBeUndefined();
+    const explained = body.data.explainAccess as Array<{ path: string; allowed: boolean; reason: string | null }>;
+    const verdict = (path: string) => explained.filter((entry) => entry.path === path).every((entry) => entry.allowed);
+    const real = await query(justiceOfficer, text);
+    const deniedPaths = new Set((real.body.errors ?? []).map((error) => error.path?.join('.').replace(/\.\d+/g, '')));
+    for (const path of ['citizen', 'citizen.fullName', 'citizen.religion', 'citizen.landParcels', 'citizen.civilEvents']) {
+      expect({ path, allowed: verdict(path) }).toEqual({ path, allowed: !deniedPaths.has(path) });
+    }
+    expect(verdict('citizen.fullName')).toBe(true);
+    expect(verdict('citizen.religion')).toBe(false);
+  });
+});
