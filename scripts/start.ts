@@ -27,9 +27,9 @@ try {
 Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
   GraphiQL:  ${stack.gateway.url}/
   GraphQL:   ${stack.gateway.url}/graphql
-A token:     npm run --silent token -- --role officer --agency so-tu-phap
+A token:     npm run --silent token -- --role officer --agency cong-an-tinh
 Demo citizens: ${demo.join(', ')}
-First query (Headers: {"Authorization": "Bearer <token>", "X-Purpose": "civil-status-procedure"}):
+First query (Headers: {"Authorization": "Bearer <token>", "X-Purpose": "criminal-investigation"}):
   { citizen(id: "${demo[0]}") { fullName dateOfBirth civilEvents { kind registeredOn }
     landParcels { parcelNumber area } businesses { enterpriseCode name } } }`);
   closeOnSignal(() => stack.close());

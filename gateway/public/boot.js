@@ -3,7 +3,7 @@
 (function () {
   var defaultQuery = [
     '# Paste a token into the Headers tab below, e.g. from:',
-    '#   npm run --silent token -- --role officer --agency so-tu-phap',
+    '#   npm run --silent token -- --role officer --agency cong-an-tinh',
     '# and set X-Purpose to why you ask. Demo ids are in the README.',
     '{',
     '  citizen(id: "PASTE-A-DEMO-ID") {',
@@ -17,7 +17,7 @@
     '',
   ].join('\n');
   var defaultHeaders = JSON.stringify(
-    { Authorization: 'Bearer PASTE-A-TOKEN', 'X-Purpose': 'civil-status-procedure' },
+    { Authorization: 'Bearer PASTE-A-TOKEN', 'X-Purpose': 'criminal-investigation' },
     null,
     2,
   );

@@ -33,5 +33,7 @@ export function subgraphOptionsFromEnv(name: string, mode: 'alone' | 'together')
     host: envString('HOST') ?? '127.0.0.1',
     database: { url, dataDir: dataDir ? join(dataDir, name) : undefined },
     province: provinceOptionsFromEnv(),
+    // For the benchmark's policy-off run only; startSubgraph refuses it in production.
+    enforcePolicies: envString('UNSAFE_BENCHMARK_WITHOUT_POLICIES') !== '1',
   };
 }

@@ -9,6 +9,7 @@ import { openDatabase, type Database, type DatabaseOptions } from '../db/openDat
 import { migrationSource } from '../db/migrationSource.ts';
 import { errorBody } from '../errors/clientErrors.ts';
 import { logError } from '../logging/log.ts';
+import { isProduction } from '../config/env.ts';
 import type { ProvinceOptions } from '../synthetic/index.ts';
 import { createGraphqlHttpHandler } from './graphqlHttpHandler.ts';
 import { seedOnce } from './seedOnce.ts';
@@ -23,6 +24,8 @@ export interface StartSubgraphOptions {
   province: ProvinceOptions;
   /** Where the policies are read from (default: POLICY_DIR or the repository's policies/). */
   policyDir?: string;
+  /** Only `npm run bench` turns this off, to measure what authorization costs; refused in production. */
+  enforcePolicies?: boolean;
 }
 
 export interface RunningSubgraph {
@@ -42,6 +45,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   });
   const policyDirectory = options.policyDir ?? policyDir();
   const enforcer = createPolicyEnforcer(definition.name, baseSchema, policyDirectory);
+  const enforce = options.enforcePolicies ?? true;
+  if (!enforce) {
+    if (isProduction) throw new Error('Policies cannot be turned off in production');
+    logError('POLICIES ARE OFF: every field is served to every authenticated caller (benchmark only)', { service: definition.name });
+  }
   const database = await openDatabase(options.database);
   const { knex } = database;
   await knex.migrate.latest({ migrationSource: migrationSource(definition.migrations) });
@@ -49,7 +57,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
 
   const handle = createGraphqlHttpHandler({
     service: definition.name,
-    schema: enforcer.schema,
+    schema: enforce ? enforcer.schema : () => baseSchema,
     verifyToken: createInternalTokenVerifier(definition.name),
     contextFor: (principal): SubgraphContext<L> => ({ principal, knex, loaders: definition.createLoaders(knex), policyDir: policyDirectory }),
     metrics: () => ({ sql_statements_total: database.statementCount() }),
