@@ -1,7 +1,7 @@
 // Security officers manage the policies through the gateway: read what is in force, propose a
 // validated change that every subgraph enforces within a second, roll back, and ask explainAccess.
-import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { justiceAsksForAName, within, withoutRulesFor } from '../support/policyEdits.ts';
 import { getStack, investigator, justiceOfficer, query, seededProvince, type Who } from '../support/stack.ts';
 
 const officer: Who = { role: 'security-officer', sub: 'so-khcn-attt-01' };
@@ -20,17 +20,7 @@ async function propose(files: Array<{ path: string; content: string | null }>, r
 }
 
 async function justiceReadsName(): Promise<string | null> {
-  const { body } = await query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName } }`);
-  return body.data?.citizen?.fullName ?? null;
-}
-
-async function within(seconds: number, check: () => Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + seconds * 1000;
-  do {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  } while (Date.now() < deadline);
-  return false;
+  return (await justiceAsksForAName()).data?.citizen?.fullName ?? null;
 }
 
 describe('the policy console', () => {
@@ -74,10 +64,8 @@ describe('the policy console', () => {
   });
 
   it('puts a valid change in force in the subgraphs within a second, versioned with author and reason, and rolls it back', async () => {
-    const document = parseDocument(first.files.find((file) => file.path === CITIZEN_POLICY)!.content);
-    const rules = document.getIn(['rules']) as { items: Array<{ toJSON(): { agencies?: string[] } }> };
-    rules.items = rules.items.filter((rule) => !(rule.toJSON().agencies ?? []).includes('so-tu-phap'));
-    const { body } = await propose([{ path: CITIZEN_POLICY, content: document.toString() }], 'Suspend the justice department’s access pending review');
+    const content = withoutRulesFor('so-tu-phap', first.files.find((file) => file.path === CITIZEN_POLICY)!.content);
+    const { body } = await propose([{ path: CITIZEN_POLICY, content }], 'Suspend the justice department’s access pending review');
     expect(body.errors).toBeUndefined();
     expect(body.data.proposePolicyChange).toEqual({
       version: first.version + 1,
