@@ -1,0 +1,70 @@
+// The bench's own look at the Postgres server: is it there at all (before anything starts), and which
+// ward to ask about (after the population subgraph has seeded its database).
+import pg from 'pg';
+import { dropServerDatabase } from '../shared/db/serverDatabase.ts';
+import { benchDatabaseUrl, redactedUrl, type BenchSettings } from './benchSettings.ts';
+
+export class ServerUnreachableError extends Error {}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The server version, or ServerUnreachableError with what went wrong and how to point elsewhere. */
+export async function checkServerReachable(settings: BenchSettings): Promise<string> {
+  try {
+    return await withClient(settings.serverUrl, async (client) => (await client.query<{ server_version: string }>('show server_version')).rows[0].server_version);
+  } catch (error) {
+    const reason = (error as Error).message || (error as { code?: string }).code || String(error);
+    throw new ServerUnreachableError(
+      `The Postgres server at ${redactedUrl(settings.serverUrl)} is unreachable (${reason}).\n` +
+        'Benchmarks run on a Postgres server, not the embedded engine: start one, or set BENCH_DATABASE_URL.',
+    );
+  }
+}
+
+/** Agencies whose database does not hold a seeded province yet: their first start seeds it (slow at bench scale). */
+export async function unseededAgencies(settings: BenchSettings, services: readonly string[]): Promise<string[]> {
+  const seeded = await Promise.all(
+    services.map((service) =>
+      withClient(benchDatabaseUrl(settings, service), async (client) => ((await client.query('select 1 from synthetic_seed limit 1')).rowCount ?? 0) > 0).catch(
+        () => false, // no database or no marker table yet
+      ),
+    ),
+  );
+  return services.filter((_, index) => !seeded[index]);
+}
+
+/** A subgraph seeds only an empty database: dropping them is how a run picks up changed seeds. */
+export async function dropBenchDatabases(settings: BenchSettings, services: readonly string[]): Promise<void> {
+  for (const service of services) await dropServerDatabase(benchDatabaseUrl(settings, service));
+}
+
+/**
+ * VACUUM (ANALYZE) each agency database: a database seeded a moment ago has no planner statistics and
+ * no visibility map until autovacuum comes round, and the first run would measure plans a database in
+ * service never gets. Quick when nothing changed since the last run.
+ */
+export async function vacuumAnalyze(settings: BenchSettings, services: readonly string[]): Promise<void> {
+  await Promise.all(services.map((service) => withClient(benchDatabaseUrl(settings, service), (client) => client.query('vacuum (analyze)'))));
+}
+
+/** The ward with the most residents (at least a page of 20), lowest code on a tie: the same ward every run. */
+export async function busiestWard(settings: BenchSettings): Promise<{ code: string; residents: number }> {
+  return withClient(benchDatabaseUrl(settings, 'population'), async (client) => {
+    const result = await client.query<{ unit_code: string; residents: string }>(
+      `select unit_code, count(*) as residents from citizen
+       group by unit_code having count(*) >= 20
+       order by count(*) desc, unit_code limit 1`,
+    );
+    const row = result.rows[0];
+    if (!row) throw new Error('No ward has 20 residents: the population database holds too few citizens');
+    return { code: row.unit_code, residents: Number(row.residents) };
+  });
+}

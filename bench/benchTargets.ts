@@ -1,0 +1,122 @@
+// The one question both targets are asked, as HTTP requests, and the check that they give the same answer
+// before any load: a benchmark of two different answers would compare nothing.
+import { isDeepStrictEqual } from 'node:util';
+import { signDevUserToken } from '../shared/auth/userToken.ts';
+
+export const BENCH_QUERY =
+  'query ($unit: String) { citizens(unitCode: $unit, first: 20) { nodes { id fullName dateOfBirth ' +
+  'civilEvents { kind registeredOn } landParcels { parcelNumber area } businesses { enterpriseCode name } } } }';
+
+export type TargetName = 'gateway' | 'gateway-no-policies' | 'raw-sql';
+
+export interface BenchTarget {
+  name: TargetName;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function gatewayTarget(
+  baseUrl: string,
+  unitCode: string,
+  caller: { agency: string; purpose: string },
+  name: TargetName = 'gateway',
+): BenchTarget {
+  return {
+    name,
+    url: `${baseUrl}/graphql`,
+    headers: {
+      'content-type': 'application/json',
+      // By default a provincial police officer investigating a case (the seed policies let them read every
+      // field of the bench query). Valid for
+      // an hour: the whole run takes minutes.
+      authorization: `Bearer ${signDevUserToken({ roles: ['officer'], agency: caller.agency })}`,
+      'x-purpose': caller.purpose,
+    },
+    body: JSON.stringify({ query: BENCH_QUERY, variables: { unit: unitCode } }),
+  };
+}
+
+export function rawTarget(baseUrl: string, unitCode: string): BenchTarget {
+  return {
+    name: 'raw-sql',
+    url: `${baseUrl}/page`,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ unitCode }),
+  };
+}
+
+export interface PageSummary {
+  citizens: number;
+  civilEvents: number;
+  landParcels: number;
+  businesses: number;
+  responseBytes: number;
+}
+
+interface Answer {
+  data?: { citizens?: { nodes?: { id: string; civilEvents?: unknown[] | null; landParcels?: unknown[] | null; businesses?: unknown[] | null }[] } };
+  errors?: unknown[];
+}
+
+async function ask(target: BenchTarget): Promise<{ answer: Answer; bytes: number }> {
+  const response = await fetch(target.url, { method: 'POST', headers: target.headers, body: target.body, signal: AbortSignal.timeout(30_000) });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${target.name} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
+  let answer: Answer;
+  try {
+    answer = JSON.parse(text) as Answer;
+  } catch {
+    throw new Error(`${target.name} did not answer JSON: ${text.slice(0, 500)}`);
+  }
+  if (answer.errors?.length) {
+    const first = answer.errors[0] as { extensions?: { code?: string; policy?: string } };
+    const hint =
+      first.extensions?.code === 'FORBIDDEN'
+        ? `\nThe access policies refuse this caller (policy ${first.extensions.policy}): set BENCH_AGENCY and BENCH_PURPOSE to an officer they allow to read every field of the bench query.`
+        : '';
+    throw new Error(`${target.name} answered with ${answer.errors.length} errors, the first: ${JSON.stringify(answer.errors[0])}${hint}`);
+  }
+  return { answer, bytes: Buffer.byteLength(text) };
+}
+
+function firstDifference(a: unknown, b: unknown, path = 'data'): string | null {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${path}: ${a.length} items vs ${b.length}`;
+    for (let i = 0; i < a.length; i += 1) {
+      const found = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const key of keys) {
+      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return `${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+}
+
+/** Both answer 200 without errors, with the same citizens and the same data; throws otherwise. */
+export async function checkTargetsAgree(gateway: BenchTarget, raw: BenchTarget): Promise<PageSummary> {
+  const fromGateway = await ask(gateway);
+  const fromRaw = await ask(raw);
+  const nodes = fromGateway.answer.data?.citizens?.nodes ?? [];
+  const gatewayIds = nodes.map((node) => node.id);
+  const rawIds = (fromRaw.answer.data?.citizens?.nodes ?? []).map((node) => node.id);
+  if (gatewayIds.length < 20) throw new Error(`The gateway returned ${gatewayIds.length} citizens, not a full page of 20`);
+  if (!isDeepStrictEqual(gatewayIds, rawIds)) {
+    throw new Error(`The targets returned different citizens:\n  gateway: ${gatewayIds.join(', ')}\n  raw-sql: ${rawIds.join(', ')}`);
+  }
+  const difference = firstDifference(fromGateway.answer.data, fromRaw.answer.data);
+  if (difference) throw new Error(`The targets answered differently (gateway vs raw-sql) at ${difference}`);
+  const count = (pick: (node: (typeof nodes)[number]) => unknown[] | null | undefined) => nodes.reduce((sum, node) => sum + (pick(node)?.length ?? 0), 0);
+  return {
+    citizens: nodes.length,
+    civilEvents: count((node) => node.civilEvents),
+    landParcels: count((node) => node.landParcels),
+    businesses: count((node) => node.businesses),
+    responseBytes: fromGateway.bytes,
+  };
+}

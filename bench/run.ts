@@ -1,0 +1,145 @@
+// npm run bench: the gateway against raw SQL on the same Postgres server, for the same page of citizens.
+// Starts every service as a child process, checks both targets agree, loads each in turn with
+// autocannon, prints a table and writes bench/results/latest.json. Every child is stopped on the way
+// out, whether the run ends, fails or is interrupted.
+import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
+import { busiestWard, checkServerReachable, dropBenchDatabases, ServerUnreachableError, unseededAgencies, vacuumAnalyze } from './benchDatabase.ts';
+import { benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
+import { checkTargetsAgree, gatewayTarget, rawTarget, type BenchTarget } from './benchTargets.ts';
+import { killAllChildrenNow, stopAllChildren } from './childProcesses.ts';
+import { machineInfo, printReport, ratiosOf, writeReport, type BenchReport, type Measurement } from './report.ts';
+import { runLoad, stopRunningLoad } from './runLoad.ts';
+import { totalSqlStatements } from './sqlStatements.ts';
+import { startServices, type RunningService, type RunningServices } from './startServices.ts';
+
+let interrupted = false;
+process.on('exit', killAllChildrenNow);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping every service…`);
+    stopRunningLoad();
+    void stopAllChildren().finally(() => process.exit(130));
+  });
+}
+
+/** Fails the run if a service died under load: its numbers would be a crash, not a measurement. */
+async function assertAllAlive(services: RunningService[]): Promise<void> {
+  for (const service of services) {
+    if (service.child.hasExited()) {
+      throw new Error(`${service.name} ${await service.child.exited} during the run. Its last output:\n${service.child.recentOutput() || '(nothing)'}`);
+    }
+  }
+}
+
+/** Requests still in flight when autocannon stopped finish on the server: wait until the counter is still. */
+async function settledStatements(baseUrls: string[]): Promise<number> {
+  let previous = await totalSqlStatements(baseUrls);
+  for (let i = 0; i < 30; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const current = await totalSqlStatements(baseUrls);
+    if (current === previous) return current;
+    previous = current;
+  }
+  return previous;
+}
+
+async function measure(target: BenchTarget, connections: number, countedAt: string[], settings: BenchSettings, all: RunningService[]): Promise<Measurement> {
+  const before = await settledStatements(countedAt);
+  const result = await runLoad(target, connections, settings.durationSeconds);
+  const sqlStatements = (await settledStatements(countedAt)) - before;
+  await assertAllAlive(all);
+  const measurement: Measurement = {
+    target: target.name,
+    connections,
+    ...result,
+    sqlStatements,
+    // Over the requests sent, not only those autocannon saw complete: the ones in flight when it stopped
+    // (up to one per connection) still run on the servers, and the settled counter includes their SQL.
+    sqlPerRequest: result.sent > 0 ? sqlStatements / result.sent : 0,
+  };
+  console.log(
+    `  ${target.name.padEnd(19)} ${String(connections).padStart(2)} connections: ${result.requestsPerSecond.toFixed(1)} req/s, ` +
+      `p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.non2xx} non-2xx, ${result.errors} errors`,
+  );
+  return measurement;
+}
+
+async function main(settings: BenchSettings): Promise<void> {
+  // Before our own processes add to it: the load average says whether other work shares the machine.
+  const machine = machineInfo();
+  const postgres = await checkServerReachable(settings);
+  console.log(`Postgres ${postgres} at ${new URL(settings.serverUrl).host}; databases ${settings.databasePrefix}<service>; ${settings.citizens.toLocaleString('en')} citizens`);
+  const agencies = SUBGRAPH_SERVICES.map((service) => service.name);
+  if (settings.fresh) {
+    await dropBenchDatabases(settings, agencies);
+    console.log(`BENCH_FRESH=1: dropped ${agencies.map((name) => `${settings.databasePrefix}${name.replace(/-/g, '_')}`).join(', ')}`);
+  }
+  const services: RunningServices = await startServices(settings, await unseededAgencies(settings, agencies));
+  const all = [...services.subgraphs, services.gateway, ...services.unprotected.subgraphs, services.unprotected.gateway, services.baseline];
+
+  const vacuumStarted = Date.now();
+  await vacuumAnalyze(settings, agencies);
+  console.log(`  vacuum (analyze) of the agency databases: ${((Date.now() - vacuumStarted) / 1000).toFixed(1)} s`);
+
+  const ward = await busiestWard(settings);
+  const gateway = gatewayTarget(services.gateway.baseUrl, ward.code, settings.caller);
+  const unprotected = gatewayTarget(services.unprotected.gateway.baseUrl, ward.code, settings.caller, 'gateway-no-policies');
+  const raw = rawTarget(services.baseline.baseUrl, ward.code);
+  const page = await checkTargetsAgree(gateway, raw);
+  await checkTargetsAgree(unprotected, raw);
+  console.log(`Both targets return the same ${page.citizens} citizens of ward ${ward.code} with the same data.`);
+
+  const countedAt = new Map<BenchTarget, string[]>([
+    [gateway, services.subgraphs.map((subgraph) => subgraph.baseUrl)],
+    [unprotected, services.unprotected.subgraphs.map((subgraph) => subgraph.baseUrl)],
+    [raw, [services.baseline.baseUrl]],
+  ]);
+  console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
+  for (const target of [gateway, unprotected, raw]) await runLoad(target, settings.connections[0], settings.warmupSeconds);
+  await assertAllAlive(all);
+
+  console.log(`Load: ${settings.durationSeconds} s per run`);
+  const measurements: Measurement[] = [];
+  // Per connection count, the two targets back to back: the ratio compares runs close in time.
+  for (const connections of settings.connections) {
+    for (const target of [gateway, unprotected, raw]) measurements.push(await measure(target, connections, countedAt.get(target)!, settings, all));
+  }
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine,
+    postgres,
+    citizens: settings.citizens,
+    caller: { roles: ['officer'], ...settings.caller },
+    ward,
+    page,
+    warmupSeconds: settings.warmupSeconds,
+    durationSeconds: settings.durationSeconds,
+    measurements,
+    ratios: ratiosOf(measurements),
+  };
+  printReport(report);
+  console.log(`\nWrote ${writeReport(report)}`);
+}
+
+let exitCode = 0;
+try {
+  const settings = benchSettingsFromEnv();
+  // Every wait is bounded already; this is the backstop that guarantees the run ends by itself.
+  const watchdogSeconds = settings.startTimeoutSeconds + 600;
+  setTimeout(() => {
+    console.error(`Benchmark failed: still running after ${watchdogSeconds} s; stopping.`);
+    stopRunningLoad();
+    void stopAllChildren().finally(() => process.exit(1));
+  }, watchdogSeconds * 1000).unref();
+  await main(settings);
+} catch (error) {
+  exitCode = 1;
+  const message = error instanceof ServerUnreachableError ? error.message : `Benchmark failed: ${(error as Error).message ?? error}`;
+  // After Ctrl-C the run fails on services going away: that is the stop, not a finding.
+  if (!interrupted) console.error(message);
+} finally {
+  await stopAllChildren();
+}
+process.exit(interrupted ? 130 : exitCode);

@@ -1,0 +1,136 @@
+// Starts what the bench measures, each as its own process on a free loopback port: the six agency
+// subgraphs (each on its own database of the bench server), the gateway in front of them, and the
+// raw-SQL baseline on the same databases.
+import { envPrefix, SUBGRAPH_SERVICES } from '../shared/config/services.ts';
+import { benchDatabaseUrl, type BenchSettings } from './benchSettings.ts';
+import { freePort, startChild, type Child } from './childProcesses.ts';
+
+const TSX = 'node_modules/.bin/tsx';
+const BENCH_POOL_MAX = 5;
+
+/** The subgraphs the raw baseline reads, in the order of its statements. */
+export const BASELINE_SERVICES = ['population', 'civil-status', 'land', 'business'] as const;
+
+export interface RunningService {
+  name: string;
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  child: Child;
+}
+
+export interface RunningServices {
+  subgraphs: RunningService[];
+  gateway: RunningService;
+  /** The same six subgraphs and gateway with policy enforcement off: what authorization costs. */
+  unprotected: { subgraphs: RunningService[]; gateway: RunningService };
+  baseline: RunningService;
+}
+
+/**
+ * The parent's environment minus anything that would point a child elsewhere: a service reads
+ * `<PREFIX>_PORT` before `PORT`, `<PREFIX>_DATABASE_URL` before `DATABASE_URL`.
+ */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  const prefixes = SUBGRAPH_SERVICES.map((service) => `${envPrefix(service.name)}_`);
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key === 'PORT' || key === 'DATABASE_URL' || key === 'PGLITE_DATA_DIR' || key === 'HOST') continue;
+    if (prefixes.some((prefix) => key.startsWith(prefix))) continue;
+    env[key] = value;
+  }
+  // Two sets of six subgraphs plus the baseline share the server's 100 connections: 5 per pool fits.
+  return { ...env, LOG_LEVEL: 'error', DATABASE_POOL_MAX: String(BENCH_POOL_MAX), ...extra };
+}
+
+async function isHealthy(baseUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until every service answers /health; fails as soon as one exits, or at the deadline. */
+async function waitForHealth(services: RunningService[], timeoutSeconds: number, why: string): Promise<void> {
+  const started = Date.now();
+  let lastProgress = started;
+  const waiting = new Set(services);
+  while (waiting.size > 0) {
+    for (const service of [...waiting]) {
+      if (service.child.hasExited()) {
+        const how = await service.child.exited;
+        throw new Error(`${service.name} ${how} before it was ready. Its last output:\n${service.child.recentOutput() || '(nothing)'}`);
+      }
+      if (await isHealthy(service.baseUrl)) waiting.delete(service);
+    }
+    if (waiting.size === 0) break;
+    const elapsed = (Date.now() - started) / 1000;
+    if (elapsed > timeoutSeconds) {
+      const names = [...waiting].map((service) => service.name).join(', ');
+      throw new Error(`${names} did not answer /health within ${timeoutSeconds} s (set BENCH_START_TIMEOUT to allow longer)`);
+    }
+    if (Date.now() - lastProgress >= 15_000) {
+      lastProgress = Date.now();
+      console.log(`  … ${Math.round(elapsed)} s, still waiting for ${[...waiting].map((service) => service.name).join(', ')}${why}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function startSubgraphs(settings: BenchSettings, extraEnv: Record<string, string>, suffix: string): Promise<RunningService[]> {
+  const subgraphs: RunningService[] = [];
+  for (const service of SUBGRAPH_SERVICES) {
+    const port = await freePort();
+    const child = startChild(
+      `${service.name}${suffix}`,
+      TSX,
+      ['subgraphs/main.ts', service.name],
+      cleanEnv({
+        [`${envPrefix(service.name)}_DATABASE_URL`]: benchDatabaseUrl(settings, service.name),
+        PORT: String(port),
+        SEED_SCALE: settings.seedScale,
+        ...extraEnv,
+      }),
+    );
+    subgraphs.push({ name: `${service.name}${suffix}`, baseUrl: `http://127.0.0.1:${port}`, child });
+  }
+  return subgraphs;
+}
+
+async function startGatewayFor(subgraphs: RunningService[], name: string): Promise<RunningService> {
+  const port = await freePort();
+  const urls = Object.fromEntries(
+    subgraphs.map((subgraph, index) => [`${envPrefix(SUBGRAPH_SERVICES[index].name)}_SUBGRAPH_URL`, `${subgraph.baseUrl}/graphql`]),
+  );
+  return { name, baseUrl: `http://127.0.0.1:${port}`, child: startChild(name, TSX, ['gateway/src/main.ts'], cleanEnv({ PORT: String(port), ...urls })) };
+}
+
+/** `unseeded`: agencies whose database is empty, so their first start seeds it (minutes at bench scale). */
+export async function startServices(settings: BenchSettings, unseeded: string[]): Promise<RunningServices> {
+  const started = Date.now();
+  // All six at once: on a first run each seeds its own database, and those run in parallel on the server.
+  const subgraphs = await startSubgraphs(settings, {}, '');
+  const seeding = unseeded.length > 0 ? ` (${unseeded.join(', ')} seed${unseeded.length === 1 ? 's' : ''} ${settings.citizens.toLocaleString('en')} citizens first: allow a few minutes)` : '';
+  console.log(`Starting ${subgraphs.length} subgraphs${seeding}…`);
+  await waitForHealth(subgraphs, settings.startTimeoutSeconds, unseeded.length > 0 ? ' (seeding)' : '');
+  console.log(`  subgraphs ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  // Started once the databases are seeded, so the two sets never seed the same database at once.
+  const unprotectedSubgraphs = await startSubgraphs(settings, { UNSAFE_BENCHMARK_WITHOUT_POLICIES: '1' }, ' (no policies)');
+  await waitForHealth(unprotectedSubgraphs, settings.startTimeoutSeconds, '');
+  const gateway = await startGatewayFor(subgraphs, 'gateway');
+  const unprotectedGateway = await startGatewayFor(unprotectedSubgraphs, 'gateway (no policies)');
+
+  const baselinePort = await freePort();
+  const databaseUrls = Object.fromEntries(BASELINE_SERVICES.map((name) => [`${envPrefix(name)}_DATABASE_URL`, benchDatabaseUrl(settings, name)]));
+  const baseline: RunningService = {
+    name: 'raw-baseline',
+    baseUrl: `http://127.0.0.1:${baselinePort}`,
+    child: startChild('raw-baseline', TSX, ['bench/rawBaseline.ts'], cleanEnv({ PORT: String(baselinePort), ...databaseUrls })),
+  };
+  await waitForHealth([gateway, unprotectedGateway, baseline], 120, '');
+  console.log(`  gateways and raw baseline ready in ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+  return { subgraphs, gateway, unprotected: { subgraphs: unprotectedSubgraphs, gateway: unprotectedGateway }, baseline };
+}
