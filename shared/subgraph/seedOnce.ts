@@ -41,5 +41,7 @@ export async function seedOnce(
     await seed(trx, province);
     await trx('synthetic_seed').insert({ seed: options.seed, citizens: options.citizens });
   });
+  // Fresh tables have no planner statistics; without them the first queries pick poor plans.
+  await knex.raw('analyze');
   logInfo('seeded', { service, citizens: options.citizens, ms: Date.now() - started });
 }
