@@ -1,6 +1,7 @@
-// Compiled policies -> a graphql-shield rule tree on the subgraph schema. Deny is the fallback; the
-// federation entry points are allowed explicitly (the entities they return are checked field by
-// field); external errors pass (they are masked centrally). Row-dependent rules are never cached.
+// Compiled policies -> a graphql-shield rule tree on the subgraph schema. Deny is the fallback;
+// `_entities` is allowed explicitly (the entities it returns are checked field by field); `_service`
+// stays denied: its SDL names state-secret fields, and composition reads the schema files offline.
+// External errors pass (they are masked centrally). Row-dependent rules are never cached.
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, rule, shield } from 'graphql-shield';
@@ -29,7 +30,7 @@ const denyUnlisted = rule('deny-unlisted', { cache: 'contextual' })((_parent, _a
 );
 
 export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPolicies): GraphQLSchema {
-  const tree: Record<string, Record<string, unknown>> = { Query: { _entities: allow, _service: allow }, _Service: { sdl: allow } };
+  const tree: Record<string, Record<string, unknown>> = { Query: { _entities: allow } };
   for (const [coordinate, field] of compiled.fields) {
     const subject = subjectReader(schema, field);
     tree[field.type] ??= {};

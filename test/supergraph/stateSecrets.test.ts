@@ -71,4 +71,21 @@ describe('state secrets', () => {
     expect(sql.length).toBeGreaterThan(0);
     expect(sql.join('\n')).not.toMatch(/security_notes|defence_zone/);
   });
+
+  it('are not named by a subgraph called directly, even with a valid internal token: no _service SDL, no introspection', async () => {
+    const { subgraphs } = await getStack();
+    const police = { subject: 'investigator-1', agency: 'cong-an-tinh', roles: ['officer' as const], purpose: 'criminal-investigation', caseId: null, requestId: 'sdl-test' };
+    for (const name of ['population', 'land']) {
+      const token = createInternalTokenSigner()(name, police);
+      const service = await postGraphQL(subgraphs[name].url, '{ _service { sdl } }', { token });
+      // `_service` is non-null in federation's schema, so the refusal empties the whole answer.
+      expect(service.body.data).toBeNull();
+      expect(JSON.stringify(service.body)).not.toMatch(/securityNotes|defenceZone|type Query/);
+      expect(service.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_GRANTED' });
+      const introspection = await postGraphQL(subgraphs[name].url, '{ __type(name: "Citizen") { fields { name } } __schema { types { name } } }', { token });
+      expect(introspection.status).toBe(400);
+      expect(JSON.stringify(introspection.body)).not.toMatch(/securityNotes|defenceZone/);
+      expect(introspection.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
 });
