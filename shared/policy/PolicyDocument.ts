@@ -26,7 +26,10 @@ export interface PolicyDocument {
   about: string;
   owner: string;
   type: string;
-  /** Field(s) holding the data subject; several when a record concerns several people (a marriage). */
+  /**
+   * Field(s) holding the data subject; several when a record concerns several people (a marriage);
+   * `enclosing-record` for a value that is part of a person's record (a residence).
+   */
   subject?: string | string[];
   field_groups: Record<string, FieldGroup>;
   rules: PolicyRule[];

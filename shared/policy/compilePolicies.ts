@@ -27,6 +27,8 @@ export interface CompiledField {
   dataDependent: boolean;
   /** Fields of the same type holding the data subjects (personal ids, or Citizen references). */
   subjectFields: string[];
+  /** The subject is the person whose record encloses this value (`subject: enclosing-record`). */
+  subjectFromEnclosingRecord: boolean;
 }
 
 export interface CompiledPolicies {
@@ -39,6 +41,7 @@ export interface CompiledPolicies {
 
 // Federation's own plumbing: allowed explicitly by the shield, never covered by a policy.
 const FEDERATION_TYPES = new Set(['_Service']);
+const ENCLOSING_RECORD = 'enclosing-record';
 const FEDERATION_QUERY_FIELDS = new Set(['_entities', '_service']);
 
 export function policyTypesOf(schema: GraphQLSchema): GraphQLObjectType[] {
@@ -87,7 +90,8 @@ export function compilePolicies(
     const typeFields = new Map(policyFieldsOf(type).map((field) => [field.name, field]));
 
     const subjectFields: string[] = [];
-    const subjects = document.subject === undefined ? [] : Array.isArray(document.subject) ? document.subject : [document.subject];
+    const fromEnclosingRecord = document.subject === ENCLOSING_RECORD;
+    const subjects = document.subject === undefined || fromEnclosingRecord ? [] : Array.isArray(document.subject) ? document.subject : [document.subject];
     subjects.forEach((subject, index) => {
       const at = Array.isArray(document.subject) ? ['subject', index] : ['subject'];
       const field = typeFields.get(subject);
@@ -138,7 +142,7 @@ export function compilePolicies(
         });
       }
       if (!catalogue.legalBases.includes(rule.legal_basis)) problem(at('legal_basis'), `Unknown legal basis "${rule.legal_basis}"`);
-      if ((rule.own_record || rule.consent_purposes) && subjectFields.length === 0) {
+      if ((rule.own_record || rule.consent_purposes) && subjectFields.length === 0 && !fromEnclosingRecord) {
         problem(['rules', index], `Rule "${rule.id}" depends on the data subject, but the policy names no "subject" field`);
       }
       return {
@@ -170,6 +174,7 @@ export function compilePolicies(
         rules,
         dataDependent: rules.some((rule) => rule.ownRecord || rule.consentPurposes !== null),
         subjectFields,
+        subjectFromEnclosingRecord: fromEnclosingRecord,
       });
     }
   }

@@ -10,8 +10,15 @@ import { forbidden } from '../errors/forbidden.ts';
 import type { SubgraphContext } from '../subgraph/SubgraphDefinition.ts';
 import type { CompiledField, CompiledPolicies } from './compilePolicies.ts';
 import { decideAccess, type SubjectLookup } from './decideAccess.ts';
+import { enclosingSubjectOf } from './enclosingRecord.ts';
 
 function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: SubgraphContext, info: unknown) => SubjectLookup {
+  if (field.subjectFromEnclosingRecord) {
+    return (parent) => () => {
+      const subject = enclosingSubjectOf(parent);
+      return subject ? [subject] : [];
+    };
+  }
   const type = schema.getType(field.type);
   const definitions = isObjectType(type) ? field.subjectFields.map((name) => type.getFields()[name]) : [];
   return (parent, context, info) => () =>

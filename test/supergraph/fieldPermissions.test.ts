@@ -76,9 +76,14 @@ describe('field-level permissions from the seed policies', () => {
 
   it('a citizen reads their own record and not another citizen’s', async () => {
     const me: Who = { role: 'citizen', sub: demo() };
-    const own = await query(me, '{ me { id fullName religion } }');
+    const own = await query(me, '{ me { id fullName religion residence { address } household { id } } }');
     expect(own.body.errors).toBeUndefined();
-    expect(own.body.data.me).toMatchObject({ id: demo(), fullName: person().fullName });
+    expect(own.body.data.me).toMatchObject({
+      id: demo(),
+      fullName: person().fullName,
+      residence: { address: person().address },
+      household: { id: person().householdId },
+    });
     const other = seededProvince().demoCitizenIds[1];
     const theirs = await query(me, `{ citizen(id: "${other}") { fullName } }`);
     expect(JSON.stringify(theirs.body.data)).not.toContain(seededProvince().citizens.find((c) => c.id === other)!.fullName);

@@ -1,5 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { hasRole } from '../../../shared/auth/Principal.ts';
+import { partOfRecord } from '../../../shared/policy/enclosingRecord.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { listLimit, personalId, recordId, unitCode } from '../../../shared/validation/inputs.ts';
@@ -21,8 +22,11 @@ export const resolvers: GraphQLResolverMap<Context> = {
     __resolveReference: (reference: { id: string }, ctx: Context) => ctx.loaders.citizenById.load(reference.id),
     gender: (citizen: CitizenRow) => citizen.gender.toUpperCase(),
     ethnicity: (citizen: CitizenRow) => ({ code: citizen.ethnicGroupCode, name: citizen.ethnicGroupName }),
-    residence: (citizen: CitizenRow) => ({ unit: { code: citizen.unitCode }, address: citizen.address }),
-    household: (citizen: CitizenRow, _: unknown, ctx: Context) => ctx.loaders.householdById.load(citizen.householdId),
+    residence: (citizen: CitizenRow) => partOfRecord({ unit: { code: citizen.unitCode }, address: citizen.address }, citizen.id),
+    household: async (citizen: CitizenRow, _: unknown, ctx: Context) => {
+      const household = await ctx.loaders.householdById.load(citizen.householdId);
+      return household && partOfRecord(household, citizen.id);
+    },
     father: (citizen: CitizenRow, _: unknown, ctx: Context) => (citizen.fatherId ? ctx.loaders.citizenById.load(citizen.fatherId) : null),
     mother: (citizen: CitizenRow, _: unknown, ctx: Context) => (citizen.motherId ? ctx.loaders.citizenById.load(citizen.motherId) : null),
   },
