@@ -76,7 +76,7 @@ describe('field-level permissions from the seed policies', () => {
 
   it('a citizen reads their own record and not another citizen’s', async () => {
     const me: Who = { role: 'citizen', sub: demo() };
-    const own = await query(me, '{ me { id fullName religion residence { address } household { id } } }');
+    const own = await query(me, '{ me { id fullName religion residence { address } household { id } landParcels { area } } }');
     expect(own.body.errors).toBeUndefined();
     expect(own.body.data.me).toMatchObject({
       id: demo(),
@@ -84,6 +84,9 @@ describe('field-level permissions from the seed policies', () => {
       residence: { address: person().address },
       household: { id: person().householdId },
     });
+    const parcelIds = new Set(seededProvince().parcelHolders.filter((holder) => holder.citizenId === demo()).map((holder) => holder.parcelId));
+    const areas = seededProvince().parcels.filter((parcel) => parcelIds.has(parcel.id)).map((parcel) => parcel.area);
+    expect(own.body.data.me.landParcels.map((parcel: { area: number }) => parcel.area).sort()).toEqual(areas.sort());
     const other = seededProvince().demoCitizenIds[1];
     const theirs = await query(me, `{ citizen(id: "${other}") { fullName } }`);
     expect(JSON.stringify(theirs.body.data)).not.toContain(seededProvince().citizens.find((c) => c.id === other)!.fullName);

@@ -1,5 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
+import { partOfRecord } from '../../../shared/policy/enclosingRecord.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { listLimit, recordId, unitCode } from '../../../shared/validation/inputs.ts';
@@ -63,13 +64,18 @@ export const resolvers: GraphQLResolverMap<Context> = {
     holderCitizen: (certificate: LandCertificateRow) => (certificate.holderCitizenId ? { id: certificate.holderCitizenId } : null),
     holderEnterprise: (certificate: LandCertificateRow) =>
       certificate.holderEnterpriseCode ? { enterpriseCode: certificate.holderEnterpriseCode } : null,
-    parcel: (certificate: LandCertificateRow, _: unknown, ctx: Context) => ctx.loaders.parcelById.load(certificate.parcelId),
+    // Seen from a person's certificate, the parcel is part of that person's record.
+    parcel: async (certificate: LandCertificateRow, _: unknown, ctx: Context) => {
+      const parcel = await ctx.loaders.parcelById.load(certificate.parcelId);
+      return parcel && certificate.holderCitizenId ? partOfRecord(parcel, certificate.holderCitizenId) : parcel;
+    },
   },
   // Owned by population and business: the key is all this subgraph needs to add its fields.
   Citizen: {
     __resolveReference: (reference: { id: string }) => reference,
-    landParcels: (citizen: { id: string }, args: { first?: number }, ctx: Context) =>
-      ctx.loaders.parcelsByCitizenId(listLimit(args.first)).load(citizen.id),
+    // The parcels a person holds are part of that person's record (policy subject: enclosing-record).
+    landParcels: async (citizen: { id: string }, args: { first?: number }, ctx: Context) =>
+      (await ctx.loaders.parcelsByCitizenId(listLimit(args.first)).load(citizen.id)).map((parcel) => partOfRecord(parcel, citizen.id)),
   },
   Enterprise: {
     __resolveReference: (reference: { enterpriseCode: string }) => reference,
