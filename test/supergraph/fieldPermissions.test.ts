@@ -93,6 +93,22 @@ describe('field-level permissions from the seed policies', () => {
     expect(theirs.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('refuses a field of an interface implementation, however the list is asked for', async () => {
+    const health: Who = { role: 'officer', agency: 'so-y-te', purpose: 'social-assistance' };
+    const unit = person().unitCode;
+    const { body } = await query(health, `{ civilEvents(kind: BIRTH, unitCode: "${unit}", first: 3) { nodes { kind registeredOn ... on Birth { placeOfBirth } } } }`);
+    const nodes = body.data.civilEvents.nodes as Array<{ kind: string; registeredOn: string; placeOfBirth: string | null }>;
+    expect(nodes).toHaveLength(3);
+    for (const node of nodes) {
+      expect(node.kind).toBe('BIRTH');
+      expect(node.registeredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(node.placeOfBirth).toBeNull();
+    }
+    expect(denials(body)).toEqual(
+      [0, 1, 2].map((index) => ({ path: `civilEvents.nodes.${index}.placeOfBirth`, code: 'FORBIDDEN', reason: expect.any(String) })),
+    );
+  });
+
   it('the police investigating a case read every agency’s non-secret data', async () => {
     const { body } = await query(investigator, `{ citizen(id: "${demo()}") { religion landParcels { area } businesses { name } benefits { monthlyAmount } } }`);
     expect(body.errors).toBeUndefined();
