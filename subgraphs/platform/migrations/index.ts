@@ -1,8 +1,10 @@
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createPlatformCatalogues from './20250701090000_create_platform_catalogues.ts';
 import * as createPolicyVersions from './20251125090000_create_policy_versions.ts';
+import * as createConsent from './20251125100000_create_consent.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701090000_create_platform_catalogues': createPlatformCatalogues,
   '20251125090000_create_policy_versions': createPolicyVersions,
+  '20251125100000_create_consent': createConsent,
 };

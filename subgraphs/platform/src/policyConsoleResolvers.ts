@@ -2,18 +2,15 @@
 // the checks here repeat that for the mutations, which change what every agency may read.
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { hasRole, KNOWN_ROLES, type Principal, type Role } from '../../../shared/auth/Principal.ts';
 import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts';
-import { subgraphTypeDefs } from '../../../shared/config/subgraphSchemas.ts';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import { forbidden } from '../../../shared/errors/forbidden.ts';
-import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
 import { explainAccess } from '../../../shared/policy/explainAccess.ts';
-import { loadSubgraphPolicies } from '../../../shared/policy/loadSubgraphPolicies.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { listLimit } from '../../../shared/validation/inputs.ts';
+import { policiesOnDisk } from './policiesOnDisk.ts';
 import { listPolicyVersions, policiesInForce, proposePolicyChange, rollbackPolicies, type PolicyVersionRow } from './policyConsole.ts';
 
 type Context = SubgraphContext<unknown>;
@@ -23,15 +20,6 @@ let apiSchema: GraphQLSchema | undefined;
 function publicSchema(): GraphQLSchema {
   apiSchema ??= Supergraph.build(readFileSync(new URL('../../../gateway/supergraph.graphql', import.meta.url), 'utf8')).apiSchema().toGraphQLJSSchema();
   return apiSchema;
-}
-
-function policiesOnDisk(dir: string): Map<string, CompiledPolicies> {
-  const policies = new Map<string, CompiledPolicies>();
-  for (const { name, typeDefs } of subgraphTypeDefs()) {
-    const loaded = loadSubgraphPolicies(name, buildSubgraphSchema({ typeDefs }), dir);
-    if (loaded.compiled) policies.set(name, loaded.compiled);
-  }
-  return policies;
 }
 
 function requireSecurityOfficer(ctx: Context, coordinate: string): string {

@@ -4,6 +4,7 @@ import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { unitCode } from '../../../shared/validation/inputs.ts';
 import type { PlatformLoaders } from './loaders.ts';
+import { consentResolvers } from './consentResolvers.ts';
 import { policyConsoleResolvers } from './policyConsoleResolvers.ts';
 import { agencies, legalBases, purposes, unitByFormerCode, unitList, type UnitRow } from './queries.ts';
 
@@ -43,8 +44,9 @@ export const resolvers: GraphQLResolverMap<Context> = {
     purposes: (_: unknown, __: unknown, ctx: Context) => purposes(ctx.knex),
     legalBases: (_: unknown, args: { kind?: string }, ctx: Context) => legalBases(ctx.knex, args.kind ? LEGAL_BASIS_KINDS[args.kind] : null),
     ...policyConsoleResolvers.Query,
+    ...consentResolvers.Query,
   },
-  Mutation: policyConsoleResolvers.Mutation,
+  Mutation: { ...policyConsoleResolvers.Mutation, ...consentResolvers.Mutation },
   AdministrativeUnit: {
     __resolveReference: (reference: { code: string }, ctx: Context) => ctx.loaders.unitByCode.load(reference.code),
     kind: (unit: UnitRow) => unit.kind.toUpperCase(),

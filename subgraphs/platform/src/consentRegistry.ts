@@ -1,0 +1,155 @@
+// The consent registry (Law 91/2025: consent per purpose, voluntary, provable as to time and scope,
+// withdrawable). A citizen grants, lists and revokes only their own consents. What can be consented
+// to is read from the policies in force: the field groups some rule shares with consent, per purpose.
+import type { Knex } from 'knex';
+import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts';
+import { badUserInput } from '../../../shared/errors/clientErrors.ts';
+import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
+
+export interface ConsentableGroup {
+  id: string;
+  level: string;
+  fields: string[];
+  purposes: string[];
+}
+
+/** Field groups that some rule shares with the data subject's consent, and for which purposes. */
+export function consentableGroups(policies: ReadonlyMap<string, CompiledPolicies>): ConsentableGroup[] {
+  const groups = new Map<string, ConsentableGroup>();
+  for (const compiled of policies.values()) {
+    for (const field of compiled.fields.values()) {
+      const purposes = field.rules.flatMap((rule) => (rule.consentPurposes ? [...rule.consentPurposes] : []));
+      if (purposes.length === 0) continue;
+      const id = `${field.policy}:${field.group}`;
+      const group = groups.get(id) ?? { id, level: field.level, fields: [], purposes: [] };
+      group.fields.push(`${field.type}.${field.field}`);
+      group.purposes = [...new Set([...group.purposes, ...purposes])].sort();
+      groups.set(id, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export interface ConsentRow {
+  id: string;
+  subjectId: string;
+  grantedBy: string;
+  granteeAgency: string;
+  purpose: string;
+  fieldGroups: string[];
+  validFrom: Date;
+  validUntil: Date;
+  channel: string;
+  evidenceReference: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+const CONSENT_COLUMNS = {
+  id: 'id',
+  subjectId: 'subject_id',
+  grantedBy: 'granted_by',
+  granteeAgency: 'grantee_agency',
+  purpose: 'purpose',
+  fieldGroups: 'field_groups',
+  validFrom: 'valid_from',
+  validUntil: 'valid_until',
+  channel: 'channel',
+  evidenceReference: 'evidence_reference',
+  createdAt: 'created_at',
+  revokedAt: 'revoked_at',
+};
+
+export type ConsentStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED';
+
+export function statusOf(consent: ConsentRow, now = new Date()): ConsentStatus {
+  if (consent.revokedAt) return 'REVOKED';
+  return new Date(consent.validUntil) <= now ? 'EXPIRED' : 'ACTIVE';
+}
+
+export interface GrantInput {
+  granteeAgency: string;
+  purpose: string;
+  fieldGroups: string[];
+  validFrom?: string | null;
+  validUntil: string;
+  channel?: string | null;
+  evidenceReference?: string | null;
+}
+
+const MAX_YEARS = 5;
+
+function instant(value: string, field: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw badUserInput(`"${field}" must be an ISO date or date-time`, field);
+  return date;
+}
+
+/** Every check before anything is written: bad input changes nothing. */
+function checkGrant(input: GrantInput, consentable: ConsentableGroup[]): { validFrom: Date; validUntil: Date; fieldGroups: string[] } {
+  if (!CATALOGUE_CODES.agencies.includes(input.granteeAgency)) throw badUserInput(`Unknown agency "${input.granteeAgency}"`, 'granteeAgency');
+  if (!CATALOGUE_CODES.purposes.includes(input.purpose)) throw badUserInput(`Unknown purpose "${input.purpose}"`, 'purpose');
+  const fieldGroups = [...new Set(input.fieldGroups)];
+  if (fieldGroups.length === 0) throw badUserInput('Name at least one field group', 'fieldGroups');
+  for (const id of fieldGroups) {
+    const group = consentable.find((candidate) => candidate.id === id);
+    if (!group) throw badUserInput(`"${id}" is not a field group that can be shared with consent (see consentableFieldGroups)`, 'fieldGroups');
+    if (!group.purposes.includes(input.purpose)) {
+      throw badUserInput(`"${id}" can be shared with consent only for ${group.purposes.join(', ')}`, 'fieldGroups');
+    }
+  }
+  const now = new Date();
+  const validFrom = input.validFrom ? instant(input.validFrom, 'validFrom') : now;
+  const validUntil = instant(input.validUntil, 'validUntil');
+  if (validUntil <= validFrom) throw badUserInput('"validUntil" must be after "validFrom"', 'validUntil');
+  if (validUntil <= now) throw badUserInput('"validUntil" is already past', 'validUntil');
+  const limit = new Date(validFrom);
+  limit.setFullYear(limit.getFullYear() + MAX_YEARS);
+  if (validUntil > limit) throw badUserInput(`A consent lasts at most ${MAX_YEARS} years`, 'validUntil');
+  if (input.evidenceReference && input.evidenceReference.length > 200) throw badUserInput('"evidenceReference" is longer than 200 characters', 'evidenceReference');
+  return { validFrom, validUntil, fieldGroups };
+}
+
+export async function grantConsent(knex: Knex, citizen: string, input: GrantInput, consentable: ConsentableGroup[]): Promise<ConsentRow> {
+  const checked = checkGrant(input, consentable);
+  const [{ id }] = await knex('consent')
+    .insert({
+      subject_id: citizen,
+      granted_by: citizen,
+      grantee_agency: input.granteeAgency,
+      purpose: input.purpose,
+      field_groups: JSON.stringify(checked.fieldGroups),
+      valid_from: checked.validFrom,
+      valid_until: checked.validUntil,
+      channel: (input.channel ?? 'CITIZEN_PORTAL').toLowerCase().replace(/_/g, '-'),
+      evidence_reference: input.evidenceReference ?? null,
+    })
+    .returning('id');
+  return knex('consent').select(CONSENT_COLUMNS).where('id', id).first();
+}
+
+export function consentsOf(knex: Knex, citizen: string): Promise<ConsentRow[]> {
+  return knex('consent')
+    .select(CONSENT_COLUMNS)
+    .where((query) => query.where('subject_id', citizen).orWhere('granted_by', citizen))
+    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }])
+    .limit(500);
+}
+
+/** Only one's own consent; whether another person's consent exists is never revealed. */
+export async function revokeConsent(knex: Knex, citizen: string, id: string): Promise<ConsentRow> {
+  const notYours = badUserInput('You have no consent with this id', 'id');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notYours;
+  return knex.transaction(async (trx) => {
+    const consent: ConsentRow | undefined = await trx('consent')
+      .select(CONSENT_COLUMNS)
+      .where('id', id)
+      .where((query) => query.where('subject_id', citizen).orWhere('granted_by', citizen))
+      .forUpdate()
+      .first();
+    if (!consent) throw notYours;
+    if (consent.revokedAt) throw badUserInput('This consent was already withdrawn', 'id');
+    await trx('consent').where('id', id).update({ revoked_at: trx.fn.now() });
+    return trx('consent').select(CONSENT_COLUMNS).where('id', id).first();
+  });
+}

@@ -1,0 +1,99 @@
+// Citizens give, list and withdraw their own consents (consent registry of the platform).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
+
+const GRANT = `mutation ($input: GrantConsentInput!) {
+  grantConsent(input: $input) { id subjectId grantedBy granteeAgency purpose fieldGroups status channel validUntil revokedAt }
+}`;
+const MINE = '{ myConsents { id status fieldGroups } }';
+
+const inAYear = () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
+
+describe('a citizen managing her consents', () => {
+  let citizen: Who;
+  let neighbour: Who;
+
+  beforeAll(async () => {
+    await getStack();
+    const [first, second] = seededProvince().demoCitizenIds.slice(2);
+    citizen = { role: 'citizen', sub: first };
+    neighbour = { role: 'citizen', sub: second };
+  });
+
+  it('sees which field groups can be shared with consent, and for what', async () => {
+    const { body } = await query(citizen, '{ consentableFieldGroups { id level purposes } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.consentableFieldGroups).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'population.citizen:identity', purposes: ['public-service-delivery'] })]),
+    );
+  });
+
+  it('grants a partial consent, finds it active, withdraws it, and finds it revoked', async () => {
+    const input = {
+      granteeAgency: 'so-noi-vu',
+      purpose: 'public-service-delivery',
+      fieldGroups: ['population.citizen:identity'],
+      validUntil: inAYear(),
+      evidenceReference: 'DVC-2026-000123',
+    };
+    const granted = await query(citizen, GRANT, { variables: { input } });
+    expect(granted.body.errors).toBeUndefined();
+    const consent = granted.body.data.grantConsent;
+    expect(consent).toMatchObject({
+      subjectId: citizen.sub,
+      grantedBy: citizen.sub,
+      granteeAgency: 'so-noi-vu',
+      purpose: 'public-service-delivery',
+      fieldGroups: ['population.citizen:identity'],
+      status: 'ACTIVE',
+      channel: 'CITIZEN_PORTAL',
+      revokedAt: null,
+    });
+    const listed = await query(citizen, MINE);
+    expect(listed.body.data.myConsents).toContainEqual({ id: consent.id, status: 'ACTIVE', fieldGroups: ['population.citizen:identity'] });
+
+    const revoked = await query(citizen, 'mutation ($id: ID!) { revokeConsent(id: $id) { id status revokedAt } }', { variables: { id: consent.id } });
+    expect(revoked.body.errors).toBeUndefined();
+    expect(revoked.body.data.revokeConsent).toMatchObject({ id: consent.id, status: 'REVOKED', revokedAt: expect.any(String) });
+    const again = await query(citizen, MINE);
+    expect(again.body.data.myConsents).toContainEqual({ id: consent.id, status: 'REVOKED', fieldGroups: ['population.citizen:identity'] });
+  });
+
+  it('gets BAD_USER_INPUT for bad input, and nothing is recorded', async () => {
+    const before = (await query(citizen, MINE)).body.data.myConsents.length;
+    const base = { granteeAgency: 'so-noi-vu', purpose: 'public-service-delivery', fieldGroups: ['population.citizen:identity'], validUntil: inAYear() };
+    const bad = [
+      [{ ...base, granteeAgency: 'cong-ty-tu-nhan' }, 'Unknown agency "cong-ty-tu-nhan"'],
+      [{ ...base, purpose: 'marketing' }, 'Unknown purpose "marketing"'],
+      [{ ...base, fieldGroups: ['population.citizen:securityNotes'] }, '"population.citizen:securityNotes" is not a field group that can be shared with consent (see consentableFieldGroups)'],
+      [{ ...base, purpose: 'tax-administration' }, '"population.citizen:identity" can be shared with consent only for public-service-delivery'],
+      [{ ...base, validFrom: '2027-06-01', validUntil: '2027-01-01' }, '"validUntil" must be after "validFrom"'],
+      [{ ...base, validUntil: 'next week' }, '"validUntil" must be an ISO date or date-time'],
+    ] as const;
+    for (const [input, message] of bad) {
+      const { body } = await query(citizen, GRANT, { variables: { input } });
+      expect(body.data?.grantConsent ?? null).toBeNull();
+      expect(body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['BAD_USER_INPUT', message]]);
+    }
+    expect((await query(citizen, MINE)).body.data.myConsents).toHaveLength(before);
+  });
+
+  it("cannot withdraw, or even detect, another citizen's consent", async () => {
+    const input = { granteeAgency: 'so-noi-vu', purpose: 'public-service-delivery', fieldGroups: ['population.citizen:identity'], validUntil: inAYear() };
+    const theirs = (await query(neighbour, GRANT, { variables: { input } })).body.data.grantConsent.id as string;
+    const attempt = await query(citizen, 'mutation ($id: ID!) { revokeConsent(id: $id) { id } }', { variables: { id: theirs } });
+    expect(attempt.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['BAD_USER_INPUT', 'You have no consent with this id']]);
+    const unknown = await query(citizen, 'mutation { revokeConsent(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    expect(unknown.body.errors?.[0].message).toBe('You have no consent with this id');
+    const still = await query(neighbour, MINE);
+    expect(still.body.data.myConsents).toContainEqual(expect.objectContaining({ id: theirs, status: 'ACTIVE' }));
+    expect((await query(citizen, MINE)).body.data.myConsents.map((consent: { id: string }) => consent.id)).not.toContain(theirs);
+  });
+
+  it('is for citizens only: an officer cannot grant or list consents', async () => {
+    const officer: Who = { role: 'officer', agency: 'so-noi-vu', purpose: 'public-service-delivery' };
+    const { body } = await query(officer, MINE);
+    expect(body.data.myConsents).toBeNull();
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+  });
+});
