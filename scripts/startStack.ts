@@ -30,7 +30,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const subgraphs: Record<string, RunningSubgraph> = {};
   try {
     // One at a time: embedded databases share one CPU-bound engine per process, so parallel starts gain nothing.
-    for (const service of SUBGRAPH_SERVICES) {
+    // The platform first: the others look consents up in its registry.
+    const order = [...SUBGRAPH_SERVICES].sort((a, b) => Number(b.name === 'platform') - Number(a.name === 'platform'));
+    let consentRegistryUrl: string | undefined;
+    for (const service of order) {
       const definition = SUBGRAPHS[service.name];
       if (!definition) throw new Error(`Subgraph ${service.name} is not registered`);
       const { port, database } = options.subgraph(service.name);
@@ -40,7 +43,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         database,
         province: options.province,
         policyDir: options.policyDir,
+        consentRegistryUrl,
       });
+      if (service.name === 'platform') consentRegistryUrl = subgraphs.platform.url.replace(/\/graphql$/, '');
     }
     await releaseEmbeddedTemplate();
     const gateway = await startGateway({

@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Principal } from '../../shared/auth/Principal.ts';
 import { findService } from '../../shared/config/services.ts';
+import { CONSENT_REGISTRY_AUDIENCE, CONSENT_TOKEN_HEADER } from '../../shared/consent/consentLookup.ts';
 import { logError } from '../../shared/logging/log.ts';
 
 export interface GatewayContext {
@@ -37,6 +38,16 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     }
     request.http.headers.set('authorization', `Bearer ${token}`);
     request.http.headers.set('x-request-id', context.principal.requestId);
+    // An agency asking for a declared purpose may rely on consents: the subgraph looks them up with this
+    // narrow token, which the registry honours only for this caller's agency and purpose.
+    if (context.principal.agency && context.principal.purpose) {
+      let consentToken = context.internalTokens.get(CONSENT_REGISTRY_AUDIENCE);
+      if (!consentToken) {
+        consentToken = this.sign(CONSENT_REGISTRY_AUDIENCE, context.principal);
+        context.internalTokens.set(CONSENT_REGISTRY_AUDIENCE, consentToken);
+      }
+      request.http.headers.set(CONSENT_TOKEN_HEADER, consentToken);
+    }
   }
 
   /** Never pass a subgraph's address or low-level failure to the client: name the register instead. */

@@ -5,6 +5,7 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { isProduction, envString } from '../config/env.ts';
+import { envPrefix } from '../config/services.ts';
 import { devInternalMasterSecret } from './devKeys.ts';
 import { KNOWN_ROLES, type Principal, type Role } from './Principal.ts';
 
@@ -51,11 +52,12 @@ export function createInternalTokenSigner(): (subgraph: string, principal: Princ
 }
 
 /**
- * A subgraph's verifier. `INTERNAL_TOKEN_KEY` (hex) gives the subgraph only its own key; otherwise it
- * derives it from the master secret (development, or all services in one process).
+ * A subgraph's verifier for one audience. `INTERNAL_TOKEN_KEY_<AUDIENCE>` (hex, e.g.
+ * INTERNAL_TOKEN_KEY_POPULATION) gives a service only the keys it needs; otherwise the key is derived
+ * from the master secret (development, or all services in one process).
  */
 export function createInternalTokenVerifier(subgraph: string): (token: string) => Principal | null {
-  const ownKey = envString('INTERNAL_TOKEN_KEY');
+  const ownKey = envString(`INTERNAL_TOKEN_KEY_${envPrefix(subgraph)}`);
   const key = createSecretKey(ownKey ? Buffer.from(ownKey, 'hex') : deriveSubgraphKey(masterSecret(), subgraph));
   return (token) => {
     let claims: jwt.JwtPayload;

@@ -34,9 +34,23 @@ function failureOf(rule: CompiledRule, field: CompiledField, principal: Principa
   if (rule.ownRecord) {
     if (!principal.subject || !subject().includes(principal.subject)) return 'ROW_OUT_OF_SCOPE';
   }
-  // Consent is checked by the consent registry (next issue); until then such a rule never applies.
+  // Everything but the consent holds: the caller then looks the consent up (consentRulesAwaiting).
   if (rule.consentPurposes) return 'CONSENT_REQUIRED';
   return null;
+}
+
+/**
+ * Rules that would apply if the data subjects had consented: all their other conditions hold, and
+ * the caller's declared purpose is one the rule accepts consent for.
+ */
+export function consentRulesAwaiting(field: CompiledField, principal: Principal, subject: SubjectLookup): CompiledRule[] {
+  return field.rules.filter(
+    (rule) =>
+      rule.consentPurposes !== null &&
+      principal.purpose !== null &&
+      rule.consentPurposes.has(principal.purpose) &&
+      failureOf(rule, field, principal, subject) === 'CONSENT_REQUIRED',
+  );
 }
 
 export function decideAccess(field: CompiledField, principal: Principal, subject: SubjectLookup): Decision {

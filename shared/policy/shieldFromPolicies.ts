@@ -7,9 +7,10 @@ import { applyMiddleware } from 'graphql-middleware';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { forbidden } from '../errors/forbidden.ts';
+import { logError } from '../logging/log.ts';
 import type { SubgraphContext } from '../subgraph/SubgraphDefinition.ts';
 import type { CompiledField, CompiledPolicies } from './compilePolicies.ts';
-import { decideAccess, type SubjectLookup } from './decideAccess.ts';
+import { consentRulesAwaiting, decideAccess, type SubjectLookup } from './decideAccess.ts';
 import { enclosingSubjectOf } from './enclosingRecord.ts';
 
 function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: SubgraphContext, info: unknown) => SubjectLookup {
@@ -32,6 +33,25 @@ function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: un
     });
 }
 
+/**
+ * Every data subject of the row has an active consent, to the caller's agency for the caller's
+ * purpose, covering this field's group. Looked up in one batch per request; any failure denies.
+ */
+async function consentGiven(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<boolean> {
+  if (consentRulesAwaiting(field, context.principal, subjects).length === 0) return false;
+  const people = subjects();
+  if (people.length === 0) return false;
+  const group = `${field.policy}:${field.group}`;
+  try {
+    const consents = await context.consents.loadMany(people);
+    const failure = consents.find((found) => found instanceof Error);
+    if (failure) logError('consent lookup failed; consent-based access refused', { requestId: context.principal.requestId, error: failure });
+    return consents.every((found) => Array.isArray(found) && found.some((consent) => consent.fieldGroups.includes(group)));
+  } catch {
+    return false;
+  }
+}
+
 const denyUnlisted = rule('deny-unlisted', { cache: 'contextual' })((_parent, _args, context: SubgraphContext, info) =>
   forbidden(`${info.parentType.name}.${info.fieldName}`, { reason: 'NOT_GRANTED', policy: 'none', rule: null }, context.principal.requestId),
 );
@@ -42,9 +62,12 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
     const subject = subjectReader(schema, field);
     tree[field.type] ??= {};
     tree[field.type][field.field] = rule(`policy:${coordinate}`, { cache: field.dataDependent ? 'no_cache' : 'contextual' })(
-      (parent, _args, context: SubgraphContext, info) => {
-        const decision = decideAccess(field, context.principal, subject(parent, context, info));
-        return decision.allowed ? true : forbidden(coordinate, decision, context.principal.requestId);
+      async (parent, _args, context: SubgraphContext, info) => {
+        const subjects = subject(parent, context, info);
+        const decision = decideAccess(field, context.principal, subjects);
+        if (decision.allowed) return true;
+        if (decision.reason === 'CONSENT_REQUIRED' && (await consentGiven(field, context, subjects))) return true;
+        return forbidden(coordinate, decision, context.principal.requestId);
       },
     );
   }

@@ -1,7 +1,9 @@
 import type { DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { Knex } from 'knex';
+import type DataLoader from 'dataloader';
 import type { Principal } from '../auth/Principal.ts';
+import type { ActiveConsent } from '../consent/consentLookup.ts';
 import type { Migration } from '../db/migrationSource.ts';
 import type { Province } from '../synthetic/index.ts';
 
@@ -15,6 +17,13 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seed(knex: Knex, province: Province): Promise<void>;
   /** Built per request, so no cached row outlives the request that read it. */
   createLoaders(knex: Knex): Loaders;
+  /** Service-to-service endpoints (the platform's consent lookup), each with the token audience it accepts. */
+  internalRoutes?: Record<string, InternalRoute>;
+}
+
+export interface InternalRoute {
+  audience: string;
+  handle(principal: Principal, body: unknown, knex: Knex): Promise<unknown>;
 }
 
 export interface SubgraphContext<Loaders = unknown> {
@@ -23,4 +32,6 @@ export interface SubgraphContext<Loaders = unknown> {
   knex: Knex;
   /** Where this service's policies live (the platform's policy console writes there). */
   policyDir: string;
+  /** The active consents of data subjects to this caller's agency and purpose, batched per request. */
+  consents: DataLoader<string, ActiveConsent[]>;
 }

@@ -15,7 +15,9 @@ export interface HandlerOptions {
   /** The enforced schema in force now (it changes when policies are reloaded). */
   schema: () => GraphQLSchema;
   verifyToken: (token: string) => Principal | null;
-  contextFor: (principal: Principal) => object;
+  contextFor: (principal: Principal, headers: IncomingMessage['headers']) => object;
+  /** Service-to-service endpoints: path -> token check and handler answering JSON. */
+  internalRoutes?: Record<string, { verifyToken: (token: string) => Principal | null; handle(principal: Principal, body: unknown): Promise<unknown> }>;
   isReady: () => Promise<boolean>;
   /** Counters for operators and the benchmark (Prometheus text format); no data, no identities. */
   metrics: () => Record<string, number>;
@@ -78,6 +80,21 @@ export function createGraphqlHttpHandler(options: HandlerOptions): (req: Incomin
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
       return void res.end(`${lines.join('\n')}\n`);
     }
+    const internal = options.internalRoutes?.[path];
+    if (internal && req.method === 'POST') {
+      const authorizationHeader = req.headers.authorization ?? '';
+      const caller = authorizationHeader.startsWith('Bearer ') ? internal.verifyToken(authorizationHeader.slice(7)) : null;
+      if (!caller) return send(res, 401, errorBody('This endpoint only answers services the gateway vouched for', 'UNAUTHENTICATED'));
+      const raw = await readBody(req);
+      let body: unknown;
+      try {
+        body = raw === null ? null : JSON.parse(raw);
+      } catch {
+        body = null;
+      }
+      if (body === null) return send(res, 400, errorBody('The body must be JSON', 'BAD_REQUEST'));
+      return send(res, 200, JSON.stringify(await internal.handle(caller, body)));
+    }
     if (path !== '/graphql') return send(res, 404, errorBody('Not found', 'NOT_FOUND'));
     if (req.method !== 'POST') return send(res, 405, errorBody('Use POST', 'METHOD_NOT_ALLOWED'), { allow: 'POST' });
 
@@ -106,7 +123,7 @@ export function createGraphqlHttpHandler(options: HandlerOptions): (req: Incomin
       document: prepared.document,
       variableValues: body.variables,
       operationName: body.operationName,
-      contextValue: options.contextFor(principal),
+      contextValue: options.contextFor(principal, req.headers),
     });
     const response: Record<string, unknown> = { data: result.data };
     if (result.errors?.length) response.errors = result.errors.map((error) => maskError(error, errorContext));

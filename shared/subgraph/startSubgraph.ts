@@ -15,6 +15,8 @@ import { createGraphqlHttpHandler } from './graphqlHttpHandler.ts';
 import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
 import { policyDir } from '../policy/loadSubgraphPolicies.ts';
+import { CONSENT_TOKEN_HEADER, createConsentLoader } from '../consent/consentLookup.ts';
+import type { Principal } from '../auth/Principal.ts';
 import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition.ts';
 
 export interface StartSubgraphOptions {
@@ -26,6 +28,8 @@ export interface StartSubgraphOptions {
   policyDir?: string;
   /** Only `npm run bench` turns this off, to measure what authorization costs; refused in production. */
   enforcePolicies?: boolean;
+  /** Base URL of the platform (the consent registry); consent rules never apply without it. */
+  consentRegistryUrl?: string;
 }
 
 export interface RunningSubgraph {
@@ -59,7 +63,22 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     service: definition.name,
     schema: enforce ? enforcer.schema : () => baseSchema,
     verifyToken: createInternalTokenVerifier(definition.name),
-    contextFor: (principal): SubgraphContext<L> => ({ principal, knex, loaders: definition.createLoaders(knex), policyDir: policyDirectory }),
+    contextFor: (principal, headers): SubgraphContext<L> => {
+      const consentToken = headers[CONSENT_TOKEN_HEADER];
+      return {
+        principal,
+        knex,
+        loaders: definition.createLoaders(knex),
+        policyDir: policyDirectory,
+        consents: createConsentLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined),
+      };
+    },
+    internalRoutes: Object.fromEntries(
+      Object.entries(definition.internalRoutes ?? {}).map(([path, route]) => [
+        path,
+        { verifyToken: createInternalTokenVerifier(route.audience), handle: (principal: Principal, body: unknown) => route.handle(principal, body, knex) },
+      ]),
+    ),
     metrics: () => ({ sql_statements_total: database.statementCount() }),
     isReady: async () => {
       await knex.raw('select 1');

@@ -1,17 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { unusedPort } from '../support/unusedPort.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
 import { getStack, investigator, postGraphQL, seededProvince, tokenFor, tokenSettings } from '../support/stack.ts';
 
-/** A port nothing listens on any more. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('the land register going down', () => {
   let gateway: RunningGateway;
@@ -19,7 +10,7 @@ describe('the land register going down', () => {
   beforeAll(async () => {
     const { subgraphs } = await getStack();
     const urls = Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
-    urls.land = `http://127.0.0.1:${await deadPort()}/graphql`;
+    urls.land = `http://127.0.0.1:${await unusedPort()}/graphql`;
     gateway = await startGateway({ port: 0, subgraphUrls: urls, tokens: tokenSettings });
   });
 

@@ -2,7 +2,9 @@
 // withdrawable). A citizen grants, lists and revokes only their own consents. What can be consented
 // to is read from the policies in force: the field groups some rule shares with consent, per purpose.
 import type { Knex } from 'knex';
+import type { Principal } from '../../../shared/auth/Principal.ts';
 import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts';
+import { anyOf } from '../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
 
@@ -152,4 +154,24 @@ export async function revokeConsent(knex: Knex, citizen: string, id: string): Pr
     await trx('consent').where('id', id).update({ revoked_at: trx.fn.now() });
     return trx('consent').select(CONSENT_COLUMNS).where('id', id).first();
   });
+}
+
+/**
+ * The consent lookup subgraphs call with the gateway's narrow token: the active consents of these
+ * data subjects to the caller's own agency for the caller's declared purpose — nothing else.
+ */
+export async function activeConsentsFor(principal: Principal, body: unknown, knex: Knex): Promise<{ consents: Array<{ id: string; subjectId: string; fieldGroups: string[] }> }> {
+  const subjects = (body as { subjects?: unknown }).subjects;
+  if (!Array.isArray(subjects) || subjects.length > 1000 || !subjects.every((subject) => typeof subject === 'string' && /^\d{12}$/.test(subject))) {
+    throw badUserInput('"subjects" must be at most 1000 personal ids', 'subjects');
+  }
+  if (!principal.agency || !principal.purpose || subjects.length === 0) return { consents: [] };
+  const consents = await knex('consent')
+    .select({ id: 'id', subjectId: 'subject_id', fieldGroups: 'field_groups' })
+    .where(anyOf(knex, 'subject_id', subjects as string[]))
+    .where({ grantee_agency: principal.agency, purpose: principal.purpose })
+    .whereNull('revoked_at')
+    .where('valid_from', '<=', knex.fn.now())
+    .where('valid_until', '>', knex.fn.now());
+  return { consents };
 }

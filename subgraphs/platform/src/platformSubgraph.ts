@@ -5,6 +5,8 @@ import { migrations } from '../migrations/index.ts';
 import { seedPlatform } from '../seeds/seedPlatform.ts';
 import { createPlatformLoaders, type PlatformLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import { activeConsentsFor } from './consentRegistry.ts';
+import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE } from '../../../shared/consent/consentLookup.ts';
 
 export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
   name: 'platform',
@@ -13,4 +15,7 @@ export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
   migrations,
   seed: seedPlatform,
   createLoaders: createPlatformLoaders,
+  internalRoutes: {
+    [CONSENT_LOOKUP_PATH]: { audience: CONSENT_REGISTRY_AUDIENCE, handle: activeConsentsFor },
+  },
 };
