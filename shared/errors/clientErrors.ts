@@ -9,6 +9,7 @@ export const CLIENT_ERROR_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'SUBGRAPH_UNAVAILABLE',
+  'AUDIT_UNAVAILABLE',
 ]);
 
 export function badUserInput(message: string, field?: string): GraphQLError {

@@ -37,18 +37,20 @@ function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: un
  * Every data subject of the row has an active consent, to the caller's agency for the caller's
  * purpose, covering this field's group. Looked up in one batch per request; any failure denies.
  */
-async function consentGiven(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<boolean> {
-  if (consentRulesAwaiting(field, context.principal, subjects).length === 0) return false;
+async function consentGiven(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<string | null> {
+  if (consentRulesAwaiting(field, context.principal, subjects).length === 0) return null;
   const people = subjects();
-  if (people.length === 0) return false;
+  if (people.length === 0) return null;
   const group = `${field.policy}:${field.group}`;
   try {
     const consents = await context.consents.loadMany(people);
     const failure = consents.find((found) => found instanceof Error);
     if (failure) logError('consent lookup failed; consent-based access refused', { requestId: context.principal.requestId, error: failure });
-    return consents.every((found) => Array.isArray(found) && found.some((consent) => consent.fieldGroups.includes(group)));
+    const covering = consents.map((found) => (Array.isArray(found) ? found.find((consent) => consent.fieldGroups.includes(group)) : undefined));
+    // The consent ids are the legal basis the disclosure log records.
+    return covering.every(Boolean) ? covering.map((consent) => consent!.id).join(',') : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -65,8 +67,19 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
       async (parent, _args, context: SubgraphContext, info) => {
         const subjects = subject(parent, context, info);
         const decision = decideAccess(field, context.principal, subjects);
-        if (decision.allowed) return true;
-        if (decision.reason === 'CONSENT_REQUIRED' && (await consentGiven(field, context, subjects))) return true;
+        const personal = field.level === 'personal' || field.level === 'sensitive';
+        if (decision.allowed) {
+          if (personal) context.disclosures.record(subjects(), coordinate, { allowed: true, basis: decision.legalBasis, rule: decision.rule });
+          return true;
+        }
+        if (decision.reason === 'CONSENT_REQUIRED') {
+          const consent = await consentGiven(field, context, subjects);
+          if (consent) {
+            context.disclosures.record(subjects(), coordinate, { allowed: true, basis: `consent:${consent}`, rule: null });
+            return true;
+          }
+        }
+        if (personal) context.disclosures.record(subjects(), coordinate, { allowed: false, reason: decision.reason, rule: decision.rule });
         return forbidden(coordinate, decision, context.principal.requestId);
       },
     );

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type DataLoader from 'dataloader';
 import type { Principal } from '../auth/Principal.ts';
 import type { ActiveConsent } from '../consent/consentLookup.ts';
+import type { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import type { Migration } from '../db/migrationSource.ts';
 import type { Province } from '../synthetic/index.ts';
 
@@ -34,4 +35,6 @@ export interface SubgraphContext<Loaders = unknown> {
   policyDir: string;
   /** The active consents of data subjects to this caller's agency and purpose, batched per request. */
   consents: DataLoader<string, ActiveConsent[]>;
+  /** Decisions on personal data in this request, written to the disclosure log before the answer leaves. */
+  disclosures: DisclosureCollector;
 }

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/Principal.ts';
 import { errorBody } from '../errors/clientErrors.ts';
 import { maskError } from '../errors/maskError.ts';
 import { createDocumentCache } from './documentCache.ts';
+import { logError } from '../logging/log.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -16,6 +17,8 @@ export interface HandlerOptions {
   schema: () => GraphQLSchema;
   verifyToken: (token: string) => Principal | null;
   contextFor: (principal: Principal, headers: IncomingMessage['headers']) => object;
+  /** Runs after execution, before the answer is sent; if it fails, no data is sent (fail closed). */
+  beforeAnswer?: (context: object) => Promise<void>;
   /** Service-to-service endpoints: path -> token check and handler answering JSON. */
   internalRoutes?: Record<string, { verifyToken: (token: string) => Principal | null; handle(principal: Principal, body: unknown): Promise<unknown> }>;
   isReady: () => Promise<boolean>;
@@ -118,13 +121,20 @@ export function createGraphqlHttpHandler(options: HandlerOptions): (req: Incomin
       return send(res, 400, JSON.stringify({ errors }));
     }
     operations += 1;
+    const contextValue = options.contextFor(principal, req.headers);
     const result = await execute({
       schema: options.schema(),
       document: prepared.document,
       variableValues: body.variables,
       operationName: body.operationName,
-      contextValue: options.contextFor(principal, req.headers),
+      contextValue,
     });
+    try {
+      await options.beforeAnswer?.(contextValue);
+    } catch (error) {
+      logError('disclosure log write failed; no data sent', { service: options.service, requestId: principal.requestId, error });
+      return send(res, 200, errorBody('The disclosure could not be recorded, so no data is returned', 'AUDIT_UNAVAILABLE'));
+    }
     const response: Record<string, unknown> = { data: result.data };
     if (result.errors?.length) response.errors = result.errors.map((error) => maskError(error, errorContext));
     send(res, 200, JSON.stringify(response));

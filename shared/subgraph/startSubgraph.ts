@@ -16,6 +16,8 @@ import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
 import { policyDir } from '../policy/loadSubgraphPolicies.ts';
 import { CONSENT_TOKEN_HEADER, createConsentLoader } from '../consent/consentLookup.ts';
+import { DisclosureCollector } from '../audit/disclosureCollector.ts';
+import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
 import type { Principal } from '../auth/Principal.ts';
 import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition.ts';
 
@@ -59,6 +61,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   await knex.migrate.latest({ migrationSource: migrationSource(definition.migrations) });
   await seedOnce(knex, definition.name, options.province, definition.seed);
 
+  const disclosureLog = createDisclosureWriter(knex);
   const handle = createGraphqlHttpHandler({
     service: definition.name,
     schema: enforce ? enforcer.schema : () => baseSchema,
@@ -71,8 +74,10 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         loaders: definition.createLoaders(knex),
         policyDir: policyDirectory,
         consents: createConsentLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined),
+        disclosures: new DisclosureCollector(principal),
       };
     },
+    beforeAnswer: (context) => disclosureLog.write((context as SubgraphContext<L>).disclosures.records()),
     internalRoutes: Object.fromEntries(
       Object.entries(definition.internalRoutes ?? {}).map(([path, route]) => [
         path,

@@ -1,0 +1,103 @@
+// Every decision on personal data is written to the owning agency's disclosure log before the answer
+// leaves; the log is a hash chain that shows tampering; if it cannot be written, no data is sent.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RECORD_COLUMNS, verifyDisclosureChain } from '../../shared/audit/disclosureChain.ts';
+import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
+import * as disclosureLogMigration from '../../shared/audit/disclosureLogMigration.ts';
+import { openDatabase } from '../../shared/db/openDatabase.ts';
+import { getStack, justiceOfficer, query, seededProvince } from '../support/stack.ts';
+
+const run = promisify(execFile);
+
+describe('the disclosure log', () => {
+  beforeAll(async () => {
+    await getStack();
+  });
+
+  it('records who read which personal fields of whom, why, on what basis, and what was refused', async () => {
+    const { subgraphs } = await getStack();
+    const id = seededProvince().demoCitizenIds[0];
+    const { body, headers } = await query(justiceOfficer, `{ citizen(id: "${id}") { fullName religion } }`, { headers: { 'x-case-id': 'HT-2026/000777' } });
+    expect(body.data.citizen.fullName).toBeTypeOf('string');
+    const requestId = headers.get('x-request-id');
+    const rows = await subgraphs.population.database.knex('disclosure_log').select(RECORD_COLUMNS).where({ request_id: requestId, data_subject: id });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      agency: 'so-tu-phap',
+      roles: ['officer'],
+      purpose: 'civil-status-procedure',
+      caseId: 'HT-2026/000777',
+      decision: 'partial',
+    });
+    expect(rows[0].fields).toEqual(
+      expect.arrayContaining([
+        { field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: expect.any(String) },
+        { field: 'Citizen.religion', decision: 'refused', reason: 'AGENCY_NOT_ALLOWED', rule: expect.any(String) },
+      ]),
+    );
+    expect(await verifyDisclosureChain(subgraphs.population.database.knex)).toMatchObject({ broken: null });
+  });
+
+  it('shows the first row that was edited by hand', async () => {
+    const { subgraphs } = await getStack();
+    const { knex } = subgraphs.population.database;
+    await query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[1]}") { fullName } }`);
+    const victim = await knex('disclosure_log').select('seq', 'purpose').orderBy('seq').offset(1).first();
+    await knex('disclosure_log').where('seq', victim.seq).update({ purpose: 'statistics' });
+    try {
+      expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: { seq: String(victim.seq), problem: expect.stringContaining('changed') } });
+    } finally {
+      await knex('disclosure_log').where('seq', victim.seq).update({ purpose: victim.purpose });
+    }
+    expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: null });
+  });
+
+  it('sends no personal data when the record cannot be written', async () => {
+    const { subgraphs } = await getStack();
+    const { knex } = subgraphs.population.database;
+    await knex.schema.renameTable('disclosure_log', 'disclosure_log_away');
+    try {
+      const { body } = await query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName } }`);
+      expect(JSON.stringify(body.data)).not.toContain(seededProvince().citizens.find((c) => c.id === seededProvince().demoCitizenIds[0])!.fullName);
+      expect(body.errors?.map((error) => error.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
+    } finally {
+      await knex.schema.renameTable('disclosure_log_away', 'disclosure_log');
+    }
+    const again = await query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName } }`);
+    expect(again.body.data.citizen.fullName).toBeTypeOf('string');
+  });
+});
+
+describe('npm run audit:verify', () => {
+  it('reports an intact chain, then the first broken link after a hand edit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-verify-'));
+    const database = await openDatabase({ dataDir: join(dir, 'population') });
+    await disclosureLogMigration.up(database.knex);
+    const writer = createDisclosureWriter(database.knex);
+    const record = (subject: string) => ({
+      requestId: `r-${subject}`, at: new Date().toISOString(), principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'],
+      purpose: 'civil-status-procedure', caseId: null, dataSubject: subject,
+      fields: [{ field: 'Citizen.fullName', decision: 'disclosed' as const, basis: 'civil-status-law-2014', rule: 'r' }], decision: 'disclosed' as const,
+    });
+    await writer.write([record('033090000001'), record('033090000002'), record('033090000003')]);
+    await database.close();
+
+    const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+    const script = new URL('../../scripts/auditVerify.ts', import.meta.url).pathname;
+    const env = { ...process.env, PGLITE_DATA_DIR: dir, DATABASE_URL: '', POPULATION_DATABASE_URL: '' };
+    const intact = await run(tsx, [script, '--service', 'population'], { env });
+    expect(intact.stdout).toContain('✓ population: 3 rows, chain intact');
+
+    const tampering = await openDatabase({ dataDir: join(dir, 'population') });
+    await tampering.knex('disclosure_log').where('seq', 2).update({ data_subject: '033090000009' });
+    await tampering.close();
+    const failure = (await run(tsx, [script, '--service', 'population'], { env }).catch((error) => error)) as { code: number; stdout: string };
+    expect(failure.code).toBe(1);
+    expect(failure.stdout).toContain('✗ population: first broken link at row 2: its content does not match its hash (the row was changed)');
+  });
+});
