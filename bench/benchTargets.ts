@@ -7,7 +7,7 @@ export const BENCH_QUERY =
   'query ($unit: String) { citizens(unitCode: $unit, first: 20) { nodes { id fullName dateOfBirth ' +
   'civilEvents { kind registeredOn } landParcels { parcelNumber area } businesses { enterpriseCode name } } } }';
 
-export type TargetName = 'gateway' | 'gateway-no-policies' | 'raw-sql';
+export type TargetName = 'gateway' | 'gateway-no-audit' | 'gateway-no-policies' | 'raw-sql';
 
 export interface BenchTarget {
   name: TargetName;

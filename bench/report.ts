@@ -28,8 +28,11 @@ export interface BenchReport {
   warmupSeconds: number;
   durationSeconds: number;
   measurements: Measurement[];
-  /** Per connection count: gateway over raw SQL, and the policy-enforcing stack over the same stack without policies. */
-  ratios: { connections: number; gatewayOverRaw: number; policiesOnOverOff: number | null }[];
+  /**
+   * Per connection count: the full stack over raw SQL; policies on (disclosure log off) over policies off
+   * (what authorization costs); the full stack over policies-only (what the disclosure log costs).
+   */
+  ratios: { connections: number; gatewayOverRaw: number; policiesOnOverOff: number | null; auditOnOverOff: number | null }[];
 }
 
 export function ratiosOf(measurements: Measurement[]): BenchReport['ratios'] {
@@ -39,9 +42,15 @@ export function ratiosOf(measurements: Measurement[]): BenchReport['ratios'] {
     const gateway = find('gateway');
     const raw = find('raw-sql');
     const withoutPolicies = find('gateway-no-policies');
+    const withoutAudit = find('gateway-no-audit');
     if (!gateway || !raw || raw.requestsPerSecond <= 0) return [];
-    const policiesOnOverOff = withoutPolicies && withoutPolicies.requestsPerSecond > 0 ? gateway.requestsPerSecond / withoutPolicies.requestsPerSecond : null;
-    return [{ connections, gatewayOverRaw: gateway.requestsPerSecond / raw.requestsPerSecond, policiesOnOverOff }];
+    const over = (a: Measurement | undefined, b: Measurement | undefined) => (a && b && b.requestsPerSecond > 0 ? a.requestsPerSecond / b.requestsPerSecond : null);
+    return [{
+      connections,
+      gatewayOverRaw: gateway.requestsPerSecond / raw.requestsPerSecond,
+      policiesOnOverOff: over(withoutAudit, withoutPolicies),
+      auditOnOverOff: over(gateway, withoutAudit),
+    }];
   });
 }
 
@@ -85,8 +94,9 @@ Benchmark: one page of ${page.citizens} citizens of ward ${report.ward.code} (${
 ${table(['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'SQL/request'], rows)}
 `);
   for (const ratio of report.ratios) {
-    const policies = ratio.policiesOnOverOff === null ? '' : `; policies on/off ${ratio.policiesOnOverOff.toFixed(2)}x`;
-    console.log(`gateway/raw at ${ratio.connections} connections: ${ratio.gatewayOverRaw.toFixed(2)}x${policies}`);
+    const policies = ratio.policiesOnOverOff === null ? '' : `; policies on/off (no audit) ${ratio.policiesOnOverOff.toFixed(2)}x`;
+    const audit = ratio.auditOnOverOff === null ? '' : `; disclosure log on/off (policies on) ${ratio.auditOnOverOff.toFixed(2)}x`;
+    console.log(`gateway/raw at ${ratio.connections} connections: ${ratio.gatewayOverRaw.toFixed(2)}x${policies}${audit}`);
   }
   console.log('SQL/request: statements counted by the services over the requests sent (completed + in flight at the end).');
   if (report.machine.loadAverage > report.machine.cpus / 2) {

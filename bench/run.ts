@@ -76,7 +76,15 @@ async function main(settings: BenchSettings): Promise<void> {
     console.log(`BENCH_FRESH=1: dropped ${agencies.map((name) => `${settings.databasePrefix}${name.replace(/-/g, '_')}`).join(', ')}`);
   }
   const services: RunningServices = await startServices(settings, await unseededAgencies(settings, agencies));
-  const all = [...services.subgraphs, services.gateway, ...services.unprotected.subgraphs, services.unprotected.gateway, services.baseline];
+  const all = [
+    ...services.subgraphs,
+    services.gateway,
+    ...services.unaudited.subgraphs,
+    services.unaudited.gateway,
+    ...services.unprotected.subgraphs,
+    services.unprotected.gateway,
+    services.baseline,
+  ];
 
   const vacuumStarted = Date.now();
   await vacuumAnalyze(settings, agencies);
@@ -85,25 +93,29 @@ async function main(settings: BenchSettings): Promise<void> {
   const ward = await busiestWard(settings);
   const gateway = gatewayTarget(services.gateway.baseUrl, ward.code, settings.caller);
   const unprotected = gatewayTarget(services.unprotected.gateway.baseUrl, ward.code, settings.caller, 'gateway-no-policies');
+  const unaudited = gatewayTarget(services.unaudited.gateway.baseUrl, ward.code, settings.caller, 'gateway-no-audit');
   const raw = rawTarget(services.baseline.baseUrl, ward.code);
   const page = await checkTargetsAgree(gateway, raw);
   await checkTargetsAgree(unprotected, raw);
+  await checkTargetsAgree(unaudited, raw);
   console.log(`Both targets return the same ${page.citizens} citizens of ward ${ward.code} with the same data.`);
 
   const countedAt = new Map<BenchTarget, string[]>([
     [gateway, services.subgraphs.map((subgraph) => subgraph.baseUrl)],
     [unprotected, services.unprotected.subgraphs.map((subgraph) => subgraph.baseUrl)],
+    [unaudited, services.unaudited.subgraphs.map((subgraph) => subgraph.baseUrl)],
     [raw, [services.baseline.baseUrl]],
   ]);
   console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
-  for (const target of [gateway, unprotected, raw]) await runLoad(target, settings.connections[0], settings.warmupSeconds);
+  const targets = [gateway, unaudited, unprotected, raw];
+  for (const target of targets) await runLoad(target, settings.connections[0], settings.warmupSeconds);
   await assertAllAlive(all);
 
   console.log(`Load: ${settings.durationSeconds} s per run`);
   const measurements: Measurement[] = [];
   // Per connection count, the two targets back to back: the ratio compares runs close in time.
   for (const connections of settings.connections) {
-    for (const target of [gateway, unprotected, raw]) measurements.push(await measure(target, connections, countedAt.get(target)!, settings, all));
+    for (const target of targets) measurements.push(await measure(target, connections, countedAt.get(target)!, settings, all));
   }
 
   const report: BenchReport = {

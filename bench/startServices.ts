@@ -6,7 +6,7 @@ import { benchDatabaseUrl, type BenchSettings } from './benchSettings.ts';
 import { freePort, startChild, type Child } from './childProcesses.ts';
 
 const TSX = 'node_modules/.bin/tsx';
-const BENCH_POOL_MAX = 5;
+const BENCH_POOL_MAX = 4;
 
 /** The subgraphs the raw baseline reads, in the order of its statements. */
 export const BASELINE_SERVICES = ['population', 'civil-status', 'land', 'business'] as const;
@@ -23,6 +23,8 @@ export interface RunningServices {
   gateway: RunningService;
   /** The same six subgraphs and gateway with policy enforcement off: what authorization costs. */
   unprotected: { subgraphs: RunningService[]; gateway: RunningService };
+  /** Policies on, disclosure log off: what recording every disclosure costs. */
+  unaudited: { subgraphs: RunningService[]; gateway: RunningService };
   baseline: RunningService;
 }
 
@@ -38,7 +40,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     if (prefixes.some((prefix) => key.startsWith(prefix))) continue;
     env[key] = value;
   }
-  // Two sets of six subgraphs plus the baseline share the server's 100 connections: 5 per pool fits.
+  // Three sets of six subgraphs plus the baseline share the server's 100 connections: 4 per pool fits.
   return { ...env, LOG_LEVEL: 'error', DATABASE_POOL_MAX: String(BENCH_POOL_MAX), ...extra };
 }
 
@@ -119,9 +121,11 @@ export async function startServices(settings: BenchSettings, unseeded: string[])
 
   // Started once the databases are seeded, so the two sets never seed the same database at once.
   const unprotectedSubgraphs = await startSubgraphs(settings, { UNSAFE_BENCHMARK_WITHOUT_POLICIES: '1' }, ' (no policies)');
-  await waitForHealth(unprotectedSubgraphs, settings.startTimeoutSeconds, '');
+  const unauditedSubgraphs = await startSubgraphs(settings, { UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG: '1' }, ' (no audit)');
+  await waitForHealth([...unprotectedSubgraphs, ...unauditedSubgraphs], settings.startTimeoutSeconds, '');
   const gateway = await startGatewayFor(subgraphs, 'gateway');
   const unprotectedGateway = await startGatewayFor(unprotectedSubgraphs, 'gateway (no policies)');
+  const unauditedGateway = await startGatewayFor(unauditedSubgraphs, 'gateway (no audit)');
 
   const baselinePort = await freePort();
   const databaseUrls = Object.fromEntries(BASELINE_SERVICES.map((name) => [`${envPrefix(name)}_DATABASE_URL`, benchDatabaseUrl(settings, name)]));
@@ -130,7 +134,13 @@ export async function startServices(settings: BenchSettings, unseeded: string[])
     baseUrl: `http://127.0.0.1:${baselinePort}`,
     child: startChild('raw-baseline', TSX, ['bench/rawBaseline.ts'], cleanEnv({ PORT: String(baselinePort), ...databaseUrls })),
   };
-  await waitForHealth([gateway, unprotectedGateway, baseline], 120, '');
+  await waitForHealth([gateway, unprotectedGateway, unauditedGateway, baseline], 120, '');
   console.log(`  gateways and raw baseline ready in ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
-  return { subgraphs, gateway, unprotected: { subgraphs: unprotectedSubgraphs, gateway: unprotectedGateway }, baseline };
+  return {
+    subgraphs,
+    gateway,
+    unprotected: { subgraphs: unprotectedSubgraphs, gateway: unprotectedGateway },
+    unaudited: { subgraphs: unauditedSubgraphs, gateway: unauditedGateway },
+    baseline,
+  };
 }

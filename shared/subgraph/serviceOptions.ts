@@ -35,6 +35,7 @@ export function subgraphOptionsFromEnv(name: string, mode: 'alone' | 'together')
     province: provinceOptionsFromEnv(),
     // For the benchmark's policy-off run only; startSubgraph refuses it in production.
     enforcePolicies: envString('UNSAFE_BENCHMARK_WITHOUT_POLICIES') !== '1',
+    recordDisclosures: envString('UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG') !== '1',
     consentRegistryUrl: envString('CONSENT_REGISTRY_URL') ?? `http://127.0.0.1:${findService('platform')!.defaultPort}`,
   };
 }

@@ -30,6 +30,8 @@ export interface StartSubgraphOptions {
   policyDir?: string;
   /** Only `npm run bench` turns this off, to measure what authorization costs; refused in production. */
   enforcePolicies?: boolean;
+  /** Only `npm run bench` turns this off, to price the disclosure log apart; refused in production. */
+  recordDisclosures?: boolean;
   /** Base URL of the platform (the consent registry); consent rules never apply without it. */
   consentRegistryUrl?: string;
 }
@@ -52,6 +54,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const policyDirectory = options.policyDir ?? policyDir();
   const enforcer = createPolicyEnforcer(definition.name, baseSchema, policyDirectory);
   const enforce = options.enforcePolicies ?? true;
+  const recordDisclosures = options.recordDisclosures ?? true;
+  if (!recordDisclosures) {
+    if (isProduction) throw new Error('The disclosure log cannot be turned off in production');
+    logError('DISCLOSURE LOG IS OFF: nothing read is recorded (benchmark only)', { service: definition.name });
+  }
   if (!enforce) {
     if (isProduction) throw new Error('Policies cannot be turned off in production');
     logError('POLICIES ARE OFF: every field is served to every authenticated caller (benchmark only)', { service: definition.name });
@@ -77,7 +84,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         disclosures: new DisclosureCollector(principal),
       };
     },
-    beforeAnswer: (context) => disclosureLog.write((context as SubgraphContext<L>).disclosures.records()),
+    beforeAnswer: recordDisclosures ? (context) => disclosureLog.write((context as SubgraphContext<L>).disclosures.records()) : undefined,
     internalRoutes: Object.fromEntries(
       Object.entries(definition.internalRoutes ?? {}).map(([path, route]) => [
         path,
