@@ -2,11 +2,10 @@
 // with their codes; the gateway's own client errors pass; anything else becomes INTERNAL.
 import type { GraphQLFormattedError } from 'graphql';
 import { exposeErrorDetails } from '../../shared/config/env.ts';
-import { CLIENT_ERROR_CODES } from '../../shared/errors/clientErrors.ts';
+import { CLIENT_ERROR_CODES, withoutSuggestions } from '../../shared/errors/clientErrors.ts';
 import { logError } from '../../shared/logging/log.ts';
 
 const GATEWAY_CLIENT_CODES = new Set([...CLIENT_ERROR_CODES, 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
-const SUGGESTION = /\s*Did you mean .*\?$/;
 // Defence in depth: a message naming an address, a socket failure or a source file never passes.
 const INTERNAL_DETAIL = /https?:\/\/|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT)\b|\/[\w.-]+\/[\w./-]+\.(?:ts|js)\b/i;
 
@@ -19,7 +18,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace, ...rest } = extensions;
     return {
       ...formatted,
-      message: formatted.message.replace(SUGGESTION, ''),
+      message: withoutSuggestions(formatted.message),
       extensions: exposeErrorDetails && stacktrace ? { ...rest, stacktrace } : rest,
     };
   }

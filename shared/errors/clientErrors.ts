@@ -12,6 +12,13 @@ export const CLIENT_ERROR_CODES = new Set([
   'AUDIT_UNAVAILABLE',
 ]);
 
+// graphql-js suggests field and type names ("Did you mean ...?"): never reveal names a caller did not ask for.
+const SUGGESTION = /\s*Did you mean .*\?$/;
+
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
 export function badUserInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
 }

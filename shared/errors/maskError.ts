@@ -2,11 +2,8 @@
 // message and extensions; anything else becomes INTERNAL with the request id, and is logged here.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { exposeErrorDetails } from '../config/env.ts';
-import { CLIENT_ERROR_CODES } from './clientErrors.ts';
+import { CLIENT_ERROR_CODES, withoutSuggestions } from './clientErrors.ts';
 import { logError } from '../logging/log.ts';
-
-// graphql-js suggests field and type names ("Did you mean ...?"): never reveal names a caller did not ask for.
-const SUGGESTION = /\s*Did you mean .*\?$/;
 
 export function maskError(error: GraphQLError, context: { service: string; requestId: string }): GraphQLFormattedError {
   const code = error.extensions?.code;
@@ -19,7 +16,7 @@ export function maskError(error: GraphQLError, context: { service: string; reque
     const { http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return {
       ...formatted,
-      message: formatted.message.replace(SUGGESTION, ''),
+      message: withoutSuggestions(formatted.message),
       extensions: { ...extensions, code: code ?? 'GRAPHQL_VALIDATION_FAILED' },
     };
   }

@@ -15,7 +15,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Principal } from '../auth/Principal.ts';
-import { badUserInput } from '../errors/clientErrors.ts';
+import { badUserInput, withoutSuggestions } from '../errors/clientErrors.ts';
 import type { CompiledPolicies } from './compilePolicies.ts';
 import { decideAccess } from './decideAccess.ts';
 
@@ -50,7 +50,7 @@ export function explainAccess(
     throw badUserInput(`The query does not parse: ${(error as Error).message}`, 'query');
   }
   const errors = validate(apiSchema, document);
-  if (errors.length) throw badUserInput(`The query is not valid: ${errors.map((error) => error.message.replace(/\s*Did you mean .*\?$/, '')).join('; ')}`, 'query');
+  if (errors.length) throw badUserInput(`The query is not valid: ${errors.map((error) => withoutSuggestions(error.message)).join('; ')}`, 'query');
   const fragments = new Map(
     document.definitions
       .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
