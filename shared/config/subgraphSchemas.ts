@@ -8,6 +8,10 @@ export function subgraphSchemaPath(name: string): URL {
   return new URL(`../../subgraphs/${name}/${name}.graphql`, import.meta.url);
 }
 
+let typeDefs: Array<{ name: string; typeDefs: DocumentNode }> | undefined;
+
+/** Read once per process: a schema changes only with a deploy, while policies change at run time. */
 export function subgraphTypeDefs(): Array<{ name: string; typeDefs: DocumentNode }> {
-  return SUBGRAPH_SERVICES.map((service) => ({ name: service.name, typeDefs: parse(readFileSync(subgraphSchemaPath(service.name), 'utf8')) }));
+  typeDefs ??= SUBGRAPH_SERVICES.map((service) => ({ name: service.name, typeDefs: parse(readFileSync(subgraphSchemaPath(service.name), 'utf8')) }));
+  return typeDefs;
 }
