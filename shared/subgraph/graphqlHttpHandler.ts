@@ -89,9 +89,10 @@ export function createGraphqlHttpHandler(options: HandlerOptions): (req: Incomin
       const caller = authorizationHeader.startsWith('Bearer ') ? internal.verifyToken(authorizationHeader.slice(7)) : null;
       if (!caller) return send(res, 401, errorBody('This endpoint only answers services the gateway vouched for', 'UNAUTHENTICATED'));
       const raw = await readBody(req);
+      if (raw === null) return send(res, 413, errorBody('The request body is too large', 'BAD_REQUEST'));
       let body: unknown;
       try {
-        body = raw === null ? null : JSON.parse(raw);
+        body = JSON.parse(raw);
       } catch {
         body = null;
       }
