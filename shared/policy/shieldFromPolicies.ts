@@ -63,11 +63,15 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
   for (const [coordinate, field] of compiled.fields) {
     const subject = subjectReader(schema, field);
     tree[field.type] ??= {};
-    tree[field.type][field.field] = rule(`policy:${coordinate}`, { cache: field.dataDependent ? 'no_cache' : 'contextual' })(
+    const personal = field.level === 'personal' || field.level === 'sensitive';
+    const hasSubject = field.subjectFields.length > 0 || field.subjectFromEnclosingRecord;
+    // A 'contextual' decision runs once per request: row-dependent rules, and personal fields whose
+    // every disclosure is recorded per data subject, are decided row by row.
+    const cache = field.dataDependent || (personal && hasSubject) ? 'no_cache' : 'contextual';
+    tree[field.type][field.field] = rule(`policy:${coordinate}`, { cache })(
       async (parent, _args, context: SubgraphContext, info) => {
         const subjects = subject(parent, context, info);
         const decision = decideAccess(field, context.principal, subjects);
-        const personal = field.level === 'personal' || field.level === 'sensitive';
         if (decision.allowed) {
           if (personal) context.disclosures.record(subjects(), coordinate, { allowed: true, basis: decision.legalBasis, rule: decision.rule });
           return true;

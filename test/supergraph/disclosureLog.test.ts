@@ -43,6 +43,18 @@ describe('the disclosure log', () => {
     expect(await verifyDisclosureChain(subgraphs.population.database.knex)).toMatchObject({ broken: null });
   });
 
+  it('records every citizen of a list, not only the first', async () => {
+    const { subgraphs } = await getStack();
+    const { body, headers } = await query(justiceOfficer, '{ citizens(first: 5) { nodes { id fullName } } }');
+    const ids = (body.data.citizens.nodes as Array<{ id: string }>).map((node) => node.id).sort();
+    expect(ids).toHaveLength(5);
+    const rows = await subgraphs.population.database.knex('disclosure_log').select(RECORD_COLUMNS).where({ request_id: headers.get('x-request-id') });
+    expect(rows.map((row) => row.dataSubject).sort()).toEqual(ids);
+    for (const row of rows) {
+      expect(row.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'Citizen.fullName', decision: 'disclosed' })]));
+    }
+  });
+
   it('shows the first row that was edited by hand', async () => {
     const { subgraphs } = await getStack();
     const { knex } = subgraphs.population.database;
