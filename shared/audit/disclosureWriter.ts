@@ -1,8 +1,12 @@
 // Appends disclosure records to the chain. Group commit: records of concurrent requests wait while a
-// write is in flight and go together in the next transaction (one commit for many requests); with no
-// write in flight they go at once (STACK.md: a fixed window only adds latency). An advisory lock
-// keeps the chain linear even with several processes on one database. Rows are inserted in order of
-// seq, which unnest preserves.
+// write is in flight and go together in the next write (one statement for many requests); with no
+// write in flight they go at once (STACK.md: a fixed window only adds latency).
+//
+// One statement per batch, with no transaction and no lock: the writer remembers the hash of the last
+// row it knows of and links the batch to it. The log allows one successor per row (a unique index on
+// prev_hash), so if another process appended meanwhile the insert fails as a whole; the writer then
+// reads the real end of the chain and tries again. A multi-row insert is atomic, and unnest keeps the
+// rows in order of seq.
 import type { Knex } from 'knex';
 import { GENESIS_HASH, hashRecord, type DisclosureRecord } from './disclosureChain.ts';
 
@@ -16,49 +20,67 @@ export interface DisclosureWriter {
   write(records: DisclosureRecord[]): Promise<void>;
 }
 
-const CHAIN_LOCK = 424242;
+const UNIQUE_VIOLATION = '23505';
+const MAX_ATTEMPTS = 5;
+
+interface ChainedRows {
+  columns: Record<string, unknown[]>;
+  last: string;
+}
+
+function chain(previous: string, records: DisclosureRecord[]): ChainedRows {
+  const columns: Record<string, unknown[]> = {
+    request_id: [], at: [], principal: [], agency: [], roles: [], purpose: [], case_id: [],
+    data_subject: [], fields: [], decision: [], prev_hash: [], hash: [],
+  };
+  for (const record of records) {
+    const hash = hashRecord(previous, record);
+    columns.request_id.push(record.requestId);
+    columns.at.push(record.at);
+    columns.principal.push(record.principal);
+    columns.agency.push(record.agency);
+    columns.roles.push(JSON.stringify(record.roles));
+    columns.purpose.push(record.purpose);
+    columns.case_id.push(record.caseId);
+    columns.data_subject.push(record.dataSubject);
+    columns.fields.push(JSON.stringify(record.fields));
+    columns.decision.push(record.decision);
+    columns.prev_hash.push(previous);
+    columns.hash.push(hash);
+    previous = hash;
+  }
+  return { columns, last: previous };
+}
 
 export function createDisclosureWriter(knex: Knex): DisclosureWriter {
   let queue: Pending[] = [];
   let writing = false;
+  /** Hash of the last row this writer knows of; null until read (at start, or after losing a race). */
+  let end: string | null = null;
 
-  async function append(batch: Pending[]): Promise<void> {
-    await knex.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
-      const last = await trx('disclosure_log').select('hash').orderBy('seq', 'desc').first();
-      let previous: string = last?.hash ?? GENESIS_HASH;
-      const rows = batch.flatMap(({ records }) =>
-        records.map((record) => {
-          const hash = hashRecord(previous, record);
-          const row = {
-            request_id: record.requestId,
-            at: record.at,
-            principal: record.principal,
-            agency: record.agency,
-            roles: JSON.stringify(record.roles),
-            purpose: record.purpose,
-            case_id: record.caseId,
-            data_subject: record.dataSubject,
-            fields: JSON.stringify(record.fields),
-            decision: record.decision,
-            prev_hash: previous,
-            hash,
-          };
-          previous = hash;
-          return row;
-        }),
-      );
-      // One statement whatever the number of rows: one array parameter per column (unnest).
-      const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
-      await trx.raw(
-        `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, data_subject, fields, decision, prev_hash, hash)
-         select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::jsonb[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::text[], ?::text[], ?::text[])`,
-        [
-          column('request_id'), column('at'), column('principal'), column('agency'), column('roles'), column('purpose'),
-          column('case_id'), column('data_subject'), column('fields'), column('decision'), column('prev_hash'), column('hash'),
-        ] as unknown as readonly Knex.RawBinding[],
-      );
-    });
+  async function readEnd(): Promise<string> {
+    const last = await knex('disclosure_log').select('hash').orderBy('seq', 'desc').first();
+    return last?.hash ?? GENESIS_HASH;
+  }
+
+  async function append(records: DisclosureRecord[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      const previous = end ?? (end = await readEnd());
+      const { columns, last } = chain(previous, records);
+      try {
+        await knex.raw(
+          `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, data_subject, fields, decision, prev_hash, hash)
+           select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::jsonb[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::text[], ?::text[], ?::text[])`,
+          Object.values(columns) as unknown as readonly Knex.RawBinding[],
+        );
+        end = last;
+        return;
+      } catch (error) {
+        // Whatever failed, the end of the chain is no longer known for sure: read it again next time.
+        end = null;
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
   }
 
   async function drain(): Promise<void> {
@@ -67,7 +89,7 @@ export function createDisclosureWriter(knex: Knex): DisclosureWriter {
       const batch = queue;
       queue = [];
       try {
-        await append(batch);
+        await append(batch.flatMap((pending) => pending.records));
         for (const pending of batch) pending.resolve();
       } catch (error) {
         for (const pending of batch) pending.reject(error);

@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_COLUMNS, verifyDisclosureChain } from '../../shared/audit/disclosureChain.ts';
 import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
-import * as disclosureLogMigration from '../../shared/audit/disclosureLogMigration.ts';
+import { disclosureLogMigrations } from '../../shared/audit/disclosureLogMigrations.ts';
+import { migrationSource } from '../../shared/db/migrationSource.ts';
 import { openDatabase } from '../../shared/db/openDatabase.ts';
 import { getStack, justiceOfficer, query, seededProvince } from '../support/stack.ts';
 
@@ -85,11 +86,38 @@ describe('the disclosure log', () => {
   });
 });
 
+describe('two writers on one agency database (two processes of one subgraph)', () => {
+  it('keep one linear chain: a writer that lost the race links to the real end and loses nothing', async () => {
+    const database = await openDatabase({});
+    try {
+      await database.knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
+      const first = createDisclosureWriter(database.knex);
+      const second = createDisclosureWriter(database.knex);
+      const record = (requestId: string) => ({
+        requestId, at: new Date().toISOString(), principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'],
+        purpose: 'civil-status-procedure', caseId: null, dataSubject: '033090000001',
+        fields: [{ field: 'Citizen.fullName', decision: 'disclosed' as const, basis: 'civil-status-law-2014', rule: 'r' }], decision: 'disclosed' as const,
+      });
+      await first.write([record('a1')]);
+      await second.write([record('b1'), record('b2')]);
+      // The first writer still believes a1 is the end of the chain.
+      await first.write([record('a2')]);
+      await Promise.all([first.write([record('a3')]), second.write([record('b3')])]);
+      const rows = await database.knex('disclosure_log').select({ requestId: 'request_id' }).orderBy('seq');
+      expect(rows.map((row) => row.requestId)).toEqual(expect.arrayContaining(['a1', 'b1', 'b2', 'a2', 'a3', 'b3']));
+      expect(rows).toHaveLength(6);
+      expect(await verifyDisclosureChain(database.knex)).toEqual({ rows: 6, broken: null });
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe('npm run audit:verify', () => {
   it('reports an intact chain, then the first broken link after a hand edit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'audit-verify-'));
     const database = await openDatabase({ dataDir: join(dir, 'population') });
-    await disclosureLogMigration.up(database.knex);
+    await database.knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
     const writer = createDisclosureWriter(database.knex);
     const record = (subject: string) => ({
       requestId: `r-${subject}`, at: new Date().toISOString(), principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'],

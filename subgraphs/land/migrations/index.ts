@@ -1,4 +1,4 @@
-import * as createDisclosureLog from '../../../shared/audit/disclosureLogMigration.ts';
+import { disclosureLogMigrations } from '../../../shared/audit/disclosureLogMigrations.ts';
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createLandRegister from './20250701110000_create_land_register.ts';
 import * as addDefenceZone from './20251101090000_add_defence_zone.ts';
@@ -7,5 +7,5 @@ export const migrations: Record<string, Migration> = {
   '20250701110000_create_land_register': createLandRegister,
   '20251101090000_add_defence_zone': addDefenceZone,
   // Every agency keeps the disclosure log of its own data (shared/audit).
-  '20251125110000_create_disclosure_log': createDisclosureLog,
+  ...disclosureLogMigrations,
 };

@@ -1,4 +1,4 @@
-import * as createDisclosureLog from '../../../shared/audit/disclosureLogMigration.ts';
+import { disclosureLogMigrations } from '../../../shared/audit/disclosureLogMigrations.ts';
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createPlatformCatalogues from './20250701090000_create_platform_catalogues.ts';
 import * as createPolicyVersions from './20251125090000_create_policy_versions.ts';
@@ -9,5 +9,5 @@ export const migrations: Record<string, Migration> = {
   '20251125090000_create_policy_versions': createPolicyVersions,
   '20251125100000_create_consent': createConsent,
   // Every agency keeps the disclosure log of its own data (shared/audit).
-  '20251125110000_create_disclosure_log': createDisclosureLog,
+  ...disclosureLogMigrations,
 };

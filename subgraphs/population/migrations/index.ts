@@ -1,4 +1,4 @@
-import * as createDisclosureLog from '../../../shared/audit/disclosureLogMigration.ts';
+import { disclosureLogMigrations } from '../../../shared/audit/disclosureLogMigrations.ts';
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createPopulationRegister from './20250701090000_create_population_register.ts';
 import * as addSecurityNotes from './20251101090000_add_security_notes.ts';
@@ -7,5 +7,5 @@ export const migrations: Record<string, Migration> = {
   '20250701090000_create_population_register': createPopulationRegister,
   '20251101090000_add_security_notes': addSecurityNotes,
   // Every agency keeps the disclosure log of its own data (shared/audit).
-  '20251125110000_create_disclosure_log': createDisclosureLog,
+  ...disclosureLogMigrations,
 };

@@ -1,9 +1,9 @@
-import * as createDisclosureLog from '../../../shared/audit/disclosureLogMigration.ts';
+import { disclosureLogMigrations } from '../../../shared/audit/disclosureLogMigrations.ts';
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createSocialProtection from './20250701100000_create_social_protection.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701100000_create_social_protection': createSocialProtection,
   // Every agency keeps the disclosure log of its own data (shared/audit).
-  '20251125110000_create_disclosure_log': createDisclosureLog,
+  ...disclosureLogMigrations,
 };

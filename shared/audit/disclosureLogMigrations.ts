@@ -1,0 +1,10 @@
+// The disclosure log's migrations, which every agency's migration list includes (each keeps the log of
+// its own data).
+import type { Migration } from '../db/migrationSource.ts';
+import * as createDisclosureLog from './disclosureLogMigration.ts';
+import * as oneSuccessorPerRow from './disclosureLogLinkMigration.ts';
+
+export const disclosureLogMigrations: Record<string, Migration> = {
+  '20251125110000_create_disclosure_log': createDisclosureLog,
+  '20251126090000_disclosure_log_one_successor': oneSuccessorPerRow,
+};
