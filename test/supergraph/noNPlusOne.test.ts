@@ -58,6 +58,9 @@ describe('a page of citizens with data from every agency', () => {
 
   it('costs the same number of SQL statements for 10 citizens as for 200', async () => {
     const after = cursorBeforeACompleteWindow();
+    // Once first, so that each agency's disclosure-log writer has read the end of its chain (a
+    // statement it sends only at start) before anything is counted.
+    await statementsFor(10, after);
     const ten = await statementsFor(10, after);
     const twoHundred = await statementsFor(200, after);
     expect(ten).toBeGreaterThan(5);
