@@ -18,7 +18,7 @@ export interface DisclosureRecord {
 }
 
 /** JSON with object keys sorted at every level: jsonb stores keys in its own order. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -27,12 +27,29 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+const FIELD_KEYS = new Set(['basis', 'decision', 'field', 'reason', 'rule']);
+
+/**
+ * The same text as canonicalJson for a record whose field entries hold only the keys the writer
+ * puts there, built without sorting (the writer hashes every record it appends). Anything else, e.g.
+ * a row read back with a key added by hand, goes through canonicalJson, so nothing escapes the hash.
+ */
+function recordJson(values: unknown[], fields: DisclosureRecord['fields']): string {
+  for (const entry of fields) {
+    for (const key in entry) if (!FIELD_KEYS.has(key)) return canonicalJson(values);
+  }
+  // Keys in sorted order; JSON.stringify leaves out undefined properties, as canonicalJson does.
+  const sorted = fields.map((entry) => ({ basis: entry.basis, decision: entry.decision, field: entry.field, reason: entry.reason, rule: entry.rule }));
+  return JSON.stringify(values.map((value) => (value === fields ? sorted : value ?? null)));
+}
+
 /** Canonical text of a record, so the hash does not depend on how it was built or stored. */
 export function hashRecord(prevHash: string, record: DisclosureRecord): string {
-  const canonical = canonicalJson([
+  const values: unknown[] = [
     record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose,
     record.caseId, record.dataSubject, record.fields, record.decision,
-  ]);
+  ];
+  const canonical = Array.isArray(record.fields) && record.roles.every((role) => typeof role === 'string') ? recordJson(values, record.fields) : canonicalJson(values);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 

@@ -5,8 +5,8 @@
 // One statement per batch, with no transaction and no lock: the writer remembers the hash of the last
 // row it knows of and links the batch to it. The log allows one successor per row (a unique index on
 // prev_hash), so if another process appended meanwhile the insert fails as a whole; the writer then
-// reads the real end of the chain and tries again. A multi-row insert is atomic, and unnest keeps the
-// rows in order of seq.
+// reads the real end of the chain and tries again. A multi-row insert is atomic, and the rows take
+// their seq in the batch's order.
 import type { Knex } from 'knex';
 import { GENESIS_HASH, hashRecord, type DisclosureRecord } from './disclosureChain.ts';
 
@@ -24,32 +24,32 @@ const UNIQUE_VIOLATION = '23505';
 const MAX_ATTEMPTS = 5;
 
 interface ChainedRows {
-  columns: Record<string, unknown[]>;
+  /** The rows as one JSON array: a single parameter, which pg sends as it is (array parameters are escaped element by element). */
+  json: string;
   last: string;
 }
 
 function chain(previous: string, records: DisclosureRecord[]): ChainedRows {
-  const columns: Record<string, unknown[]> = {
-    request_id: [], at: [], principal: [], agency: [], roles: [], purpose: [], case_id: [],
-    data_subject: [], fields: [], decision: [], prev_hash: [], hash: [],
-  };
-  for (const record of records) {
+  const rows = records.map((record) => {
     const hash = hashRecord(previous, record);
-    columns.request_id.push(record.requestId);
-    columns.at.push(record.at);
-    columns.principal.push(record.principal);
-    columns.agency.push(record.agency);
-    columns.roles.push(JSON.stringify(record.roles));
-    columns.purpose.push(record.purpose);
-    columns.case_id.push(record.caseId);
-    columns.data_subject.push(record.dataSubject);
-    columns.fields.push(JSON.stringify(record.fields));
-    columns.decision.push(record.decision);
-    columns.prev_hash.push(previous);
-    columns.hash.push(hash);
+    const row = {
+      request_id: record.requestId,
+      at: record.at,
+      principal: record.principal,
+      agency: record.agency,
+      roles: record.roles,
+      purpose: record.purpose,
+      case_id: record.caseId,
+      data_subject: record.dataSubject,
+      fields: record.fields,
+      decision: record.decision,
+      prev_hash: previous,
+      hash,
+    };
     previous = hash;
-  }
-  return { columns, last: previous };
+    return row;
+  });
+  return { json: JSON.stringify(rows), last: previous };
 }
 
 export function createDisclosureWriter(knex: Knex): DisclosureWriter {
@@ -66,12 +66,15 @@ export function createDisclosureWriter(knex: Knex): DisclosureWriter {
   async function append(records: DisclosureRecord[]): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       const previous = end ?? (end = await readEnd());
-      const { columns, last } = chain(previous, records);
+      const { json, last } = chain(previous, records);
       try {
         await knex.raw(
           `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, data_subject, fields, decision, prev_hash, hash)
-           select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::jsonb[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::text[], ?::text[], ?::text[])`,
-          Object.values(columns) as unknown as readonly Knex.RawBinding[],
+           select request_id, at, principal, agency, roles, purpose, case_id, data_subject, fields, decision, prev_hash, hash
+           from rows from (jsonb_to_recordset(?::jsonb) as (request_id text, at timestamptz, principal text, agency text, roles jsonb, purpose text,
+             case_id text, data_subject text, fields jsonb, decision text, prev_hash text, hash text)) with ordinality as batch
+           order by batch.ordinality`,
+          [json],
         );
         end = last;
         return;
