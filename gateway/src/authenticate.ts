@@ -5,9 +5,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { anonymousPrincipal, type Principal } from '../../shared/auth/Principal.ts';
 import { InvalidTokenError, type VerifiedCaller } from '../../shared/auth/userToken.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
+import { CASE_ID_PATTERN, CASE_ID_RULE } from '../../shared/validation/inputs.ts';
 
 const PURPOSE_CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const CASE_ID = /^[\p{L}\p{N} ._/:-]{1,100}$/u;
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -28,8 +28,8 @@ export function authenticate(verify: (token: string) => VerifiedCaller) {
       return refuse(400, 'X-Purpose must be a purpose code from the platform purpose list, e.g. "civil-status-procedure"', 'BAD_USER_INPUT');
     }
     const caseHeader = req.get('x-case-id');
-    if (caseHeader !== undefined && !CASE_ID.test(caseHeader)) {
-      return refuse(400, 'X-Case-Id must be a dossier number of at most 100 letters, digits and . _ / : -', 'BAD_USER_INPUT');
+    if (caseHeader !== undefined && !CASE_ID_PATTERN.test(caseHeader)) {
+      return refuse(400, `X-Case-Id must be ${CASE_ID_RULE}`, 'BAD_USER_INPUT');
     }
 
     const authorization = req.get('authorization');

@@ -19,6 +19,8 @@ export interface PolicyRule {
   legal_basis: string;
   own_record?: boolean;
   consent_purposes?: string[];
+  /** Applies only on the data subject's own request: a single-use grant to the caller's agency for its case. */
+  on_subject_request?: boolean;
 }
 
 export interface PolicyDocument {
@@ -63,6 +65,7 @@ export const DENIAL_REASONS = [
   'PURPOSE_REQUIRED',
   'ROW_OUT_OF_SCOPE',
   'CONSENT_REQUIRED',
+  'SUBJECT_REQUEST_REQUIRED',
   'STATE_SECRET',
 ] as const;
 export type DenialReason = (typeof DENIAL_REASONS)[number];

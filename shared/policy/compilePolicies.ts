@@ -14,10 +14,14 @@ export interface CompiledRule {
   legalBasis: string;
   ownRecord: boolean;
   consentPurposes: ReadonlySet<string> | null;
+  /** Applies only with a data subject's open request to give this data to the caller's agency for its case. */
+  onSubjectRequest: boolean;
 }
 
 export interface CompiledField {
   policy: string;
+  /** Agency that owns the data (the policy's owner). */
+  owner: string;
   type: string;
   field: string;
   group: string;
@@ -142,7 +146,10 @@ export function compilePolicies(
         });
       }
       if (!catalogue.legalBases.includes(rule.legal_basis)) problem(at('legal_basis'), `Unknown legal basis "${rule.legal_basis}"`);
-      if ((rule.own_record || rule.consent_purposes) && subjectFields.length === 0 && !fromEnclosingRecord) {
+      if (rule.consent_purposes && rule.on_subject_request) {
+        problem(['rules', index], `Rule "${rule.id}" cannot need both consent and a subject request: write two rules`);
+      }
+      if ((rule.own_record || rule.consent_purposes || rule.on_subject_request) && subjectFields.length === 0 && !fromEnclosingRecord) {
         problem(['rules', index], `Rule "${rule.id}" depends on the data subject, but the policy names no "subject" field`);
       }
       return {
@@ -156,6 +163,7 @@ export function compilePolicies(
           legalBasis: rule.legal_basis,
           ownRecord: rule.own_record === true,
           consentPurposes: rule.consent_purposes ? new Set(rule.consent_purposes) : null,
+          onSubjectRequest: rule.on_subject_request === true,
         } satisfies CompiledRule,
       };
     });
@@ -167,12 +175,13 @@ export function compilePolicies(
       if (group.level === 'state-secret') stateSecrets.add(key);
       fields.set(key, {
         policy: document.policy,
+        owner: document.owner,
         type: type.name,
         field: fieldName,
         group: groupName,
         level: group.level,
         rules,
-        dataDependent: rules.some((rule) => rule.ownRecord || rule.consentPurposes !== null),
+        dataDependent: rules.some((rule) => rule.ownRecord || rule.consentPurposes !== null || rule.onSubjectRequest),
         subjectFields,
         subjectFromEnclosingRecord: fromEnclosingRecord,
       });

@@ -13,7 +13,9 @@ export type SubjectLookup = () => readonly string[];
 
 // When no rule applies, the closest rule explains why: the one that failed latest in this order.
 const CLOSENESS: Record<DenialReason, number> = {
-  STATE_SECRET: 7,
+  STATE_SECRET: 8,
+  // Only with X-Case-Id (see failureOf): a caller working on a case is closest to the request made for it.
+  SUBJECT_REQUEST_REQUIRED: 7,
   CONSENT_REQUIRED: 6,
   ROW_OUT_OF_SCOPE: 5,
   PURPOSE_REQUIRED: 4,
@@ -24,6 +26,9 @@ const CLOSENESS: Record<DenialReason, number> = {
 
 function failureOf(rule: CompiledRule, field: CompiledField, principal: Principal, subject: SubjectLookup): DenialReason | null {
   if (principal.roles.length === 0) return 'ROLE_NOT_ALLOWED';
+  // A subject request is always for one case: a caller naming none is not acting on one, and such a
+  // rule must not be what explains their refusal.
+  if (rule.onSubjectRequest && !principal.caseId) return 'NOT_GRANTED';
   if (rule.roles && !principal.roles.some((role) => rule.roles!.has(role))) return 'ROLE_NOT_ALLOWED';
   if (rule.agencies && !(principal.agency && rule.agencies.has(principal.agency))) return 'AGENCY_NOT_ALLOWED';
   const personal = field.level === 'personal' || field.level === 'sensitive';
@@ -34,8 +39,9 @@ function failureOf(rule: CompiledRule, field: CompiledField, principal: Principa
   if (rule.ownRecord) {
     if (!principal.subject || !subject().includes(principal.subject)) return 'ROW_OUT_OF_SCOPE';
   }
-  // Everything but the consent holds: the caller then looks the consent up (consentRulesAwaiting).
+  // Everything but the subject's consent or request holds: the caller then looks it up (rulesAwaiting).
   if (rule.consentPurposes) return 'CONSENT_REQUIRED';
+  if (rule.onSubjectRequest) return 'SUBJECT_REQUEST_REQUIRED';
   return null;
 }
 
@@ -51,6 +57,15 @@ export function consentRulesAwaiting(field: CompiledField, principal: Principal,
       rule.consentPurposes.has(principal.purpose) &&
       failureOf(rule, field, principal, subject) === 'CONSENT_REQUIRED',
   );
+}
+
+/**
+ * Rules that would apply if the data subjects had asked for this data to be given to the caller's
+ * agency: all their other conditions hold, and the caller names the case (X-Case-Id) it is for.
+ */
+export function subjectRequestRulesAwaiting(field: CompiledField, principal: Principal, subject: SubjectLookup): CompiledRule[] {
+  if (!principal.caseId) return [];
+  return field.rules.filter((rule) => rule.onSubjectRequest && failureOf(rule, field, principal, subject) === 'SUBJECT_REQUEST_REQUIRED');
 }
 
 export function decideAccess(field: CompiledField, principal: Principal, subject: SubjectLookup): Decision {

@@ -13,6 +13,8 @@ export interface PolicyCase {
   name: string;
   who: { role: string; agency?: string; sub?: string };
   purpose?: string;
+  /** X-Case-Id: the dossier the caller works on (subject requests are for one case). */
+  case_id?: string;
   row?: { subject?: string };
   reads: string[];
   expect: 'allow' | { deny: string };
@@ -46,6 +48,7 @@ const caseSchema = {
             properties: { role: { type: 'string' }, agency: { type: 'string' }, sub: { type: 'string' } },
           },
           purpose: { type: 'string' },
+          case_id: { type: 'string' },
           row: { type: 'object', additionalProperties: false, properties: { subject: { type: 'string' } } },
           reads: { type: 'array', items: { type: 'string' }, minItems: 1 },
           expect: {
@@ -82,7 +85,7 @@ export function principalOf(testCase: PolicyCase): Principal {
     agency: testCase.who.agency ?? null,
     roles: [testCase.who.role as Role],
     purpose: testCase.purpose ?? null,
-    caseId: null,
+    caseId: testCase.case_id ?? null,
     requestId: 'policy-test',
   };
 }

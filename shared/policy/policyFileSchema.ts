@@ -44,6 +44,7 @@ export const policyFileSchema = {
           legal_basis: code,
           own_record: { type: 'boolean' },
           consent_purposes: codeList,
+          on_subject_request: { type: 'boolean' },
         },
       },
     },

@@ -10,7 +10,7 @@ import { forbidden } from '../errors/forbidden.ts';
 import { logError } from '../logging/log.ts';
 import type { SubgraphContext } from '../subgraph/SubgraphDefinition.ts';
 import type { CompiledField, CompiledPolicies } from './compilePolicies.ts';
-import { consentRulesAwaiting, decideAccess, type SubjectLookup } from './decideAccess.ts';
+import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type SubjectLookup } from './decideAccess.ts';
 import { enclosingSubjectOf } from './enclosingRecord.ts';
 
 function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: SubgraphContext, info: unknown) => SubjectLookup {
@@ -34,24 +34,32 @@ function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: un
 }
 
 /**
- * Every data subject of the row has an active consent, to the caller's agency for the caller's
- * purpose, covering this field's group. Looked up in one batch per request; any failure denies.
+ * The data subjects' own basis for this field, if any: every subject of the row has an active consent
+ * (to the caller's agency, for the caller's purpose) or an open request (to give it to the caller's
+ * agency for the caller's case) covering this field's group. Looked up in one batch per request and
+ * kind; any failure denies. Returns the basis the disclosure log records, e.g. `consent:<ids>`.
  */
-async function consentGiven(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<string | null> {
-  if (consentRulesAwaiting(field, context.principal, subjects).length === 0) return null;
-  const people = subjects();
-  if (people.length === 0) return null;
+async function subjectsBasis(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<string | null> {
+  const kinds = [
+    { basis: 'consent', awaiting: consentRulesAwaiting, loader: context.consents },
+    { basis: 'subject-request', awaiting: subjectRequestRulesAwaiting, loader: context.subjectRequests },
+  ];
   const group = `${field.policy}:${field.group}`;
-  try {
-    const consents = await context.consents.loadMany(people);
-    const failure = consents.find((found) => found instanceof Error);
-    if (failure) logError('consent lookup failed; consent-based access refused', { requestId: context.principal.requestId, error: failure });
-    const covering = consents.map((found) => (Array.isArray(found) ? found.find((consent) => consent.fieldGroups.includes(group)) : undefined));
-    // The consent ids are the legal basis the disclosure log records.
-    return covering.every(Boolean) ? covering.map((consent) => consent!.id).join(',') : null;
-  } catch {
-    return null;
+  for (const kind of kinds) {
+    if (kind.awaiting(field, context.principal, subjects).length === 0) continue;
+    const people = subjects();
+    if (people.length === 0) return null;
+    try {
+      const found = await kind.loader.loadMany(people);
+      const failure = found.find((grants) => grants instanceof Error);
+      if (failure) logError(`${kind.basis} lookup failed; access on that basis refused`, { requestId: context.principal.requestId, error: failure });
+      const covering = found.map((grants) => (Array.isArray(grants) ? grants.find((grant) => grant.fieldGroups.includes(group)) : undefined));
+      if (covering.every(Boolean)) return `${kind.basis}:${covering.map((grant) => grant!.id).join(',')}`;
+    } catch {
+      // Refused below, like any other missing basis.
+    }
   }
+  return null;
 }
 
 const denyUnlisted = rule('deny-unlisted', { cache: 'contextual' })((_parent, _args, context: SubgraphContext, info) =>
@@ -76,10 +84,10 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
           if (personal) context.disclosures.record(subjects(), coordinate, { allowed: true, basis: decision.legalBasis, rule: decision.rule });
           return true;
         }
-        if (decision.reason === 'CONSENT_REQUIRED') {
-          const consent = await consentGiven(field, context, subjects);
-          if (consent) {
-            context.disclosures.record(subjects(), coordinate, { allowed: true, basis: `consent:${consent}`, rule: null });
+        if (field.dataDependent) {
+          const basis = await subjectsBasis(field, context, subjects);
+          if (basis) {
+            context.disclosures.record(subjects(), coordinate, { allowed: true, basis, rule: null });
             return true;
           }
         }

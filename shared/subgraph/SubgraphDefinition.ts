@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { Knex } from 'knex';
 import type DataLoader from 'dataloader';
 import type { Principal } from '../auth/Principal.ts';
-import type { ActiveConsent } from '../consent/consentLookup.ts';
+import type { SubjectGrant } from '../consent/consentLookup.ts';
 import type { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import type { Migration } from '../db/migrationSource.ts';
 import type { Province } from '../synthetic/index.ts';
@@ -34,7 +34,9 @@ export interface SubgraphContext<Loaders = unknown> {
   /** Where this service's policies live (the platform's policy console writes there). */
   policyDir: string;
   /** The active consents of data subjects to this caller's agency and purpose, batched per request. */
-  consents: DataLoader<string, ActiveConsent[]>;
+  consents: DataLoader<string, SubjectGrant[]>;
+  /** The data subjects' open requests to give their data to this caller's agency for its case, claimed by this request. */
+  subjectRequests: DataLoader<string, SubjectGrant[]>;
   /** Decisions on personal data in this request, written to the disclosure log before the answer leaves. */
   disclosures: DisclosureCollector;
 }

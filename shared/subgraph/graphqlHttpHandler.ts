@@ -97,7 +97,13 @@ export function createGraphqlHttpHandler(options: HandlerOptions): (req: Incomin
         body = null;
       }
       if (body === null) return send(res, 400, errorBody('The body must be JSON', 'BAD_REQUEST'));
-      return send(res, 200, JSON.stringify(await internal.handle(caller, body)));
+      try {
+        return send(res, 200, JSON.stringify(await internal.handle(caller, body)));
+      } catch (error) {
+        // A caller's mistake is answered as one; anything else is a server failure (masked by the server).
+        if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return send(res, 400, errorBody(error.message, 'BAD_USER_INPUT'));
+        throw error;
+      }
     }
     if (path !== '/graphql') return send(res, 404, errorBody('Not found', 'NOT_FOUND'));
     if (req.method !== 'POST') return send(res, 405, errorBody('Use POST', 'METHOD_NOT_ALLOWED'), { allow: 'POST' });

@@ -15,7 +15,7 @@ import { createGraphqlHttpHandler } from './graphqlHttpHandler.ts';
 import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
 import { policyDir } from '../policy/loadSubgraphPolicies.ts';
-import { CONSENT_TOKEN_HEADER, createConsentLoader } from '../consent/consentLookup.ts';
+import { CONSENT_TOKEN_HEADER, createConsentLoader, createSubjectRequestLoader } from '../consent/consentLookup.ts';
 import { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
 import type { Principal } from '../auth/Principal.ts';
@@ -81,6 +81,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         loaders: definition.createLoaders(knex),
         policyDir: policyDirectory,
         consents: createConsentLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined),
+        subjectRequests: createSubjectRequestLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined),
         disclosures: new DisclosureCollector(principal),
       };
     },

@@ -30,3 +30,12 @@ export function listLimit(first: number | null | undefined, max = 100, fallback 
   if (!Number.isInteger(size) || size < 1 || size > max) throw badUserInput(`"first" must be a whole number from 1 to ${max}`, 'first');
   return size;
 }
+
+/** A dossier number, as callers give it in X-Case-Id and citizens name it in a subject request. */
+export const CASE_ID_PATTERN = /^[\p{L}\p{N} ._/:-]{1,100}$/u;
+export const CASE_ID_RULE = 'a dossier number of at most 100 letters, digits and . _ / : -';
+
+export function caseId(value: string, field = 'caseId'): string {
+  if (!CASE_ID_PATTERN.test(value)) throw badUserInput(`"${field}" must be ${CASE_ID_RULE}`, field);
+  return value;
+}

@@ -7,6 +7,7 @@ import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts'
 import { anyOf } from '../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
+import { instant, subjectsOf } from './registryInputs.ts';
 
 export interface ConsentableGroup {
   id: string;
@@ -81,12 +82,6 @@ export interface GrantInput {
 
 const MAX_YEARS = 5;
 
-function instant(value: string, field: string): Date {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw badUserInput(`"${field}" must be an ISO date or date-time`, field);
-  return date;
-}
-
 /** Every check before anything is written: bad input changes nothing. */
 function checkGrant(input: GrantInput, consentable: ConsentableGroup[]): { validFrom: Date; validUntil: Date; fieldGroups: string[] } {
   if (!CATALOGUE_CODES.agencies.includes(input.granteeAgency)) throw badUserInput(`Unknown agency "${input.granteeAgency}"`, 'granteeAgency');
@@ -160,18 +155,15 @@ export async function revokeConsent(knex: Knex, citizen: string, id: string): Pr
  * The consent lookup subgraphs call with the gateway's narrow token: the active consents of these
  * data subjects to the caller's own agency for the caller's declared purpose — nothing else.
  */
-export async function activeConsentsFor(principal: Principal, body: unknown, knex: Knex): Promise<{ consents: Array<{ id: string; subjectId: string; fieldGroups: string[] }> }> {
-  const subjects = (body as { subjects?: unknown }).subjects;
-  if (!Array.isArray(subjects) || subjects.length > 1000 || !subjects.every((subject) => typeof subject === 'string' && /^\d{12}$/.test(subject))) {
-    throw badUserInput('"subjects" must be at most 1000 personal ids', 'subjects');
-  }
-  if (!principal.agency || !principal.purpose || subjects.length === 0) return { consents: [] };
-  const consents = await knex('consent')
+export async function activeConsentsFor(principal: Principal, body: unknown, knex: Knex): Promise<{ grants: Array<{ id: string; subjectId: string; fieldGroups: string[] }> }> {
+  const subjects = subjectsOf(body);
+  if (!principal.agency || !principal.purpose || subjects.length === 0) return { grants: [] };
+  const grants = await knex('consent')
     .select({ id: 'id', subjectId: 'subject_id', fieldGroups: 'field_groups' })
-    .where(anyOf(knex, 'subject_id', subjects as string[]))
+    .where(anyOf(knex, 'subject_id', subjects))
     .where({ grantee_agency: principal.agency, purpose: principal.purpose })
     .whereNull('revoked_at')
     .where('valid_from', '<=', knex.fn.now())
     .where('valid_until', '>', knex.fn.now());
-  return { consents };
+  return { grants };
 }

@@ -7,14 +7,14 @@ import { policiesOnDisk } from './policiesOnDisk.ts';
 
 type Context = SubgraphContext<unknown>;
 
-function requireCitizen(ctx: Context, coordinate: string): string {
+export function requireCitizen(ctx: Context, coordinate: string): string {
   if (!hasRole(ctx.principal, 'citizen') || !ctx.principal.subject) {
     throw forbidden(coordinate, { reason: 'ROLE_NOT_ALLOWED', policy: 'platform.consent', rule: null }, ctx.principal.requestId);
   }
   return ctx.principal.subject;
 }
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+export const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 function consentView(consent: ConsentRow) {
   return {

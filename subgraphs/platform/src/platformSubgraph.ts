@@ -6,7 +6,8 @@ import { seedPlatform } from '../seeds/seedPlatform.ts';
 import { createPlatformLoaders, type PlatformLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import { activeConsentsFor } from './consentRegistry.ts';
-import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE } from '../../../shared/consent/consentLookup.ts';
+import { claimSubjectRequests } from './subjectRequests.ts';
+import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE, SUBJECT_REQUEST_CLAIM_PATH } from '../../../shared/consent/consentLookup.ts';
 
 export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
   name: 'platform',
@@ -17,5 +18,6 @@ export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
   createLoaders: createPlatformLoaders,
   internalRoutes: {
     [CONSENT_LOOKUP_PATH]: { audience: CONSENT_REGISTRY_AUDIENCE, handle: activeConsentsFor },
+    [SUBJECT_REQUEST_CLAIM_PATH]: { audience: CONSENT_REGISTRY_AUDIENCE, handle: claimSubjectRequests },
   },
 };

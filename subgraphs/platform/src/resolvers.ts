@@ -5,6 +5,7 @@ import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinitio
 import { unitCode } from '../../../shared/validation/inputs.ts';
 import type { PlatformLoaders } from './loaders.ts';
 import { consentResolvers } from './consentResolvers.ts';
+import { subjectRequestResolvers } from './subjectRequestResolvers.ts';
 import { policyConsoleResolvers } from './policyConsoleResolvers.ts';
 import { agencies, legalBases, purposes, unitByFormerCode, unitList, type UnitRow } from './queries.ts';
 
@@ -45,8 +46,9 @@ export const resolvers: GraphQLResolverMap<Context> = {
     legalBases: (_: unknown, args: { kind?: string }, ctx: Context) => legalBases(ctx.knex, args.kind ? LEGAL_BASIS_KINDS[args.kind] : null),
     ...policyConsoleResolvers.Query,
     ...consentResolvers.Query,
+    ...subjectRequestResolvers.Query,
   },
-  Mutation: { ...policyConsoleResolvers.Mutation, ...consentResolvers.Mutation },
+  Mutation: { ...policyConsoleResolvers.Mutation, ...consentResolvers.Mutation, ...subjectRequestResolvers.Mutation },
   AdministrativeUnit: {
     __resolveReference: (reference: { code: string }, ctx: Context) => ctx.loaders.unitByCode.load(reference.code),
     kind: (unit: UnitRow) => unit.kind.toUpperCase(),

@@ -1,0 +1,45 @@
+// GraphQL face of subject requests: citizens only, each on their own requests.
+import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
+import { iso, requireCitizen } from './consentResolvers.ts';
+import { policiesOnDisk } from './policiesOnDisk.ts';
+import {
+  createSubjectRequest,
+  requestableGroups,
+  subjectRequestsOf,
+  subjectRequestStatus,
+  withdrawSubjectRequest,
+  type DataProvisionInput,
+  type SubjectRequestRow,
+} from './subjectRequests.ts';
+
+type Context = SubgraphContext<unknown>;
+
+function requestView(request: SubjectRequestRow) {
+  return {
+    ...request,
+    validUntil: iso(request.validUntil),
+    createdAt: iso(request.createdAt),
+    usedAt: iso(request.usedAt),
+    withdrawnAt: iso(request.withdrawnAt),
+    status: subjectRequestStatus(request),
+  };
+}
+
+export const subjectRequestResolvers = {
+  Query: {
+    mySubjectRequests: async (_: unknown, args: { status?: string | null }, ctx: Context) => {
+      const requests = (await subjectRequestsOf(ctx.knex, requireCitizen(ctx, 'Query.mySubjectRequests'))).map(requestView);
+      return args.status ? requests.filter((request) => request.status === args.status) : requests;
+    },
+    subjectRequestableFieldGroups: (_: unknown, __: unknown, ctx: Context) => requestableGroups(policiesOnDisk(ctx.policyDir)),
+  },
+  Mutation: {
+    requestDataProvision: async (_: unknown, args: { input: DataProvisionInput }, ctx: Context) => {
+      const citizen = requireCitizen(ctx, 'Mutation.requestDataProvision');
+      const requestable = requestableGroups(policiesOnDisk(ctx.policyDir));
+      return requestView(await createSubjectRequest(ctx.knex, { subject: citizen, actor: citizen }, args.input, requestable));
+    },
+    withdrawSubjectRequest: async (_: unknown, args: { id: string }, ctx: Context) =>
+      requestView(await withdrawSubjectRequest(ctx.knex, requireCitizen(ctx, 'Mutation.withdrawSubjectRequest'), args.id)),
+  },
+};
