@@ -44,6 +44,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         province: options.province,
         policyDir: options.policyDir,
         consentRegistryUrl,
+        subgraphUrls: () => Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, subgraph.url])),
       });
       if (service.name === 'platform') consentRegistryUrl = subgraphs.platform.url.replace(/\/graphql$/, '');
     }

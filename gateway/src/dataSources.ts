@@ -4,7 +4,8 @@ import http from 'node:http';
 import fetch from 'node-fetch';
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Principal } from '../../shared/auth/Principal.ts';
+import { hasRole, type Principal } from '../../shared/auth/Principal.ts';
+import { GUARDIANSHIP_AUDIENCE, RELAY_TOKENS_HEADER } from '../../shared/auth/relayTokens.ts';
 import { findService } from '../../shared/config/services.ts';
 import { CONSENT_REGISTRY_AUDIENCE, CONSENT_TOKEN_HEADER } from '../../shared/consent/consentLookup.ts';
 import { logError } from '../../shared/logging/log.ts';
@@ -48,6 +49,20 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
       }
       request.http.headers.set(CONSENT_TOKEN_HEADER, consentToken);
     }
+    if (this.serviceName === 'platform') {
+      const relayed = this.relayTokensFor(context.principal);
+      if (relayed) request.http.headers.set(RELAY_TOKENS_HEADER, JSON.stringify(relayed));
+    }
+  }
+
+  /**
+   * The platform calls another agency on the caller's behalf for one thing only: a citizen acting for
+   * their child (the population register says who the parents are). Other requests carry no such token.
+   */
+  private relayTokensFor(principal: Principal): Record<string, string> | null {
+    const tokens: Record<string, string> = {};
+    if (hasRole(principal, 'citizen')) tokens[GUARDIANSHIP_AUDIENCE] = this.sign(GUARDIANSHIP_AUDIENCE, principal);
+    return Object.keys(tokens).length ? tokens : null;
   }
 
   /** Never pass a subgraph's address or low-level failure to the client: name the register instead. */

@@ -1,19 +1,10 @@
 // npm run start:gateway: the gateway alone, calling subgraphs at <NAME>_SUBGRAPH_URL or their default ports.
 import { userTokenSettingsFromEnv } from '../../shared/auth/userToken.ts';
 import { envNumber, envString } from '../../shared/config/env.ts';
-import { envPrefix, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
+import { subgraphUrlsFromEnv } from '../../shared/config/services.ts';
 import { logError, logInfo } from '../../shared/logging/log.ts';
 import { startGateway } from './startGateway.ts';
 import { closeOnSignal } from '../../shared/lifecycle/closeOnSignal.ts';
-
-export function subgraphUrlsFromEnv(): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const service of SUBGRAPH_SERVICES) {
-    const url = envString(`${envPrefix(service.name)}_SUBGRAPH_URL`);
-    if (url) urls[service.name] = url;
-  }
-  return urls;
-}
 
 try {
   const gateway = await startGateway({

@@ -37,6 +37,10 @@ export interface SubgraphContext<Loaders = unknown> {
   consents: DataLoader<string, SubjectGrant[]>;
   /** The data subjects' open requests to give their data to this caller's agency for its case, claimed by this request. */
   subjectRequests: DataLoader<string, SubjectGrant[]>;
+  /** Tokens the gateway minted for this request for other agencies' internal routes, by audience (shared/auth/relayTokens). */
+  relayTokens: Readonly<Record<string, string>>;
+  /** GraphQL URL of another subgraph, for a call to its internal routes. */
+  subgraphUrl(name: string): string | undefined;
   /** Decisions on personal data in this request, written to the disclosure log before the answer leaves. */
   disclosures: DisclosureCollector;
 }

@@ -1,7 +1,7 @@
 // How a subgraph is configured from the environment, whether started alone or with all the others.
 import { join } from 'node:path';
 import { envNumber, envString } from '../config/env.ts';
-import { envPrefix, findService } from '../config/services.ts';
+import { envPrefix, findService, subgraphUrlsFromEnv } from '../config/services.ts';
 import { serviceDatabaseUrl } from '../db/serverDatabase.ts';
 import { BENCH_CITIZENS, DEFAULT_CITIZENS, DEFAULT_SEED, type ProvinceOptions } from '../synthetic/index.ts';
 import type { StartSubgraphOptions } from './startSubgraph.ts';
@@ -37,5 +37,6 @@ export function subgraphOptionsFromEnv(name: string, mode: 'alone' | 'together')
     enforcePolicies: envString('UNSAFE_BENCHMARK_WITHOUT_POLICIES') !== '1',
     recordDisclosures: envString('UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG') !== '1',
     consentRegistryUrl: envString('CONSENT_REGISTRY_URL') ?? `http://127.0.0.1:${findService('platform')!.defaultPort}`,
+    subgraphUrls: () => subgraphUrlsFromEnv(),
   };
 }

@@ -15,6 +15,7 @@ import { createGraphqlHttpHandler } from './graphqlHttpHandler.ts';
 import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
 import { policyDir } from '../policy/loadSubgraphPolicies.ts';
+import { parseRelayTokens, RELAY_TOKENS_HEADER } from '../auth/relayTokens.ts';
 import { CONSENT_TOKEN_HEADER, createConsentLoader, createSubjectRequestLoader } from '../consent/consentLookup.ts';
 import { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
@@ -34,6 +35,8 @@ export interface StartSubgraphOptions {
   recordDisclosures?: boolean;
   /** Base URL of the platform (the consent registry); consent rules never apply without it. */
   consentRegistryUrl?: string;
+  /** GraphQL URLs of every subgraph, for calls to other agencies' internal routes (read when a call is made). */
+  subgraphUrls?: () => Readonly<Record<string, string>>;
 }
 
 export interface RunningSubgraph {
@@ -82,6 +85,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         policyDir: policyDirectory,
         consents: createConsentLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined),
         subjectRequests: createSubjectRequestLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined),
+        relayTokens: parseRelayTokens(headers[RELAY_TOKENS_HEADER]),
+        subgraphUrl: (name) => options.subgraphUrls?.()[name],
         disclosures: new DisclosureCollector(principal),
       };
     },

@@ -97,3 +97,69 @@ describe('a citizen managing her consents', () => {
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
   });
 });
+
+describe('a parent consenting for a minor child', () => {
+  const province = () => seededProvince();
+  const adult = (id: string) => new Date(province().citizens.find((person) => person.id === id)!.dateOfBirth) <= new Date(Date.now() - 18 * 365.25 * 24 * 3600 * 1000);
+  let parent: Who;
+  let child: string;
+  let grownChild: string;
+  const labourOfficer: Who = { role: 'officer', agency: 'so-noi-vu', purpose: 'public-service-delivery' };
+  const input = (subjectId: string) => ({
+    subjectId,
+    granteeAgency: 'so-noi-vu',
+    purpose: 'public-service-delivery',
+    fieldGroups: ['population.citizen:key', 'population.citizen:identity'],
+    validUntil: inAYear(),
+    channel: 'ONE_STOP_SHOP',
+  });
+
+  beforeAll(async () => {
+    await getStack();
+    const living = new Map(province().citizens.filter((person) => !person.dateOfDeath).map((person) => [person.id, person]));
+    // A living father with a living minor child and a living grown-up child, as the register records them.
+    const families = new Map<string, { minors: string[]; adults: string[] }>();
+    for (const person of living.values()) {
+      if (!person.fatherId || !living.has(person.fatherId)) continue;
+      const family = families.get(person.fatherId) ?? { minors: [], adults: [] };
+      (adult(person.id) ? family.adults : family.minors).push(person.id);
+      families.set(person.fatherId, family);
+    }
+    const [father, family] = [...families].find(([, candidate]) => candidate.minors.length > 0 && candidate.adults.length > 0)!;
+    parent = { role: 'citizen', sub: father };
+    child = family.minors[0];
+    grownChild = family.adults[0];
+  });
+
+  it('is recorded as given by the parent for the child, counts for the child, and the parent can withdraw it', async () => {
+    const granted = await query(parent, GRANT, { variables: { input: input(child) } });
+    expect(granted.body.errors).toBeUndefined();
+    expect(granted.body.data.grantConsent).toMatchObject({ subjectId: child, grantedBy: parent.sub, status: 'ACTIVE', channel: 'ONE_STOP_SHOP' });
+
+    const read = await query(labourOfficer, `{ citizen(id: "${child}") { id fullName } }`);
+    expect(read.body.data.citizen).toEqual({ id: child, fullName: province().citizens.find((person) => person.id === child)!.fullName });
+
+    // The child sees the consent given for her; the parent sees it among his own.
+    const childsView = await query({ role: 'citizen', sub: child }, MINE);
+    expect(childsView.body.data.myConsents.map((consent: { id: string }) => consent.id)).toContain(granted.body.data.grantConsent.id);
+    const revoked = await query(parent, 'mutation ($id: ID!) { revokeConsent(id: $id) { status } }', { variables: { id: granted.body.data.grantConsent.id } });
+    expect(revoked.body.data.revokeConsent.status).toBe('REVOKED');
+    const after = await query(labourOfficer, `{ citizen(id: "${child}") { fullName } }`);
+    expect(after.body.data.citizen).toEqual({ fullName: null });
+    expect(after.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
+  });
+
+  it('is refused for a grown-up child and for someone else’s child, and nothing is recorded', async () => {
+    const stranger: Who = { role: 'citizen', sub: province().demoCitizenIds[1] };
+    for (const [who, subjectId] of [[parent, grownChild], [stranger, child]] as const) {
+      const before = (await query(who, MINE)).body.data.myConsents.length;
+      const refused = await query(who, GRANT, { variables: { input: input(subjectId) } });
+      expect(refused.body.data.grantConsent).toBeNull();
+      expect(refused.body.errors?.[0]).toMatchObject({
+        message: 'The population register does not record you as a parent of a minor with this personal id',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      expect((await query(who, MINE)).body.data.myConsents).toHaveLength(before);
+    }
+  });
+});

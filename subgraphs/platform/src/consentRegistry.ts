@@ -71,6 +71,7 @@ export function statusOf(consent: ConsentRow, now = new Date()): ConsentStatus {
 }
 
 export interface GrantInput {
+  subjectId?: string | null;
   granteeAgency: string;
   purpose: string;
   fieldGroups: string[];
@@ -107,12 +108,12 @@ function checkGrant(input: GrantInput, consentable: ConsentableGroup[]): { valid
   return { validFrom, validUntil, fieldGroups };
 }
 
-export async function grantConsent(knex: Knex, citizen: string, input: GrantInput, consentable: ConsentableGroup[]): Promise<ConsentRow> {
+export async function grantConsent(knex: Knex, who: { subject: string; actor: string }, input: GrantInput, consentable: ConsentableGroup[]): Promise<ConsentRow> {
   const checked = checkGrant(input, consentable);
   const [{ id }] = await knex('consent')
     .insert({
-      subject_id: citizen,
-      granted_by: citizen,
+      subject_id: who.subject,
+      granted_by: who.actor,
       grantee_agency: input.granteeAgency,
       purpose: input.purpose,
       field_groups: JSON.stringify(checked.fieldGroups),

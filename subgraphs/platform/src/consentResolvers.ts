@@ -3,6 +3,7 @@ import { hasRole } from '../../../shared/auth/Principal.ts';
 import { forbidden } from '../../../shared/errors/forbidden.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { consentableGroups, consentsOf, grantConsent, revokeConsent, statusOf, type ConsentRow, type GrantInput } from './consentRegistry.ts';
+import { actingFor } from './guardianship.ts';
 import { policiesOnDisk } from './policiesOnDisk.ts';
 
 type Context = SubgraphContext<unknown>;
@@ -40,7 +41,8 @@ export const consentResolvers = {
   Mutation: {
     grantConsent: async (_: unknown, args: { input: GrantInput }, ctx: Context) => {
       const citizen = requireCitizen(ctx, 'Mutation.grantConsent');
-      return consentView(await grantConsent(ctx.knex, citizen, args.input, consentableGroups(policiesOnDisk(ctx.policyDir))));
+      const consentable = consentableGroups(policiesOnDisk(ctx.policyDir));
+      return consentView(await grantConsent(ctx.knex, await actingFor(ctx, citizen, args.input.subjectId), args.input, consentable));
     },
     revokeConsent: async (_: unknown, args: { id: string }, ctx: Context) =>
       consentView(await revokeConsent(ctx.knex, requireCitizen(ctx, 'Mutation.revokeConsent'), args.id)),

@@ -1,6 +1,7 @@
-// GraphQL face of subject requests: citizens only, each on their own requests.
+// GraphQL face of subject requests: citizens only, each on their own requests or their minor child's.
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { iso, requireCitizen } from './consentResolvers.ts';
+import { actingFor } from './guardianship.ts';
 import { policiesOnDisk } from './policiesOnDisk.ts';
 import {
   createSubjectRequest,
@@ -34,10 +35,10 @@ export const subjectRequestResolvers = {
     subjectRequestableFieldGroups: (_: unknown, __: unknown, ctx: Context) => requestableGroups(policiesOnDisk(ctx.policyDir)),
   },
   Mutation: {
-    requestDataProvision: async (_: unknown, args: { input: DataProvisionInput }, ctx: Context) => {
+    requestDataProvision: async (_: unknown, args: { input: DataProvisionInput & { subjectId?: string | null } }, ctx: Context) => {
       const citizen = requireCitizen(ctx, 'Mutation.requestDataProvision');
       const requestable = requestableGroups(policiesOnDisk(ctx.policyDir));
-      return requestView(await createSubjectRequest(ctx.knex, { subject: citizen, actor: citizen }, args.input, requestable));
+      return requestView(await createSubjectRequest(ctx.knex, await actingFor(ctx, citizen, args.input.subjectId), args.input, requestable));
     },
     withdrawSubjectRequest: async (_: unknown, args: { id: string }, ctx: Context) =>
       requestView(await withdrawSubjectRequest(ctx.knex, requireCitizen(ctx, 'Mutation.withdrawSubjectRequest'), args.id)),

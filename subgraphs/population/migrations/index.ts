@@ -2,10 +2,12 @@ import { disclosureLogMigrations } from '../../../shared/audit/disclosureLogMigr
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createPopulationRegister from './20250701090000_create_population_register.ts';
 import * as addSecurityNotes from './20251101090000_add_security_notes.ts';
+import * as indexParents from './20251126090000_index_parents.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701090000_create_population_register': createPopulationRegister,
   '20251101090000_add_security_notes': addSecurityNotes,
+  '20251126090000_index_parents': indexParents,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,
 };

@@ -5,6 +5,8 @@ import { migrations } from '../migrations/index.ts';
 import { seedPopulation } from '../seeds/seedPopulation.ts';
 import { createPopulationLoaders, type PopulationLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import { minorChildrenOf } from './guardianship.ts';
+import { CHILDREN_PATH, GUARDIANSHIP_AUDIENCE } from '../../../shared/auth/relayTokens.ts';
 
 export const populationSubgraph: SubgraphDefinition<PopulationLoaders> = {
   name: 'population',
@@ -13,4 +15,7 @@ export const populationSubgraph: SubgraphDefinition<PopulationLoaders> = {
   migrations,
   seed: seedPopulation,
   createLoaders: createPopulationLoaders,
+  internalRoutes: {
+    [CHILDREN_PATH]: { audience: GUARDIANSHIP_AUDIENCE, handle: minorChildrenOf },
+  },
 };
