@@ -5,8 +5,8 @@ import fetch from 'node-fetch';
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { hasRole, type Principal } from '../../shared/auth/Principal.ts';
-import { GUARDIANSHIP_AUDIENCE, RELAY_TOKENS_HEADER } from '../../shared/auth/relayTokens.ts';
-import { findService } from '../../shared/config/services.ts';
+import { disclosureLogAudience, GUARDIANSHIP_AUDIENCE, RELAY_TOKENS_HEADER } from '../../shared/auth/relayTokens.ts';
+import { findService, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 import { CONSENT_REGISTRY_AUDIENCE, CONSENT_TOKEN_HEADER } from '../../shared/consent/consentLookup.ts';
 import { logError } from '../../shared/logging/log.ts';
 
@@ -50,18 +50,23 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
       request.http.headers.set(CONSENT_TOKEN_HEADER, consentToken);
     }
     if (this.serviceName === 'platform') {
-      const relayed = this.relayTokensFor(context.principal);
+      const relayed = this.relayTokensFor(request.query ?? '', context.principal);
       if (relayed) request.http.headers.set(RELAY_TOKENS_HEADER, JSON.stringify(relayed));
     }
   }
 
   /**
-   * The platform calls another agency on the caller's behalf for one thing only: a citizen acting for
-   * their child (the population register says who the parents are). Other requests carry no such token.
+   * The platform calls other agencies on the caller's behalf for two things only: a citizen acting for
+   * their child (the population register says who the parents are), and a read of the access log (each
+   * agency's own disclosure log, one token per agency: minted only when the platform's part of the
+   * query names an access-log field). Other requests carry no such token.
    */
-  private relayTokensFor(principal: Principal): Record<string, string> | null {
+  private relayTokensFor(query: string, principal: Principal): Record<string, string> | null {
     const tokens: Record<string, string> = {};
     if (hasRole(principal, 'citizen')) tokens[GUARDIANSHIP_AUDIENCE] = this.sign(GUARDIANSHIP_AUDIENCE, principal);
+    if (query.includes('ataAccessLog')) {
+      for (const service of SUBGRAPH_SERVICES) tokens[disclosureLogAudience(service.name)] = this.sign(disclosureLogAudience(service.name), principal);
+    }
     return Object.keys(tokens).length ? tokens : null;
   }
 

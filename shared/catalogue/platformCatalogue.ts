@@ -27,6 +27,7 @@ export const PURPOSES = [
   { code: 'public-service-delivery', name: 'Giải quyết thủ tục hành chính', description: 'Handling a citizen\'s administrative dossier without asking again for data the state holds.' },
   { code: 'statistics', name: 'Thống kê', description: 'Producing aggregate statistics; no decision about a person.' },
   { code: 'citizen-self-service', name: 'Công dân tự tra cứu', description: 'A citizen reading their own data.' },
+  { code: 'data-protection-oversight', name: 'Giám sát bảo vệ dữ liệu cá nhân', description: 'Reviewing how personal data was used: an agency over its own data, security officers over the whole disclosure log.' },
 ] as const;
 
 export const LEGAL_BASES = [

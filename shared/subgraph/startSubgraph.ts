@@ -15,10 +15,11 @@ import { createGraphqlHttpHandler } from './graphqlHttpHandler.ts';
 import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
 import { policyDir } from '../policy/loadSubgraphPolicies.ts';
-import { parseRelayTokens, RELAY_TOKENS_HEADER } from '../auth/relayTokens.ts';
+import { DISCLOSURE_LOG_PATH, parseRelayTokens, RELAY_TOKENS_HEADER } from '../auth/relayTokens.ts';
 import { CONSENT_TOKEN_HEADER, createConsentLoader, createSubjectRequestLoader } from '../consent/consentLookup.ts';
 import { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
+import { disclosureLogRoute } from '../audit/disclosureLogReader.ts';
 import type { Principal } from '../auth/Principal.ts';
 import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition.ts';
 
@@ -92,7 +93,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     },
     beforeAnswer: recordDisclosures ? (context) => disclosureLog.write((context as SubgraphContext<L>).disclosures.records()) : undefined,
     internalRoutes: Object.fromEntries(
-      Object.entries(definition.internalRoutes ?? {}).map(([path, route]) => [
+      // Besides its own routes, every agency answers for its disclosure log (who used my data).
+      Object.entries({ ...definition.internalRoutes, [DISCLOSURE_LOG_PATH]: disclosureLogRoute(definition.name) }).map(([path, route]) => [
         path,
         { verifyToken: createInternalTokenVerifier(route.audience), handle: (principal: Principal, body: unknown) => route.handle(principal, body, knex) },
       ]),

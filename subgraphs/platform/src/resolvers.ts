@@ -4,6 +4,7 @@ import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { unitCode } from '../../../shared/validation/inputs.ts';
 import type { PlatformLoaders } from './loaders.ts';
+import { accessLogResolvers } from './accessLogResolvers.ts';
 import { consentResolvers } from './consentResolvers.ts';
 import { subjectRequestResolvers } from './subjectRequestResolvers.ts';
 import { policyConsoleResolvers } from './policyConsoleResolvers.ts';
@@ -47,8 +48,10 @@ export const resolvers: GraphQLResolverMap<Context> = {
     ...policyConsoleResolvers.Query,
     ...consentResolvers.Query,
     ...subjectRequestResolvers.Query,
+    ...accessLogResolvers.Query,
   },
   Mutation: { ...policyConsoleResolvers.Mutation, ...consentResolvers.Mutation, ...subjectRequestResolvers.Mutation },
+  DataAccess: accessLogResolvers.DataAccess,
   AdministrativeUnit: {
     __resolveReference: (reference: { code: string }, ctx: Context) => ctx.loaders.unitByCode.load(reference.code),
     kind: (unit: UnitRow) => unit.kind.toUpperCase(),

@@ -1,0 +1,93 @@
+// Who used a citizen's data, across every agency. Each agency keeps the disclosure log of its own data
+// in its own database; the platform asks each one (its internal route, with the token the gateway
+// minted for this caller and that agency) and merges the answers newest first. Each agency decides by
+// itself what the caller may see (shared/audit/disclosureLogReader.ts). An agency that does not
+// answer is named in the result, never silently left out.
+import { disclosureLogAudience, DISCLOSURE_LOG_PATH } from '../../../shared/auth/relayTokens.ts';
+import { SUBGRAPH_SERVICES } from '../../../shared/config/services.ts';
+import { parseLogRequest, type LogEntry, type LogFilter } from '../../../shared/audit/disclosureLogReader.ts';
+import { badUserInput } from '../../../shared/errors/clientErrors.ts';
+import { logError } from '../../../shared/logging/log.ts';
+import { callInternalRoute } from '../../../shared/subgraph/internalCall.ts';
+import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
+import { listLimit } from '../../../shared/validation/inputs.ts';
+
+export interface AccessEntry extends LogEntry {
+  register: string;
+  holderAgency: string;
+  /** Position of the register in the merge order. */
+  rank: number;
+}
+
+interface Position {
+  at: string;
+  rank: number;
+  seq: string;
+}
+
+const LARGEST_SEQ = '9223372036854775807';
+
+function encodeCursor(entry: AccessEntry): string {
+  return Buffer.from(JSON.stringify({ at: entry.at, rank: entry.rank, seq: entry.seq })).toString('base64url');
+}
+
+function decodeCursor(after: string): Position {
+  try {
+    const position = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Position;
+    if (typeof position.at === 'string' && Number.isInteger(position.rank) && /^\d{1,19}$/.test(position.seq)) return position;
+  } catch {
+    // answered below
+  }
+  throw badUserInput('"after" must be an endCursor from an earlier page', 'after');
+}
+
+/**
+ * Entries are ordered by (at, register rank, seq), newest first. After a cursor, a register ranked
+ * below the cursor's may still have entries at the same instant; one ranked above may not.
+ */
+function beforeFor(rank: number, cursor: Position | null): { at: string; seq: string } | undefined {
+  if (!cursor) return undefined;
+  if (rank === cursor.rank) return { at: cursor.at, seq: cursor.seq };
+  return { at: cursor.at, seq: rank < cursor.rank ? LARGEST_SEQ : '0' };
+}
+
+function newestFirst(a: AccessEntry, b: AccessEntry): number {
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+  if (a.rank !== b.rank) return b.rank - a.rank;
+  return BigInt(b.seq) > BigInt(a.seq) ? 1 : -1;
+}
+
+export async function readAccessLog(ctx: SubgraphContext<unknown>, filter: LogFilter, args: { first?: number | null; after?: string | null }) {
+  const first = listLimit(args.first, 100, 20);
+  const cursor = args.after ? decodeCursor(args.after) : null;
+  // Checked here too, so that a bad filter is the caller's error and not an unavailable register.
+  const checked = parseLogRequest({ filter, limit: first + 1 }).filter;
+  if (checked.from && checked.until && checked.from >= checked.until) throw badUserInput('"until" must be after "from"', 'until');
+  const unavailable: string[] = [];
+  const pages = await Promise.all(
+    SUBGRAPH_SERVICES.map(async (service, rank): Promise<AccessEntry[]> => {
+      const url = ctx.subgraphUrl(service.name);
+      const token = ctx.relayTokens[disclosureLogAudience(service.name)];
+      try {
+        if (!url || !token) throw new Error('no address or token for this register');
+        const { entries } = await callInternalRoute<{ entries: LogEntry[] }>(url, DISCLOSURE_LOG_PATH, token, {
+          filter: checked,
+          before: beforeFor(rank, cursor),
+          limit: first + 1,
+        });
+        return entries.map((entry) => ({ ...entry, register: service.name, holderAgency: service.ownerAgency, rank }));
+      } catch (error) {
+        logError('disclosure log unavailable', { requestId: ctx.principal.requestId, register: service.name, error });
+        unavailable.push(service.name);
+        return [];
+      }
+    }),
+  );
+  const merged = pages.flat().sort(newestFirst);
+  const nodes = merged.slice(0, first);
+  return {
+    nodes,
+    pageInfo: { hasNextPage: merged.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]) : null },
+    unavailableRegisters: unavailable.sort(),
+  };
+}

@@ -1,0 +1,41 @@
+// GraphQL face of the disclosure logs: a citizen's own log, and the oversight view of agencies and
+// security officers. What each caller sees is decided by every agency for its own log.
+import { hasRole } from '../../../shared/auth/Principal.ts';
+import type { LogFilter } from '../../../shared/audit/disclosureLogReader.ts';
+import { forbidden } from '../../../shared/errors/forbidden.ts';
+import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
+import { readAccessLog, type AccessEntry } from './accessLog.ts';
+import { requireCitizen } from './consentResolvers.ts';
+
+type Context = SubgraphContext<unknown>;
+
+interface Page {
+  first?: number | null;
+  after?: string | null;
+}
+
+type FilterInput = Omit<LogFilter, 'decision'> & { decision?: string | null };
+
+export const accessLogResolvers = {
+  Query: {
+    myDataAccessLog: (_: unknown, args: Page & { from?: string | null; until?: string | null }, ctx: Context) => {
+      requireCitizen(ctx, 'Query.myDataAccessLog');
+      return readAccessLog(ctx, { from: args.from ?? undefined, until: args.until ?? undefined }, args);
+    },
+    dataAccessLog: (_: unknown, args: Page & { filter?: FilterInput | null }, ctx: Context) => {
+      const { principal } = ctx;
+      if (!hasRole(principal, 'security-officer') && !hasRole(principal, 'officer') && !hasRole(principal, 'system')) {
+        throw forbidden('Query.dataAccessLog', { reason: 'ROLE_NOT_ALLOWED', policy: 'platform.query', rule: null }, principal.requestId);
+      }
+      const { decision, ...rest } = args.filter ?? {};
+      const filter = Object.fromEntries(Object.entries(rest).filter(([, value]) => value != null)) as LogFilter;
+      if (decision) filter.decision = decision.toLowerCase() as LogFilter['decision'];
+      return readAccessLog(ctx, filter, args);
+    },
+  },
+  DataAccess: {
+    decision: (entry: AccessEntry) => entry.decision.toUpperCase(),
+    fields: (entry: AccessEntry) =>
+      entry.fields.map((field) => ({ field: field.field, decision: field.decision.toUpperCase(), legalBasis: field.basis ?? null, reason: field.reason ?? null })),
+  },
+};
