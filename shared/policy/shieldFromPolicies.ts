@@ -45,10 +45,15 @@ async function subjectsBasis(field: CompiledField, context: SubgraphContext, sub
     { basis: 'subject-request', awaiting: subjectRequestRulesAwaiting, loader: context.subjectRequests },
   ];
   const group = `${field.policy}:${field.group}`;
+  const { agency, purpose } = context.principal;
   for (const kind of kinds) {
     if (kind.awaiting(field, context.principal, subjects).length === 0) continue;
     const people = subjects();
     if (people.length === 0) return null;
+    if (kind.basis === 'consent' && agency && purpose) {
+      const cached = people.map((person) => context.consentCache.covering(agency, purpose, person, group));
+      if (cached.every(Boolean)) return `consent:${cached.join(',')}`;
+    }
     try {
       const found = await kind.loader.loadMany(people);
       const failure = found.find((grants) => grants instanceof Error);

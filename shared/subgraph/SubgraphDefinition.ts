@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { Knex } from 'knex';
 import type DataLoader from 'dataloader';
 import type { Principal } from '../auth/Principal.ts';
+import type { ConsentCache } from '../consent/consentCache.ts';
 import type { SubjectGrant } from '../consent/consentLookup.ts';
 import type { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import type { Migration } from '../db/migrationSource.ts';
@@ -35,6 +36,8 @@ export interface SubgraphContext<Loaders = unknown> {
   policyDir: string;
   /** The active consents of data subjects to this caller's agency and purpose, batched per request. */
   consents: DataLoader<string, SubjectGrant[]>;
+  /** Consents this subgraph saw lately, safe against revocation (shared/consent/consentCache.ts). */
+  consentCache: ConsentCache;
   /** The data subjects' open requests to give their data to this caller's agency for its case, claimed by this request. */
   subjectRequests: DataLoader<string, SubjectGrant[]>;
   /** Tokens the gateway minted for this request for other agencies' internal routes, by audience (shared/auth/relayTokens). */

@@ -16,6 +16,7 @@ import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
 import { policyDir } from '../policy/loadSubgraphPolicies.ts';
 import { DISCLOSURE_LOG_PATH, parseRelayTokens, RELAY_TOKENS_HEADER } from '../auth/relayTokens.ts';
+import { createConsentCache } from '../consent/consentCache.ts';
 import { CONSENT_TOKEN_HEADER, createConsentLoader, createSubjectRequestLoader } from '../consent/consentLookup.ts';
 import { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
@@ -73,6 +74,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   await seedOnce(knex, definition.name, options.province, definition.seed);
 
   const disclosureLog = createDisclosureWriter(knex);
+  const consentCache = createConsentCache();
   const handle = createGraphqlHttpHandler({
     service: definition.name,
     schema: enforce ? enforcer.schema : () => baseSchema,
@@ -84,7 +86,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         knex,
         loaders: definition.createLoaders(knex),
         policyDir: policyDirectory,
-        consents: createConsentLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined),
+        consents: createConsentLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined, principal, consentCache),
+        consentCache,
         subjectRequests: createSubjectRequestLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined),
         relayTokens: parseRelayTokens(headers[RELAY_TOKENS_HEADER]),
         subgraphUrl: (name) => options.subgraphUrls?.()[name],

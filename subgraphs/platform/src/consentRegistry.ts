@@ -1,7 +1,9 @@
 // The consent registry (Law 91/2025: consent per purpose, voluntary, provable as to time and scope,
 // withdrawable). A citizen grants, lists and revokes only their own consents. What can be consented
 // to is read from the policies in force: the field groups some rule shares with consent, per purpose.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
+import { CONSENT_CACHE_TTL_MS, REVOCATION_MARGIN_MS } from '../../../shared/consent/consentCache.ts';
 import type { Principal } from '../../../shared/auth/Principal.ts';
 import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts';
 import { anyOf } from '../../../shared/db/anyOf.ts';
@@ -134,11 +136,15 @@ export function consentsOf(knex: Knex, citizen: string): Promise<ConsentRow[]> {
     .limit(500);
 }
 
-/** Only one's own consent; whether another person's consent exists is never revealed. */
+/**
+ * Only one's own consent; whether another person's consent exists is never revealed. Returns once
+ * no subgraph can still hold a copy of the consent read before the withdrawal (consentCache.ts), so
+ * the very next request is refused.
+ */
 export async function revokeConsent(knex: Knex, citizen: string, id: string): Promise<ConsentRow> {
   const notYours = badUserInput('You have no consent with this id', 'id');
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notYours;
-  return knex.transaction(async (trx) => {
+  const revoked = await knex.transaction(async (trx) => {
     const consent: ConsentRow | undefined = await trx('consent')
       .select(CONSENT_COLUMNS)
       .where('id', id)
@@ -150,17 +156,19 @@ export async function revokeConsent(knex: Knex, citizen: string, id: string): Pr
     await trx('consent').where('id', id).update({ revoked_at: trx.fn.now() });
     return trx('consent').select(CONSENT_COLUMNS).where('id', id).first();
   });
+  await sleep(CONSENT_CACHE_TTL_MS + REVOCATION_MARGIN_MS);
+  return revoked;
 }
 
 /**
  * The consent lookup subgraphs call with the gateway's narrow token: the active consents of these
  * data subjects to the caller's own agency for the caller's declared purpose — nothing else.
  */
-export async function activeConsentsFor(principal: Principal, body: unknown, knex: Knex): Promise<{ grants: Array<{ id: string; subjectId: string; fieldGroups: string[] }> }> {
+export async function activeConsentsFor(principal: Principal, body: unknown, knex: Knex): Promise<{ grants: Array<{ id: string; subjectId: string; fieldGroups: string[]; validUntil: Date }> }> {
   const subjects = subjectsOf(body);
   if (!principal.agency || !principal.purpose || subjects.length === 0) return { grants: [] };
   const grants = await knex('consent')
-    .select({ id: 'id', subjectId: 'subject_id', fieldGroups: 'field_groups' })
+    .select({ id: 'id', subjectId: 'subject_id', fieldGroups: 'field_groups', validUntil: 'valid_until' })
     .where(anyOf(knex, 'subject_id', subjects))
     .where({ grantee_agency: principal.agency, purpose: principal.purpose })
     .whereNull('revoked_at')
