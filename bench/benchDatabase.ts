@@ -55,6 +55,23 @@ export async function vacuumAnalyze(settings: BenchSettings, services: readonly 
   await Promise.all(services.map((service) => withClient(benchDatabaseUrl(settings, service), (client) => client.query('vacuum (analyze)'))));
 }
 
+const BENCH_EVIDENCE = 'npm run bench';
+
+/**
+ * The consent-gated run: every citizen of the page consents to `caller`'s agency, for its purpose, to
+ * share the groups the consent query reads. Consents of earlier runs are removed first.
+ */
+export async function grantBenchConsents(settings: BenchSettings, citizenIds: string[], caller: { agency: string; purpose: string }, fieldGroups: string[]): Promise<void> {
+  await withClient(benchDatabaseUrl(settings, 'platform'), async (client) => {
+    await client.query('delete from consent where evidence_reference = $1', [BENCH_EVIDENCE]);
+    await client.query(
+      `insert into consent (subject_id, granted_by, grantee_agency, purpose, field_groups, valid_from, valid_until, channel, evidence_reference)
+       select id, id, $2, $3, $4::jsonb, now() - interval '1 minute', now() + interval '1 day', 'citizen-portal', $5 from unnest($1::text[]) as id`,
+      [citizenIds, caller.agency, caller.purpose, JSON.stringify(fieldGroups), BENCH_EVIDENCE],
+    );
+  });
+}
+
 /** The ward with the most residents (at least a page of 20), lowest code on a tie: the same ward every run. */
 export async function busiestWard(settings: BenchSettings): Promise<{ code: string; residents: number }> {
   return withClient(benchDatabaseUrl(settings, 'population'), async (client) => {

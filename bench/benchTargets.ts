@@ -7,7 +7,18 @@ export const BENCH_QUERY =
   'query ($unit: String) { citizens(unitCode: $unit, first: 20) { nodes { id fullName dateOfBirth ' +
   'civilEvents { kind registeredOn } landParcels { parcelNumber area } businesses { enterpriseCode name } } } }';
 
-export type TargetName = 'gateway' | 'gateway-no-audit' | 'gateway-no-policies' | 'raw-sql';
+/**
+ * The consent-gated variant: fields an agency reads only with each citizen's consent, so every row
+ * needs a consent check and a disclosure record. The same query by an agency reading on a statutory
+ * basis, with the disclosure log off, is the policy-only figure it is compared with.
+ */
+export const CONSENT_BENCH_QUERY = 'query ($unit: String) { citizens(unitCode: $unit, first: 20) { nodes { id fullName dateOfBirth gender } } }';
+/** The consent groups CONSENT_BENCH_QUERY reads. */
+export const CONSENT_BENCH_GROUPS = ['population.citizen:key', 'population.citizen:identity'];
+/** An agency that reads those fields only with consent (the seed policies). */
+export const CONSENT_CALLER = { agency: 'so-noi-vu', purpose: 'public-service-delivery' };
+
+export type TargetName = 'gateway' | 'gateway-no-audit' | 'gateway-no-policies' | 'raw-sql' | 'consent-gated' | 'policy-only';
 
 export interface BenchTarget {
   name: TargetName;
@@ -21,6 +32,7 @@ export function gatewayTarget(
   unitCode: string,
   caller: { agency: string; purpose: string },
   name: TargetName = 'gateway',
+  query = BENCH_QUERY,
 ): BenchTarget {
   return {
     name,
@@ -33,8 +45,13 @@ export function gatewayTarget(
       authorization: `Bearer ${signDevUserToken({ roles: ['officer'], agency: caller.agency })}`,
       'x-purpose': caller.purpose,
     },
-    body: JSON.stringify({ query: BENCH_QUERY, variables: { unit: unitCode } }),
+    body: JSON.stringify({ query, variables: { unit: unitCode } }),
   };
+}
+
+/** The ids of the citizens a target's page holds. */
+export async function pageCitizenIds(target: BenchTarget): Promise<string[]> {
+  return ((await ask(target)).answer.data?.citizens?.nodes ?? []).map((node) => node.id);
 }
 
 export function rawTarget(baseUrl: string, unitCode: string): BenchTarget {
@@ -100,6 +117,7 @@ function firstDifference(a: unknown, b: unknown, path = 'data'): string | null {
 
 /** Both answer 200 without errors, with the same citizens and the same data; throws otherwise. */
 export async function checkTargetsAgree(gateway: BenchTarget, raw: BenchTarget): Promise<PageSummary> {
+  // (`raw` is the reference: raw SQL, or for the consent-gated variant the policy-only run.)
   const fromGateway = await ask(gateway);
   const fromRaw = await ask(raw);
   const nodes = fromGateway.answer.data?.citizens?.nodes ?? [];

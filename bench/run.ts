@@ -3,9 +3,18 @@
 // autocannon, prints a table and writes bench/results/latest.json. Every child is stopped on the way
 // out, whether the run ends, fails or is interrupted.
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { busiestWard, checkServerReachable, dropBenchDatabases, ServerUnreachableError, unseededAgencies, vacuumAnalyze } from './benchDatabase.ts';
+import { busiestWard, checkServerReachable, dropBenchDatabases, grantBenchConsents, ServerUnreachableError, unseededAgencies, vacuumAnalyze } from './benchDatabase.ts';
 import { benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
-import { checkTargetsAgree, gatewayTarget, rawTarget, type BenchTarget } from './benchTargets.ts';
+import {
+  checkTargetsAgree,
+  CONSENT_BENCH_GROUPS,
+  CONSENT_BENCH_QUERY,
+  CONSENT_CALLER,
+  gatewayTarget,
+  pageCitizenIds,
+  rawTarget,
+  type BenchTarget,
+} from './benchTargets.ts';
 import { killAllChildrenNow, stopAllChildren } from './childProcesses.ts';
 import { machineInfo, printReport, ratiosOf, writeReport, type BenchReport, type Measurement } from './report.ts';
 import { runLoad, stopRunningLoad } from './runLoad.ts';
@@ -100,14 +109,22 @@ async function main(settings: BenchSettings): Promise<void> {
   await checkTargetsAgree(unaudited, raw);
   console.log(`Both targets return the same ${page.citizens} citizens of ward ${ward.code} with the same data.`);
 
+  const policyOnly = gatewayTarget(services.unaudited.gateway.baseUrl, ward.code, settings.caller, 'policy-only', CONSENT_BENCH_QUERY);
+  const consentGated = gatewayTarget(services.gateway.baseUrl, ward.code, CONSENT_CALLER, 'consent-gated', CONSENT_BENCH_QUERY);
+  await grantBenchConsents(settings, await pageCitizenIds(policyOnly), CONSENT_CALLER, CONSENT_BENCH_GROUPS);
+  await checkTargetsAgree(consentGated, policyOnly);
+  console.log(`The consent-gated and policy-only runs return the same ${page.citizens} citizens with the same data.`);
+
   const countedAt = new Map<BenchTarget, string[]>([
     [gateway, services.subgraphs.map((subgraph) => subgraph.baseUrl)],
     [unprotected, services.unprotected.subgraphs.map((subgraph) => subgraph.baseUrl)],
     [unaudited, services.unaudited.subgraphs.map((subgraph) => subgraph.baseUrl)],
     [raw, [services.baseline.baseUrl]],
+    [consentGated, services.subgraphs.map((subgraph) => subgraph.baseUrl)],
+    [policyOnly, services.unaudited.subgraphs.map((subgraph) => subgraph.baseUrl)],
   ]);
   console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
-  const targets = [gateway, unaudited, unprotected, raw];
+  const targets = [gateway, unaudited, unprotected, raw, consentGated, policyOnly];
   for (const target of targets) await runLoad(target, settings.connections[0], settings.warmupSeconds);
   await assertAllAlive(all);
 

@@ -82,23 +82,30 @@ async function waitForHealth(services: RunningService[], timeoutSeconds: number,
 }
 
 async function startSubgraphs(settings: BenchSettings, extraEnv: Record<string, string>, suffix: string): Promise<RunningService[]> {
-  const subgraphs: RunningService[] = [];
-  for (const service of SUBGRAPH_SERVICES) {
-    const port = await freePort();
+  const ports: number[] = [];
+  for (let i = 0; i < SUBGRAPH_SERVICES.length; i += 1) ports.push(await freePort());
+  const baseUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+  // Each stack's subgraphs find their own platform (consent registry) and each other, not the defaults.
+  const peers: Record<string, string> = Object.fromEntries(
+    SUBGRAPH_SERVICES.map((service, index) => [`${envPrefix(service.name)}_SUBGRAPH_URL`, `${baseUrls[index]}/graphql`]),
+  );
+  const platform = baseUrls[SUBGRAPH_SERVICES.findIndex((service) => service.name === 'platform')];
+  return SUBGRAPH_SERVICES.map((service, index) => {
     const child = startChild(
       `${service.name}${suffix}`,
       TSX,
       ['subgraphs/main.ts', service.name],
       cleanEnv({
         [`${envPrefix(service.name)}_DATABASE_URL`]: benchDatabaseUrl(settings, service.name),
-        PORT: String(port),
+        PORT: String(ports[index]),
         SEED_SCALE: settings.seedScale,
+        CONSENT_REGISTRY_URL: platform,
+        ...peers,
         ...extraEnv,
       }),
     );
-    subgraphs.push({ name: `${service.name}${suffix}`, baseUrl: `http://127.0.0.1:${port}`, child });
-  }
-  return subgraphs;
+    return { name: `${service.name}${suffix}`, baseUrl: baseUrls[index], child };
+  });
 }
 
 async function startGatewayFor(subgraphs: RunningService[], name: string): Promise<RunningService> {
