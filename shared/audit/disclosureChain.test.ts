@@ -13,9 +13,9 @@ const base: DisclosureRecord = {
   requestId: 'r-1', at: '2026-11-25T10:00:00.000Z', principal: 'officer "7"', agency: 'so-tu-phap', roles: ['officer'],
   purpose: 'civil-status-procedure', caseId: null, dataSubject: '033094279365',
   fields: [
-    { field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice' },
-    { field: 'Citizen.religion', decision: 'refused', reason: 'AGENCY_NOT_ALLOWED', rule: null },
-    { field: 'Citizen.id', decision: 'disclosed', basis: 'consent:a,b', rule: undefined as unknown as null },
+    { fields: ['Citizen.fullName', 'Citizen.dateOfBirth'], decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice' },
+    { fields: ['Citizen.religion'], decision: 'refused', reason: 'AGENCY_NOT_ALLOWED', rule: null },
+    { fields: ['Citizen.id'], decision: 'disclosed', basis: 'consent:a,b', rule: undefined as unknown as null },
   ],
   decision: 'partial',
 };
@@ -27,6 +27,11 @@ describe('the hash of a disclosure record', () => {
     expect(hashRecord('x', reordered)).toBe(reference('x', base));
     const nulls = { ...base, principal: null, agency: null, purpose: null, dataSubject: null, roles: [] };
     expect(hashRecord('x', nulls)).toBe(reference('x', nulls));
+  });
+
+  it('is the hash of the canonical JSON of rows written before fields were grouped', () => {
+    const older = { ...base, fields: [{ field: 'Citizen.fullName', decision: 'disclosed', basis: 'owner', rule: 'police' }] } as unknown as DisclosureRecord;
+    expect(hashRecord('x', older)).toBe(reference('x', older));
   });
 
   it('covers a key added to a field entry by hand', () => {

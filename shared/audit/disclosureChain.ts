@@ -13,8 +13,18 @@ export interface DisclosureRecord {
   purpose: string | null;
   caseId: string | null;
   dataSubject: string | null;
-  fields: Array<{ field: string; decision: 'disclosed' | 'refused'; basis?: string; reason?: string; rule: string | null }>;
+  /** The fields asked for, grouped by outcome: those disclosed on one basis, or refused for one reason, under one rule. */
+  fields: FieldOutcome[];
   decision: 'disclosed' | 'refused' | 'partial';
+}
+
+export interface FieldOutcome {
+  /** Type.field of each field with this outcome. */
+  fields: string[];
+  decision: 'disclosed' | 'refused';
+  basis?: string;
+  reason?: string;
+  rule: string | null;
 }
 
 /** JSON with object keys sorted at every level: jsonb stores keys in its own order. */
@@ -27,7 +37,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const FIELD_KEYS = new Set(['basis', 'decision', 'field', 'reason', 'rule']);
+const OUTCOME_KEYS = new Set(['basis', 'decision', 'fields', 'reason', 'rule']);
 
 /**
  * The same text as canonicalJson for a record whose field entries hold only the keys the writer
@@ -36,10 +46,11 @@ const FIELD_KEYS = new Set(['basis', 'decision', 'field', 'reason', 'rule']);
  */
 function recordJson(values: unknown[], fields: DisclosureRecord['fields']): string {
   for (const entry of fields) {
-    for (const key in entry) if (!FIELD_KEYS.has(key)) return canonicalJson(values);
+    if (!Array.isArray(entry.fields) || !entry.fields.every((field) => typeof field === 'string')) return canonicalJson(values);
+    for (const key in entry) if (!OUTCOME_KEYS.has(key)) return canonicalJson(values);
   }
   // Keys in sorted order; JSON.stringify leaves out undefined properties, as canonicalJson does.
-  const sorted = fields.map((entry) => ({ basis: entry.basis, decision: entry.decision, field: entry.field, reason: entry.reason, rule: entry.rule }));
+  const sorted = fields.map((entry) => ({ basis: entry.basis, decision: entry.decision, fields: entry.fields, reason: entry.reason, rule: entry.rule }));
   return JSON.stringify(values.map((value) => (value === fields ? sorted : value ?? null)));
 }
 

@@ -1,20 +1,23 @@
 // Collects, during one request, every decision on personal or sensitive data, per data subject; the
 // subgraph writes them to the disclosure log before the answer leaves (and sends no data if it cannot).
+// A record groups the fields of one person by outcome (disclosed on one basis under one rule, or
+// refused for one reason): usually one or two groups instead of an entry per field, which keeps what
+// every request hashes and writes small.
 import type { Principal } from '../auth/Principal.ts';
-import type { DisclosureRecord } from './disclosureChain.ts';
+import type { DisclosureRecord, FieldOutcome } from './disclosureChain.ts';
 
-type FieldEntry = DisclosureRecord['fields'][number];
+type Outcome = Omit<FieldOutcome, 'fields'>;
 
 export class DisclosureCollector {
-  private readonly bySubject = new Map<string, Map<string, FieldEntry>>();
+  private readonly bySubject = new Map<string, Map<string, Outcome>>();
   private readonly at = new Date().toISOString();
 
   constructor(private readonly principal: Principal) {}
 
   record(subjects: readonly string[], field: string, outcome: { allowed: boolean; basis?: string; reason?: string; rule: string | null }): void {
-    const entry: FieldEntry = outcome.allowed
-      ? { field, decision: 'disclosed', basis: outcome.basis, rule: outcome.rule }
-      : { field, decision: 'refused', reason: outcome.reason, rule: outcome.rule };
+    const entry: Outcome = outcome.allowed
+      ? { decision: 'disclosed', basis: outcome.basis, rule: outcome.rule }
+      : { decision: 'refused', reason: outcome.reason, rule: outcome.rule };
     for (const subject of subjects.length ? subjects : ['']) {
       let fields = this.bySubject.get(subject);
       if (!fields) this.bySubject.set(subject, (fields = new Map()));
@@ -25,8 +28,15 @@ export class DisclosureCollector {
 
   records(): DisclosureRecord[] {
     return [...this.bySubject].map(([subject, fields]) => {
-      const entries = [...fields.values()];
-      const disclosed = entries.filter((entry) => entry.decision === 'disclosed').length;
+      const groups = new Map<string, FieldOutcome>();
+      let disclosed = 0;
+      for (const [field, outcome] of fields) {
+        if (outcome.decision === 'disclosed') disclosed += 1;
+        const key = `${outcome.decision}\u0000${outcome.basis ?? ''}\u0000${outcome.reason ?? ''}\u0000${outcome.rule ?? ''}`;
+        const group = groups.get(key);
+        if (group) group.fields.push(field);
+        else groups.set(key, { fields: [field], ...outcome });
+      }
       return {
         requestId: this.principal.requestId,
         at: this.at,
@@ -36,8 +46,8 @@ export class DisclosureCollector {
         purpose: this.principal.purpose,
         caseId: this.principal.caseId,
         dataSubject: subject || null,
-        fields: entries,
-        decision: disclosed === entries.length ? 'disclosed' : disclosed === 0 ? 'refused' : 'partial',
+        fields: [...groups.values()],
+        decision: disclosed === fields.size ? 'disclosed' : disclosed === 0 ? 'refused' : 'partial',
       };
     });
   }

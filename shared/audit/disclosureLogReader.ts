@@ -39,8 +39,16 @@ export interface LogEntry {
   purpose: string | null;
   caseId: string | null;
   dataSubject: string | null;
+  /** One entry per field asked for. */
   fields: Array<{ field: string; decision: string; basis?: string; reason?: string; rule: string | null }>;
   decision: string;
+}
+
+type StoredOutcome = { fields?: string[]; field?: string; decision: string; basis?: string; reason?: string; rule: string | null };
+
+/** Grouped outcomes (and entries of one field each, as the first rows were written) as one entry per field. */
+function perField(stored: StoredOutcome[]): LogEntry['fields'] {
+  return stored.flatMap(({ fields, field, ...outcome }) => (fields ?? (field ? [field] : [])).map((name) => ({ field: name, ...outcome })));
 }
 
 // Everything but the chain links, which only audit:verify needs.
@@ -119,7 +127,7 @@ export async function readDisclosureLog(knex: Knex, scope: LogScope, request: Lo
     purpose: row.purpose,
     caseId: row.caseId,
     dataSubject: row.dataSubject,
-    fields: row.fields,
+    fields: perField(row.fields),
     decision: row.decision,
   }));
 }

@@ -35,12 +35,10 @@ describe('the disclosure log', () => {
       caseId: 'HT-2026/000777',
       decision: 'partial',
     });
-    expect(rows[0].fields).toEqual(
-      expect.arrayContaining([
-        { field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: expect.any(String) },
-        { field: 'Citizen.religion', decision: 'refused', reason: 'AGENCY_NOT_ALLOWED', rule: expect.any(String) },
-      ]),
-    );
+    expect(rows[0].fields).toEqual([
+      { fields: ['Citizen.fullName'], decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' },
+      { fields: ['Citizen.religion'], decision: 'refused', reason: 'AGENCY_NOT_ALLOWED', rule: expect.any(String) },
+    ]);
     expect(await verifyDisclosureChain(subgraphs.population.database.knex)).toMatchObject({ broken: null });
   });
 
@@ -52,7 +50,7 @@ describe('the disclosure log', () => {
     const rows = await subgraphs.population.database.knex('disclosure_log').select(RECORD_COLUMNS).where({ request_id: headers.get('x-request-id') });
     expect(rows.map((row) => row.dataSubject).sort()).toEqual(ids);
     for (const row of rows) {
-      expect(row.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'Citizen.fullName', decision: 'disclosed' })]));
+      expect(row.fields).toEqual([{ fields: ['Citizen.id', 'Citizen.fullName'], decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' }]);
     }
   });
 
@@ -96,7 +94,7 @@ describe('two writers on one agency database (two processes of one subgraph)', (
       const record = (requestId: string) => ({
         requestId, at: new Date().toISOString(), principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'],
         purpose: 'civil-status-procedure', caseId: null, dataSubject: '033090000001',
-        fields: [{ field: 'Citizen.fullName', decision: 'disclosed' as const, basis: 'civil-status-law-2014', rule: 'r' }], decision: 'disclosed' as const,
+        fields: [{ fields: ['Citizen.fullName'], decision: 'disclosed' as const, basis: 'civil-status-law-2014', rule: 'r' }], decision: 'disclosed' as const,
       });
       await first.write([record('a1')]);
       await second.write([record('b1'), record('b2')]);
@@ -122,7 +120,7 @@ describe('npm run audit:verify', () => {
     const record = (subject: string) => ({
       requestId: `r-${subject}`, at: new Date().toISOString(), principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'],
       purpose: 'civil-status-procedure', caseId: null, dataSubject: subject,
-      fields: [{ field: 'Citizen.fullName', decision: 'disclosed' as const, basis: 'civil-status-law-2014', rule: 'r' }], decision: 'disclosed' as const,
+      fields: [{ fields: ['Citizen.fullName'], decision: 'disclosed' as const, basis: 'civil-status-law-2014', rule: 'r' }], decision: 'disclosed' as const,
     });
     await writer.write([record('033090000001'), record('033090000002'), record('033090000003')]);
     await database.close();

@@ -67,7 +67,9 @@ describe('a subject request (the citizen asks that her data be given to another 
     const { subgraphs } = await getStack();
     const [record] = await subgraphs.population.database.knex('disclosure_log').select(RECORD_COLUMNS).where({ request_id: used.headers.get('x-request-id'), data_subject: id });
     expect(record).toMatchObject({ agency: 'so-tai-chinh', caseId, decision: 'partial' });
-    expect(record.fields).toEqual(expect.arrayContaining([{ field: 'Citizen.fullName', decision: 'disclosed', basis: `subject-request:${requestId}`, rule: null }]));
+    expect(record.fields).toEqual(
+      expect.arrayContaining([{ fields: ['Citizen.id', 'Citizen.fullName', 'Citizen.dateOfBirth'], decision: 'disclosed', basis: `subject-request:${requestId}`, rule: null }]),
+    );
 
     const mine = (await myRequests(citizen)).find((one) => one.id === requestId)!;
     expect(mine.status).toBe('USED');
