@@ -20,7 +20,7 @@ export interface CachedGrant {
 }
 
 interface Entry {
-  grants: CachedGrant[];
+  grants: Array<{ id: string; fieldGroups: string[]; until: number }>;
   expiresAt: number;
 }
 
@@ -43,8 +43,8 @@ export function createConsentCache(now: () => number = () => performance.now()):
         entries.delete(key);
         return undefined;
       }
-      const instant = new Date().toISOString();
-      return entry.grants.find((grant) => grant.validUntil > instant && grant.fieldGroups.includes(group))?.id;
+      const instant = Date.now();
+      return entry.grants.find((grant) => grant.until > instant && grant.fieldGroups.includes(group))?.id;
     },
     store(agency, purpose, subject, grants, sentAt) {
       const key = keyOf(agency, purpose, subject);
@@ -57,7 +57,10 @@ export function createConsentCache(now: () => number = () => performance.now()):
         for (const oldest of [...entries.keys()].slice(0, MAX_ENTRIES / 10)) entries.delete(oldest);
       }
       entries.delete(key);
-      entries.set(key, { grants, expiresAt: sentAt + CONSENT_CACHE_TTL_MS });
+      entries.set(key, {
+        grants: grants.map((grant) => ({ id: grant.id, fieldGroups: grant.fieldGroups, until: Date.parse(grant.validUntil) })),
+        expiresAt: sentAt + CONSENT_CACHE_TTL_MS,
+      });
     },
   };
 }

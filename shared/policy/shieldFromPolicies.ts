@@ -39,7 +39,7 @@ function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: un
  * agency for the caller's case) covering this field's group. Looked up in one batch per request and
  * kind; any failure denies. Returns the basis the disclosure log records, e.g. `consent:<ids>`.
  */
-async function subjectsBasis(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<string | null> {
+async function lookUpSubjectsBasis(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<string | null> {
   const kinds = [
     { basis: 'consent', awaiting: consentRulesAwaiting, loader: context.consents },
     { basis: 'subject-request', awaiting: subjectRequestRulesAwaiting, loader: context.subjectRequests },
@@ -65,6 +65,19 @@ async function subjectsBasis(field: CompiledField, context: SubgraphContext, sub
     }
   }
   return null;
+}
+
+// Per request: the fields of one group of one row have the same basis (rules name groups), so it is
+// looked up once.
+const basesOfRequest = new WeakMap<SubgraphContext, Map<string, Promise<string | null>>>();
+
+function subjectsBasis(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<string | null> {
+  let bases = basesOfRequest.get(context);
+  if (!bases) basesOfRequest.set(context, (bases = new Map()));
+  const key = `${field.policy}:${field.group}\u0000${subjects().join(',')}`;
+  let basis = bases.get(key);
+  if (!basis) bases.set(key, (basis = lookUpSubjectsBasis(field, context, subjects)));
+  return basis;
 }
 
 const denyUnlisted = rule('deny-unlisted', { cache: 'contextual' })((_parent, _args, context: SubgraphContext, info) =>
