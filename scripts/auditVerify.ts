@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { verifyDisclosureChain } from '../shared/audit/disclosureChain.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { openDatabase } from '../shared/db/openDatabase.ts';
+import { serverDatabaseExists } from '../shared/db/serverDatabase.ts';
 import { subgraphOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
 
 const { values } = parseArgs({ options: { service: { type: 'string' } } });
@@ -21,6 +22,11 @@ for (const service of services) {
   const { database } = subgraphOptionsFromEnv(service.name, 'together');
   if (!database.url && !(database.dataDir && existsSync(database.dataDir))) {
     console.log(`- ${service.name}: no database to read (in-memory databases live only inside their process; set DATABASE_URL or PGLITE_DATA_DIR)`);
+    continue;
+  }
+  // Opening a server database creates it when missing (services start that way); a check must not.
+  if (database.url && !(await serverDatabaseExists(database.url))) {
+    console.log(`- ${service.name}: no database on the server yet`);
     continue;
   }
   const opened = await openDatabase(database);

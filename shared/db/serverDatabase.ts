@@ -22,6 +22,10 @@ async function withAdminClient<T>(url: string, work: (client: pg.Client, databas
   }
 }
 
+export async function serverDatabaseExists(url: string): Promise<boolean> {
+  return withAdminClient(url, async (client, database) => Boolean((await client.query('select 1 from pg_database where datname = $1', [database])).rowCount));
+}
+
 export async function ensureServerDatabase(url: string): Promise<void> {
   await withAdminClient(url, async (client, database) => {
     const found = await client.query('select 1 from pg_database where datname = $1', [database]);
