@@ -9,6 +9,7 @@ import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts'
 import { anyOf } from '../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
+import { endRow, rowsOf, type CitizenRows } from './citizenRows.ts';
 import { instant, subjectsOf } from './registryInputs.ts';
 
 export interface ConsentableGroup {
@@ -64,6 +65,8 @@ const CONSENT_COLUMNS = {
   createdAt: 'created_at',
   revokedAt: 'revoked_at',
 };
+
+const CONSENTS: CitizenRows = { table: 'consent', columns: CONSENT_COLUMNS, actorColumn: 'granted_by' };
 
 export type ConsentStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED';
 
@@ -129,11 +132,7 @@ export async function grantConsent(knex: Knex, who: { subject: string; actor: st
 }
 
 export function consentsOf(knex: Knex, citizen: string): Promise<ConsentRow[]> {
-  return knex('consent')
-    .select(CONSENT_COLUMNS)
-    .where((query) => query.where('subject_id', citizen).orWhere('granted_by', citizen))
-    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }])
-    .limit(500);
+  return rowsOf<ConsentRow>(knex, CONSENTS, citizen);
 }
 
 /**
@@ -142,19 +141,10 @@ export function consentsOf(knex: Knex, citizen: string): Promise<ConsentRow[]> {
  * the very next request is refused.
  */
 export async function revokeConsent(knex: Knex, citizen: string, id: string): Promise<ConsentRow> {
-  const notYours = badUserInput('You have no consent with this id', 'id');
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notYours;
-  const revoked = await knex.transaction(async (trx) => {
-    const consent: ConsentRow | undefined = await trx('consent')
-      .select(CONSENT_COLUMNS)
-      .where('id', id)
-      .where((query) => query.where('subject_id', citizen).orWhere('granted_by', citizen))
-      .forUpdate()
-      .first();
-    if (!consent) throw notYours;
-    if (consent.revokedAt) throw badUserInput('This consent was already withdrawn', 'id');
-    await trx('consent').where('id', id).update({ revoked_at: trx.fn.now() });
-    return trx('consent').select(CONSENT_COLUMNS).where('id', id).first();
+  const revoked = await endRow<ConsentRow>(knex, CONSENTS, citizen, id, {
+    stampColumn: 'revoked_at',
+    notYours: 'You have no consent with this id',
+    refusal: (consent) => (consent.revokedAt ? 'This consent was already withdrawn' : null),
   });
   await sleep(CONSENT_CACHE_TTL_MS + REVOCATION_MARGIN_MS);
   return revoked;

@@ -10,6 +10,7 @@ import { anyOf } from '../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
 import { caseId } from '../../../shared/validation/inputs.ts';
+import { endRow, rowsOf, type CitizenRows } from './citizenRows.ts';
 import { instant, subjectsOf } from './registryInputs.ts';
 
 export interface RequestableGroup {
@@ -61,6 +62,8 @@ const REQUEST_COLUMNS = {
   usedAt: 'used_at',
   withdrawnAt: 'withdrawn_at',
 };
+
+const REQUESTS: CitizenRows = { table: 'subject_request', columns: REQUEST_COLUMNS, actorColumn: 'requested_by' };
 
 export type SubjectRequestStatus = 'OPEN' | 'USED' | 'EXPIRED' | 'WITHDRAWN';
 
@@ -121,29 +124,18 @@ export async function createSubjectRequest(
 }
 
 export function subjectRequestsOf(knex: Knex, citizen: string): Promise<SubjectRequestRow[]> {
-  return knex('subject_request')
-    .select(REQUEST_COLUMNS)
-    .where((query) => query.where('subject_id', citizen).orWhere('requested_by', citizen))
-    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }])
-    .limit(500);
+  return rowsOf<SubjectRequestRow>(knex, REQUESTS, citizen);
 }
 
 /** Only one's own open request; whether another person's request exists is never revealed. */
-export async function withdrawSubjectRequest(knex: Knex, citizen: string, id: string): Promise<SubjectRequestRow> {
-  const notYours = badUserInput('You have no request with this id', 'id');
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notYours;
-  return knex.transaction(async (trx) => {
-    const request: SubjectRequestRow | undefined = await trx('subject_request')
-      .select(REQUEST_COLUMNS)
-      .where('id', id)
-      .where((query) => query.where('subject_id', citizen).orWhere('requested_by', citizen))
-      .forUpdate()
-      .first();
-    if (!request) throw notYours;
-    const status = subjectRequestStatus(request);
-    if (status !== 'OPEN') throw badUserInput(`This request is ${status.toLowerCase()}: only an open request can be withdrawn`, 'id');
-    await trx('subject_request').where('id', id).update({ withdrawn_at: trx.fn.now() });
-    return trx('subject_request').select(REQUEST_COLUMNS).where('id', id).first();
+export function withdrawSubjectRequest(knex: Knex, citizen: string, id: string): Promise<SubjectRequestRow> {
+  return endRow<SubjectRequestRow>(knex, REQUESTS, citizen, id, {
+    stampColumn: 'withdrawn_at',
+    notYours: 'You have no request with this id',
+    refusal: (request) => {
+      const status = subjectRequestStatus(request);
+      return status === 'OPEN' ? null : `This request is ${status.toLowerCase()}: only an open request can be withdrawn`;
+    },
   });
 }
 
