@@ -5,9 +5,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { anonymousPrincipal, type Principal } from '../../shared/auth/Principal.ts';
 import { InvalidTokenError, type VerifiedCaller } from '../../shared/auth/userToken.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
-import { CASE_ID_PATTERN, CASE_ID_RULE } from '../../shared/validation/inputs.ts';
+import { CASE_ID_PATTERN, CASE_ID_RULE, CODE_PATTERN } from '../../shared/validation/inputs.ts';
 
-const PURPOSE_CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -24,7 +23,7 @@ export function authenticate(verify: (token: string) => VerifiedCaller) {
     };
 
     const purposeHeader = req.get('x-purpose');
-    if (purposeHeader !== undefined && (purposeHeader.length > 64 || !PURPOSE_CODE.test(purposeHeader))) {
+    if (purposeHeader !== undefined && (purposeHeader.length > 64 || !CODE_PATTERN.test(purposeHeader))) {
       return refuse(400, 'X-Purpose must be a purpose code from the platform purpose list, e.g. "civil-status-procedure"', 'BAD_USER_INPUT');
     }
     const caseHeader = req.get('x-case-id');

@@ -9,7 +9,8 @@ import { disclosureLogAudience } from '../auth/relayTokens.ts';
 import { findService } from '../config/services.ts';
 import type { InternalRoute } from '../subgraph/SubgraphDefinition.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
-import { RECORD_COLUMNS } from './disclosureChain.ts';
+import { CASE_ID_PATTERN, CODE_PATTERN, isoInstant, PERSONAL_ID_PATTERN } from '../validation/inputs.ts';
+import { RECORD_COLUMNS, type DisclosureRecord, type FieldOutcome } from './disclosureChain.ts';
 
 export interface LogFilter {
   from?: string;
@@ -29,22 +30,14 @@ export interface LogRequest {
   limit: number;
 }
 
-export interface LogEntry {
+/** A record as the views show it: its position, and one entry per field asked for. */
+export interface LogEntry extends Omit<DisclosureRecord, 'fields'> {
   seq: string;
-  at: string;
-  requestId: string;
-  principal: string | null;
-  agency: string | null;
-  roles: string[];
-  purpose: string | null;
-  caseId: string | null;
-  dataSubject: string | null;
-  /** One entry per field asked for. */
-  fields: Array<{ field: string; decision: string; basis?: string; reason?: string; rule: string | null }>;
-  decision: string;
+  fields: Array<Omit<FieldOutcome, 'fields'> & { field: string }>;
 }
 
-type StoredOutcome = { fields?: string[]; field?: string; decision: string; basis?: string; reason?: string; rule: string | null };
+/** Grouped outcomes, or (rows written before they were grouped) one field each. */
+type StoredOutcome = Omit<FieldOutcome, 'fields'> & { fields?: string[]; field?: string };
 
 /** Grouped outcomes (and entries of one field each, as the first rows were written) as one entry per field. */
 function perField(stored: StoredOutcome[]): LogEntry['fields'] {
@@ -55,15 +48,6 @@ function perField(stored: StoredOutcome[]): LogEntry['fields'] {
 const { prevHash: _prevHash, hash: _hash, ...LOG_COLUMNS } = RECORD_COLUMNS;
 
 const MAX_LIMIT = 101;
-const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TEXT = /^[\p{L}\p{N} ._/:-]{1,100}$/u;
-
-function isoInstant(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(new Date(value).getTime())) {
-    throw badUserInput(`"${field}" must be an ISO date or date-time`, field);
-  }
-  return new Date(value).toISOString();
-}
 
 function matching(value: unknown, pattern: RegExp, field: string): string {
   if (typeof value !== 'string' || value.length > 100 || !pattern.test(value)) throw badUserInput(`"${field}" is not valid`, field);
@@ -76,19 +60,19 @@ export function parseLogRequest(body: unknown): LogRequest {
   if (typeof filter !== 'object' || filter === null) throw badUserInput('"filter" must be an object', 'filter');
   if (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_LIMIT) throw badUserInput(`"limit" must be 1 to ${MAX_LIMIT}`, 'limit');
   const parsed: LogFilter = {};
-  if (filter.from != null) parsed.from = isoInstant(filter.from, 'from');
-  if (filter.until != null) parsed.until = isoInstant(filter.until, 'until');
-  if (filter.dataSubject != null) parsed.dataSubject = matching(filter.dataSubject, /^\d{12}$/, 'dataSubject');
-  if (filter.consumerAgency != null) parsed.consumerAgency = matching(filter.consumerAgency, CODE, 'consumerAgency');
-  if (filter.purpose != null) parsed.purpose = matching(filter.purpose, CODE, 'purpose');
-  if (filter.caseId != null) parsed.caseId = matching(filter.caseId, TEXT, 'caseId');
+  if (filter.from != null) parsed.from = isoInstant(filter.from, 'from').toISOString();
+  if (filter.until != null) parsed.until = isoInstant(filter.until, 'until').toISOString();
+  if (filter.dataSubject != null) parsed.dataSubject = matching(filter.dataSubject, PERSONAL_ID_PATTERN, 'dataSubject');
+  if (filter.consumerAgency != null) parsed.consumerAgency = matching(filter.consumerAgency, CODE_PATTERN, 'consumerAgency');
+  if (filter.purpose != null) parsed.purpose = matching(filter.purpose, CODE_PATTERN, 'purpose');
+  if (filter.caseId != null) parsed.caseId = matching(filter.caseId, CASE_ID_PATTERN, 'caseId');
   if (filter.requestId != null) parsed.requestId = matching(filter.requestId, /^[A-Za-z0-9-]{1,64}$/, 'requestId');
   if (filter.decision != null) {
     if (!['disclosed', 'refused', 'partial'].includes(filter.decision as string)) throw badUserInput('"decision" must be disclosed, refused or partial', 'decision');
     parsed.decision = filter.decision as LogFilter['decision'];
   }
   let position: LogRequest['before'];
-  if (before != null) position = { at: isoInstant(before.at, 'before.at'), seq: matching(before.seq, /^\d{1,19}$/, 'before.seq') };
+  if (before != null) position = { at: isoInstant(before.at, 'before.at').toISOString(), seq: matching(before.seq, /^\d{1,19}$/, 'before.seq') };
   return { filter: parsed, before: position, limit: limit as number };
 }
 

@@ -2,8 +2,13 @@
 // an empty answer or a database error.
 import { badUserInput } from '../errors/clientErrors.ts';
 
+/** A personal identification number: 12 digits. */
+export const PERSONAL_ID_PATTERN = /^\d{12}$/;
+/** A code of the platform's catalogues (agency, purpose): lower-case words joined by hyphens. */
+export const CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export function personalId(value: string, field = 'id'): string {
-  if (!/^\d{12}$/.test(value)) throw badUserInput(`"${field}" must be a 12-digit personal identification number`, field);
+  if (!PERSONAL_ID_PATTERN.test(value)) throw badUserInput(`"${field}" must be a 12-digit personal identification number`, field);
   return value;
 }
 
@@ -38,4 +43,11 @@ export const CASE_ID_RULE = 'a dossier number of at most 100 letters, digits and
 export function caseId(value: string, field = 'caseId'): string {
   if (!CASE_ID_PATTERN.test(value)) throw badUserInput(`"${field}" must be ${CASE_ID_RULE}`, field);
   return value;
+}
+
+/** An ISO date or date-time a client sends (validFrom, until, ...). */
+export function isoInstant(value: unknown, field: string): Date {
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) throw badUserInput(`"${field}" must be an ISO date or date-time`, field);
+  return date;
 }

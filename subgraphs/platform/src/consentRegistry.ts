@@ -9,8 +9,9 @@ import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts'
 import { anyOf } from '../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
+import { isoInstant } from '../../../shared/validation/inputs.ts';
 import { endRow, rowsOf, type CitizenRows } from './citizenRows.ts';
-import { instant, subjectsOf } from './registryInputs.ts';
+import { subjectsOf } from './registryInputs.ts';
 
 export interface ConsentableGroup {
   id: string;
@@ -102,8 +103,8 @@ function checkGrant(input: GrantInput, consentable: ConsentableGroup[]): { valid
     }
   }
   const now = new Date();
-  const validFrom = input.validFrom ? instant(input.validFrom, 'validFrom') : now;
-  const validUntil = instant(input.validUntil, 'validUntil');
+  const validFrom = input.validFrom ? isoInstant(input.validFrom, 'validFrom') : now;
+  const validUntil = isoInstant(input.validUntil, 'validUntil');
   if (validUntil <= validFrom) throw badUserInput('"validUntil" must be after "validFrom"', 'validUntil');
   if (validUntil <= now) throw badUserInput('"validUntil" is already past', 'validUntil');
   const limit = new Date(validFrom);

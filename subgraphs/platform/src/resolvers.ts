@@ -2,7 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
-import { unitCode } from '../../../shared/validation/inputs.ts';
+import { CODE_PATTERN, unitCode } from '../../../shared/validation/inputs.ts';
 import type { PlatformLoaders } from './loaders.ts';
 import { accessLogResolvers } from './accessLogResolvers.ts';
 import { consentResolvers } from './consentResolvers.ts';
@@ -12,7 +12,6 @@ import { agencies, legalBases, purposes, unitByFormerCode, unitList, type UnitRo
 
 type Context = SubgraphContext<PlatformLoaders>;
 
-const AGENCY_CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LEGAL_BASIS_KINDS: Record<string, string> = {
   OWNER: 'owner',
   STATUTORY: 'statutory',
@@ -39,7 +38,7 @@ export const resolvers: GraphQLResolverMap<Context> = {
       (await unitByFormerCode(ctx.knex, unitCode(args.formerCode, 'formerCode') as string)) ?? null,
     agencies: async (_: unknown, __: unknown, ctx: Context) => (await agencies(ctx.knex)).map(toAgency),
     agency: async (_: unknown, args: { code: string }, ctx: Context) => {
-      if (!AGENCY_CODE.test(args.code) || args.code.length > 40) throw badUserInput('"code" must be an agency code like "so-tu-phap"', 'code');
+      if (!CODE_PATTERN.test(args.code) || args.code.length > 40) throw badUserInput('"code" must be an agency code like "so-tu-phap"', 'code');
       const [row] = await agencies(ctx.knex, args.code);
       return row ? toAgency(row) : null;
     },

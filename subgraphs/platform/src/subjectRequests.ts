@@ -9,9 +9,9 @@ import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts'
 import { anyOf } from '../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
-import { caseId } from '../../../shared/validation/inputs.ts';
+import { caseId, isoInstant } from '../../../shared/validation/inputs.ts';
 import { endRow, rowsOf, type CitizenRows } from './citizenRows.ts';
-import { instant, subjectsOf } from './registryInputs.ts';
+import { subjectsOf } from './registryInputs.ts';
 
 export interface RequestableGroup {
   id: string;
@@ -96,7 +96,7 @@ function checkRequest(input: DataProvisionInput, requestable: RequestableGroup[]
     if (group.holderAgency !== input.holderAgency) throw badUserInput(`"${id}" is held by ${group.holderAgency}, not ${input.holderAgency}`, 'fieldGroups');
   }
   const now = new Date();
-  const validUntil = instant(input.validUntil, 'validUntil');
+  const validUntil = isoInstant(input.validUntil, 'validUntil');
   if (validUntil <= now) throw badUserInput('"validUntil" is already past', 'validUntil');
   if (validUntil.getTime() - now.getTime() > MAX_DAYS * 24 * 3600 * 1000) throw badUserInput(`A request stays open at most ${MAX_DAYS} days`, 'validUntil');
   return { validUntil, fieldGroups };
