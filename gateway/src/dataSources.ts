@@ -12,7 +12,7 @@ import { logError } from '../../shared/logging/log.ts';
 
 export interface GatewayContext {
   principal: Principal;
-  /** Tokens already minted in this request, one per subgraph. */
+  /** Tokens already minted in this request, one per audience. */
   internalTokens: Map<string, string>;
 }
 
@@ -32,27 +32,28 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     // Only operations of a caller carry identity; anything else (none today) reaches the subgraph
     // without a token and is refused there.
     if (!context?.principal || !request.http) return;
-    let token = context.internalTokens.get(this.serviceName);
-    if (!token) {
-      token = this.sign(this.serviceName, context.principal);
-      context.internalTokens.set(this.serviceName, token);
-    }
-    request.http.headers.set('authorization', `Bearer ${token}`);
+    const caller = context as GatewayContext;
+    request.http.headers.set('authorization', `Bearer ${this.tokenFor(this.serviceName, caller)}`);
     request.http.headers.set('x-request-id', context.principal.requestId);
     // An agency asking for a declared purpose may rely on consents: the subgraph looks them up with this
     // narrow token, which the registry honours only for this caller's agency and purpose.
     if (context.principal.agency && context.principal.purpose) {
-      let consentToken = context.internalTokens.get(CONSENT_REGISTRY_AUDIENCE);
-      if (!consentToken) {
-        consentToken = this.sign(CONSENT_REGISTRY_AUDIENCE, context.principal);
-        context.internalTokens.set(CONSENT_REGISTRY_AUDIENCE, consentToken);
-      }
-      request.http.headers.set(CONSENT_TOKEN_HEADER, consentToken);
+      request.http.headers.set(CONSENT_TOKEN_HEADER, this.tokenFor(CONSENT_REGISTRY_AUDIENCE, caller));
     }
     if (this.serviceName === 'platform') {
-      const relayed = this.relayTokensFor(request.query ?? '', context.principal);
+      const relayed = this.relayTokensFor(request.query ?? '', caller);
       if (relayed) request.http.headers.set(RELAY_TOKENS_HEADER, JSON.stringify(relayed));
     }
+  }
+
+  /** A token for one audience, minted once per request however many calls carry it. */
+  private tokenFor(audience: string, context: GatewayContext): string {
+    let token = context.internalTokens.get(audience);
+    if (!token) {
+      token = this.sign(audience, context.principal);
+      context.internalTokens.set(audience, token);
+    }
+    return token;
   }
 
   /**
@@ -61,12 +62,12 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
    * agency's own disclosure log, one token per agency: minted only when the platform's part of the
    * query names an access-log field). Other requests carry no such token.
    */
-  private relayTokensFor(query: string, principal: Principal): Record<string, string> | null {
-    const tokens: Record<string, string> = {};
-    if (hasRole(principal, 'citizen')) tokens[GUARDIANSHIP_AUDIENCE] = this.sign(GUARDIANSHIP_AUDIENCE, principal);
-    if (query.includes('ataAccessLog')) {
-      for (const service of SUBGRAPH_SERVICES) tokens[disclosureLogAudience(service.name)] = this.sign(disclosureLogAudience(service.name), principal);
-    }
+  private relayTokensFor(query: string, context: GatewayContext): Record<string, string> | null {
+    const audiences = [
+      ...(hasRole(context.principal, 'citizen') ? [GUARDIANSHIP_AUDIENCE] : []),
+      ...(query.includes('ataAccessLog') ? SUBGRAPH_SERVICES.map((service) => disclosureLogAudience(service.name)) : []),
+    ];
+    const tokens = Object.fromEntries(audiences.map((audience) => [audience, this.tokenFor(audience, context)]));
     return Object.keys(tokens).length ? tokens : null;
   }
 

@@ -28,6 +28,8 @@ export function subgraphOptionsFromEnv(name: string, mode: 'alone' | 'together')
     envString(`${prefix}_DATABASE_URL`) ??
     (sharedUrl && mode === 'together' ? serviceDatabaseUrl(sharedUrl, name) : sharedUrl);
   const dataDir = envString('PGLITE_DATA_DIR');
+  // Read once: the environment does not change while the service runs.
+  const peers = subgraphUrlsFromEnv();
   return {
     port: envNumber(`${prefix}_PORT`, mode === 'alone' ? envNumber('PORT', service.defaultPort) : service.defaultPort),
     host: envString('HOST') ?? '127.0.0.1',
@@ -37,6 +39,6 @@ export function subgraphOptionsFromEnv(name: string, mode: 'alone' | 'together')
     enforcePolicies: envString('UNSAFE_BENCHMARK_WITHOUT_POLICIES') !== '1',
     recordDisclosures: envString('UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG') !== '1',
     consentRegistryUrl: envString('CONSENT_REGISTRY_URL') ?? `http://127.0.0.1:${findService('platform')!.defaultPort}`,
-    subgraphUrls: () => subgraphUrlsFromEnv(),
+    subgraphUrls: () => peers,
   };
 }
