@@ -1,10 +1,17 @@
 // The hash chain of the disclosure log: how a row is hashed, and how the chain is checked.
+//
+// A row records what one request asked of one agency about personal data: who asked, why, and per
+// data subject which fields were disclosed on what basis or refused for what reason. Rows written
+// before (up to Nov 2026) hold one data subject each (`data_subject`, `fields`); they stay as they
+// are, are read the same way and verify with the hash they were written with.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface DisclosureRecord {
+export type Decision = 'disclosed' | 'refused' | 'partial';
+
+interface Caller {
   requestId: string;
   at: string;
   principal: string | null;
@@ -12,10 +19,22 @@ export interface DisclosureRecord {
   roles: string[];
   purpose: string | null;
   caseId: string | null;
-  dataSubject: string | null;
+}
+
+/** One row of the log: one request's decisions on one agency's personal data. */
+export interface DisclosureRecord extends Caller {
+  /** The people the data is about, in the order of `outcomes` (null: fields of no one in particular). */
+  dataSubjects: Array<string | null>;
+  outcomes: SubjectOutcome[];
+  /** Over every subject: all disclosed, all refused, or partial. */
+  decision: Decision;
+}
+
+/** What one data subject's fields came to in one request. */
+export interface SubjectOutcome {
+  decision: Decision;
   /** The fields asked for, grouped by outcome: those disclosed on one basis, or refused for one reason, under one rule. */
   fields: FieldOutcome[];
-  decision: 'disclosed' | 'refused' | 'partial';
 }
 
 export interface FieldOutcome {
@@ -25,6 +44,25 @@ export interface FieldOutcome {
   basis?: string;
   reason?: string;
   rule: string | null;
+}
+
+/** A row as written before Nov 2026: one request and one data subject. */
+export interface PersonRecord extends Caller {
+  dataSubject: string | null;
+  /** Grouped outcomes, or (the first rows) one entry per field: `{field, decision, basis|reason, rule}`. */
+  fields: unknown[];
+  decision: Decision;
+}
+
+/** The decision over a set of outcomes. */
+export function overallDecision(decisions: Iterable<'disclosed' | 'refused' | Decision>): Decision {
+  let disclosed = false;
+  let refused = false;
+  for (const decision of decisions) {
+    if (decision !== 'refused') disclosed = true;
+    if (decision !== 'disclosed') refused = true;
+  }
+  return disclosed && refused ? 'partial' : refused ? 'refused' : 'disclosed';
 }
 
 /** JSON with object keys sorted at every level: jsonb stores keys in its own order. */
@@ -37,31 +75,71 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const OUTCOME_KEYS = new Set(['basis', 'decision', 'fields', 'reason', 'rule']);
+const FIELD_OUTCOME_KEYS = new Set(['basis', 'decision', 'fields', 'reason', 'rule']);
+const SUBJECT_OUTCOME_KEYS = new Set(['decision', 'fields']);
 
-/**
- * The same text as canonicalJson for a record whose field entries hold only the keys the writer
- * puts there, built without sorting (the writer hashes every record it appends). Anything else, e.g.
- * a row read back with a key added by hand, goes through canonicalJson, so nothing escapes the hash.
- */
-function recordJson(values: unknown[], fields: DisclosureRecord['fields']): string {
-  for (const entry of fields) {
-    if (!Array.isArray(entry.fields) || !entry.fields.every((field) => typeof field === 'string')) return canonicalJson(values);
-    for (const key in entry) if (!OUTCOME_KEYS.has(key)) return canonicalJson(values);
-  }
-  // Keys in sorted order; JSON.stringify leaves out undefined properties, as canonicalJson does.
-  const sorted = fields.map((entry) => ({ basis: entry.basis, decision: entry.decision, fields: entry.fields, reason: entry.reason, rule: entry.rule }));
-  return JSON.stringify(values.map((value) => (value === fields ? sorted : value ?? null)));
+function hasOnlyKeys(value: unknown, keys: Set<string>): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  for (const key in value) if (!keys.has(key)) return false;
+  return true;
 }
 
-/** Canonical text of a record, so the hash does not depend on how it was built or stored. */
+function isFieldOutcomeList(value: unknown): value is FieldOutcome[] {
+  return (
+    Array.isArray(value) &&
+    value.every((entry) => hasOnlyKeys(entry, FIELD_OUTCOME_KEYS) && Array.isArray(entry.fields) && entry.fields.every((field: unknown) => typeof field === 'string'))
+  );
+}
+
+/** Field outcomes with their keys in sorted order (JSON.stringify leaves out undefined, as canonicalJson does). */
+function sortedFieldOutcomes(fields: FieldOutcome[]) {
+  return fields.map((entry) => ({ basis: entry.basis, decision: entry.decision, fields: entry.fields, reason: entry.reason, rule: entry.rule }));
+}
+
+/**
+ * The same text as canonicalJson, built without sorting when every outcome holds only the keys the
+ * writer puts there (the writer hashes every row it appends). Anything else, e.g. a row read back
+ * with a key added by hand, goes through canonicalJson, so nothing escapes the hash.
+ */
+function recordText(values: unknown[], outcomes: unknown): string {
+  if (!Array.isArray(outcomes) || !outcomes.every((outcome) => hasOnlyKeys(outcome, SUBJECT_OUTCOME_KEYS) && isFieldOutcomeList(outcome.fields))) {
+    return canonicalJson(values);
+  }
+  const sorted = (outcomes as SubjectOutcome[]).map((outcome) => ({ decision: outcome.decision, fields: sortedFieldOutcomes(outcome.fields) }));
+  return JSON.stringify(values.map((value) => (value === outcomes ? sorted : value ?? null)));
+}
+
+/** The same for a row of one data subject. */
+function personRecordText(values: unknown[], fields: unknown): string {
+  if (!isFieldOutcomeList(fields)) return canonicalJson(values);
+  return JSON.stringify(values.map((value) => (value === fields ? sortedFieldOutcomes(fields) : value ?? null)));
+}
+
+function stringsOnly(values: unknown): boolean {
+  return Array.isArray(values) && values.every((value) => typeof value === 'string' || value === null);
+}
+
+function sha256(prevHash: string, text: string): string {
+  return createHash('sha256').update(prevHash).update('\n').update(text).digest('hex');
+}
+
+/** Canonical text of a row, so the hash does not depend on how it was built or stored. */
 export function hashRecord(prevHash: string, record: DisclosureRecord): string {
+  const values: unknown[] = [
+    record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose,
+    record.caseId, record.dataSubjects, record.outcomes, record.decision,
+  ];
+  const plain = stringsOnly(record.roles) && stringsOnly(record.dataSubjects);
+  return sha256(prevHash, plain ? recordText(values, record.outcomes) : canonicalJson(values));
+}
+
+/** The hash of a row written before Nov 2026 (one data subject), as it was computed then. */
+export function hashPersonRecord(prevHash: string, record: PersonRecord): string {
   const values: unknown[] = [
     record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose,
     record.caseId, record.dataSubject, record.fields, record.decision,
   ];
-  const canonical = Array.isArray(record.fields) && record.roles.every((role) => typeof role === 'string') ? recordJson(values, record.fields) : canonicalJson(values);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  return sha256(prevHash, stringsOnly(record.roles) ? personRecordText(values, record.fields) : canonicalJson(values));
 }
 
 export const RECORD_COLUMNS = {
@@ -73,12 +151,31 @@ export const RECORD_COLUMNS = {
   roles: 'roles',
   purpose: 'purpose',
   caseId: 'case_id',
+  dataSubjects: 'data_subjects',
+  outcomes: 'outcomes',
   dataSubject: 'data_subject',
   fields: 'fields',
   decision: 'decision',
   prevHash: 'prev_hash',
   hash: 'hash',
 };
+
+/** A row as read with RECORD_COLUMNS. */
+type StoredRow = Omit<DisclosureRecord & PersonRecord, 'at' | 'dataSubjects' | 'outcomes'> & {
+  seq: string | number;
+  at: Date | string;
+  dataSubjects: DisclosureRecord['dataSubjects'] | null;
+  outcomes: DisclosureRecord['outcomes'] | null;
+  prevHash: string;
+  hash: string;
+};
+
+/** The hash a stored row should have, in the form it was written in. */
+function expectedHash(row: StoredRow): string {
+  const at = new Date(row.at).toISOString();
+  if (row.dataSubjects === null && row.outcomes === null) return hashPersonRecord(row.prevHash, { ...row, at });
+  return hashRecord(row.prevHash, { ...row, at, dataSubjects: row.dataSubjects as DisclosureRecord['dataSubjects'], outcomes: row.outcomes as SubjectOutcome[] });
+}
 
 export interface ChainCheck {
   rows: number;
@@ -92,12 +189,11 @@ export async function verifyDisclosureChain(knex: Knex, pageSize = 5000): Promis
   let after = '0';
   let rows = 0;
   for (;;) {
-    const page = await knex('disclosure_log').select(RECORD_COLUMNS).where('seq', '>', after).orderBy('seq').limit(pageSize);
+    const page: StoredRow[] = await knex('disclosure_log').select(RECORD_COLUMNS).where('seq', '>', after).orderBy('seq').limit(pageSize);
     for (const row of page) {
       rows += 1;
       if (row.prevHash !== previous) return { rows, broken: { seq: String(row.seq), problem: 'its link to the previous row does not match (a row was removed or inserted)' } };
-      const record: DisclosureRecord = { ...row, at: new Date(row.at).toISOString() };
-      if (hashRecord(row.prevHash, record) !== row.hash) return { rows, broken: { seq: String(row.seq), problem: 'its content does not match its hash (the row was changed)' } };
+      if (expectedHash(row) !== row.hash) return { rows, broken: { seq: String(row.seq), problem: 'its content does not match its hash (the row was changed)' } };
       previous = row.hash;
     }
     if (page.length < pageSize) return { rows, broken: null };

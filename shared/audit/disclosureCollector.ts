@@ -1,10 +1,10 @@
 // Collects, during one request, every decision on personal or sensitive data, per data subject; the
-// subgraph writes them to the disclosure log before the answer leaves (and sends no data if it cannot).
-// A record groups the fields of one person by outcome (disclosed on one basis under one rule, or
-// refused for one reason): usually one or two groups instead of an entry per field, which keeps what
-// every request hashes and writes small.
+// subgraph writes them to the disclosure log as one record before the answer leaves (and sends no
+// data if it cannot). Per person the fields are grouped by outcome (disclosed on one basis under one
+// rule, or refused for one reason): usually one or two groups instead of an entry per field, which
+// keeps what every request hashes and writes small.
 import type { Principal } from '../auth/Principal.ts';
-import type { DisclosureRecord, FieldOutcome } from './disclosureChain.ts';
+import { overallDecision, type DisclosureRecord, type FieldOutcome, type SubjectOutcome } from './disclosureChain.ts';
 
 type Outcome = Omit<FieldOutcome, 'fields'>;
 
@@ -26,29 +26,32 @@ export class DisclosureCollector {
     }
   }
 
-  records(): DisclosureRecord[] {
-    return [...this.bySubject].map(([subject, fields]) => {
+  /** The request's record, or null when it touched no personal data. */
+  toRecord(): DisclosureRecord | null {
+    if (this.bySubject.size === 0) return null;
+    const outcomes: SubjectOutcome[] = [];
+    for (const fields of this.bySubject.values()) {
       const groups = new Map<string, FieldOutcome>();
-      let disclosed = 0;
       for (const [field, outcome] of fields) {
-        if (outcome.decision === 'disclosed') disclosed += 1;
         const key = `${outcome.decision}\u0000${outcome.basis ?? ''}\u0000${outcome.reason ?? ''}\u0000${outcome.rule ?? ''}`;
         const group = groups.get(key);
         if (group) group.fields.push(field);
         else groups.set(key, { fields: [field], ...outcome });
       }
-      return {
-        requestId: this.principal.requestId,
-        at: this.at,
-        principal: this.principal.subject,
-        agency: this.principal.agency,
-        roles: this.principal.roles,
-        purpose: this.principal.purpose,
-        caseId: this.principal.caseId,
-        dataSubject: subject || null,
-        fields: [...groups.values()],
-        decision: disclosed === fields.size ? 'disclosed' : disclosed === 0 ? 'refused' : 'partial',
-      };
-    });
+      const grouped = [...groups.values()];
+      outcomes.push({ decision: overallDecision(grouped.map((group) => group.decision)), fields: grouped });
+    }
+    return {
+      requestId: this.principal.requestId,
+      at: this.at,
+      principal: this.principal.subject,
+      agency: this.principal.agency,
+      roles: this.principal.roles,
+      purpose: this.principal.purpose,
+      caseId: this.principal.caseId,
+      dataSubjects: [...this.bySubject.keys()].map((subject) => subject || null),
+      outcomes,
+      decision: overallDecision(outcomes.map((outcome) => outcome.decision)),
+    };
   }
 }

@@ -1,6 +1,6 @@
-// Appends disclosure records to the chain. Group commit: records of concurrent requests wait while a
-// write is in flight and go together in the next write (one statement for many requests); with no
-// write in flight they go at once (STACK.md: a fixed window only adds latency).
+// Appends disclosure records to the chain, one row per request. Group commit: records of concurrent
+// requests wait while a write is in flight and go together in the next write (one statement for many
+// requests); with no write in flight they go at once (STACK.md: a fixed window only adds latency).
 //
 // One statement per batch, with no transaction and no lock: the writer remembers the hash of the last
 // row it knows of and links the batch to it. The log allows one successor per row (a unique index on
@@ -11,13 +11,14 @@ import type { Knex } from 'knex';
 import { GENESIS_HASH, hashRecord, type DisclosureRecord } from './disclosureChain.ts';
 
 interface Pending {
-  records: DisclosureRecord[];
+  record: DisclosureRecord;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
 export interface DisclosureWriter {
-  write(records: DisclosureRecord[]): Promise<void>;
+  /** Resolves once the record is stored (at once for null: nothing to record). */
+  write(record: DisclosureRecord | null): Promise<void>;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -40,8 +41,8 @@ function chain(previous: string, records: DisclosureRecord[]): ChainedRows {
       roles: record.roles,
       purpose: record.purpose,
       case_id: record.caseId,
-      data_subject: record.dataSubject,
-      fields: record.fields,
+      data_subjects: record.dataSubjects,
+      outcomes: record.outcomes,
       decision: record.decision,
       prev_hash: previous,
       hash,
@@ -69,10 +70,10 @@ export function createDisclosureWriter(knex: Knex): DisclosureWriter {
       const { json, last } = chain(previous, records);
       try {
         await knex.raw(
-          `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, data_subject, fields, decision, prev_hash, hash)
-           select request_id, at, principal, agency, roles, purpose, case_id, data_subject, fields, decision, prev_hash, hash
-           from rows from (jsonb_to_recordset(?::jsonb) as (request_id text, at timestamptz, principal text, agency text, roles jsonb, purpose text,
-             case_id text, data_subject text, fields jsonb, decision text, prev_hash text, hash text)) with ordinality as batch
+          `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcomes, decision, prev_hash, hash)
+           select request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcomes, decision, prev_hash, hash
+           from rows from (json_to_recordset(?::json) as (request_id text, at timestamptz, principal text, agency text, roles jsonb, purpose text,
+             case_id text, data_subjects text[], outcomes json, decision text, prev_hash text, hash text)) with ordinality as batch
            order by batch.ordinality`,
           [json],
         );
@@ -92,7 +93,7 @@ export function createDisclosureWriter(knex: Knex): DisclosureWriter {
       const batch = queue;
       queue = [];
       try {
-        await append(batch.flatMap((pending) => pending.records));
+        await append(batch.map((pending) => pending.record));
         for (const pending of batch) pending.resolve();
       } catch (error) {
         for (const pending of batch) pending.reject(error);
@@ -102,10 +103,10 @@ export function createDisclosureWriter(knex: Knex): DisclosureWriter {
   }
 
   return {
-    write(records) {
-      if (records.length === 0) return Promise.resolve();
+    write(record) {
+      if (!record) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        queue.push({ records, resolve, reject });
+        queue.push({ record, resolve, reject });
         if (!writing) void drain();
       });
     },

@@ -94,7 +94,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         disclosures: new DisclosureCollector(principal),
       };
     },
-    beforeAnswer: recordDisclosures ? (context) => disclosureLog.write((context as SubgraphContext<L>).disclosures.records()) : undefined,
+    beforeAnswer: recordDisclosures ? (context) => disclosureLog.write((context as SubgraphContext<L>).disclosures.toRecord()) : undefined,
     internalRoutes: Object.fromEntries(
       // Besides its own routes, every agency answers for its disclosure log (who used my data).
       Object.entries({ ...definition.internalRoutes, [DISCLOSURE_LOG_PATH]: disclosureLogRoute(definition.name) }).map(([path, route]) => [

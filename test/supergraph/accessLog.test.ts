@@ -136,6 +136,29 @@ describe('who used my data', () => {
     const badFilter = await query(securityOfficer, OVERSIGHT, { variables: { filter: { dataSubject: 'x' } } });
     expect(badFilter.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
+
+  it('pages through one request about several citizens one person at a time, with no gap or repeat', async () => {
+    const list = await query(justiceOfficer, '{ citizens(first: 5) { nodes { id fullName } } }');
+    const ids = (list.body.data.citizens.nodes as Array<{ id: string }>).map((node) => node.id);
+    expect(ids).toHaveLength(5);
+    const filter = { requestId: list.headers.get('x-request-id') };
+    const securityOfficer: Who = { role: 'security-officer', purpose: 'data-protection-oversight' };
+    const PAGE = `query ($filter: DataAccessFilter, $first: Int, $after: String) {
+      dataAccessLog(filter: $filter, first: $first, after: $after) { nodes { register dataSubject fields { field } } pageInfo { hasNextPage endCursor } }
+    }`;
+    const whole = (await query(securityOfficer, PAGE, { variables: { filter, first: 100 } })).body.data.dataAccessLog.nodes as Entry[];
+    expect(whole.map((entry) => entry.dataSubject).sort()).toEqual([...ids].sort());
+    expect(whole.every((entry) => entry.register === 'population' && entry.fields.map((field) => field.field).join() === 'Citizen.id,Citizen.fullName')).toBe(true);
+    const paged: Entry[] = [];
+    let after: string | null = null;
+    do {
+      const page: { nodes: Entry[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (await query(securityOfficer, PAGE, { variables: { filter, first: 2, after } })).body
+        .data.dataAccessLog;
+      paged.push(...page.nodes);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged.map((entry) => entry.dataSubject)).toEqual(whole.map((entry) => entry.dataSubject));
+  });
 });
 
 describe('who used my data, with one register out of reach', () => {

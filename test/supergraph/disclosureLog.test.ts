@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RECORD_COLUMNS, verifyDisclosureChain } from '../../shared/audit/disclosureChain.ts';
+import type { Knex } from 'knex';
+import { GENESIS_HASH, hashPersonRecord, verifyDisclosureChain, type DisclosureRecord, type PersonRecord } from '../../shared/audit/disclosureChain.ts';
+import { readDisclosureLog, type LogFilter } from '../../shared/audit/disclosureLogReader.ts';
 import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
 import { disclosureLogMigrations } from '../../shared/audit/disclosureLogMigrations.ts';
 import { migrationSource } from '../../shared/db/migrationSource.ts';
@@ -14,6 +16,16 @@ import { openDatabase } from '../../shared/db/openDatabase.ts';
 import { getStack, justiceOfficer, query, seededProvince } from '../support/stack.ts';
 
 const run = promisify(execFile);
+
+/** The log as the access-log views read it: one entry per request and data subject. */
+const entriesOf = (knex: Knex, filter: LogFilter) => readDisclosureLog(knex, { all: true }, { filter, limit: 100 });
+
+const record = (requestId: string, dataSubjects = ['033090000001']): DisclosureRecord => ({
+  requestId, at: new Date().toISOString(), principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'], purpose: 'civil-status-procedure', caseId: null,
+  dataSubjects,
+  outcomes: dataSubjects.map(() => ({ decision: 'disclosed', fields: [{ fields: ['Citizen.fullName'], decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'r' }] })),
+  decision: 'disclosed',
+});
 
 describe('the disclosure log', () => {
   beforeAll(async () => {
@@ -25,33 +37,46 @@ describe('the disclosure log', () => {
     const id = seededProvince().demoCitizenIds[0];
     const { body, headers } = await query(justiceOfficer, `{ citizen(id: "${id}") { fullName religion } }`, { headers: { 'x-case-id': 'HT-2026/000777' } });
     expect(body.data.citizen.fullName).toBeTypeOf('string');
-    const requestId = headers.get('x-request-id');
-    const rows = await subgraphs.population.database.knex('disclosure_log').select(RECORD_COLUMNS).where({ request_id: requestId, data_subject: id });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
+    const requestId = headers.get('x-request-id')!;
+    const entries = await entriesOf(subgraphs.population.database.knex, { requestId, dataSubject: id });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
       agency: 'so-tu-phap',
       roles: ['officer'],
       purpose: 'civil-status-procedure',
       caseId: 'HT-2026/000777',
+      dataSubject: id,
       decision: 'partial',
     });
-    expect(rows[0].fields).toEqual([
-      { fields: ['Citizen.fullName'], decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' },
-      { fields: ['Citizen.religion'], decision: 'refused', reason: 'AGENCY_NOT_ALLOWED', rule: expect.any(String) },
+    expect(entries[0].fields).toEqual([
+      { field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' },
+      { field: 'Citizen.religion', decision: 'refused', reason: 'AGENCY_NOT_ALLOWED', rule: expect.any(String) },
     ]);
     expect(await verifyDisclosureChain(subgraphs.population.database.knex)).toMatchObject({ broken: null });
   });
 
-  it('records every citizen of a list, not only the first', async () => {
+  it('records every citizen of a list, not only the first, in one row for the request', async () => {
     const { subgraphs } = await getStack();
+    const { knex } = subgraphs.population.database;
     const { body, headers } = await query(justiceOfficer, '{ citizens(first: 5) { nodes { id fullName } } }');
     const ids = (body.data.citizens.nodes as Array<{ id: string }>).map((node) => node.id).sort();
     expect(ids).toHaveLength(5);
-    const rows = await subgraphs.population.database.knex('disclosure_log').select(RECORD_COLUMNS).where({ request_id: headers.get('x-request-id') });
-    expect(rows.map((row) => row.dataSubject).sort()).toEqual(ids);
-    for (const row of rows) {
-      expect(row.fields).toEqual([{ fields: ['Citizen.id', 'Citizen.fullName'], decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' }]);
+    const requestId = headers.get('x-request-id')!;
+    const rows = await knex('disclosure_log').select({ dataSubjects: 'data_subjects' }).where({ request_id: requestId });
+    expect(rows).toHaveLength(1);
+    expect([...rows[0].dataSubjects].sort()).toEqual(ids);
+    const entries = await entriesOf(knex, { requestId });
+    expect(entries.map((entry) => entry.dataSubject).sort()).toEqual(ids);
+    for (const entry of entries) {
+      expect(entry.fields).toEqual([
+        { field: 'Citizen.id', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' },
+        { field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' },
+      ]);
     }
+    // A citizen finds her own entry among them.
+    expect(await readDisclosureLog(knex, { all: false, dataSubject: ids[3] }, { filter: { requestId }, limit: 10 })).toEqual([
+      expect.objectContaining({ requestId, dataSubject: ids[3] }),
+    ]);
   });
 
   it('shows the first row that was edited by hand', async () => {
@@ -64,6 +89,22 @@ describe('the disclosure log', () => {
       expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: { seq: String(victim.seq), problem: expect.stringContaining('changed') } });
     } finally {
       await knex('disclosure_log').where('seq', victim.seq).update({ purpose: victim.purpose });
+    }
+    expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: null });
+  });
+
+  it('shows a data subject taken out of a row by hand (hidden from her own log)', async () => {
+    const { subgraphs } = await getStack();
+    const { knex } = subgraphs.population.database;
+    const { headers } = await query(justiceOfficer, '{ citizens(first: 3) { nodes { id fullName } } }');
+    const victim = await knex('disclosure_log').select('seq', 'data_subjects').where({ request_id: headers.get('x-request-id') }).first();
+    const [hidden, ...kept] = victim.data_subjects as string[];
+    await knex('disclosure_log').where('seq', victim.seq).update({ data_subjects: [...kept, '033090000009'] });
+    try {
+      expect(await readDisclosureLog(knex, { all: false, dataSubject: hidden }, { filter: { requestId: headers.get('x-request-id')! }, limit: 10 })).toEqual([]);
+      expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: { seq: String(victim.seq), problem: expect.stringContaining('changed') } });
+    } finally {
+      await knex('disclosure_log').where('seq', victim.seq).update({ data_subjects: victim.data_subjects });
     }
     expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: null });
   });
@@ -91,20 +132,45 @@ describe('two writers on one agency database (two processes of one subgraph)', (
       await database.knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
       const first = createDisclosureWriter(database.knex);
       const second = createDisclosureWriter(database.knex);
-      const record = (requestId: string) => ({
-        requestId, at: new Date().toISOString(), principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'],
-        purpose: 'civil-status-procedure', caseId: null, dataSubject: '033090000001',
-        fields: [{ fields: ['Citizen.fullName'], decision: 'disclosed' as const, basis: 'civil-status-law-2014', rule: 'r' }], decision: 'disclosed' as const,
-      });
-      await first.write([record('a1')]);
-      await second.write([record('b1'), record('b2')]);
+      await first.write(record('a1'));
+      await Promise.all([second.write(record('b1')), second.write(record('b2'))]);
       // The first writer still believes a1 is the end of the chain.
-      await first.write([record('a2')]);
-      await Promise.all([first.write([record('a3')]), second.write([record('b3')])]);
+      await first.write(record('a2'));
+      await Promise.all([first.write(record('a3')), second.write(record('b3'))]);
       const rows = await database.knex('disclosure_log').select({ requestId: 'request_id' }).orderBy('seq');
       expect(rows.map((row) => row.requestId)).toEqual(expect.arrayContaining(['a1', 'b1', 'b2', 'a2', 'a3', 'b3']));
       expect(rows).toHaveLength(6);
       expect(await verifyDisclosureChain(database.knex)).toEqual({ rows: 6, broken: null });
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('rows written before one row per request (one data subject each)', () => {
+  it('still verify, link on to the rows written now, and read as before', async () => {
+    const database = await openDatabase({});
+    try {
+      const { knex } = database;
+      await knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
+      const person: PersonRecord = {
+        requestId: 'old-1', at: '2026-11-01T08:00:00.000Z', principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'], purpose: 'civil-status-procedure',
+        caseId: null, dataSubject: '033090000001', fields: [{ field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'r' }], decision: 'disclosed',
+      };
+      await knex('disclosure_log').insert({
+        request_id: person.requestId, at: person.at, principal: person.principal, agency: person.agency, roles: JSON.stringify(person.roles), purpose: person.purpose,
+        case_id: null, data_subject: person.dataSubject, fields: JSON.stringify(person.fields), decision: person.decision,
+        prev_hash: GENESIS_HASH, hash: hashPersonRecord(GENESIS_HASH, person),
+      });
+      await createDisclosureWriter(knex).write(record('new-1', ['033090000001', '033090000002']));
+      expect(await verifyDisclosureChain(knex)).toEqual({ rows: 2, broken: null });
+      const own = await readDisclosureLog(knex, { all: false, dataSubject: '033090000001' }, { filter: {}, limit: 10 });
+      expect(own.map((entry) => [entry.requestId, entry.dataSubject, entry.fields.map((field) => field.field)])).toEqual([
+        ['new-1', '033090000001', ['Citizen.fullName']],
+        ['old-1', '033090000001', ['Citizen.fullName']],
+      ]);
+      await knex('disclosure_log').where('request_id', 'old-1').update({ data_subject: '033090000002' });
+      expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: { seq: '1' } });
     } finally {
       await database.close();
     }
@@ -117,12 +183,7 @@ describe('npm run audit:verify', () => {
     const database = await openDatabase({ dataDir: join(dir, 'population') });
     await database.knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
     const writer = createDisclosureWriter(database.knex);
-    const record = (subject: string) => ({
-      requestId: `r-${subject}`, at: new Date().toISOString(), principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'],
-      purpose: 'civil-status-procedure', caseId: null, dataSubject: subject,
-      fields: [{ fields: ['Citizen.fullName'], decision: 'disclosed' as const, basis: 'civil-status-law-2014', rule: 'r' }], decision: 'disclosed' as const,
-    });
-    await writer.write([record('033090000001'), record('033090000002'), record('033090000003')]);
+    await Promise.all(['033090000001', '033090000002', '033090000003'].map((subject) => writer.write(record(`r-${subject}`, [subject]))));
     await database.close();
 
     const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
@@ -132,7 +193,7 @@ describe('npm run audit:verify', () => {
     expect(intact.stdout).toContain('✓ population: 3 rows, chain intact');
 
     const tampering = await openDatabase({ dataDir: join(dir, 'population') });
-    await tampering.knex('disclosure_log').where('seq', 2).update({ data_subject: '033090000009' });
+    await tampering.knex('disclosure_log').where('seq', 2).update({ data_subjects: ['033090000009'] });
     await tampering.close();
     const failure = (await run(tsx, [script, '--service', 'population'], { env }).catch((error) => error)) as { code: number; stdout: string };
     expect(failure.code).toBe(1);

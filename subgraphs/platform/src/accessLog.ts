@@ -5,7 +5,7 @@
 // answer is named in the result, never silently left out.
 import { disclosureLogAudience, DISCLOSURE_LOG_PATH } from '../../../shared/auth/relayTokens.ts';
 import { SUBGRAPH_SERVICES } from '../../../shared/config/services.ts';
-import { parseLogRequest, type LogEntry, type LogFilter } from '../../../shared/audit/disclosureLogReader.ts';
+import { MAX_PART, parseLogRequest, type LogEntry, type LogFilter, type LogPosition } from '../../../shared/audit/disclosureLogReader.ts';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import { logError } from '../../../shared/logging/log.ts';
 import { callInternalRoute } from '../../../shared/subgraph/internalCall.ts';
@@ -19,22 +19,21 @@ export interface AccessEntry extends LogEntry {
   rank: number;
 }
 
-interface Position {
-  at: string;
+interface Position extends LogPosition {
   rank: number;
-  seq: string;
 }
 
 const LARGEST_SEQ = '9223372036854775807';
 
 function encodeCursor(entry: AccessEntry): string {
-  return Buffer.from(JSON.stringify({ at: entry.at, rank: entry.rank, seq: entry.seq })).toString('base64url');
+  return Buffer.from(JSON.stringify({ at: entry.at, rank: entry.rank, seq: entry.seq, part: entry.part })).toString('base64url');
 }
 
 function decodeCursor(after: string): Position {
   try {
     const position = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Position;
-    if (typeof position.at === 'string' && Number.isInteger(position.rank) && /^\d{1,19}$/.test(position.seq)) return position;
+    const { at, rank, seq, part } = position;
+    if (typeof at === 'string' && Number.isInteger(rank) && /^\d{1,19}$/.test(seq) && Number.isInteger(part) && part >= 0 && part <= MAX_PART) return position;
   } catch {
     // answered below
   }
@@ -42,19 +41,20 @@ function decodeCursor(after: string): Position {
 }
 
 /**
- * Entries are ordered by (at, register rank, seq), newest first. After a cursor, a register ranked
- * below the cursor's may still have entries at the same instant; one ranked above may not.
+ * Entries are ordered by (at, register rank, seq, part), newest first. After a cursor, a register
+ * ranked below the cursor's may still have entries at the same instant; one ranked above may not.
  */
-function beforeFor(rank: number, cursor: Position | null): { at: string; seq: string } | undefined {
+function beforeFor(rank: number, cursor: Position | null): LogPosition | undefined {
   if (!cursor) return undefined;
-  if (rank === cursor.rank) return { at: cursor.at, seq: cursor.seq };
-  return { at: cursor.at, seq: rank < cursor.rank ? LARGEST_SEQ : '0' };
+  if (rank === cursor.rank) return { at: cursor.at, seq: cursor.seq, part: cursor.part };
+  return rank < cursor.rank ? { at: cursor.at, seq: LARGEST_SEQ, part: MAX_PART } : { at: cursor.at, seq: '0', part: 0 };
 }
 
 function newestFirst(a: AccessEntry, b: AccessEntry): number {
   if (a.at !== b.at) return a.at < b.at ? 1 : -1;
   if (a.rank !== b.rank) return b.rank - a.rank;
-  return BigInt(b.seq) > BigInt(a.seq) ? 1 : -1;
+  if (a.seq !== b.seq) return BigInt(b.seq) > BigInt(a.seq) ? 1 : -1;
+  return b.part - a.part;
 }
 
 export async function readAccessLog(ctx: SubgraphContext<unknown>, filter: LogFilter, args: { first?: number | null; after?: string | null }) {
