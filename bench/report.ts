@@ -106,7 +106,7 @@ ${table(['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'SQL/re
     );
   }
   console.log(
-    'consent-gated: an agency reading identity fields only with each citizen\'s consent (consent lookup and disclosure record per row); ' +
+    'consent-gated: an agency reading identity fields only with each citizen\'s consent (a consent check and a disclosure-log entry per row); ' +
       'policy-only: the same query by the police (statutory basis) with the disclosure log off.',
   );
   console.log('SQL/request: statements counted by the services over the requests sent (completed + in flight at the end).');

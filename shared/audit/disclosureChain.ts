@@ -55,7 +55,7 @@ export interface PersonRecord extends Caller {
 }
 
 /** The decision over a set of outcomes. */
-export function overallDecision(decisions: Iterable<'disclosed' | 'refused' | Decision>): Decision {
+export function overallDecision(decisions: Iterable<Decision>): Decision {
   let disclosed = false;
   let refused = false;
   for (const decision of decisions) {
