@@ -9,7 +9,7 @@ import type { Knex } from 'knex';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type Decision = 'disclosed' | 'refused' | 'partial';
+export type DisclosureDecision = 'disclosed' | 'refused' | 'partial';
 
 interface Caller {
   requestId: string;
@@ -27,12 +27,12 @@ export interface DisclosureRecord extends Caller {
   dataSubjects: Array<string | null>;
   outcomes: SubjectOutcome[];
   /** Over every subject: all disclosed, all refused, or partial. */
-  decision: Decision;
+  decision: DisclosureDecision;
 }
 
 /** What one data subject's fields came to in one request. */
 export interface SubjectOutcome {
-  decision: Decision;
+  decision: DisclosureDecision;
   /** The fields asked for, grouped by outcome: those disclosed on one basis, or refused for one reason, under one rule. */
   fields: FieldOutcome[];
 }
@@ -51,11 +51,11 @@ export interface PersonRecord extends Caller {
   dataSubject: string | null;
   /** Grouped outcomes, or (the first rows) one entry per field: `{field, decision, basis|reason, rule}`. */
   fields: unknown[];
-  decision: Decision;
+  decision: DisclosureDecision;
 }
 
 /** The decision over a set of outcomes. */
-export function overallDecision(decisions: Iterable<Decision>): Decision {
+export function overallDecision(decisions: Iterable<DisclosureDecision>): DisclosureDecision {
   let disclosed = false;
   let refused = false;
   for (const decision of decisions) {

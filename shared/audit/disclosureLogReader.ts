@@ -11,7 +11,7 @@ import { findService } from '../config/services.ts';
 import type { InternalRoute } from '../subgraph/SubgraphDefinition.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
 import { CASE_ID_PATTERN, CODE_PATTERN, isoInstant, PERSONAL_ID_PATTERN } from '../validation/inputs.ts';
-import type { Decision, DisclosureRecord, FieldOutcome } from './disclosureChain.ts';
+import type { DisclosureDecision, DisclosureRecord, FieldOutcome } from './disclosureChain.ts';
 
 export interface LogFilter {
   from?: string;
@@ -43,7 +43,7 @@ type Caller = Omit<DisclosureRecord, 'dataSubjects' | 'outcomes' | 'decision'>;
 /** What one request asked about one person, as the views show it: one entry per field asked for. */
 export interface LogEntry extends LogPosition, Caller {
   dataSubject: string | null;
-  decision: Decision;
+  decision: DisclosureDecision;
   fields: Array<Omit<FieldOutcome, 'fields'> & { field: string }>;
 }
 
