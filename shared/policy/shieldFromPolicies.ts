@@ -12,6 +12,7 @@ import type { SubgraphContext } from '../subgraph/SubgraphDefinition.ts';
 import type { CompiledField, CompiledPolicies } from './compilePolicies.ts';
 import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type SubjectLookup } from './decideAccess.ts';
 import { enclosingSubjectOf } from './enclosingRecord.ts';
+import { fieldGroupId } from './fieldGroups.ts';
 
 function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: SubgraphContext, info: unknown) => SubjectLookup {
   if (field.subjectFromEnclosingRecord) {
@@ -44,7 +45,7 @@ async function lookUpSubjectsBasis(field: CompiledField, context: SubgraphContex
     { basis: 'consent', awaiting: consentRulesAwaiting, loader: context.consents },
     { basis: 'subject-request', awaiting: subjectRequestRulesAwaiting, loader: context.subjectRequests },
   ];
-  const group = `${field.policy}:${field.group}`;
+  const group = fieldGroupId(field);
   const { agency, purpose } = context.principal;
   for (const kind of kinds) {
     if (kind.awaiting(field, context.principal, subjects).length === 0) continue;
@@ -74,7 +75,7 @@ const basesOfRequest = new WeakMap<SubgraphContext, Map<string, Promise<string |
 function subjectsBasis(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<string | null> {
   let bases = basesOfRequest.get(context);
   if (!bases) basesOfRequest.set(context, (bases = new Map()));
-  const key = `${field.policy}:${field.group}\u0000${subjects().join(',')}`;
+  const key = `${fieldGroupId(field)}\u0000${subjects().join(',')}`;
   let basis = bases.get(key);
   if (!basis) bases.set(key, (basis = lookUpSubjectsBasis(field, context, subjects)));
   return basis;

@@ -8,7 +8,8 @@ import type { Principal } from '../../../shared/auth/Principal.ts';
 import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts';
 import { anyOf } from '../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
-import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
+import type { CompiledField, CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
+import { fieldGroupsWhere } from '../../../shared/policy/fieldGroups.ts';
 import { isoInstant } from '../../../shared/validation/inputs.ts';
 import { endRow, rowsOf, type CitizenRows } from './citizenRows.ts';
 import { subjectsOf } from './registryInputs.ts';
@@ -22,19 +23,11 @@ export interface ConsentableGroup {
 
 /** Field groups that some rule shares with the data subject's consent, and for which purposes. */
 export function consentableGroups(policies: ReadonlyMap<string, CompiledPolicies>): ConsentableGroup[] {
-  const groups = new Map<string, ConsentableGroup>();
-  for (const compiled of policies.values()) {
-    for (const field of compiled.fields.values()) {
-      const purposes = field.rules.flatMap((rule) => (rule.consentPurposes ? [...rule.consentPurposes] : []));
-      if (purposes.length === 0) continue;
-      const id = `${field.policy}:${field.group}`;
-      const group = groups.get(id) ?? { id, level: field.level, fields: [], purposes: [] };
-      group.fields.push(`${field.type}.${field.field}`);
-      group.purposes = [...new Set([...group.purposes, ...purposes])].sort();
-      groups.set(id, group);
-    }
-  }
-  return [...groups.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const purposesOf = (field: CompiledField) => field.rules.flatMap((rule) => (rule.consentPurposes ? [...rule.consentPurposes] : []));
+  return fieldGroupsWhere(policies, (field) => purposesOf(field).length > 0).map(({ members, ...group }) => ({
+    ...group,
+    purposes: [...new Set(members.flatMap(purposesOf))].sort(),
+  }));
 }
 
 export interface ConsentRow {

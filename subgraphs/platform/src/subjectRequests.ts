@@ -9,6 +9,7 @@ import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts'
 import { anyOf } from '../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
+import { fieldGroupsWhere } from '../../../shared/policy/fieldGroups.ts';
 import { caseId, isoInstant } from '../../../shared/validation/inputs.ts';
 import { endRow, rowsOf, type CitizenRows } from './citizenRows.ts';
 import { subjectsOf } from './registryInputs.ts';
@@ -22,17 +23,10 @@ export interface RequestableGroup {
 
 /** Field groups that some rule gives on the data subject's request, with the agency holding each. */
 export function requestableGroups(policies: ReadonlyMap<string, CompiledPolicies>): RequestableGroup[] {
-  const groups = new Map<string, RequestableGroup>();
-  for (const compiled of policies.values()) {
-    for (const field of compiled.fields.values()) {
-      if (!field.rules.some((rule) => rule.onSubjectRequest)) continue;
-      const id = `${field.policy}:${field.group}`;
-      const group = groups.get(id) ?? { id, level: field.level, fields: [], holderAgency: field.owner };
-      group.fields.push(`${field.type}.${field.field}`);
-      groups.set(id, group);
-    }
-  }
-  return [...groups.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return fieldGroupsWhere(policies, (field) => field.rules.some((rule) => rule.onSubjectRequest)).map(({ members, ...group }) => ({
+    ...group,
+    holderAgency: members[0].owner,
+  }));
 }
 
 export interface SubjectRequestRow {
