@@ -119,8 +119,9 @@ export async function readDisclosureLog(knex: Knex, scope: LogScope, request: Lo
       seq: 'log.seq', part: 'entry.part', at: 'log.at', requestId: 'log.request_id', principal: 'log.principal', agency: 'log.agency', roles: 'log.roles',
       purpose: 'log.purpose', caseId: 'log.case_id', dataSubject: 'entry.data_subject', decision: 'entry.decision', fields: 'entry.fields',
     });
-  for (const subject of [scope.all ? undefined : scope.dataSubject, filter.dataSubject]) {
-    if (!subject) continue;
+  // A citizen's scope and a filter on the same person are one condition; on two people, nothing matches.
+  const subjects = new Set([scope.all ? undefined : scope.dataSubject, filter.dataSubject].filter((subject) => subject !== undefined));
+  for (const subject of subjects) {
     // The row first, by an index (either form), then the person's own entry in it.
     query.where((row) => row.whereRaw('log.data_subjects @> array[?]::text[]', [subject]).orWhere('log.data_subject', subject)).where('entry.data_subject', subject);
   }
