@@ -27,6 +27,21 @@ const record = (requestId: string, dataSubjects = ['033090000001']): DisclosureR
   decision: 'disclosed',
 });
 
+/**
+ * Edits one row by hand: while edited, the chain names that row as changed (and `meanwhile` may look
+ * at what the edit did); once restored, the chain is whole again.
+ */
+async function expectEditCaught(knex: Knex, seq: string, edit: object, original: object, meanwhile?: () => Promise<void>): Promise<void> {
+  await knex('disclosure_log').where('seq', seq).update(edit);
+  try {
+    await meanwhile?.();
+    expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: { seq: String(seq), problem: expect.stringContaining('changed') } });
+  } finally {
+    await knex('disclosure_log').where('seq', seq).update(original);
+  }
+  expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: null });
+}
+
 describe('the disclosure log', () => {
   beforeAll(async () => {
     await getStack();
@@ -84,13 +99,7 @@ describe('the disclosure log', () => {
     const { knex } = subgraphs.population.database;
     await query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[1]}") { fullName } }`);
     const victim = await knex('disclosure_log').select('seq', 'purpose').orderBy('seq').offset(1).first();
-    await knex('disclosure_log').where('seq', victim.seq).update({ purpose: 'statistics' });
-    try {
-      expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: { seq: String(victim.seq), problem: expect.stringContaining('changed') } });
-    } finally {
-      await knex('disclosure_log').where('seq', victim.seq).update({ purpose: victim.purpose });
-    }
-    expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: null });
+    await expectEditCaught(knex, victim.seq, { purpose: 'statistics' }, { purpose: victim.purpose });
   });
 
   it('shows a data subject taken out of a row by hand (hidden from her own log)', async () => {
@@ -99,14 +108,9 @@ describe('the disclosure log', () => {
     const { headers } = await query(justiceOfficer, '{ citizens(first: 3) { nodes { id fullName } } }');
     const victim = await knex('disclosure_log').select('seq', 'data_subjects').where({ request_id: headers.get('x-request-id') }).first();
     const [hidden, ...kept] = victim.data_subjects as string[];
-    await knex('disclosure_log').where('seq', victim.seq).update({ data_subjects: [...kept, '033090000009'] });
-    try {
+    await expectEditCaught(knex, victim.seq, { data_subjects: [...kept, '033090000009'] }, { data_subjects: victim.data_subjects }, async () => {
       expect(await readDisclosureLog(knex, { all: false, dataSubject: hidden }, { filter: { requestId: headers.get('x-request-id')! }, limit: 10 })).toEqual([]);
-      expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: { seq: String(victim.seq), problem: expect.stringContaining('changed') } });
-    } finally {
-      await knex('disclosure_log').where('seq', victim.seq).update({ data_subjects: victim.data_subjects });
-    }
-    expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: null });
+    });
   });
 
   it('sends no personal data when the record cannot be written', async () => {
