@@ -1,5 +1,5 @@
 // What one `npm run bench` measures, read once from the environment.
-import { BENCH_CITIZENS } from '../shared/synthetic/index.ts';
+import { BENCH_CITIZENS } from '../synthetic/index.ts';
 
 export interface BenchSettings {
   /** The Postgres server every database of the run lives on (a server, never the embedded engine). */

@@ -5,7 +5,7 @@ import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { releaseEmbeddedTemplate } from '../shared/db/embeddedPostgres.ts';
 import type { DatabaseOptions } from '../shared/db/openDatabase.ts';
 import { startSubgraph, type RunningSubgraph } from '../shared/subgraph/startSubgraph.ts';
-import type { ProvinceOptions } from '../shared/synthetic/index.ts';
+import type { ProvinceOptions } from '../synthetic/index.ts';
 import { startGateway, type RunningGateway } from '../gateway/src/startGateway.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 

@@ -7,7 +7,7 @@ import type { ConsentCache } from '../consent/consentCache.ts';
 import type { SubjectGrant } from '../consent/consentLookup.ts';
 import type { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import type { Migration } from '../db/migrationSource.ts';
-import type { Province } from '../synthetic/index.ts';
+import type { Province } from '../../synthetic/index.ts';
 
 /** What each agency folder provides; shared/subgraph turns it into a running service. */
 export interface SubgraphDefinition<Loaders = unknown> {

@@ -1,7 +1,7 @@
 // Seeds an agency database once: a marker row records which synthetic province filled it, so a restart
 // on a data directory or a server keeps the data, and a database filled with other settings is reported.
 import type { Knex } from 'knex';
-import { generateProvince, type Province, type ProvinceOptions } from '../synthetic/index.ts';
+import { generateProvince, type Province, type ProvinceOptions } from '../../synthetic/index.ts';
 import { logInfo } from '../logging/log.ts';
 
 const provinces = new Map<string, Province>();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { envNumber, envString } from '../config/env.ts';
 import { envPrefix, findService, subgraphUrlsFromEnv } from '../config/services.ts';
 import { serviceDatabaseUrl } from '../db/serverDatabase.ts';
-import { BENCH_CITIZENS, DEFAULT_CITIZENS, DEFAULT_SEED, type ProvinceOptions } from '../synthetic/index.ts';
+import { BENCH_CITIZENS, DEFAULT_CITIZENS, DEFAULT_SEED, type ProvinceOptions } from '../../synthetic/index.ts';
 import type { StartSubgraphOptions } from './startSubgraph.ts';
 
 /** SEED and SEED_SCALE (citizens, or `bench` for 200,000) choose the synthetic province. */

@@ -10,7 +10,7 @@ import { migrationSource } from '../db/migrationSource.ts';
 import { errorBody } from '../errors/clientErrors.ts';
 import { logError } from '../logging/log.ts';
 import { isProduction } from '../config/env.ts';
-import type { ProvinceOptions } from '../synthetic/index.ts';
+import type { ProvinceOptions } from '../../synthetic/index.ts';
 import { createGraphqlHttpHandler } from './graphqlHttpHandler.ts';
 import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';

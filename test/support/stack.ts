@@ -9,7 +9,7 @@ import jwt from 'jsonwebtoken';
 import { DEV_ISSUER, DEV_KEY_ID, devUserSigningKeys } from '../../shared/auth/devKeys.ts';
 import { DEFAULT_AUDIENCE, signDevUserToken, type UserTokenSettings } from '../../shared/auth/userToken.ts';
 import { serviceDatabaseUrl } from '../../shared/db/serverDatabase.ts';
-import { DEFAULT_CITIZENS, DEFAULT_SEED, generateProvince, type Province } from '../../shared/synthetic/index.ts';
+import { DEFAULT_CITIZENS, DEFAULT_SEED, generateProvince, type Province } from '../../synthetic/index.ts';
 import { startStack, type RunningStack } from '../../scripts/startStack.ts';
 import { DEFAULT_POLICY_DIR } from '../../shared/policy/loadSubgraphPolicies.ts';
 

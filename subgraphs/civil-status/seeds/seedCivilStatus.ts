@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { insertInChunks } from '../../../shared/db/insertInChunks.ts';
-import type { Province } from '../../../shared/synthetic/index.ts';
+import type { Province } from '../../../synthetic/index.ts';
 
 export async function seedCivilStatus(knex: Knex, province: Province): Promise<void> {
   await insertInChunks(

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { insertInChunks } from '../../../shared/db/insertInChunks.ts';
-import type { Province } from '../../../shared/synthetic/index.ts';
+import type { Province } from '../../../synthetic/index.ts';
 
 /**
  * The land-use purposes the synthetic province uses, named as in the 2024 Land Law catalogue.

@@ -3,10 +3,10 @@ import { parse } from 'graphql';
 import type { SubgraphDefinition } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { migrations } from '../migrations/index.ts';
 import { seedPlatform } from '../seeds/seedPlatform.ts';
-import { createPlatformLoaders, type PlatformLoaders } from './loaders.ts';
+import { createPlatformLoaders, type PlatformLoaders } from './catalogues/loaders.ts';
 import { resolvers } from './resolvers.ts';
-import { activeConsentsFor } from './consentRegistry.ts';
-import { claimSubjectRequests } from './subjectRequests.ts';
+import { activeConsentsFor } from './consent/consentRegistry.ts';
+import { claimSubjectRequests } from './subjectRequests/subjectRequests.ts';
 import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE, SUBJECT_REQUEST_CLAIM_PATH } from '../../../shared/consent/consentLookup.ts';
 
 export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { insertInChunks } from '../../../shared/db/insertInChunks.ts';
-import type { Province } from '../../../shared/synthetic/index.ts';
+import type { Province } from '../../../synthetic/index.ts';
 
 // About one citizen in a hundred has an operational dossier with the police. The note is a state secret
 // (Mật): it is stored here so the register is realistic, and it never leaves the database through this

@@ -2,7 +2,7 @@
 // made by them or, for a minor child, by a parent. A citizen lists and ends only rows that are theirs
 // in one of those two ways; for anyone else a row does not exist, whatever its id.
 import type { Knex } from 'knex';
-import { badUserInput } from '../../../shared/errors/clientErrors.ts';
+import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 
 export interface CitizenRows {
   table: string;
@@ -48,3 +48,6 @@ export async function endRow<T>(
     return trx(rows.table).select(rows.columns).where('id', id).first();
   });
 }
+
+/** A timestamp of a row as the API shows it. */
+export const isoOrNull = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());

@@ -4,15 +4,15 @@
 // X-Case-Id, claims it (every subgraph call of that one request may use it); after that, or once it
 // has expired or been withdrawn, it gives nothing.
 import type { Knex } from 'knex';
-import type { Principal } from '../../../shared/auth/Principal.ts';
-import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts';
-import { anyOf } from '../../../shared/db/anyOf.ts';
-import { badUserInput } from '../../../shared/errors/clientErrors.ts';
-import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
-import { fieldGroupsWhere } from '../../../shared/policy/fieldGroups.ts';
-import { caseId, isoInstant } from '../../../shared/validation/inputs.ts';
-import { endRow, rowsOf, type CitizenRows } from './citizenRows.ts';
-import { subjectsOf } from './registryInputs.ts';
+import type { Principal } from '../../../../shared/auth/Principal.ts';
+import { CATALOGUE_CODES } from '../../../../shared/catalogue/platformCatalogue.ts';
+import { anyOf } from '../../../../shared/db/anyOf.ts';
+import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
+import { fieldGroupsWhere } from '../../../../shared/policy/fieldGroups.ts';
+import { caseId, isoInstant } from '../../../../shared/validation/inputs.ts';
+import { endRow, rowsOf, type CitizenRows } from '../citizens/citizenRows.ts';
+import { subjectsOf } from '../citizens/registryInputs.ts';
 
 export interface RequestableGroup {
   id: string;

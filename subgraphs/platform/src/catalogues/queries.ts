@@ -1,6 +1,6 @@
 // SQL of the platform catalogues. Explicit columns, aliased to the shapes the resolvers use.
 import type { Knex } from 'knex';
-import { anyOf } from '../../../shared/db/anyOf.ts';
+import { anyOf } from '../../../../shared/db/anyOf.ts';
 
 export interface UnitRow {
   code: string;

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { subgraphTypeDefs } from '../../../shared/config/subgraphSchemas.ts';
-import type { CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
-import { policySchemaOf } from '../../../shared/policy/checkSubgraphPolicies.ts';
-import { loadSubgraphPolicies } from '../../../shared/policy/loadSubgraphPolicies.ts';
+import { subgraphTypeDefs } from '../../../../shared/config/subgraphSchemas.ts';
+import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
+import { policySchemaOf } from '../../../../shared/policy/checkSubgraphPolicies.ts';
+import { loadSubgraphPolicies } from '../../../../shared/policy/loadSubgraphPolicies.ts';
 
 /** Names, sizes and change times of every file the policies are read from: cheap to take, and it changes with any edit. */
 function fingerprintOf(dir: string): string {

@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
-import { hasRole, KNOWN_ROLES, type Principal, type Role } from '../../../shared/auth/Principal.ts';
-import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts';
-import { badUserInput } from '../../../shared/errors/clientErrors.ts';
-import { forbidden } from '../../../shared/errors/forbidden.ts';
-import { explainAccess } from '../../../shared/policy/explainAccess.ts';
-import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
-import { listLimit } from '../../../shared/validation/inputs.ts';
+import { hasRole, KNOWN_ROLES, type Principal, type Role } from '../../../../shared/auth/Principal.ts';
+import { CATALOGUE_CODES } from '../../../../shared/catalogue/platformCatalogue.ts';
+import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import { forbidden } from '../../../../shared/errors/forbidden.ts';
+import { explainAccess } from '../../../../shared/policy/explainAccess.ts';
+import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
+import { listLimit } from '../../../../shared/validation/inputs.ts';
 import { policiesOnDisk } from './policiesOnDisk.ts';
 import { listPolicyVersions, policiesInForce, proposePolicyChange, rollbackPolicies, type PolicyVersionRow } from './policyConsole.ts';
 
@@ -18,7 +18,7 @@ type Context = SubgraphContext<unknown>;
 let apiSchema: GraphQLSchema | undefined;
 /** The public schema clients query, from the committed supergraph: what explainAccess parses against. */
 function publicSchema(): GraphQLSchema {
-  apiSchema ??= Supergraph.build(readFileSync(new URL('../../../gateway/supergraph.graphql', import.meta.url), 'utf8')).apiSchema().toGraphQLJSSchema();
+  apiSchema ??= Supergraph.build(readFileSync(new URL('../../../../gateway/supergraph.graphql', import.meta.url), 'utf8')).apiSchema().toGraphQLJSSchema();
   return apiSchema;
 }
 

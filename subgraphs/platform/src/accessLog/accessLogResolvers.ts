@@ -1,11 +1,11 @@
 // GraphQL face of the disclosure logs: a citizen's own log, and the oversight view of agencies and
 // security officers. What each caller sees is decided by every agency for its own log.
-import { hasRole } from '../../../shared/auth/Principal.ts';
-import type { LogFilter } from '../../../shared/audit/disclosureLogReader.ts';
-import { forbidden } from '../../../shared/errors/forbidden.ts';
-import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
+import { hasRole } from '../../../../shared/auth/Principal.ts';
+import type { LogFilter } from '../../../../shared/audit/disclosureLogReader.ts';
+import { forbidden } from '../../../../shared/errors/forbidden.ts';
+import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { readAccessLog, type AccessEntry } from './accessLog.ts';
-import { requireCitizen } from './consentResolvers.ts';
+import { requireCitizen } from '../citizens/requireCitizen.ts';
 
 type Context = SubgraphContext<unknown>;
 

@@ -1,6 +1,6 @@
 // What the consent registry and the subject-request registry both check on their internal routes.
-import { badUserInput } from '../../../shared/errors/clientErrors.ts';
-import { PERSONAL_ID_PATTERN } from '../../../shared/validation/inputs.ts';
+import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import { PERSONAL_ID_PATTERN } from '../../../../shared/validation/inputs.ts';
 
 /** The personal ids a subgraph asks about: at most 1000, each 12 digits. */
 export function subjectsOf(body: unknown): string[] {

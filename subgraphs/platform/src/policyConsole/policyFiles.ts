@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { SUBGRAPH_SERVICES } from '../../../shared/config/services.ts';
-import { badUserInput } from '../../../shared/errors/clientErrors.ts';
+import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
+import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 
 export type PolicyFileSet = Record<string, string>;
 

@@ -3,14 +3,14 @@
 // minted for this caller and that agency) and merges the answers newest first. Each agency decides by
 // itself what the caller may see (shared/audit/disclosureLogReader.ts). An agency that does not
 // answer is named in the result, never silently left out.
-import { disclosureLogAudience, DISCLOSURE_LOG_PATH } from '../../../shared/auth/relayTokens.ts';
-import { SUBGRAPH_SERVICES } from '../../../shared/config/services.ts';
-import { MAX_PART, parseLogRequest, type LogEntry, type LogFilter, type LogPosition } from '../../../shared/audit/disclosureLogReader.ts';
-import { badUserInput } from '../../../shared/errors/clientErrors.ts';
-import { logError } from '../../../shared/logging/log.ts';
-import { callInternalRoute } from '../../../shared/subgraph/internalCall.ts';
-import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
-import { listLimit } from '../../../shared/validation/inputs.ts';
+import { disclosureLogAudience, DISCLOSURE_LOG_PATH } from '../../../../shared/auth/relayTokens.ts';
+import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
+import { MAX_PART, parseLogRequest, type LogEntry, type LogFilter, type LogPosition } from '../../../../shared/audit/disclosureLogReader.ts';
+import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import { logError } from '../../../../shared/logging/log.ts';
+import { callInternalRoute } from '../../../../shared/subgraph/internalCall.ts';
+import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
+import { listLimit } from '../../../../shared/validation/inputs.ts';
 
 export interface AccessEntry extends LogEntry {
   register: string;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { manyByKey, oneByKey } from '../../../shared/loaders/batchLoaders.ts';
+import { manyByKey, oneByKey } from '../../../../shared/loaders/batchLoaders.ts';
 import { formerUnitsByNewCodes, unitsByCodes } from './queries.ts';
 
 export function createPlatformLoaders(knex: Knex) {

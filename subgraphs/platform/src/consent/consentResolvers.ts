@@ -1,29 +1,20 @@
 // GraphQL face of the consent registry: citizens only (platform policies), each on their own consents.
-import { hasRole } from '../../../shared/auth/Principal.ts';
-import { forbidden } from '../../../shared/errors/forbidden.ts';
-import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
+import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { consentableGroups, consentsOf, grantConsent, revokeConsent, statusOf, type ConsentRow, type GrantInput } from './consentRegistry.ts';
-import { actingFor } from './guardianship.ts';
-import { policiesOnDisk } from './policiesOnDisk.ts';
+import { actingFor } from '../citizens/guardianship.ts';
+import { isoOrNull } from '../citizens/citizenRows.ts';
+import { requireCitizen } from '../citizens/requireCitizen.ts';
+import { policiesOnDisk } from '../policyConsole/policiesOnDisk.ts';
 
 type Context = SubgraphContext<unknown>;
-
-export function requireCitizen(ctx: Context, coordinate: string): string {
-  if (!hasRole(ctx.principal, 'citizen') || !ctx.principal.subject) {
-    throw forbidden(coordinate, { reason: 'ROLE_NOT_ALLOWED', policy: 'platform.consent', rule: null }, ctx.principal.requestId);
-  }
-  return ctx.principal.subject;
-}
-
-export const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 function consentView(consent: ConsentRow) {
   return {
     ...consent,
-    validFrom: iso(consent.validFrom),
-    validUntil: iso(consent.validUntil),
-    createdAt: iso(consent.createdAt),
-    revokedAt: iso(consent.revokedAt),
+    validFrom: isoOrNull(consent.validFrom),
+    validUntil: isoOrNull(consent.validUntil),
+    createdAt: isoOrNull(consent.createdAt),
+    revokedAt: isoOrNull(consent.revokedAt),
     status: statusOf(consent),
     channel: consent.channel.toUpperCase().replace(/-/g, '_'),
   };

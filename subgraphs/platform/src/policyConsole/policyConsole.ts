@@ -3,10 +3,10 @@
 // every subgraph watches (so it is in force everywhere within a second); rollback restores a version.
 import type { Knex } from 'knex';
 import { GraphQLError } from 'graphql';
-import { subgraphTypeDefs } from '../../../shared/config/subgraphSchemas.ts';
-import { badUserInput } from '../../../shared/errors/clientErrors.ts';
-import { logInfo } from '../../../shared/logging/log.ts';
-import { checkSubgraphPolicies } from '../../../shared/policy/checkSubgraphPolicies.ts';
+import { subgraphTypeDefs } from '../../../../shared/config/subgraphSchemas.ts';
+import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import { logInfo } from '../../../../shared/logging/log.ts';
+import { checkSubgraphPolicies } from '../../../../shared/policy/checkSubgraphPolicies.ts';
 import {
   checkPolicyPath,
   hashPolicyFileSet,

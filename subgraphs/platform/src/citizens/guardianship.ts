@@ -1,12 +1,12 @@
 // Whom a signed-in citizen acts for: themself, or a minor child of theirs as the population register
 // records the parents (Law 91/2025: a parent consents for a child). The register is asked with the
 // token the gateway minted for this citizen's request; without an answer, nobody acts for a child.
-import { badUserInput } from '../../../shared/errors/clientErrors.ts';
-import { CHILDREN_PATH, GUARDIANSHIP_AUDIENCE } from '../../../shared/auth/relayTokens.ts';
-import { logError } from '../../../shared/logging/log.ts';
-import { callInternalRoute } from '../../../shared/subgraph/internalCall.ts';
-import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
-import { personalId } from '../../../shared/validation/inputs.ts';
+import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import { CHILDREN_PATH, GUARDIANSHIP_AUDIENCE } from '../../../../shared/auth/relayTokens.ts';
+import { logError } from '../../../../shared/logging/log.ts';
+import { callInternalRoute } from '../../../../shared/subgraph/internalCall.ts';
+import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
+import { personalId } from '../../../../shared/validation/inputs.ts';
 
 export interface Acting {
   /** The data subject. */

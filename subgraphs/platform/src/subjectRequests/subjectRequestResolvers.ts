@@ -1,8 +1,9 @@
 // GraphQL face of subject requests: citizens only, each on their own requests or their minor child's.
-import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
-import { iso, requireCitizen } from './consentResolvers.ts';
-import { actingFor } from './guardianship.ts';
-import { policiesOnDisk } from './policiesOnDisk.ts';
+import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
+import { isoOrNull } from '../citizens/citizenRows.ts';
+import { requireCitizen } from '../citizens/requireCitizen.ts';
+import { actingFor } from '../citizens/guardianship.ts';
+import { policiesOnDisk } from '../policyConsole/policiesOnDisk.ts';
 import {
   createSubjectRequest,
   requestableGroups,
@@ -18,10 +19,10 @@ type Context = SubgraphContext<unknown>;
 function requestView(request: SubjectRequestRow) {
   return {
     ...request,
-    validUntil: iso(request.validUntil),
-    createdAt: iso(request.createdAt),
-    usedAt: iso(request.usedAt),
-    withdrawnAt: iso(request.withdrawnAt),
+    validUntil: isoOrNull(request.validUntil),
+    createdAt: isoOrNull(request.createdAt),
+    usedAt: isoOrNull(request.usedAt),
+    withdrawnAt: isoOrNull(request.withdrawnAt),
     status: subjectRequestStatus(request),
   };
 }

@@ -3,16 +3,16 @@
 // to is read from the policies in force: the field groups some rule shares with consent, per purpose.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
-import { CONSENT_CACHE_TTL_MS, REVOCATION_MARGIN_MS } from '../../../shared/consent/consentCache.ts';
-import type { Principal } from '../../../shared/auth/Principal.ts';
-import { CATALOGUE_CODES } from '../../../shared/catalogue/platformCatalogue.ts';
-import { anyOf } from '../../../shared/db/anyOf.ts';
-import { badUserInput } from '../../../shared/errors/clientErrors.ts';
-import type { CompiledField, CompiledPolicies } from '../../../shared/policy/compilePolicies.ts';
-import { fieldGroupsWhere } from '../../../shared/policy/fieldGroups.ts';
-import { isoInstant } from '../../../shared/validation/inputs.ts';
-import { endRow, rowsOf, type CitizenRows } from './citizenRows.ts';
-import { subjectsOf } from './registryInputs.ts';
+import { CONSENT_CACHE_TTL_MS, REVOCATION_MARGIN_MS } from '../../../../shared/consent/consentCache.ts';
+import type { Principal } from '../../../../shared/auth/Principal.ts';
+import { CATALOGUE_CODES } from '../../../../shared/catalogue/platformCatalogue.ts';
+import { anyOf } from '../../../../shared/db/anyOf.ts';
+import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import type { CompiledField, CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
+import { fieldGroupsWhere } from '../../../../shared/policy/fieldGroups.ts';
+import { isoInstant } from '../../../../shared/validation/inputs.ts';
+import { endRow, rowsOf, type CitizenRows } from '../citizens/citizenRows.ts';
+import { subjectsOf } from '../citizens/registryInputs.ts';
 
 export interface ConsentableGroup {
   id: string;
