@@ -7,7 +7,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { hasRole, type Principal } from '../../shared/auth/Principal.ts';
 import { disclosureLogAudience, GUARDIANSHIP_AUDIENCE, RELAY_TOKENS_HEADER } from '../../shared/auth/relayTokens.ts';
 import { findService, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
-import { CONSENT_REGISTRY_AUDIENCE, CONSENT_TOKEN_HEADER } from '../../shared/consent/consentLookup.ts';
+import { CONSENT_REGISTRY_AUDIENCE, CONSENT_TOKEN_HEADER } from '../../shared/consent/consentRoutes.ts';
 import { logError } from '../../shared/logging/log.ts';
 
 export interface GatewayContext {

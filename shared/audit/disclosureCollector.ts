@@ -4,20 +4,22 @@
 // rule, or refused for one reason): usually one or two groups instead of an entry per field, which
 // keeps what every request hashes and writes small.
 import type { Principal } from '../auth/Principal.ts';
+import type { Decision } from '../policy/decideAccess.ts';
+import type { DisclosureRecorder } from '../policy/PolicyContext.ts';
 import { overallDecision, type DisclosureRecord, type FieldOutcome, type SubjectOutcome } from './disclosureChain.ts';
 
 type Outcome = Omit<FieldOutcome, 'fields'>;
 
-export class DisclosureCollector {
+export class DisclosureCollector implements DisclosureRecorder {
   private readonly bySubject = new Map<string, Map<string, Outcome>>();
   private readonly at = new Date().toISOString();
 
   constructor(private readonly principal: Principal) {}
 
-  record(subjects: readonly string[], field: string, outcome: { allowed: boolean; basis?: string; reason?: string; rule: string | null }): void {
-    const entry: Outcome = outcome.allowed
-      ? { decision: 'disclosed', basis: outcome.basis, rule: outcome.rule }
-      : { decision: 'refused', reason: outcome.reason, rule: outcome.rule };
+  record(subjects: readonly string[], field: string, decision: Decision): void {
+    const entry: Outcome = decision.allowed
+      ? { decision: 'disclosed', basis: decision.legalBasis, rule: decision.rule }
+      : { decision: 'refused', reason: decision.reason, rule: decision.rule };
     for (const subject of subjects.length ? subjects : ['']) {
       let fields = this.bySubject.get(subject);
       if (!fields) this.bySubject.set(subject, (fields = new Map()));

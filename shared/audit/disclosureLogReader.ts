@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { hasRole, type Principal } from '../auth/Principal.ts';
 import { disclosureLogAudience } from '../auth/relayTokens.ts';
 import { findService } from '../config/services.ts';
-import type { InternalRoute } from '../subgraph/SubgraphDefinition.ts';
+import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
 import { CASE_ID_PATTERN, CODE_PATTERN, isoInstant, PERSONAL_ID_PATTERN } from '../validation/inputs.ts';
 import type { DisclosureDecision, DisclosureRecord, FieldOutcome } from './disclosureChain.ts';

@@ -4,8 +4,9 @@ import type { Principal } from '../auth/Principal.ts';
 import type { CompiledField, CompiledRule } from './compilePolicies.ts';
 import type { DenialReason } from './PolicyDocument.ts';
 
+/** One decision on one field: allowed on a legal basis (a rule's, or `consent:<ids>` when no rule alone allowed it), or refused for a reason. */
 export type Decision =
-  | { allowed: true; policy: string; rule: string; legalBasis: string }
+  | { allowed: true; policy: string; rule: string | null; legalBasis: string }
   | { allowed: false; policy: string; rule: string | null; reason: DenialReason };
 
 /** The data subjects of the row (personal ids), read only when a rule needs them. */

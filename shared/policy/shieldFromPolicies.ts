@@ -7,14 +7,13 @@ import { applyMiddleware } from 'graphql-middleware';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { forbidden } from '../errors/forbidden.ts';
-import { logError } from '../logging/log.ts';
-import type { SubgraphContext } from '../subgraph/SubgraphDefinition.ts';
 import type { CompiledField, CompiledPolicies } from './compilePolicies.ts';
 import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type SubjectLookup } from './decideAccess.ts';
 import { enclosingSubjectOf } from './enclosingRecord.ts';
 import { fieldGroupId } from './fieldGroups.ts';
+import type { PolicyContext, SubjectBasisKind } from './PolicyContext.ts';
 
-function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: SubgraphContext, info: unknown) => SubjectLookup {
+function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: PolicyContext, info: unknown) => SubjectLookup {
   if (field.subjectFromEnclosingRecord) {
     return (parent) => () => {
       const subject = enclosingSubjectOf(parent);
@@ -25,7 +24,7 @@ function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: un
   const definitions = isObjectType(type) ? field.subjectFields.map((name) => type.getFields()[name]) : [];
   return (parent, context, info) => () =>
     definitions.flatMap((definition) => {
-      const resolve = definition.resolve as GraphQLFieldResolver<unknown, SubgraphContext> | undefined;
+      const resolve = definition.resolve as GraphQLFieldResolver<unknown, PolicyContext> | undefined;
       const value = resolve ? resolve(parent, {}, context, info as never) : (parent as Record<string, unknown>)[definition.name];
       if (typeof value === 'string') return [value];
       // A Citizen reference ({ id }) resolved synchronously; anything slower counts as no subject (deny).
@@ -37,42 +36,29 @@ function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: un
 /**
  * The data subjects' own basis for this field, if any: every subject of the row has an active consent
  * (to the caller's agency, for the caller's purpose) or an open request (to give it to the caller's
- * agency for the caller's case) covering this field's group. Looked up in one batch per request and
- * kind; any failure denies. Returns the basis the disclosure log records, e.g. `consent:<ids>`.
+ * agency for the caller's case) covering this field's group. Asked only when a rule awaits that kind
+ * of basis; any failure denies. Returns the basis the disclosure log records, e.g. `consent:<ids>`.
  */
-async function lookUpSubjectsBasis(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<string | null> {
-  const kinds = [
-    { basis: 'consent', awaiting: consentRulesAwaiting, loader: context.consents },
-    { basis: 'subject-request', awaiting: subjectRequestRulesAwaiting, loader: context.subjectRequests },
+async function lookUpSubjectsBasis(field: CompiledField, context: PolicyContext, subjects: SubjectLookup): Promise<string | null> {
+  const kinds: Array<{ kind: SubjectBasisKind; awaiting: typeof consentRulesAwaiting }> = [
+    { kind: 'consent', awaiting: consentRulesAwaiting },
+    { kind: 'subject-request', awaiting: subjectRequestRulesAwaiting },
   ];
-  const group = fieldGroupId(field);
-  const { agency, purpose } = context.principal;
-  for (const kind of kinds) {
-    if (kind.awaiting(field, context.principal, subjects).length === 0) continue;
+  for (const { kind, awaiting } of kinds) {
+    if (awaiting(field, context.principal, subjects).length === 0) continue;
     const people = subjects();
     if (people.length === 0) return null;
-    if (kind.basis === 'consent' && agency && purpose) {
-      const cached = people.map((person) => context.consentCache.covering(agency, purpose, person, group));
-      if (cached.every(Boolean)) return `consent:${cached.join(',')}`;
-    }
-    try {
-      const found = await kind.loader.loadMany(people);
-      const failure = found.find((grants) => grants instanceof Error);
-      if (failure) logError(`${kind.basis} lookup failed; access on that basis refused`, { requestId: context.principal.requestId, error: failure });
-      const covering = found.map((grants) => (Array.isArray(grants) ? grants.find((grant) => grant.fieldGroups.includes(group)) : undefined));
-      if (covering.every(Boolean)) return `${kind.basis}:${covering.map((grant) => grant!.id).join(',')}`;
-    } catch {
-      // Refused below, like any other missing basis.
-    }
+    const grants = await context.subjectBases.covering(kind, people, fieldGroupId(field));
+    if (grants) return `${kind}:${grants.join(',')}`;
   }
   return null;
 }
 
 // Per request: the fields of one group of one row have the same basis (rules name groups), so it is
 // looked up once.
-const basesOfRequest = new WeakMap<SubgraphContext, Map<string, Promise<string | null>>>();
+const basesOfRequest = new WeakMap<PolicyContext, Map<string, Promise<string | null>>>();
 
-function subjectsBasis(field: CompiledField, context: SubgraphContext, subjects: SubjectLookup): Promise<string | null> {
+function subjectsBasis(field: CompiledField, context: PolicyContext, subjects: SubjectLookup): Promise<string | null> {
   let bases = basesOfRequest.get(context);
   if (!bases) basesOfRequest.set(context, (bases = new Map()));
   const key = `${fieldGroupId(field)}\u0000${subjects().join(',')}`;
@@ -81,7 +67,7 @@ function subjectsBasis(field: CompiledField, context: SubgraphContext, subjects:
   return basis;
 }
 
-const denyUnlisted = rule('deny-unlisted', { cache: 'contextual' })((_parent, _args, context: SubgraphContext, info) =>
+const denyUnlisted = rule('deny-unlisted', { cache: 'contextual' })((_parent, _args, context: PolicyContext, info) =>
   forbidden(`${info.parentType.name}.${info.fieldName}`, { reason: 'NOT_GRANTED', policy: 'none', rule: null }, context.principal.requestId),
 );
 
@@ -96,21 +82,21 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
     // every disclosure is recorded per data subject, are decided row by row.
     const cache = field.dataDependent || (personal && hasSubject) ? 'no_cache' : 'contextual';
     tree[field.type][field.field] = rule(`policy:${coordinate}`, { cache })(
-      async (parent, _args, context: SubgraphContext, info) => {
+      async (parent, _args, context: PolicyContext, info) => {
         const subjects = subject(parent, context, info);
         const decision = decideAccess(field, context.principal, subjects);
         if (decision.allowed) {
-          if (personal) context.disclosures.record(subjects(), coordinate, { allowed: true, basis: decision.legalBasis, rule: decision.rule });
+          if (personal) context.disclosures.record(subjects(), coordinate, decision);
           return true;
         }
         if (field.dataDependent) {
           const basis = await subjectsBasis(field, context, subjects);
           if (basis) {
-            context.disclosures.record(subjects(), coordinate, { allowed: true, basis, rule: null });
+            context.disclosures.record(subjects(), coordinate, { allowed: true, policy: field.policy, rule: null, legalBasis: basis });
             return true;
           }
         }
-        if (personal) context.disclosures.record(subjects(), coordinate, { allowed: false, reason: decision.reason, rule: decision.rule });
+        if (personal) context.disclosures.record(subjects(), coordinate, decision);
         return forbidden(coordinate, decision, context.principal.requestId);
       },
     );

@@ -11,18 +11,18 @@ import { errorBody } from '../errors/clientErrors.ts';
 import { logError } from '../logging/log.ts';
 import { isProduction } from '../config/env.ts';
 import type { ProvinceOptions } from '../../synthetic/index.ts';
-import { createGraphqlHttpHandler } from './graphqlHttpHandler.ts';
 import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
 import { policyDir } from '../policy/loadSubgraphPolicies.ts';
-import { DISCLOSURE_LOG_PATH, parseRelayTokens, RELAY_TOKENS_HEADER } from '../auth/relayTokens.ts';
+import { DISCLOSURE_LOG_PATH } from '../auth/relayTokens.ts';
 import { createConsentCache } from '../consent/consentCache.ts';
-import { CONSENT_TOKEN_HEADER, createConsentLoader, createSubjectRequestLoader } from '../consent/consentLookup.ts';
-import { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
 import { disclosureLogRoute } from '../audit/disclosureLogReader.ts';
 import type { Principal } from '../auth/Principal.ts';
-import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition.ts';
+import { createDocumentCache } from './documentCache.ts';
+import { routeRequest } from './routeRequest.ts';
+import type { SubgraphDefinition } from './SubgraphDefinition.ts';
+import { subgraphPipeline } from './subgraphPipeline.ts';
 
 export interface StartSubgraphOptions {
   port: number;
@@ -73,36 +73,34 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   await knex.migrate.latest({ migrationSource: migrationSource(definition.migrations) });
   await seedOnce(knex, definition.name, options.province, definition.seed);
 
-  const disclosureLog = createDisclosureWriter(knex);
-  const consentCache = createConsentCache();
-  const handle = createGraphqlHttpHandler({
+  const counter = { operations: 0 };
+  const graphql = subgraphPipeline({
     service: definition.name,
-    schema: enforce ? enforcer.schema : () => baseSchema,
     verifyToken: createInternalTokenVerifier(definition.name),
-    contextFor: (principal, headers): SubgraphContext<L> => {
-      const consentToken = headers[CONSENT_TOKEN_HEADER];
-      return {
-        principal,
-        knex,
-        loaders: definition.createLoaders(knex),
-        policyDir: policyDirectory,
-        consents: createConsentLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined, principal, consentCache),
-        consentCache,
-        subjectRequests: createSubjectRequestLoader(options.consentRegistryUrl, typeof consentToken === 'string' ? consentToken : undefined),
-        relayTokens: parseRelayTokens(headers[RELAY_TOKENS_HEADER]),
-        subgraphUrl: (name) => options.subgraphUrls?.()[name],
-        disclosures: new DisclosureCollector(principal),
-      };
-    },
-    beforeAnswer: recordDisclosures ? (context) => disclosureLog.write((context as SubgraphContext<L>).disclosures.toRecord()) : undefined,
+    // Policies wrap resolvers but never change types, so a document valid once stays valid.
+    prepare: createDocumentCache(baseSchema),
+    counter,
+    schema: enforce ? enforcer.schema : () => baseSchema,
+    policyDir: policyDirectory,
+    consentRegistryUrl: options.consentRegistryUrl,
+    consentCache: createConsentCache(),
+    disclosureLog: recordDisclosures ? createDisclosureWriter(knex) : null,
+    subgraphUrls: () => options.subgraphUrls?.() ?? {},
+    knex,
+    createLoaders: definition.createLoaders,
+  });
+  // Besides its own routes, every agency answers for its disclosure log (who used my data).
+  const routes = { ...definition.internalRoutes, [DISCLOSURE_LOG_PATH]: disclosureLogRoute(definition.name) };
+  const handle = routeRequest({
+    service: definition.name,
+    graphql,
     internalRoutes: Object.fromEntries(
-      // Besides its own routes, every agency answers for its disclosure log (who used my data).
-      Object.entries({ ...definition.internalRoutes, [DISCLOSURE_LOG_PATH]: disclosureLogRoute(definition.name) }).map(([path, route]) => [
+      Object.entries(routes).map(([path, route]) => [
         path,
         { verifyToken: createInternalTokenVerifier(route.audience), handle: (principal: Principal, body: unknown) => route.handle(principal, body, knex) },
       ]),
     ),
-    metrics: () => ({ sql_statements_total: database.statementCount() }),
+    metrics: () => ({ graphql_operations_total: counter.operations, sql_statements_total: database.statementCount() }),
     isReady: async () => {
       await knex.raw('select 1');
       return true;

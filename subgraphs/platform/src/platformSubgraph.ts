@@ -7,7 +7,7 @@ import { createPlatformLoaders, type PlatformLoaders } from './catalogues/loader
 import { resolvers } from './resolvers.ts';
 import { activeConsentsFor } from './consent/consentRegistry.ts';
 import { claimSubjectRequests } from './subjectRequests/subjectRequests.ts';
-import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE, SUBJECT_REQUEST_CLAIM_PATH } from '../../../shared/consent/consentLookup.ts';
+import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE, SUBJECT_REQUEST_CLAIM_PATH } from '../../../shared/consent/consentRoutes.ts';
 
 export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
   name: 'platform',

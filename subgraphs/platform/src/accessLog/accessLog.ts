@@ -8,7 +8,7 @@ import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
 import { MAX_PART, parseLogRequest, type LogEntry, type LogFilter, type LogPosition } from '../../../../shared/audit/disclosureLogReader.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { logError } from '../../../../shared/logging/log.ts';
-import { callInternalRoute } from '../../../../shared/subgraph/internalCall.ts';
+import { callInternalRoute } from '../../../../shared/internalRoutes/callInternalRoute.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { listLimit } from '../../../../shared/validation/inputs.ts';
 

@@ -4,7 +4,7 @@
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { CHILDREN_PATH, GUARDIANSHIP_AUDIENCE } from '../../../../shared/auth/relayTokens.ts';
 import { logError } from '../../../../shared/logging/log.ts';
-import { callInternalRoute } from '../../../../shared/subgraph/internalCall.ts';
+import { callInternalRoute } from '../../../../shared/internalRoutes/callInternalRoute.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { personalId } from '../../../../shared/validation/inputs.ts';
 

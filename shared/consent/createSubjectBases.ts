@@ -1,0 +1,87 @@
+// A subgraph asks the platform's registry for the legal bases the data subjects of this request gave
+// the caller themselves: their active consents to the caller's agency for the caller's purpose, and
+// their open requests that their data be given to the caller's agency for the caller's case. One
+// batched call per request and kind (a per-request DataLoader). Consents found are also kept for the
+// next requests in a cache that a revocation never outlives (consentCache.ts); subject requests are
+// single-use and never kept. It presents the narrow token the gateway minted for this request: the
+// registry answers only for that caller's agency, purpose, case and request.
+import DataLoader from 'dataloader';
+import type { Principal } from '../auth/Principal.ts';
+import { callInternalRoute } from '../internalRoutes/callInternalRoute.ts';
+import { MAX_BATCH_SIZE } from '../loaders/batchLoaders.ts';
+import { logError } from '../logging/log.ts';
+import type { SubjectBases, SubjectBasisKind } from '../policy/PolicyContext.ts';
+import type { ConsentCache } from './consentCache.ts';
+import { CONSENT_LOOKUP_PATH, SUBJECT_REQUEST_CLAIM_PATH } from './consentRoutes.ts';
+
+/** A consent, or a subject request claimed by this request: what it covers, for whom. */
+export interface SubjectGrant {
+  id: string;
+  subjectId: string;
+  fieldGroups: string[];
+  /** ISO date-time until which it counts. */
+  validUntil: string;
+}
+
+function createRegistryLoader(
+  registryUrl: string | undefined,
+  token: string | undefined,
+  path: string,
+  remember?: (subject: string, grants: SubjectGrant[], sentAt: number) => void,
+): DataLoader<string, SubjectGrant[]> {
+  return new DataLoader<string, SubjectGrant[]>(
+    async (subjects) => {
+      // Fail closed: without the registry or the caller's token, no consent or request is assumed.
+      if (!registryUrl || !token) throw new Error('The consent registry cannot be asked for this request');
+      const sentAt = performance.now();
+      const { grants } = await callInternalRoute<{ grants: SubjectGrant[] }>(registryUrl, path, token, { subjects });
+      const bySubject = new Map<string, SubjectGrant[]>();
+      for (const grant of grants) bySubject.set(grant.subjectId, [...(bySubject.get(grant.subjectId) ?? []), grant]);
+      const answers = subjects.map((subject) => bySubject.get(subject) ?? []);
+      if (remember) subjects.forEach((subject, index) => remember(subject, answers[index], sentAt));
+      return answers;
+    },
+    { maxBatchSize: MAX_BATCH_SIZE },
+  );
+}
+
+export interface SubjectBasesOptions {
+  /** Base URL of the platform; without it no basis of the data subjects' own is ever found. */
+  registryUrl: string | undefined;
+  /** The narrow token the gateway minted for this request (header CONSENT_TOKEN_HEADER). */
+  token: string | undefined;
+  caller: Principal;
+  cache: ConsentCache;
+}
+
+/** The data subjects' own bases for one request. */
+export function createSubjectBases({ registryUrl, token, caller, cache }: SubjectBasesOptions): SubjectBases {
+  const { agency, purpose } = caller;
+  const loaders: Record<SubjectBasisKind, DataLoader<string, SubjectGrant[]>> = {
+    consent: createRegistryLoader(
+      registryUrl,
+      token,
+      CONSENT_LOOKUP_PATH,
+      agency && purpose ? (subject, grants, sentAt) => cache.store(agency, purpose, subject, grants, sentAt) : undefined,
+    ),
+    'subject-request': createRegistryLoader(registryUrl, token, SUBJECT_REQUEST_CLAIM_PATH),
+  };
+  return {
+    async covering(kind, subjects, fieldGroup) {
+      if (kind === 'consent' && agency && purpose) {
+        const cached = subjects.map((subject) => cache.covering(agency, purpose, subject, fieldGroup));
+        if (cached.every((id) => id !== undefined)) return cached;
+      }
+      try {
+        const found = await loaders[kind].loadMany(subjects);
+        const failure = found.find((grants) => grants instanceof Error);
+        if (failure) logError(`${kind} lookup failed; access on that basis refused`, { requestId: caller.requestId, error: failure });
+        const covering = found.map((grants) => (Array.isArray(grants) ? grants.find((grant) => grant.fieldGroups.includes(fieldGroup))?.id : undefined));
+        return covering.every((id) => id !== undefined) ? covering : null;
+      } catch (error) {
+        logError(`${kind} lookup failed; access on that basis refused`, { requestId: caller.requestId, error });
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// A service-to-service endpoint of a subgraph (the platform's consent lookup, an agency's disclosure
+// log, the population register's guardianship answer): POST JSON, answered only to a caller holding a
+// token the gateway minted for that route's audience.
+import type { Knex } from 'knex';
+import type { Principal } from '../auth/Principal.ts';
+
+export interface InternalRoute {
+  /** The internal-token audience this route accepts. */
+  audience: string;
+  handle(principal: Principal, body: unknown, knex: Knex): Promise<unknown>;
+}

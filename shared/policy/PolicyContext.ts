@@ -1,0 +1,28 @@
+// What the enforced schema's rules need from a request, declared here so that the policy layer depends
+// on no implementation: the subgraph runtime supplies the caller, a recorder (shared/audit) and the
+// data subjects' own bases (shared/consent), each added by one stage of the pipeline.
+import type { Principal } from '../auth/Principal.ts';
+import type { Decision } from './decideAccess.ts';
+
+/** Receives every decision on personal or sensitive data, per data subject, for the disclosure log. */
+export interface DisclosureRecorder {
+  record(subjects: readonly string[], coordinate: string, decision: Decision): void;
+}
+
+/** A legal basis the data subjects give the caller themselves. */
+export type SubjectBasisKind = 'consent' | 'subject-request';
+
+/** Looks up, batched per request, whether the data subjects gave the caller a basis of their own. */
+export interface SubjectBases {
+  /**
+   * The id of a grant of this kind for each subject, in order, each covering `fieldGroup` (a
+   * `<policy>:<group>` id); null when any subject has none or the lookup failed (fail closed).
+   */
+  covering(kind: SubjectBasisKind, subjects: readonly string[], fieldGroup: string): Promise<string[] | null>;
+}
+
+export interface PolicyContext {
+  principal: Principal;
+  disclosures: DisclosureRecorder;
+  subjectBases: SubjectBases;
+}

@@ -1,0 +1,33 @@
+// A service-to-service route: its own token audience, checked before the body is read; a caller's
+// mistake is answered as one (400), anything else is a server failure (masked by the server).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { Principal } from '../auth/Principal.ts';
+import { errorBody } from '../errors/clientErrors.ts';
+import { readBody, sendJson } from './httpExchange.ts';
+
+export interface ServedInternalRoute {
+  verifyToken(token: string): Principal | null;
+  handle(principal: Principal, body: unknown): Promise<unknown>;
+}
+
+export async function answerInternalRoute(route: ServedInternalRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const authorization = req.headers.authorization ?? '';
+  const caller = authorization.startsWith('Bearer ') ? route.verifyToken(authorization.slice(7)) : null;
+  if (!caller) return sendJson(res, 401, errorBody('This endpoint only answers services the gateway vouched for', 'UNAUTHENTICATED'));
+  const raw = await readBody(req);
+  if (raw === null) return sendJson(res, 413, errorBody('The request body is too large', 'BAD_REQUEST'));
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    body = null;
+  }
+  if (body === null) return sendJson(res, 400, errorBody('The body must be JSON', 'BAD_REQUEST'));
+  try {
+    return sendJson(res, 200, JSON.stringify(await route.handle(caller, body)));
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return sendJson(res, 400, errorBody(error.message, 'BAD_USER_INPUT'));
+    throw error;
+  }
+}

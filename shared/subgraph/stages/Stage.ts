@@ -1,0 +1,49 @@
+// A subgraph call passes a short list of stages (subgraphPipeline.ts). A stage sees only the part of
+// the call it declares (`Needs`) and either answers at once (a refusal), or passes the call on with
+// what it adds (`Adds`), or wraps what comes after (to record or mask on the way back). What the
+// stages add makes up the GraphQL context the resolvers and the policy rules read.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+export interface Answer {
+  status: number;
+  /** A GraphQL response: errors raised while executing, or already formatted ones (refusals). */
+  body: { data?: unknown; errors?: ReadonlyArray<GraphQLError | GraphQLFormattedError> };
+}
+
+export type Stage<Needs, Adds = {}> = (call: Needs, next: (adds: Adds) => Promise<Answer>) => Promise<Answer>;
+
+/** A refusal before or instead of GraphQL execution, shaped as a GraphQL error response. */
+export function refusal(status: number, message: string, code: string): Answer {
+  return { status, body: { errors: [{ message, extensions: { code } }] } };
+}
+
+/**
+ * Stages in order. `then` accepts a stage only if what the earlier stages added covers what it needs,
+ * so the order is checked by the compiler. Each call is one object the stages add to.
+ */
+export class Pipeline<Start, Has> {
+  private constructor(private readonly stages: ReadonlyArray<Stage<never, object>>) {}
+
+  static startingWith<Start extends object>(): Pipeline<Start, Start> {
+    return new Pipeline<Start, Start>([]);
+  }
+
+  then<Adds extends object>(stage: Stage<Has, Adds>): Pipeline<Start, Has & Adds> {
+    return new Pipeline<Start, Has & Adds>([...this.stages, stage as Stage<never, object>]);
+  }
+
+  endingWith(last: (call: Has) => Promise<Answer>): (call: Start) => Promise<Answer> {
+    const stages = this.stages as ReadonlyArray<Stage<object, object>>;
+    const run = (index: number, call: object): Promise<Answer> =>
+      index === stages.length ? last(call as Has) : stages[index](call, (adds) => run(index + 1, Object.assign(call, adds)));
+    return (call) => run(0, call as object);
+  }
+}
+
+/** What the HTTP layer hands the pipeline: the headers, and the body still unread. */
+export interface IncomingCall {
+  headers: IncomingHttpHeaders;
+  /** The body as text, or null when it is larger than a subgraph accepts. */
+  readBody(): Promise<string | null>;
+}

@@ -1,0 +1,54 @@
+// The stages every GraphQL call to a subgraph passes, in order: the order is the documentation. A new
+// check is one new file in stages/ and one line here. No stage imports this file.
+import type { GraphQLSchema } from 'graphql';
+import type { Knex } from 'knex';
+import type { Principal } from '../auth/Principal.ts';
+import type { DisclosureWriter } from '../audit/disclosureWriter.ts';
+import type { ConsentCache } from '../consent/consentCache.ts';
+import type { Prepared } from './documentCache.ts';
+import type { SubgraphContext } from './SubgraphDefinition.ts';
+import { countOperations, type OperationCounter } from './stages/countOperations.ts';
+import { enforcePolicies } from './stages/enforcePolicies.ts';
+import { executeOperation, type ExecutableCall } from './stages/executeOperation.ts';
+import { loadData } from './stages/loadData.ts';
+import { lookUpSubjectBases } from './stages/lookUpSubjectBases.ts';
+import { maskUnexpectedErrors } from './stages/maskUnexpectedErrors.ts';
+import { prepareDocument } from './stages/prepareDocument.ts';
+import { readGraphQLRequest } from './stages/readGraphQLRequest.ts';
+import { recordDisclosures } from './stages/recordDisclosures.ts';
+import { relayForCaller } from './stages/relayForCaller.ts';
+import { Pipeline, type Answer, type IncomingCall } from './stages/Stage.ts';
+import { verifyInternalToken } from './stages/verifyInternalToken.ts';
+
+/** What the stages are built from, once per service (startSubgraph.ts). */
+export interface RuntimeDeps<Loaders> {
+  service: string;
+  verifyToken(token: string): Principal | null;
+  prepare(query: string): Prepared;
+  counter: OperationCounter;
+  /** The schema in force: with the policies' rules, or (benchmark only) without. */
+  schema(): GraphQLSchema;
+  policyDir: string;
+  consentRegistryUrl: string | undefined;
+  consentCache: ConsentCache;
+  /** null only for the benchmark's run without the disclosure log. */
+  disclosureLog: DisclosureWriter | null;
+  subgraphUrls(): Readonly<Record<string, string>>;
+  knex: Knex;
+  createLoaders(knex: Knex): Loaders;
+}
+
+export function subgraphPipeline<Loaders>(deps: RuntimeDeps<Loaders>): (call: IncomingCall) => Promise<Answer> {
+  return Pipeline.startingWith<IncomingCall>()
+    .then(verifyInternalToken(deps.verifyToken)) // 401 before the body is read
+    .then(readGraphQLRequest()) // 413 / 400 for a body that is not a GraphQL request
+    .then(maskUnexpectedErrors(deps.service)) // on the way back: only client errors pass
+    .then(prepareDocument(deps.prepare)) // parse and validate, cached per text; 400 if invalid
+    .then(countOperations(deps.counter))
+    .then(enforcePolicies(deps.schema, deps.policyDir)) // shield rules compiled from policies/ decide each field
+    .then(lookUpSubjectBases(deps.consentRegistryUrl, deps.consentCache)) // consents and subject requests, one batch per kind
+    .then(recordDisclosures(deps.service, deps.disclosureLog)) // written before the answer leaves, or no data
+    .then(relayForCaller(deps.subgraphUrls)) // tokens to call other agencies for this caller
+    .then(loadData(deps.knex, deps.createLoaders)) // per-request DataLoaders
+    .endingWith((call: ExecutableCall & SubgraphContext<Loaders>) => executeOperation(call));
+}
