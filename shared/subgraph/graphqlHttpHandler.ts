@@ -1,6 +1,6 @@
 // A subgraph's HTTP front door. The internal token is checked first, before the body is read, so no
 // GraphQL (not `_service`, not `_entities`) runs for a caller the gateway did not vouch for.
-// Plain node:http + graphql-js execute: Apollo Server's pipeline doubled a subgraph's CPU per call (STACK.md).
+// Plain node:http + graphql-js execute: Apollo Server's pipeline doubled a subgraph's CPU per call (docs/request-path-costs.md).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Principal } from '../auth/Principal.ts';
