@@ -1,5 +1,5 @@
 // Step 2: each subgraph call carries a fresh internal token for that subgraph, over kept-alive
-// connections (the default fetcher reached half the throughput, STACK.md).
+// connections (the default fetcher reached half the throughput, docs/request-path-costs.md).
 import http from 'node:http';
 import fetch from 'node-fetch';
 import { GraphQLError } from 'graphql';

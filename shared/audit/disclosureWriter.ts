@@ -1,6 +1,6 @@
 // Appends disclosure records to the chain, one row per request. Group commit: records of concurrent
 // requests wait while a write is in flight and go together in the next write (one statement for many
-// requests); with no write in flight they go at once (STACK.md: a fixed window only adds latency).
+// requests); with no write in flight they go at once (a fixed window only adds latency: docs/request-path-costs.md).
 //
 // One statement per batch, with no transaction and no lock: the writer remembers the hash of the last
 // row it knows of and links the batch to it. The log allows one successor per row (a unique index on

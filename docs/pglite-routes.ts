@@ -1,14 +1,23 @@
 /**
- * PGlite behind knex 3: which way to run it?  (see docs/pglite-integration.md)
+ * PGlite behind knex 3: which way to run it?
  *
- * Run this from a scratch folder with its own dependencies, NOT from the project:
- * the project does not depend on knex-pglite or @electric-sql/pglite-socket.
+ * A record, not project code: the measurement behind docs/pglite-integration.md. It compared three
+ * ways of running in-memory PGlite behind knex 3 (knex-pglite; pglite-socket over TCP; pg with
+ * createPgConfig in-process) with a PostgreSQL 15 server as reference, on speed, JS result types
+ * and hangs. Run on 2026-11-25 (Node 20.20.2, PostgreSQL 15.20, a shared 2-core machine); the
+ * results are the tables in docs/pglite-integration.md, which chose route C. It lives under docs/ so
+ * the project neither compiles nor typechecks it (tsconfig.json does not include docs/).
+ *
+ * It needs two packages the project does not install: knex-pglite 0.14.0 and
+ * @electric-sql/pglite-socket 0.2.17 (the rest, knex, pg, @electric-sql/pglite and tsx, at the
+ * project's versions). So run it by hand from a scratch folder with its own dependencies, NOT from
+ * the project:
  *
  *   mkdir /tmp/pglite-measure && cd /tmp/pglite-measure
  *   npm init -y && npm pkg set type=module
  *   npm install --save-exact --legacy-peer-deps knex@3.3.0 pg@8.23.1 @electric-sql/pglite@0.5.16 \
  *     knex-pglite@0.14.0 @electric-sql/pglite-socket@0.2.17 tsx@4.23.15
- *   cp <project>/bench/pglite-routes.ts measure.ts
+ *   cp <project>/docs/pglite-routes.ts measure.ts
  *   npx tsx measure.ts --routes postgres,A,B,C,B10,C10 --json results.json
  *
  * (--legacy-peer-deps: pglite-socket 0.2.17 has a peer dependency on @electric-sql/pglite
@@ -42,7 +51,7 @@ import knexFactory, { type Knex } from 'knex';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 // The next two packages are installed only in the scratch folder (see above); the ts-ignores
-// keep the project's `tsc --noEmit` quiet, where they are not installed.
+// kept the project's `tsc --noEmit` quiet while this file sat in bench/, where they are not installed.
 // @ts-ignore
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 // @ts-ignore
