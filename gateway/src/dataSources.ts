@@ -4,9 +4,9 @@ import http from 'node:http';
 import fetch from 'node-fetch';
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { hasRole, type Principal } from '../../shared/auth/Principal.ts';
-import { disclosureLogAudience, GUARDIANSHIP_AUDIENCE, RELAY_TOKENS_HEADER } from '../../shared/auth/relayTokens.ts';
-import { findService, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
+import type { Principal } from '../../shared/auth/Principal.ts';
+import { RELAY_TOKENS_HEADER } from '../../shared/auth/relayTokens.ts';
+import { findService } from '../../shared/config/services.ts';
 import { CONSENT_REGISTRY_AUDIENCE, CONSENT_TOKEN_HEADER } from '../../shared/consent/consentRoutes.ts';
 import { logError } from '../../shared/logging/log.ts';
 
@@ -14,6 +14,8 @@ export interface GatewayContext {
   principal: Principal;
   /** Tokens already minted in this request, one per audience. */
   internalTokens: Map<string, string>;
+  /** Audiences of the tokens the platform's call carries to act for the caller (plugins/useRelayAudiences.ts). */
+  relayAudiences: readonly string[];
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -40,9 +42,9 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     if (context.principal.agency && context.principal.purpose) {
       request.http.headers.set(CONSENT_TOKEN_HEADER, this.tokenFor(CONSENT_REGISTRY_AUDIENCE, caller));
     }
-    if (this.serviceName === 'platform') {
-      const relayed = this.relayTokensFor(request.query ?? '', caller);
-      if (relayed) request.http.headers.set(RELAY_TOKENS_HEADER, JSON.stringify(relayed));
+    if (this.serviceName === 'platform' && caller.relayAudiences.length > 0) {
+      const relayed = Object.fromEntries(caller.relayAudiences.map((audience) => [audience, this.tokenFor(audience, caller)]));
+      request.http.headers.set(RELAY_TOKENS_HEADER, JSON.stringify(relayed));
     }
   }
 
@@ -54,21 +56,6 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
       context.internalTokens.set(audience, token);
     }
     return token;
-  }
-
-  /**
-   * The platform calls other agencies on the caller's behalf for two things only: a citizen acting for
-   * their child (the population register says who the parents are), and a read of the access log (each
-   * agency's own disclosure log, one token per agency: minted only when the platform's part of the
-   * query names an access-log field). Other requests carry no such token.
-   */
-  private relayTokensFor(query: string, context: GatewayContext): Record<string, string> | null {
-    const audiences = [
-      ...(hasRole(context.principal, 'citizen') ? [GUARDIANSHIP_AUDIENCE] : []),
-      ...(query.includes('ataAccessLog') ? SUBGRAPH_SERVICES.map((service) => disclosureLogAudience(service.name)) : []),
-    ];
-    const tokens = Object.fromEntries(audiences.map((audience) => [audience, this.tokenFor(audience, context)]));
-    return Object.keys(tokens).length ? tokens : null;
   }
 
   /** Never pass a subgraph's address or low-level failure to the client: name the register instead. */

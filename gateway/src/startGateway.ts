@@ -23,6 +23,7 @@ import { AuthenticatedDataSource, type GatewayContext } from './dataSources.ts';
 import { formatError } from './formatError.ts';
 import { playgroundRouter } from './playground.ts';
 import { useAnonymousGuard } from './plugins/useAnonymousGuard.ts';
+import { useRelayAudiences } from './plugins/useRelayAudiences.ts';
 import { subgraphReadiness } from './subgraphReadiness.ts';
 
 export const SUPERGRAPH_PATH = new URL('../supergraph.graphql', import.meta.url);
@@ -83,6 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       useAnonymousGuard(),
+      useRelayAudiences(),
     ],
   });
   await server.start();
@@ -101,7 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: '256kb' }),
     authenticate(createUserTokenVerifier(options.tokens)),
     expressMiddleware(server, {
-      context: async ({ req }) => ({ principal: req.principal!, internalTokens: new Map() }),
+      context: async ({ req }) => ({ principal: req.principal!, internalTokens: new Map(), relayAudiences: [] }),
     }),
   );
   app.use((_req: Request, res: Response) => {
