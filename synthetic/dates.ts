@@ -31,12 +31,6 @@ function civil(days: number): void {
   cYear = yoe + era * 400 + (cMonth <= 2 ? 1 : 0);
 }
 
-/** [year, month (1-12), day (1-31)]. */
-export function civilFromDays(days: number): [number, number, number] {
-  civil(days);
-  return [cYear, cMonth, cDay];
-}
-
 // ISO strings for 1850-2149 are cached: the same dates recur across records.
 const CACHE_FROM = daysFromCivil(1850, 1, 1);
 const CACHE_TO = daysFromCivil(2150, 1, 1);

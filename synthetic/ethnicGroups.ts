@@ -18,8 +18,6 @@ export const ETHNIC_GROUPS: readonly EthnicGroup[] = NAMES.map((name, i) => ({
   name: name.normalize('NFC'),
 }));
 
-export const KINH_CODE = '01';
-
 /**
  * Ethnic mix of a Red River delta province: ~98.5% Kinh, the rest mostly northern
  * mountain groups who moved for work or marriage, plus a small Hoa community.

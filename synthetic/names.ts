@@ -75,14 +75,6 @@ function middleIndex(rng: Random, gender: Gender, birthYear: number): number {
   return middleByGender[gender][era].pick(rng);
 }
 
-export function pickMiddleName(rng: Random, gender: Gender, birthYear: number): string {
-  return MIDDLE_NAMES[gender][middleIndex(rng, gender, birthYear)];
-}
-
-export function pickGivenName(rng: Random, gender: Gender): string {
-  return rng.pick(GIVEN_NAMES[gender]);
-}
-
 // Full names repeat a lot (a few tens of thousands of combinations for hundreds of thousands
 // of people); sharing one string per combination keeps large populations light on memory.
 const familyIndex = new Map(FAMILY_NAMES.map(([name], i) => [name, i]));

@@ -2,8 +2,8 @@
 // token at all makes an anonymous caller, who may only explore the schema (see useAnonymousGuard).
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { anonymousPrincipal, type Principal } from '../../shared/auth/Principal.ts';
-import { InvalidTokenError, type VerifiedCaller } from '../../shared/auth/userToken.ts';
+import { anonymousPrincipal, type Identity, type Principal } from '../../shared/auth/Principal.ts';
+import { InvalidTokenError } from '../../shared/auth/userToken.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
 import { CASE_ID_PATTERN, CASE_ID_RULE, CODE_PATTERN } from '../../shared/validation/inputs.ts';
 
@@ -14,7 +14,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function authenticate(verify: (token: string) => VerifiedCaller) {
+export function authenticate(verify: (token: string) => Identity) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
@@ -41,7 +41,7 @@ export function authenticate(verify: (token: string) => VerifiedCaller) {
       res.setHeader('www-authenticate', 'Bearer');
       return refuse(401, 'The Authorization header must be "Bearer <token>"', 'UNAUTHENTICATED');
     }
-    let caller: VerifiedCaller;
+    let caller: Identity;
     try {
       caller = verify(match[1]);
     } catch (error) {

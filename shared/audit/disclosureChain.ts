@@ -11,7 +11,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type DisclosureDecision = 'disclosed' | 'refused' | 'partial';
 
-interface Caller {
+/** A request as the log records it: when, who asked (the caller's Principal, flattened), and why. */
+export interface LoggedRequest {
   requestId: string;
   at: string;
   principal: string | null;
@@ -22,7 +23,7 @@ interface Caller {
 }
 
 /** One row of the log: one request's decisions on one agency's personal data. */
-export interface DisclosureRecord extends Caller {
+export interface DisclosureRecord extends LoggedRequest {
   /** The people the data is about, in the order of `outcomes` (null: fields of no one in particular). */
   dataSubjects: Array<string | null>;
   outcomes: SubjectOutcome[];
@@ -47,7 +48,7 @@ export interface FieldOutcome {
 }
 
 /** A row as written before Nov 2026: one request and one data subject. */
-export interface PersonRecord extends Caller {
+export interface PersonRecord extends LoggedRequest {
   dataSubject: string | null;
   /** Grouped outcomes, or (the first rows) one entry per field: `{field, decision, basis|reason, rule}`. */
   fields: unknown[];

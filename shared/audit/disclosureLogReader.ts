@@ -11,7 +11,7 @@ import { findService } from '../config/services.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
 import { CASE_ID_PATTERN, CODE_PATTERN, isoInstant, PERSONAL_ID_PATTERN } from '../validation/inputs.ts';
-import type { DisclosureDecision, DisclosureRecord, FieldOutcome } from './disclosureChain.ts';
+import type { DisclosureDecision, FieldOutcome, LoggedRequest } from './disclosureChain.ts';
 
 export interface LogFilter {
   from?: string;
@@ -38,10 +38,8 @@ export interface LogPosition {
   part: number;
 }
 
-type Caller = Omit<DisclosureRecord, 'dataSubjects' | 'outcomes' | 'decision'>;
-
 /** What one request asked about one person, as the views show it: one entry per field asked for. */
-export interface LogEntry extends LogPosition, Caller {
+export interface LogEntry extends LogPosition, LoggedRequest {
   dataSubject: string | null;
   decision: DisclosureDecision;
   fields: Array<Omit<FieldOutcome, 'fields'> & { field: string }>;

@@ -17,6 +17,9 @@ export interface Principal {
   requestId: string;
 }
 
+/** What a verified caller token establishes; the gateway adds purpose, case and request id. */
+export type Identity = Pick<Principal, 'subject' | 'agency' | 'roles'>;
+
 export function isAnonymous(principal: Principal): boolean {
   return principal.roles.length === 0;
 }

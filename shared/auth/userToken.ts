@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { envString, isProduction } from '../config/env.ts';
 import { DEV_ISSUER, DEV_KEY_ID, devUserSigningKeys } from './devKeys.ts';
-import { KNOWN_ROLES, type Role } from './Principal.ts';
+import { KNOWN_ROLES, type Identity, type Role } from './Principal.ts';
 
 export const DEFAULT_AUDIENCE = 'provincial-data-sharing';
 
@@ -19,12 +19,6 @@ export interface UserTokenSettings {
   issuer: string;
   audience: string;
   keys: VerificationKey[];
-}
-
-export interface VerifiedCaller {
-  subject: string | null;
-  agency: string | null;
-  roles: Role[];
 }
 
 /** Production: JWT_ISSUER, JWT_AUDIENCE and JWT_PUBLIC_KEYS_DIR (one `<kid>.pem` per key) are required. */
@@ -55,7 +49,7 @@ function algorithmFor(key: KeyObject): jwt.Algorithm {
 
 export class InvalidTokenError extends Error {}
 
-export function createUserTokenVerifier(settings: UserTokenSettings): (token: string) => VerifiedCaller {
+export function createUserTokenVerifier(settings: UserTokenSettings): (token: string) => Identity {
   const keys = new Map(
     settings.keys.map(({ kid, publicKeyPem }) => {
       const key = createPublicKey(publicKeyPem);
@@ -90,7 +84,7 @@ export function createUserTokenVerifier(settings: UserTokenSettings): (token: st
   };
 }
 
-function callerFromClaims(claims: jwt.JwtPayload): VerifiedCaller {
+function callerFromClaims(claims: jwt.JwtPayload): Identity {
   if (typeof claims.exp !== 'number') throw new InvalidTokenError('The token has no expiry');
   const rawRoles: unknown[] = Array.isArray(claims.roles) ? claims.roles : [];
   const roles = rawRoles.filter((role): role is Role => KNOWN_ROLES.includes(role as Role));

@@ -5,9 +5,9 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 
 export const ANY_SIGNED_IN = 'any-signed-in';
 
-export interface FieldGroup {
-  level: Classification;
-  fields: string[];
+/** Levels whose every disclosure needs a purpose and is recorded per data subject. */
+export function isPersonalLevel(level: Classification): boolean {
+  return level === 'personal' || level === 'sensitive';
 }
 
 export interface PolicyRule {
@@ -33,7 +33,8 @@ export interface PolicyDocument {
    * `enclosing-record` for a value that is part of a person's record (a residence).
    */
   subject?: string | string[];
-  field_groups: Record<string, FieldGroup>;
+  /** Group name -> its level and the fields of the type it holds. */
+  field_groups: Record<string, { level: Classification; fields: string[] }>;
   rules: PolicyRule[];
 }
 
@@ -57,15 +58,3 @@ export interface Catalogue {
   legalBases: readonly string[];
   agencyGroups: Record<string, readonly string[]>;
 }
-
-export const DENIAL_REASONS = [
-  'NOT_GRANTED',
-  'ROLE_NOT_ALLOWED',
-  'AGENCY_NOT_ALLOWED',
-  'PURPOSE_REQUIRED',
-  'ROW_OUT_OF_SCOPE',
-  'CONSENT_REQUIRED',
-  'SUBJECT_REQUEST_REQUIRED',
-  'STATE_SECRET',
-] as const;
-export type DenialReason = (typeof DENIAL_REASONS)[number];

@@ -2,18 +2,19 @@
 // the policy tests all call this one function, so what they say is what is enforced.
 import type { Principal } from '../auth/Principal.ts';
 import type { CompiledField, CompiledRule } from './compilePolicies.ts';
-import type { DenialReason } from './PolicyDocument.ts';
+import type { RefusalReason } from '../errors/refusalReasons.ts';
+import { isPersonalLevel } from './PolicyDocument.ts';
 
 /** One decision on one field: allowed on a legal basis (a rule's, or `consent:<ids>` when no rule alone allowed it), or refused for a reason. */
 export type Decision =
   | { allowed: true; policy: string; rule: string | null; legalBasis: string }
-  | { allowed: false; policy: string; rule: string | null; reason: DenialReason };
+  | { allowed: false; policy: string; rule: string | null; reason: RefusalReason };
 
 /** The data subjects of the row (personal ids), read only when a rule needs them. */
 export type SubjectLookup = () => readonly string[];
 
 // When no rule applies, the closest rule explains why: the one that failed latest in this order.
-const CLOSENESS: Record<DenialReason, number> = {
+const CLOSENESS: Record<RefusalReason, number> = {
   STATE_SECRET: 8,
   // Only with X-Case-Id (see failureOf): a caller working on a case is closest to the request made for it.
   SUBJECT_REQUEST_REQUIRED: 7,
@@ -25,16 +26,15 @@ const CLOSENESS: Record<DenialReason, number> = {
   NOT_GRANTED: 1,
 };
 
-function failureOf(rule: CompiledRule, field: CompiledField, principal: Principal, subject: SubjectLookup): DenialReason | null {
+function failureOf(rule: CompiledRule, field: CompiledField, principal: Principal, subject: SubjectLookup): RefusalReason | null {
   if (principal.roles.length === 0) return 'ROLE_NOT_ALLOWED';
   // A subject request is always for one case: a caller naming none is not acting on one, and such a
   // rule must not be what explains their refusal.
   if (rule.onSubjectRequest && !principal.caseId) return 'NOT_GRANTED';
   if (rule.roles && !principal.roles.some((role) => rule.roles!.has(role))) return 'ROLE_NOT_ALLOWED';
   if (rule.agencies && !(principal.agency && rule.agencies.has(principal.agency))) return 'AGENCY_NOT_ALLOWED';
-  const personal = field.level === 'personal' || field.level === 'sensitive';
   // Personal data needs a declared purpose, except a person reading their own record.
-  if (rule.purposes ? !(principal.purpose && rule.purposes.has(principal.purpose)) : personal && !rule.ownRecord && !principal.purpose) {
+  if (rule.purposes ? !(principal.purpose && rule.purposes.has(principal.purpose)) : isPersonalLevel(field.level) && !rule.ownRecord && !principal.purpose) {
     return 'PURPOSE_REQUIRED';
   }
   if (rule.ownRecord) {
@@ -71,7 +71,7 @@ export function subjectRequestRulesAwaiting(field: CompiledField, principal: Pri
 
 export function decideAccess(field: CompiledField, principal: Principal, subject: SubjectLookup): Decision {
   if (field.level === 'state-secret') return { allowed: false, policy: field.policy, rule: null, reason: 'STATE_SECRET' };
-  let closest: { rule: string; reason: DenialReason } | null = null;
+  let closest: { rule: string; reason: RefusalReason } | null = null;
   for (const rule of field.rules) {
     const reason = failureOf(rule, field, principal, subject);
     if (reason === null) return { allowed: true, policy: field.policy, rule: rule.id, legalBasis: rule.legalBasis };

@@ -2,14 +2,16 @@
 // `population.citizen:identity`. The shield checks a grant against this id, and the platform lists
 // the groups a citizen can grant from the same policies.
 import type { CompiledField, CompiledPolicies } from './compilePolicies.ts';
+import type { Classification } from './PolicyDocument.ts';
 
 export function fieldGroupId(field: CompiledField): string {
   return `${field.policy}:${field.group}`;
 }
 
+/** A group of fields one policy declares, named `<policy>:<group>` across the province. */
 export interface FieldGroup {
   id: string;
-  level: string;
+  level: Classification;
   /** Type.field of each field of the group that `keep` accepted. */
   fields: string[];
   members: CompiledField[];

@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import type { Principal, Role } from '../auth/Principal.ts';
 import type { CompiledPolicies } from './compilePolicies.ts';
 import { decideAccess, type Decision } from './decideAccess.ts';
-import { DENIAL_REASONS } from './PolicyDocument.ts';
+import { REFUSAL_REASON_CODES } from '../errors/refusalReasons.ts';
 import { parseYamlFile, POLICY_TEST_SUFFIX } from './readPolicyFiles.ts';
 
 export interface PolicyCase {
@@ -54,7 +54,7 @@ const caseSchema = {
           expect: {
             oneOf: [
               { const: 'allow' },
-              { type: 'object', additionalProperties: false, required: ['deny'], properties: { deny: { enum: [...DENIAL_REASONS] } } },
+              { type: 'object', additionalProperties: false, required: ['deny'], properties: { deny: { enum: [...REFUSAL_REASON_CODES] } } },
             ],
           },
         },

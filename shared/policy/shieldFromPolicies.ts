@@ -12,6 +12,7 @@ import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type S
 import { enclosingSubjectOf } from './enclosingRecord.ts';
 import { fieldGroupId } from './fieldGroups.ts';
 import type { PolicyContext, SubjectBasisKind } from './PolicyContext.ts';
+import { isPersonalLevel } from './PolicyDocument.ts';
 
 function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: PolicyContext, info: unknown) => SubjectLookup {
   if (field.subjectFromEnclosingRecord) {
@@ -76,7 +77,7 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
   for (const [coordinate, field] of compiled.fields) {
     const subject = subjectReader(schema, field);
     tree[field.type] ??= {};
-    const personal = field.level === 'personal' || field.level === 'sensitive';
+    const personal = isPersonalLevel(field.level);
     const hasSubject = field.subjectFields.length > 0 || field.subjectFromEnclosingRecord;
     // A 'contextual' decision runs once per request: row-dependent rules, and personal fields whose
     // every disclosure is recorded per data subject, are decided row by row.

@@ -9,17 +9,12 @@ import { CATALOGUE_CODES } from '../../../../shared/catalogue/platformCatalogue.
 import { anyOf } from '../../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import type { CompiledField, CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
-import { fieldGroupsWhere } from '../../../../shared/policy/fieldGroups.ts';
+import { fieldGroupsWhere, type FieldGroup } from '../../../../shared/policy/fieldGroups.ts';
 import { isoInstant } from '../../../../shared/validation/inputs.ts';
 import { endRow, rowsOf, type CitizenRows } from '../citizens/citizenRows.ts';
 import { subjectsOf } from '../citizens/registryInputs.ts';
 
-export interface ConsentableGroup {
-  id: string;
-  level: string;
-  fields: string[];
-  purposes: string[];
-}
+export type ConsentableGroup = Omit<FieldGroup, 'members'> & { purposes: string[] };
 
 /** Field groups that some rule shares with the data subject's consent, and for which purposes. */
 export function consentableGroups(policies: ReadonlyMap<string, CompiledPolicies>): ConsentableGroup[] {

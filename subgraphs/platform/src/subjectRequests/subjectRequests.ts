@@ -9,17 +9,12 @@ import { CATALOGUE_CODES } from '../../../../shared/catalogue/platformCatalogue.
 import { anyOf } from '../../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
-import { fieldGroupsWhere } from '../../../../shared/policy/fieldGroups.ts';
+import { fieldGroupsWhere, type FieldGroup } from '../../../../shared/policy/fieldGroups.ts';
 import { caseId, isoInstant } from '../../../../shared/validation/inputs.ts';
 import { endRow, rowsOf, type CitizenRows } from '../citizens/citizenRows.ts';
 import { subjectsOf } from '../citizens/registryInputs.ts';
 
-export interface RequestableGroup {
-  id: string;
-  level: string;
-  fields: string[];
-  holderAgency: string;
-}
+export type RequestableGroup = Omit<FieldGroup, 'members'> & { holderAgency: string };
 
 /** Field groups that some rule gives on the data subject's request, with the agency holding each. */
 export function requestableGroups(policies: ReadonlyMap<string, CompiledPolicies>): RequestableGroup[] {

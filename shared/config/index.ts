@@ -1,2 +1,0 @@
-export * from './services.ts';
-export * from './env.ts';

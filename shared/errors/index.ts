@@ -1,3 +1,0 @@
-export * from './clientErrors.ts';
-export * from './maskError.ts';
-export * from './forbidden.ts';

@@ -1,2 +1,0 @@
-export * from './batchLoaders.ts';
-export * from './pagination.ts';

@@ -1,2 +1,0 @@
-export * from './SubgraphDefinition.ts';
-export * from './startSubgraph.ts';
