@@ -4,6 +4,7 @@ import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config } from '../config/config.ts';
 import { isProduction } from '../config/env.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -12,7 +13,7 @@ export const DEV_ISSUER = 'provincial-dev-idp';
 export const DEV_KEY_ID = 'dev';
 
 export function devKeysDir(): string {
-  return process.env.DEV_KEYS_DIR ?? join(repoRoot, '.dev-keys');
+  return config.devKeysDir ?? join(repoRoot, '.dev-keys');
 }
 
 /** Reads a file, or writes it first; `wx` makes concurrent first starts agree on one value. */
