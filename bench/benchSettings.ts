@@ -1,4 +1,5 @@
-// What one `npm run bench` measures, read once from the environment.
+// What one `npm run bench` measures, from the BENCH_* variables (checked in shared/config).
+import { config } from '../shared/config/config.ts';
 import { BENCH_CITIZENS } from '../synthetic/index.ts';
 
 export interface BenchSettings {
@@ -20,29 +21,22 @@ export interface BenchSettings {
   fresh: boolean;
 }
 
-function positiveInteger(name: string, fallback: number, minimum = 1): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < minimum) throw new Error(`${name} must be a whole number of at least ${minimum}, got "${raw}"`);
-  return value;
-}
-
 export function benchSettingsFromEnv(): BenchSettings {
-  const citizens = positiveInteger('BENCH_SCALE', BENCH_CITIZENS, 50);
+  const { bench } = config;
+  const citizens = bench.citizens;
   const atBenchScale = citizens === BENCH_CITIZENS;
   return {
-    serverUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    serverUrl: bench.databaseUrl,
     citizens,
     seedScale: atBenchScale ? 'bench' : String(citizens),
     databasePrefix: atBenchScale ? 'bench_' : `bench_${citizens}_`,
     warmupSeconds: 3,
-    durationSeconds: positiveInteger('BENCH_DURATION', 10),
+    durationSeconds: bench.durationSeconds,
     connections: [10, 50],
-    startTimeoutSeconds: positiveInteger('BENCH_START_TIMEOUT', 900),
-    fresh: process.env.BENCH_FRESH === '1',
+    startTimeoutSeconds: bench.startTimeoutSeconds,
+    fresh: bench.fresh,
     // The access policies decide which caller may read every field of the bench query: override when they change.
-    caller: { agency: process.env.BENCH_AGENCY || 'cong-an-tinh', purpose: process.env.BENCH_PURPOSE || 'criminal-investigation' },
+    caller: { agency: bench.agency, purpose: bench.purpose },
   };
 }
 

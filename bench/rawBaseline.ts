@@ -4,13 +4,14 @@
 // and counts its SQL statements on GET /metrics the way the subgraphs do.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
+import { config } from '../shared/config/config.ts';
+import { envPrefix } from '../shared/config/services.ts';
 import { rawCitizenPage, type RawPools } from './rawPage.ts';
 
 const SERVICE = 'raw-baseline';
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) {
+function required<T>(name: string, value: T | undefined): T {
+  if (value === undefined) {
     console.error(`${SERVICE}: ${name} is not set`);
     process.exit(2);
   }
@@ -18,12 +19,13 @@ function required(name: string): string {
 }
 
 // The same pool size as a subgraph's knex pool (DATABASE_POOL_MAX), so neither side gets more connections.
-const pool = (url: string) => new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+const pool = (url: string) => new pg.Pool({ connectionString: url, max: config.databasePoolMax });
+const databaseUrl = (service: string) => required(`${envPrefix(service)}_DATABASE_URL`, config.serviceDatabaseUrls[service]);
 const pools: RawPools = {
-  population: pool(required('POPULATION_DATABASE_URL')),
-  civilStatus: pool(required('CIVIL_STATUS_DATABASE_URL')),
-  land: pool(required('LAND_DATABASE_URL')),
-  business: pool(required('BUSINESS_DATABASE_URL')),
+  population: pool(databaseUrl('population')),
+  civilStatus: pool(databaseUrl('civil-status')),
+  land: pool(databaseUrl('land')),
+  business: pool(databaseUrl('business')),
 };
 let statements = 0;
 let requests = 0;
@@ -69,7 +71,7 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(Number(required('PORT')), '127.0.0.1');
+server.listen(required('PORT', config.port), '127.0.0.1');
 
 const stop = () => {
   server.close();

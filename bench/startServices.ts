@@ -1,6 +1,7 @@
 // Starts what the bench measures, each as its own process on a free loopback port: the six agency
 // subgraphs (each on its own database of the bench server), the gateway in front of them, and the
 // raw-SQL baseline on the same databases.
+import { childEnvironment } from '../shared/config/childEnvironment.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { benchDatabaseUrl, type BenchSettings } from './benchSettings.ts';
 import { freePort, startChild, type Child } from './childProcesses.ts';
@@ -35,7 +36,7 @@ export interface RunningServices {
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   const prefixes = SUBGRAPH_SERVICES.map((service) => `${envPrefix(service.name)}_`);
-  for (const [key, value] of Object.entries(process.env)) {
+  for (const [key, value] of Object.entries(childEnvironment())) {
     if (key === 'PORT' || key === 'DATABASE_URL' || key === 'PGLITE_DATA_DIR' || key === 'HOST') continue;
     if (prefixes.some((prefix) => key.startsWith(prefix))) continue;
     env[key] = value;

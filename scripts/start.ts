@@ -1,6 +1,6 @@
 // npm start: every subgraph and the gateway, on embedded Postgres unless DATABASE_URL names a server.
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { envNumber, envString } from '../shared/config/env.ts';
+import { config } from '../shared/config/config.ts';
 import { logError } from '../shared/logging/log.ts';
 import { subgraphOptionsFromEnv, provinceOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
 import { provinceFor } from '../shared/subgraph/seedOnce.ts';
@@ -11,8 +11,8 @@ const started = Date.now();
 console.log(`Starting ${SUBGRAPH_SERVICES.length} agency subgraphs and the gateway…`);
 try {
   const stack = await startStack({
-    gatewayPort: envNumber('PORT', 4000),
-    host: envString('HOST') ?? '127.0.0.1',
+    gatewayPort: config.port ?? 4000,
+    host: config.host,
     subgraph: (name) => {
       const options = subgraphOptionsFromEnv(name, 'together');
       return { port: options.port, database: options.database };

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createUserTokenVerifier, userTokenSettingsFromEnv } from '../shared/auth/userToken.ts';
+import { childEnvironment } from '../shared/config/childEnvironment.ts';
 
 const run = promisify(execFile);
 const tsx = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
@@ -21,7 +22,7 @@ describe('npm run token', () => {
   });
 
   it('refuses to run in production', async () => {
-    await expect(run(tsx, [script, '--role', 'officer', '--agency', 'so-tu-phap'], { env: { ...process.env, NODE_ENV: 'production' } })).rejects.toMatchObject({
+    await expect(run(tsx, [script, '--role', 'officer', '--agency', 'so-tu-phap'], { env: childEnvironment({ NODE_ENV: 'production' }) })).rejects.toMatchObject({
       code: 1,
       stdout: '',
       stderr: expect.stringContaining('refuses to run in production'),

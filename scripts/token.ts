@@ -1,13 +1,13 @@
 // npm run token -- --role officer --agency so-tu-phap [--sub ...] [--ttl 3600]: a development token.
 import { parseArgs } from 'node:util';
-import { isProduction } from '../shared/config/env.ts';
+import { config } from '../shared/config/config.ts';
 import { KNOWN_ROLES } from '../shared/auth/Principal.ts';
 import { signDevUserToken } from '../shared/auth/userToken.ts';
 
 const usage = `Usage: npm run --silent token -- --role <role> [--role <role>] [--agency <code>] [--sub <subject>] [--ttl <seconds>]
 Roles: ${KNOWN_ROLES.join(', ')}. A citizen's --sub is their 12-digit personal id; officers and systems need --agency.`;
 
-if (isProduction) {
+if (config.isProduction) {
   console.error('npm run token mints development tokens and refuses to run in production (NODE_ENV=production).');
   process.exit(1);
 }

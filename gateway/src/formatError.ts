@@ -1,7 +1,7 @@
 // What of an error leaves the gateway. Subgraph errors were already masked at their source and pass
 // with their codes; the gateway's own client errors pass; anything else becomes INTERNAL.
 import type { GraphQLFormattedError } from 'graphql';
-import { exposeErrorDetails } from '../../shared/config/env.ts';
+import { config } from '../../shared/config/config.ts';
 import { CLIENT_ERROR_CODES, withoutSuggestions } from '../../shared/errors/clientErrors.ts';
 import { logError } from '../../shared/logging/log.ts';
 
@@ -19,7 +19,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return {
       ...formatted,
       message: withoutSuggestions(formatted.message),
-      extensions: exposeErrorDetails && stacktrace ? { ...rest, stacktrace } : rest,
+      extensions: config.exposeErrorDetails && stacktrace ? { ...rest, stacktrace } : rest,
     };
   }
   logError('masked gateway error', { error: error instanceof Error ? error : formatted });

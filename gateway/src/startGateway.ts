@@ -15,7 +15,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { createInternalTokenSigner } from '../../shared/auth/internalToken.ts';
 import { createUserTokenVerifier, type UserTokenSettings } from '../../shared/auth/userToken.ts';
-import { exposeErrorDetails } from '../../shared/config/env.ts';
+import { disableApolloTelemetry } from '../../shared/config/disableApolloTelemetry.ts';
+import { config } from '../../shared/config/config.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
 import { logError } from '../../shared/logging/log.ts';
 import { authenticate } from './authenticate.ts';
@@ -51,9 +52,8 @@ const quietLogger = {
 };
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata addresses at
-  // construction: a provincial platform never phones home. The variable is its only switch.
-  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  // Before the ApolloGateway is constructed: it phones home from its constructor.
+  disableApolloTelemetry();
   const sign = createInternalTokenSigner();
   const routingUrls: Record<string, string> = {};
   const gateway = new ApolloGateway({
@@ -76,7 +76,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     logger: quietLogger,
     introspection: true,
-    includeStacktraceInErrorResponses: exposeErrorDetails,
+    includeStacktraceInErrorResponses: config.exposeErrorDetails,
     formatError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

@@ -4,7 +4,7 @@ import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isProduction } from '../config/env.ts';
+import { config } from '../config/config.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -12,7 +12,7 @@ export const DEV_ISSUER = 'provincial-dev-idp';
 export const DEV_KEY_ID = 'dev';
 
 export function devKeysDir(): string {
-  return process.env.DEV_KEYS_DIR ?? join(repoRoot, '.dev-keys');
+  return config.devKeysDir ?? join(repoRoot, '.dev-keys');
 }
 
 /** Reads a file, or writes it first; `wx` makes concurrent first starts agree on one value. */
@@ -32,7 +32,7 @@ function readOrCreate(path: string, make: () => string): string {
 }
 
 function refuseInProduction(what: string): void {
-  if (isProduction) throw new Error(`${what} is for development only; configure real keys in production`);
+  if (config.isProduction) throw new Error(`${what} is for development only; configure real keys in production`);
 }
 
 export interface DevSigningKeys {

@@ -4,7 +4,7 @@
 // jsonwebtoken re-parses raw secrets on every call (355 us vs 12 us, see docs/request-path-costs.md).
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { isProduction, envString } from '../config/env.ts';
+import { config } from '../config/config.ts';
 import { envPrefix } from '../config/services.ts';
 import { devInternalMasterSecret } from './devKeys.ts';
 import { KNOWN_ROLES, type Principal, type Role } from './Principal.ts';
@@ -14,9 +14,9 @@ const INTERNAL_ALGORITHM = 'HS256';
 const INTERNAL_TOKEN_TTL_SECONDS = 60;
 
 function masterSecret(): string {
-  const configured = envString('INTERNAL_TOKEN_SECRET');
+  const configured = config.internalTokenSecret;
   if (configured) return configured;
-  if (isProduction) throw new Error('INTERNAL_TOKEN_SECRET must be set in production');
+  if (config.isProduction) throw new Error('INTERNAL_TOKEN_SECRET must be set in production');
   return devInternalMasterSecret();
 }
 
@@ -57,7 +57,7 @@ export function createInternalTokenSigner(): (subgraph: string, principal: Princ
  * from the master secret (development, or all services in one process).
  */
 export function createInternalTokenVerifier(subgraph: string): (token: string) => Principal | null {
-  const ownKey = envString(`INTERNAL_TOKEN_KEY_${envPrefix(subgraph)}`);
+  const ownKey = config.internalTokenKeys[envPrefix(subgraph)];
   const key = createSecretKey(ownKey ? Buffer.from(ownKey, 'hex') : deriveSubgraphKey(masterSecret(), subgraph));
   return (token) => {
     let claims: jwt.JwtPayload;

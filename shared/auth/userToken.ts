@@ -4,7 +4,7 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import { envString, isProduction } from '../config/env.ts';
+import { config } from '../config/config.ts';
 import { DEV_ISSUER, DEV_KEY_ID, devUserSigningKeys } from './devKeys.ts';
 import { KNOWN_ROLES, type Identity, type Role } from './Principal.ts';
 
@@ -23,22 +23,22 @@ export interface UserTokenSettings {
 
 /** Production: JWT_ISSUER, JWT_AUDIENCE and JWT_PUBLIC_KEYS_DIR (one `<kid>.pem` per key) are required. */
 export function userTokenSettingsFromEnv(): UserTokenSettings {
-  const dir = envString('JWT_PUBLIC_KEYS_DIR');
+  const dir = config.jwtPublicKeysDir;
   const keys: VerificationKey[] = dir
     ? readdirSync(dir)
         .filter((file) => file.endsWith('.pem'))
         .sort()
         .map((file) => ({ kid: basename(file, '.pem'), publicKeyPem: readFileSync(join(dir, file), 'utf8') }))
     : [];
-  const issuer = envString('JWT_ISSUER');
-  if (isProduction) {
-    if (!issuer || !envString('JWT_AUDIENCE') || keys.length === 0) {
+  const issuer = config.jwtIssuer;
+  if (config.isProduction) {
+    if (!issuer || !config.jwtAudience || keys.length === 0) {
       throw new Error('JWT_ISSUER, JWT_AUDIENCE and JWT_PUBLIC_KEYS_DIR with at least one key are required in production');
     }
   } else if (!keys.some((key) => key.kid === DEV_KEY_ID)) {
     keys.push({ kid: DEV_KEY_ID, publicKeyPem: devUserSigningKeys().publicKeyPem });
   }
-  return { issuer: issuer ?? DEV_ISSUER, audience: envString('JWT_AUDIENCE') ?? DEFAULT_AUDIENCE, keys };
+  return { issuer: issuer ?? DEV_ISSUER, audience: config.jwtAudience ?? DEFAULT_AUDIENCE, keys };
 }
 
 function algorithmFor(key: KeyObject): jwt.Algorithm {
@@ -117,8 +117,8 @@ export function signDevUserToken(request: DevTokenRequest): string {
   return jwt.sign(claims, devSigningKey, {
     algorithm: 'RS256',
     keyid: DEV_KEY_ID,
-    issuer: envString('JWT_ISSUER') ?? DEV_ISSUER,
-    audience: envString('JWT_AUDIENCE') ?? DEFAULT_AUDIENCE,
+    issuer: config.jwtIssuer ?? DEV_ISSUER,
+    audience: config.jwtAudience ?? DEFAULT_AUDIENCE,
     subject: request.sub ?? `dev-${request.roles[0] ?? 'user'}`,
     expiresIn: request.ttlSeconds ?? 3600,
   });

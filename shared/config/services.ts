@@ -20,13 +20,6 @@ export const SUBGRAPH_SERVICES: readonly SubgraphService[] = [
   { name: 'platform', ownerAgency: 'so-khoa-hoc-cong-nghe', title: 'provincial platform (Sở Khoa học và Công nghệ)', defaultPort: 4006 },
 ];
 
-/** Where each subgraph's GraphQL endpoint is: `<NAME>_SUBGRAPH_URL`, or its default port on this host. */
-export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  return Object.fromEntries(
-    SUBGRAPH_SERVICES.map((service) => [service.name, env[`${envPrefix(service.name)}_SUBGRAPH_URL`] || `http://127.0.0.1:${service.defaultPort}/graphql`]),
-  );
-}
-
 export function findService(name: string): SubgraphService | undefined {
   return SUBGRAPH_SERVICES.find((service) => service.name === name);
 }

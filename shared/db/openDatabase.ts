@@ -5,7 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { PGlite } from '@electric-sql/pglite';
 import { createEmbeddedPostgres } from './embeddedPostgres.ts';
 import { ensureServerDatabase } from './serverDatabase.ts';
-import { envNumber } from '../config/env.ts';
+import { config } from '../config/config.ts';
 
 // A SQL `date` is a calendar day: keep it as 'YYYY-MM-DD' instead of a Date at local midnight.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
@@ -32,7 +32,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let embedded: PGlite | undefined;
   if (options.url) {
     await ensureServerDatabase(options.url);
-    knex = knexFactory({ client: 'pg', connection: options.url, pool: { min: 0, max: envNumber('DATABASE_POOL_MAX', 10) } });
+    knex = knexFactory({ client: 'pg', connection: options.url, pool: { min: 0, max: config.databasePoolMax } });
     kind = 'postgres server';
   } else {
     const instance = await createEmbeddedPostgres(options.dataDir);

@@ -1,7 +1,7 @@
 // The one place that decides what of an error reaches a client: known client errors pass with their
 // message and extensions; anything else becomes INTERNAL with the request id, and is logged here.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { exposeErrorDetails } from '../config/env.ts';
+import { config } from '../config/config.ts';
 import { CLIENT_ERROR_CODES, withoutSuggestions } from './clientErrors.ts';
 import { logError } from '../logging/log.ts';
 
@@ -27,7 +27,7 @@ export function maskError(error: GraphQLError, context: { service: string; reque
     extensions: {
       code: 'INTERNAL',
       requestId: context.requestId,
-      ...(exposeErrorDetails && original?.stack ? { stack: original.stack.split('\n') } : {}),
+      ...(config.exposeErrorDetails && original?.stack ? { stack: original.stack.split('\n') } : {}),
     },
   };
 }

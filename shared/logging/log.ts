@@ -1,4 +1,5 @@
 // One JSON line per event on stderr: what operators read. Never sent to clients.
+import { config } from '../config/config.ts';
 
 function write(level: string, message: string, fields: Record<string, unknown>): void {
   const entry: Record<string, unknown> = { time: new Date().toISOString(), level, message };
@@ -9,11 +10,11 @@ function write(level: string, message: string, fields: Record<string, unknown>):
 }
 
 export function logInfo(message: string, fields: Record<string, unknown> = {}): void {
-  if (process.env.LOG_LEVEL === 'silent' || process.env.LOG_LEVEL === 'error') return;
+  if (config.logLevel === 'silent' || config.logLevel === 'error') return;
   write('info', message, fields);
 }
 
 export function logError(message: string, fields: Record<string, unknown> = {}): void {
-  if (process.env.LOG_LEVEL === 'silent') return;
+  if (config.logLevel === 'silent') return;
   write('error', message, fields);
 }

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
 import { CATALOGUE_CODES } from '../catalogue/platformCatalogue.ts';
-import { envString } from '../config/env.ts';
+import { config } from '../config/config.ts';
 import { compilePolicies, type CompiledPolicies } from './compilePolicies.ts';
 import type { Catalogue, PolicyProblem } from './PolicyDocument.ts';
 import { readPolicyFiles } from './readPolicyFiles.ts';
@@ -13,7 +13,7 @@ import { readPolicyFiles } from './readPolicyFiles.ts';
 export const DEFAULT_POLICY_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../policies');
 
 export function policyDir(): string {
-  return envString('POLICY_DIR') ?? DEFAULT_POLICY_DIR;
+  return config.policyDir ?? DEFAULT_POLICY_DIR;
 }
 
 export const PLATFORM_CATALOGUE: Catalogue = { ...CATALOGUE_CODES, agencyGroups: {} };

@@ -1,17 +1,14 @@
 // How a subgraph is configured from the environment, whether started alone or with all the others.
 import { join } from 'node:path';
-import { envNumber, envString } from '../config/env.ts';
-import { envPrefix, findService, subgraphUrlsFromEnv } from '../config/services.ts';
+import { config } from '../config/config.ts';
+import { findService } from '../config/services.ts';
 import { serviceDatabaseUrl } from '../db/serverDatabase.ts';
-import { BENCH_CITIZENS, DEFAULT_CITIZENS, DEFAULT_SEED, type ProvinceOptions } from '../../synthetic/index.ts';
+import type { ProvinceOptions } from '../../synthetic/index.ts';
 import type { StartSubgraphOptions } from './startSubgraph.ts';
 
 /** SEED and SEED_SCALE (citizens, or `bench` for 200,000) choose the synthetic province. */
 export function provinceOptionsFromEnv(): ProvinceOptions {
-  const scale = envString('SEED_SCALE');
-  const citizens = scale === 'bench' ? BENCH_CITIZENS : envNumber('SEED_SCALE', DEFAULT_CITIZENS);
-  if (!Number.isInteger(citizens) || citizens < 50) throw new Error('SEED_SCALE must be a whole number of citizens (at least 50) or "bench"');
-  return { seed: envNumber('SEED', DEFAULT_SEED), citizens };
+  return { ...config.province };
 }
 
 /**
@@ -22,23 +19,21 @@ export function provinceOptionsFromEnv(): ProvinceOptions {
 export function subgraphOptionsFromEnv(name: string, mode: 'alone' | 'together'): StartSubgraphOptions {
   const service = findService(name);
   if (!service) throw new Error(`Unknown subgraph "${name}"`);
-  const prefix = envPrefix(name);
-  const sharedUrl = envString('DATABASE_URL');
+  const sharedUrl = config.databaseUrl;
   const url =
-    envString(`${prefix}_DATABASE_URL`) ??
+    config.serviceDatabaseUrls[name] ??
     (sharedUrl && mode === 'together' ? serviceDatabaseUrl(sharedUrl, name) : sharedUrl);
-  const dataDir = envString('PGLITE_DATA_DIR');
-  // Read once: the environment does not change while the service runs.
-  const peers = subgraphUrlsFromEnv();
+  const dataDir = config.pgliteDataDir;
+  const peers = config.subgraphUrls;
   return {
-    port: envNumber(`${prefix}_PORT`, mode === 'alone' ? envNumber('PORT', service.defaultPort) : service.defaultPort),
-    host: envString('HOST') ?? '127.0.0.1',
+    port: config.servicePorts[name] ?? (mode === 'alone' ? config.port : undefined) ?? service.defaultPort,
+    host: config.host,
     database: { url, dataDir: dataDir ? join(dataDir, name) : undefined },
     province: provinceOptionsFromEnv(),
     // For the benchmark's policy-off run only; startSubgraph refuses it in production.
-    enforcePolicies: envString('UNSAFE_BENCHMARK_WITHOUT_POLICIES') !== '1',
-    recordDisclosures: envString('UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG') !== '1',
-    consentRegistryUrl: envString('CONSENT_REGISTRY_URL') ?? `http://127.0.0.1:${findService('platform')!.defaultPort}`,
+    enforcePolicies: !config.withoutPolicies,
+    recordDisclosures: !config.withoutDisclosureLog,
+    consentRegistryUrl: config.consentRegistryUrl,
     subgraphUrls: () => peers,
   };
 }

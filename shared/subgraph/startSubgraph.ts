@@ -9,7 +9,7 @@ import { openDatabase, type Database, type DatabaseOptions } from '../db/openDat
 import { migrationSource } from '../db/migrationSource.ts';
 import { errorBody } from '../errors/clientErrors.ts';
 import { logError } from '../logging/log.ts';
-import { isProduction } from '../config/env.ts';
+import { config } from '../config/config.ts';
 import type { ProvinceOptions } from '../../synthetic/index.ts';
 import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
@@ -61,11 +61,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const enforce = options.enforcePolicies ?? true;
   const recordDisclosures = options.recordDisclosures ?? true;
   if (!recordDisclosures) {
-    if (isProduction) throw new Error('The disclosure log cannot be turned off in production');
+    if (config.isProduction) throw new Error('The disclosure log cannot be turned off in production');
     logError('DISCLOSURE LOG IS OFF: nothing read is recorded (benchmark only)', { service: definition.name });
   }
   if (!enforce) {
-    if (isProduction) throw new Error('Policies cannot be turned off in production');
+    if (config.isProduction) throw new Error('Policies cannot be turned off in production');
     logError('POLICIES ARE OFF: every field is served to every authenticated caller (benchmark only)', { service: definition.name });
   }
   const database = await openDatabase(options.database);

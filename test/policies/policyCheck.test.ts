@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { DEFAULT_POLICY_DIR } from '../../shared/policy/loadSubgraphPolicies.ts';
 
 const run = promisify(execFile);
@@ -46,7 +47,7 @@ describe('npm run policy:check', () => {
       document.setIn(['rules', 0, 'purposes'], document.createNode(['curiosity']));
       document.setIn(['rules', 0, 'legal_basis'], 'because-i-can');
     });
-    const failure = await run(tsx, [script], { env: { ...process.env, POLICY_DIR: dir } }).catch((error: { code: number; stderr: string; stdout: string }) => error);
+    const failure = await run(tsx, [script], { env: childEnvironment({ POLICY_DIR: dir }) }).catch((error: { code: number; stderr: string; stdout: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     const { stderr } = failure as { stderr: string };
     const at = (text: string) => `policies/${file}:${lineOf(dir, file, text)}:`;
@@ -71,7 +72,7 @@ describe('npm run policy:check', () => {
         fields.items = fields.items.filter((item) => String((item as { value: string }).value ?? item) !== 'dateOfBirth');
       }
     });
-    const failure = (await run(tsx, [script], { env: { ...process.env, POLICY_DIR: dir } }).catch((error) => error)) as { code: number; stderr: string };
+    const failure = (await run(tsx, [script], { env: childEnvironment({ POLICY_DIR: dir }) }).catch((error) => error)) as { code: number; stderr: string };
     expect(failure.code).toBe(1);
     expect(failure.stderr).toMatch(/policies\/land\/broken\.policy\.yaml:\d+: Not valid YAML/);
     expect(failure.stderr).toContain('policies/social/ghost.policy.yaml:4: The social schema has no type "Ghost"');

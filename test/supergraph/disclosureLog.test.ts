@@ -11,6 +11,7 @@ import { GENESIS_HASH, hashPersonRecord, verifyDisclosureChain, type DisclosureR
 import { readDisclosureLog, type LogFilter } from '../../shared/audit/disclosureLogReader.ts';
 import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
 import { disclosureLogMigrations } from '../../shared/audit/disclosureLogMigrations.ts';
+import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { migrationSource } from '../../shared/db/migrationSource.ts';
 import { openDatabase } from '../../shared/db/openDatabase.ts';
 import { getStack, justiceOfficer, query, seededProvince } from '../support/stack.ts';
@@ -192,7 +193,7 @@ describe('npm run audit:verify', () => {
 
     const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
     const script = new URL('../../scripts/auditVerify.ts', import.meta.url).pathname;
-    const env = { ...process.env, PGLITE_DATA_DIR: dir, DATABASE_URL: '', POPULATION_DATABASE_URL: '' };
+    const env = childEnvironment({ PGLITE_DATA_DIR: dir, DATABASE_URL: '', POPULATION_DATABASE_URL: '' });
     const intact = await run(tsx, [script, '--service', 'population'], { env });
     expect(intact.stdout).toContain('✓ population: 3 rows, chain intact');
 

@@ -2,12 +2,14 @@
 // test_<run>_<service>; teardown drops them all, whatever state the test worker ended in.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { config } from '../../shared/config/config.ts';
+import { shareTestRunId } from '../../shared/config/shareTestRunId.ts';
 
 export default function setup(): () => Promise<void> {
   const run = `${process.pid}_${randomBytes(3).toString('hex')}`;
-  process.env.TEST_RUN_ID = run;
+  shareTestRunId(run);
   return async () => {
-    const url = process.env.TEST_DATABASE_URL;
+    const url = config.test.databaseUrl;
     if (!url) return;
     const admin = new URL(url);
     admin.pathname = '/postgres';

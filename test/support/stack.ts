@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { DEV_ISSUER, DEV_KEY_ID, devUserSigningKeys } from '../../shared/auth/devKeys.ts';
 import { DEFAULT_AUDIENCE, signDevUserToken, type UserTokenSettings } from '../../shared/auth/userToken.ts';
+import { config } from '../../shared/config/config.ts';
 import { serviceDatabaseUrl } from '../../shared/db/serverDatabase.ts';
 import { DEFAULT_CITIZENS, DEFAULT_SEED, generateProvince, type Province } from '../../synthetic/index.ts';
 import { startStack, type RunningStack } from '../../scripts/startStack.ts';
@@ -35,10 +36,10 @@ export const tokenSettings: UserTokenSettings = {
 };
 
 function databaseFor(name: string) {
-  const server = process.env.TEST_DATABASE_URL;
+  const server = config.test.databaseUrl;
   if (!server) return {};
   const base = new URL(server);
-  base.pathname = `/test_${process.env.TEST_RUN_ID ?? process.pid}`;
+  base.pathname = `/test_${config.test.runId ?? process.pid}`;
   return { url: serviceDatabaseUrl(base.toString(), name) };
 }
 

@@ -1,0 +1,326 @@
+// Every environment variable the project reads, declared once: readConfig validates the environment
+// against this list, and README's configuration table is generated from it (npm run docs:config).
+import { BENCH_CITIZENS, DEFAULT_CITIZENS, DEFAULT_SEED } from '../../synthetic/index.ts';
+import { envPrefix, findService, SUBGRAPH_SERVICES } from './services.ts';
+
+/** Who reads a variable: a subgraph or the gateway (started alone or by `npm start`), or a tool. */
+export type Reader = 'gateway' | 'subgraph' | 'scripts' | 'bench' | 'tests';
+
+export type EnvType =
+  | { kind: 'text' }
+  | { kind: 'url' }
+  | { kind: 'port' }
+  | { kind: 'number' }
+  | { kind: 'integer'; min: number; unit?: string; words?: Readonly<Record<string, number>> }
+  | { kind: 'flag' }
+  | { kind: 'choice'; values: readonly string[] }
+  | { kind: 'hexKey'; bytes: number };
+
+export interface EnvVariable {
+  /**
+   * The name, or a pattern: `<NAME>` is a service name and `<AUDIENCE>` an internal-token audience,
+   * upper-cased with `-` -> `_` (`CIVIL_STATUS_PORT`, `INTERNAL_TOKEN_KEY_CONSENT_REGISTRY`).
+   */
+  name: string;
+  type: EnvType;
+  /** The value used when the variable is unset or empty, written as it would be in the environment. */
+  default?: string;
+  /** The default in words, where the code that reads the variable decides it (no `default` then). */
+  defaultNote?: string;
+  meaning: string;
+  /** true, false, or the condition under which production needs it. */
+  requiredInProduction: boolean | string;
+  readBy: readonly Reader[];
+}
+
+const platformPort = findService('platform')!.defaultPort;
+const flag = { kind: 'flag' } as const;
+const text = { kind: 'text' } as const;
+const url = { kind: 'url' } as const;
+const port = { kind: 'port' } as const;
+
+// `as const` keeps each name a literal type, so readConfig can only read a declared variable.
+export const ENV_VARIABLES = [
+  {
+    name: 'NODE_ENV',
+    type: text,
+    defaultNote: 'unset (development)',
+    meaning: '`production`: no development keys, no `npm run token`, no stack traces, no benchmark switches',
+    requiredInProduction: '`production`',
+    readBy: ['gateway', 'subgraph', 'scripts'],
+  },
+  {
+    name: 'PORT',
+    type: port,
+    defaultNote: '`4000` for the gateway and `npm start`; a subgraph started alone: its port (above)',
+    meaning: 'listening port of a service started alone; with `npm start`, the gateway\'s',
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph', 'scripts', 'bench'],
+  },
+  {
+    name: 'HOST',
+    type: text,
+    default: '127.0.0.1',
+    meaning: 'listening address',
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph', 'scripts'],
+  },
+  {
+    name: 'DATABASE_URL',
+    type: url,
+    defaultNote: 'embedded Postgres',
+    meaning:
+      'a real Postgres. A service started alone uses it as its own database. With `npm start` (and `npm run audit:verify`) it names the server and database prefix: each agency gets `<db>_<service>` (e.g. `provincial_civil_status`), created if missing.',
+    requiredInProduction: false,
+    readBy: ['subgraph', 'scripts'],
+  },
+  {
+    name: '<NAME>_DATABASE_URL',
+    type: url,
+    defaultNote: 'from `DATABASE_URL`',
+    meaning: 'one service\'s database (`CIVIL_STATUS_DATABASE_URL`, …)',
+    requiredInProduction: false,
+    readBy: ['subgraph', 'scripts', 'bench'],
+  },
+  {
+    name: '<NAME>_PORT',
+    type: port,
+    defaultNote: 'the service\'s port (above)',
+    meaning: 'one service\'s port (`CIVIL_STATUS_PORT`, …), before `PORT`',
+    requiredInProduction: false,
+    readBy: ['subgraph', 'scripts'],
+  },
+  {
+    name: 'DATABASE_POOL_MAX',
+    type: { kind: 'integer', min: 1, unit: 'connections' },
+    default: '10',
+    meaning: 'connections in each service\'s pool to a Postgres server',
+    requiredInProduction: false,
+    readBy: ['subgraph', 'bench'],
+  },
+  {
+    name: 'PGLITE_DATA_DIR',
+    type: text,
+    defaultNote: 'in memory',
+    meaning: 'keep embedded databases on disk (`<dir>/<service>`) instead of in memory',
+    requiredInProduction: false,
+    readBy: ['subgraph', 'scripts'],
+  },
+  {
+    name: 'SEED',
+    type: { kind: 'number' },
+    default: String(DEFAULT_SEED),
+    meaning: 'seed of the synthetic data. A database is seeded once, when empty.',
+    requiredInProduction: false,
+    readBy: ['subgraph', 'scripts'],
+  },
+  {
+    name: 'SEED_SCALE',
+    type: { kind: 'integer', min: 50, unit: 'citizens', words: { bench: BENCH_CITIZENS } },
+    default: String(DEFAULT_CITIZENS),
+    meaning: `number of citizens of the synthetic data; \`bench\` = ${BENCH_CITIZENS.toLocaleString('en')}`,
+    requiredInProduction: false,
+    readBy: ['subgraph', 'scripts'],
+  },
+  {
+    name: '<NAME>_SUBGRAPH_URL',
+    type: url,
+    defaultNote: '`http://127.0.0.1:<port>/graphql`',
+    meaning:
+      'where the gateway started alone finds a subgraph; also where the platform started alone finds the other agencies (population for parents, every agency for its disclosure log)',
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph'],
+  },
+  {
+    name: 'CONSENT_REGISTRY_URL',
+    type: url,
+    default: `http://127.0.0.1:${platformPort}`,
+    meaning: 'where a subgraph started alone finds the platform\'s consent registry',
+    requiredInProduction: false,
+    readBy: ['subgraph'],
+  },
+  {
+    name: 'JWT_ISSUER',
+    type: text,
+    defaultNote: '`provincial-dev-idp` (development)',
+    meaning: 'issuer of callers\' tokens',
+    requiredInProduction: true,
+    readBy: ['gateway', 'scripts'],
+  },
+  {
+    name: 'JWT_AUDIENCE',
+    type: text,
+    defaultNote: '`provincial-data-sharing` (development)',
+    meaning: 'audience of callers\' tokens',
+    requiredInProduction: true,
+    readBy: ['gateway', 'scripts'],
+  },
+  {
+    name: 'JWT_PUBLIC_KEYS_DIR',
+    type: text,
+    defaultNote: 'the development key (development)',
+    meaning: 'caller-token verification: one `<kid>.pem` public key per file (RSA → RS256, P-256 → ES256); several for rotation',
+    requiredInProduction: 'yes, with at least one key',
+    readBy: ['gateway'],
+  },
+  {
+    name: 'INTERNAL_TOKEN_SECRET',
+    type: text,
+    defaultNote: 'generated in `DEV_KEYS_DIR` (development)',
+    meaning: 'master secret of the gateway\'s internal tokens',
+    requiredInProduction: 'yes (a subgraph may have its `INTERNAL_TOKEN_KEY_<AUDIENCE>` keys instead)',
+    readBy: ['gateway', 'subgraph'],
+  },
+  {
+    name: 'INTERNAL_TOKEN_KEY_<AUDIENCE>',
+    type: { kind: 'hexKey', bytes: 32 },
+    defaultNote: 'derived from `INTERNAL_TOKEN_SECRET`',
+    meaning:
+      'one key a subgraph needs, instead of the master secret: hex of HMAC-SHA256(secret, `internal-token:<audience>`); audiences are the subgraph names, `consent-registry` for the platform, `guardianship` for population, `<name>-disclosure-log` for every subgraph',
+    requiredInProduction: 'on a subgraph without `INTERNAL_TOKEN_SECRET`',
+    readBy: ['subgraph'],
+  },
+  {
+    name: 'DEV_KEYS_DIR',
+    type: text,
+    defaultNote: '`.dev-keys/`',
+    meaning: 'development key material (caller-token key pair, internal-token master secret), created on first start and reused; never used in production',
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph', 'scripts', 'tests'],
+  },
+  {
+    name: 'POLICY_DIR',
+    type: text,
+    defaultNote: '`policies/`',
+    meaning: 'the policy folder every subgraph reads and the policy console writes (a shared volume across hosts)',
+    requiredInProduction: false,
+    readBy: ['subgraph', 'scripts'],
+  },
+  {
+    name: 'DEBUG_ERRORS',
+    type: flag,
+    default: '0',
+    meaning: '`1`: stack traces of unexpected errors in responses (never in production)',
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph'],
+  },
+  {
+    name: 'LOG_LEVEL',
+    type: { kind: 'choice', values: ['info', 'error', 'silent'] },
+    default: 'info',
+    meaning: '`info`, `error` or `silent`; logs are JSON lines on stderr',
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph', 'scripts'],
+  },
+  {
+    name: 'UNSAFE_BENCHMARK_WITHOUT_POLICIES',
+    type: flag,
+    default: '0',
+    meaning: '`1`: a subgraph enforces no access policy; for the benchmark only, refused in production',
+    requiredInProduction: false,
+    readBy: ['subgraph'],
+  },
+  {
+    name: 'UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG',
+    type: flag,
+    default: '0',
+    meaning: '`1`: a subgraph writes no disclosure log; for the benchmark only, refused in production',
+    requiredInProduction: false,
+    readBy: ['subgraph'],
+  },
+  {
+    name: 'BENCH_DATABASE_URL',
+    type: url,
+    default: 'postgres://postgres@127.0.0.1:5432/postgres',
+    meaning: 'the Postgres server `npm run bench` seeds and measures on',
+    requiredInProduction: false,
+    readBy: ['bench'],
+  },
+  {
+    name: 'BENCH_SCALE',
+    type: { kind: 'integer', min: 50, unit: 'citizens' },
+    default: String(BENCH_CITIZENS),
+    meaning: 'citizens in the bench\'s databases; each scale has its own databases',
+    requiredInProduction: false,
+    readBy: ['bench'],
+  },
+  {
+    name: 'BENCH_DURATION',
+    type: { kind: 'integer', min: 1, unit: 'seconds' },
+    default: '10',
+    meaning: 'seconds each measurement runs',
+    requiredInProduction: false,
+    readBy: ['bench'],
+  },
+  {
+    name: 'BENCH_START_TIMEOUT',
+    type: { kind: 'integer', min: 1, unit: 'seconds' },
+    default: '900',
+    meaning: 'seconds to wait for a service to answer `/health` (a first start seeds its database)',
+    requiredInProduction: false,
+    readBy: ['bench'],
+  },
+  {
+    name: 'BENCH_FRESH',
+    type: flag,
+    default: '0',
+    meaning: '`1`: drop this scale\'s databases first, so they are seeded again',
+    requiredInProduction: false,
+    readBy: ['bench'],
+  },
+  {
+    name: 'BENCH_AGENCY',
+    type: text,
+    default: 'cong-an-tinh',
+    meaning: 'agency of the officer the bench asks as (the policies must let it read every field of the bench query)',
+    requiredInProduction: false,
+    readBy: ['bench'],
+  },
+  {
+    name: 'BENCH_PURPOSE',
+    type: text,
+    default: 'criminal-investigation',
+    meaning: 'purpose (`X-Purpose`) the bench declares',
+    requiredInProduction: false,
+    readBy: ['bench'],
+  },
+  {
+    name: 'TEST_DATABASE_URL',
+    type: url,
+    defaultNote: 'embedded Postgres',
+    meaning: '`npm test` against a Postgres server: each run creates its own databases (`test_<run>_<service>`) and drops them',
+    requiredInProduction: false,
+    readBy: ['tests'],
+  },
+  {
+    name: 'TEST_RUN_ID',
+    type: text,
+    defaultNote: 'set by the suite',
+    meaning: 'the test run, in the names of its databases; the suite sets it for its worker, not a person',
+    requiredInProduction: false,
+    readBy: ['tests'],
+  },
+] as const satisfies readonly EnvVariable[];
+
+export type EnvName = (typeof ENV_VARIABLES)[number]['name'];
+
+/** The declaration of a name or pattern as written in ENV_VARIABLES. */
+export function envVariable(name: string): EnvVariable {
+  const declared = ENV_VARIABLES.find((variable) => variable.name === name);
+  if (!declared) throw new Error(`${name} is not declared in shared/config/envVariables.ts`);
+  return declared;
+}
+
+const PATTERN_PARTS: Record<string, string> = {
+  '<NAME>': `(?:${SUBGRAPH_SERVICES.map((service) => envPrefix(service.name)).join('|')})`,
+  '<AUDIENCE>': '[A-Z0-9_]+',
+};
+
+/** The declaration an actual variable falls under (`CIVIL_STATUS_PORT` -> `<NAME>_PORT`), if any. */
+export function declarationOf(name: string): EnvVariable | undefined {
+  return ENV_VARIABLES.find((variable) => {
+    if (!variable.name.includes('<')) return variable.name === name;
+    const pattern = variable.name.replace(/<[A-Z]+>/g, (part) => PATTERN_PARTS[part]);
+    return new RegExp(`^${pattern}$`).test(name);
+  });
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { ENV_VARIABLES } from './envVariables.ts';
+import { ConfigError, readConfig, type Environment } from './readConfig.ts';
+
+function problemsOf(env: Environment): readonly string[] {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('readConfig accepted the environment');
+}
+
+describe('readConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({
+      isProduction: false,
+      exposeErrorDetails: false,
+      logLevel: 'info',
+      host: '127.0.0.1',
+      port: undefined,
+      databaseUrl: undefined,
+      databasePoolMax: 10,
+      province: { seed: 20250701, citizens: 3000 },
+      consentRegistryUrl: 'http://127.0.0.1:4006',
+      withoutPolicies: false,
+      withoutDisclosureLog: false,
+      internalTokenKeys: {},
+      bench: { databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres', citizens: 200_000, durationSeconds: 10, startTimeoutSeconds: 900, fresh: false },
+    });
+    expect(config.subgraphUrls['civil-status']).toBe('http://127.0.0.1:4002/graphql');
+    expect(config.servicePorts['civil-status']).toBeUndefined();
+  });
+
+  it('reads every declared variable', () => {
+    const asked = new Set<string>();
+    readConfig(new Proxy({}, { get: (_, name) => void asked.add(String(name)) }));
+    const declared = ENV_VARIABLES.map((variable) => variable.name.replace('<NAME>', 'CIVIL_STATUS'));
+    const unread = declared.filter((name) => !asked.has(name) && name !== 'INTERNAL_TOKEN_KEY_<AUDIENCE>');
+    expect(unread).toEqual([]);
+  });
+
+  it('counts an empty variable as unset', () => {
+    expect(readConfig({ PORT: '', DATABASE_URL: '', SEED_SCALE: '' })).toMatchObject({ port: undefined, databaseUrl: undefined, province: { citizens: 3000 } });
+  });
+
+  it('reads typed values, per service too', () => {
+    const config = readConfig({
+      PORT: '0',
+      SEED_SCALE: 'bench',
+      CIVIL_STATUS_PORT: '5002',
+      CIVIL_STATUS_DATABASE_URL: 'postgres://db/civil',
+      LAND_SUBGRAPH_URL: 'http://land:4001/graphql',
+      INTERNAL_TOKEN_KEY_CONSENT_REGISTRY: 'ab'.repeat(32),
+      LOG_LEVEL: 'silent',
+    });
+    expect(config).toMatchObject({ port: 0, province: { citizens: 200_000 }, logLevel: 'silent' });
+    expect(config.servicePorts['civil-status']).toBe(5002);
+    expect(config.serviceDatabaseUrls['civil-status']).toBe('postgres://db/civil');
+    expect(config.subgraphUrls.land).toBe('http://land:4001/graphql');
+    expect(config.internalTokenKeys.CONSENT_REGISTRY).toBe('ab'.repeat(32));
+  });
+
+  it('shows stack traces only on DEBUG_ERRORS=1 outside production', () => {
+    expect(readConfig({ DEBUG_ERRORS: '1' }).exposeErrorDetails).toBe(true);
+    expect(readConfig({ DEBUG_ERRORS: '1', NODE_ENV: 'production' })).toMatchObject({ isProduction: true, exposeErrorDetails: false });
+    expect(readConfig({ NODE_ENV: 'test' }).isProduction).toBe(false);
+  });
+
+  it('refuses a bad PORT, naming it', () => {
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT must be a port number from 0 to 65535, got "eighty"']);
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be a port number from 0 to 65535, got "70000"']);
+    expect(problemsOf({ LAND_PORT: '40.5' })).toEqual(['LAND_PORT must be a port number from 0 to 65535, got "40.5"']);
+  });
+
+  it('refuses a bad SEED_SCALE, naming it', () => {
+    const message = 'SEED_SCALE must be a whole number of citizens (at least 50) or "bench", got';
+    expect(problemsOf({ SEED_SCALE: 'lots' })).toEqual([`${message} "lots"`]);
+    expect(problemsOf({ SEED_SCALE: '10' })).toEqual([`${message} "10"`]);
+  });
+
+  it('reports every problem in one error', () => {
+    expect(() => readConfig({ PORT: 'x', SEED_SCALE: 'y', BENCH_DURATION: '0', LOG_LEVEL: 'debug', DEBUG_ERRORS: 'yes' })).toThrow(
+      [
+        'Invalid environment (README, "Configuration"):',
+        '- DEBUG_ERRORS must be 1 (on) or 0 (off), got "yes"',
+        '- LOG_LEVEL must be "info", "error", "silent"; got "debug"',
+        '- PORT must be a port number from 0 to 65535, got "x"',
+        '- SEED_SCALE must be a whole number of citizens (at least 50) or "bench", got "y"',
+        '- BENCH_DURATION must be a whole number of seconds (at least 1), got "0"',
+      ].join('\n'),
+    );
+  });
+
+  it('never repeats a secret or a URL that may hold a password', () => {
+    const problems = problemsOf({ DATABASE_URL: 'admin@db.example.org/s3cret', INTERNAL_TOKEN_KEY_LAND: 's3cret' });
+    expect(problems).toEqual(['DATABASE_URL must be a URL (scheme://host…)', 'INTERNAL_TOKEN_KEY_LAND must be 64 hexadecimal digits']);
+    expect(problems.join()).not.toContain('s3cret');
+  });
+});

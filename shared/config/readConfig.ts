@@ -1,0 +1,170 @@
+// Reads and checks an environment against the declared variables (envVariables.ts). It takes the
+// environment as an argument, so tests pass their own instead of changing process.env.
+import type { ProvinceOptions } from '../../synthetic/index.ts';
+import { ENV_VARIABLES, envVariable, type EnvName, type EnvType } from './envVariables.ts';
+import { envPrefix, SUBGRAPH_SERVICES, type SubgraphService } from './services.ts';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** Values keyed by service name (`civil-status`), from `<NAME>_…` variables. */
+export type PerService<T> = Readonly<Record<string, T>>;
+
+export interface Config {
+  /** NODE_ENV=production. */
+  readonly isProduction: boolean;
+  /** DEBUG_ERRORS=1, and never in production: stack traces in client errors. */
+  readonly exposeErrorDetails: boolean;
+  readonly logLevel: 'info' | 'error' | 'silent';
+  readonly host: string;
+  /** PORT: the gateway's, or a subgraph's started alone; each reader has its own default. */
+  readonly port: number | undefined;
+  readonly databaseUrl: string | undefined;
+  readonly databasePoolMax: number;
+  readonly pgliteDataDir: string | undefined;
+  /** SEED and SEED_SCALE. */
+  readonly province: Readonly<ProvinceOptions>;
+  /** `<NAME>_PORT`. */
+  readonly servicePorts: PerService<number | undefined>;
+  /** `<NAME>_DATABASE_URL`. */
+  readonly serviceDatabaseUrls: PerService<string | undefined>;
+  /** `<NAME>_SUBGRAPH_URL`, or the service's default port on this host. */
+  readonly subgraphUrls: PerService<string>;
+  readonly consentRegistryUrl: string;
+  readonly jwtIssuer: string | undefined;
+  readonly jwtAudience: string | undefined;
+  readonly jwtPublicKeysDir: string | undefined;
+  readonly internalTokenSecret: string | undefined;
+  /** `INTERNAL_TOKEN_KEY_<AUDIENCE>` (hex), keyed by `<AUDIENCE>`: envPrefix of the audience. */
+  readonly internalTokenKeys: Readonly<Record<string, string | undefined>>;
+  readonly devKeysDir: string | undefined;
+  readonly policyDir: string | undefined;
+  readonly withoutPolicies: boolean;
+  readonly withoutDisclosureLog: boolean;
+  readonly bench: {
+    readonly databaseUrl: string;
+    readonly citizens: number;
+    readonly durationSeconds: number;
+    readonly startTimeoutSeconds: number;
+    readonly fresh: boolean;
+    readonly agency: string;
+    readonly purpose: string;
+  };
+  readonly test: { readonly databaseUrl: string | undefined; readonly runId: string | undefined };
+}
+
+/** Every problem of an environment at once, so a deployment is fixed in one round. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid environment (README, "Configuration"):\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// The TypeScript type of a declared variable's value: present whenever it has a default.
+type Declared<N extends EnvName> = Extract<(typeof ENV_VARIABLES)[number], { name: N }>;
+type Parsed<T> =
+  T extends { kind: 'port' | 'number' | 'integer' } ? number
+  : T extends { kind: 'flag' } ? boolean
+  : T extends { kind: 'choice'; values: readonly (infer V)[] } ? V
+  : string;
+type Value<N extends EnvName> = Declared<N> extends { default: string } ? Parsed<Declared<N>['type']> : Parsed<Declared<N>['type']> | undefined;
+
+const INTERNAL_TOKEN_KEY_PREFIX = 'INTERNAL_TOKEN_KEY_';
+
+export function readConfig(env: Environment): Config {
+  const problems: string[] = [];
+
+  /** A declared variable; `part` fills a pattern's `<NAME>` or `<AUDIENCE>`. Unset and empty are the same. */
+  function read<N extends EnvName>(name: N, part?: string): Value<N> {
+    const declared = envVariable(name);
+    const actual = part === undefined ? name : name.replace(/<[A-Z]+>/, part);
+    if (actual.includes('<')) throw new Error(`${name} is a pattern: say which service or audience`);
+    const given = env[actual];
+    const raw = given === undefined || given === '' ? declared.default : given;
+    return (raw === undefined ? undefined : parse(actual, declared.type, raw, problems)) as Value<N>;
+  }
+  function perService<T>(value: (prefix: string, service: SubgraphService) => T): PerService<T> {
+    return Object.fromEntries(SUBGRAPH_SERVICES.map((service) => [service.name, value(envPrefix(service.name), service)]));
+  }
+
+  // Read before use, so it is checked even where production ignores it.
+  const debugErrors = read('DEBUG_ERRORS');
+  const isProduction = read('NODE_ENV') === 'production';
+  const config: Config = {
+    isProduction,
+    exposeErrorDetails: !isProduction && debugErrors,
+    logLevel: read('LOG_LEVEL'),
+    host: read('HOST'),
+    port: read('PORT'),
+    databaseUrl: read('DATABASE_URL'),
+    databasePoolMax: read('DATABASE_POOL_MAX'),
+    pgliteDataDir: read('PGLITE_DATA_DIR'),
+    province: { seed: read('SEED'), citizens: read('SEED_SCALE') },
+    servicePorts: perService((prefix) => read('<NAME>_PORT', prefix)),
+    serviceDatabaseUrls: perService((prefix) => read('<NAME>_DATABASE_URL', prefix)),
+    subgraphUrls: perService((prefix, service) => read('<NAME>_SUBGRAPH_URL', prefix) ?? `http://127.0.0.1:${service.defaultPort}/graphql`),
+    consentRegistryUrl: read('CONSENT_REGISTRY_URL'),
+    jwtIssuer: read('JWT_ISSUER'),
+    jwtAudience: read('JWT_AUDIENCE'),
+    jwtPublicKeysDir: read('JWT_PUBLIC_KEYS_DIR'),
+    internalTokenSecret: read('INTERNAL_TOKEN_SECRET'),
+    // Audiences are open-ended (`<name>-disclosure-log`, …): every variable of the pattern is checked.
+    internalTokenKeys: Object.fromEntries(
+      Object.keys(env)
+        .filter((name) => name.startsWith(INTERNAL_TOKEN_KEY_PREFIX))
+        .map((name) => name.slice(INTERNAL_TOKEN_KEY_PREFIX.length))
+        .map((audience) => [audience, read('INTERNAL_TOKEN_KEY_<AUDIENCE>', audience)]),
+    ),
+    devKeysDir: read('DEV_KEYS_DIR'),
+    policyDir: read('POLICY_DIR'),
+    withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),
+    withoutDisclosureLog: read('UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG'),
+    bench: {
+      databaseUrl: read('BENCH_DATABASE_URL'),
+      citizens: read('BENCH_SCALE'),
+      durationSeconds: read('BENCH_DURATION'),
+      startTimeoutSeconds: read('BENCH_START_TIMEOUT'),
+      fresh: read('BENCH_FRESH'),
+      agency: read('BENCH_AGENCY'),
+      purpose: read('BENCH_PURPOSE'),
+    },
+    test: { databaseUrl: read('TEST_DATABASE_URL'), runId: read('TEST_RUN_ID') },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The value of `raw`, or undefined with a problem naming the variable. */
+function parse(name: string, type: EnvType, raw: string, problems: string[]): string | number | boolean | undefined {
+  const problem = (message: string) => {
+    problems.push(`${name} ${message}`);
+    return undefined;
+  };
+  // Number('') and Number(' ') are 0: a blank value is not a number.
+  const number = raw.trim() === '' ? Number.NaN : Number(raw);
+  switch (type.kind) {
+    case 'text':
+      return raw;
+    case 'url':
+      // The value is not repeated: a database URL may hold a password.
+      return URL.canParse(raw) ? raw : problem('must be a URL (scheme://host…)');
+    case 'port':
+      return Number.isInteger(number) && number >= 0 && number <= 65_535 ? number : problem(`must be a port number from 0 to 65535, got "${raw}"`);
+    case 'number':
+      return Number.isFinite(number) ? number : problem(`must be a number, got "${raw}"`);
+    case 'integer': {
+      const word = type.words && Object.hasOwn(type.words, raw) ? type.words[raw] : undefined;
+      if (word !== undefined) return word;
+      if (Number.isInteger(number) && number >= type.min) return number;
+      const words = Object.keys(type.words ?? {}).map((name) => ` or "${name}"`).join('');
+      return problem(`must be a whole number${type.unit ? ` of ${type.unit}` : ''} (at least ${type.min})${words}, got "${raw}"`);
+    }
+    case 'flag':
+      return raw === '1' ? true : raw === '0' ? false : problem(`must be 1 (on) or 0 (off), got "${raw}"`);
+    case 'choice':
+      return type.values.includes(raw) ? raw : problem(`must be ${type.values.map((value) => `"${value}"`).join(', ')}; got "${raw}"`);
+    case 'hexKey':
+      // A secret: never repeated.
+      return new RegExp(`^[0-9a-fA-F]{${type.bytes * 2}}$`).test(raw) ? raw : problem(`must be ${type.bytes * 2} hexadecimal digits`);
+  }
+}
