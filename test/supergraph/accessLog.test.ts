@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../../gateway/src/startGateway.ts';
 import { startSubgraph } from '../../shared/subgraph/startSubgraph.ts';
 import { platformSubgraph } from '../../subgraphs/platform/src/platformSubgraph.ts';
+import { expectAnswer, refused } from '../support/expectAnswer.ts';
+import { disclosureAsListed, disclosuresOf, expectDisclosure, type ExpectedDisclosure, type RecordedField } from '../support/expectDisclosure.ts';
 import { unusedPort } from '../support/unusedPort.ts';
 import { getStack, investigator, justiceOfficer, livePolicyDir, postGraphQL, PROVINCE_OPTIONS, query, seededProvince, tokenFor, tokenSettings, type Who } from '../support/stack.ts';
 
@@ -24,6 +26,9 @@ describe('who used my data', () => {
   let policeRequest: string;
   let justiceRequest: string;
   let started: string;
+  /** What the police's read left in each register it reached, and the justice officer's in the population register. */
+  let police: Record<'population' | 'land' | 'civil-status', ExpectedDisclosure>;
+  let justice: ExpectedDisclosure;
 
   beforeAll(async () => {
     await getStack();
@@ -36,14 +41,66 @@ describe('who used my data', () => {
     )[7].id;
     citizen = { role: 'citizen', sub: person };
     started = new Date().toISOString();
-    const police = await query(investigator, `{ citizen(id: "${person}") { fullName landParcels { parcelNumber } civilEvents { kind registeredOn } } }`, {
+    const policeAnswer = await query(investigator, `{ citizen(id: "${person}") { fullName landParcels { parcelNumber } civilEvents { kind registeredOn } } }`, {
       headers: { 'x-case-id': 'VKS-2026/00042' },
     });
-    expect(police.body.data.citizen.fullName).toBeTypeOf('string');
-    policeRequest = police.headers.get('x-request-id')!;
-    const justice = await query(justiceOfficer, `{ citizen(id: "${person}") { fullName religion } }`);
-    expect(justice.body.data.citizen.religion).toBeNull();
-    justiceRequest = justice.headers.get('x-request-id')!;
+    expect(policeAnswer.body.data.citizen.fullName).toBeTypeOf('string');
+    policeRequest = policeAnswer.headers.get('x-request-id')!;
+    const name = province.citizens.find((candidate) => candidate.id === person)!.fullName;
+    const justiceAnswer = await query(justiceOfficer, `{ citizen(id: "${person}") { fullName religion } }`);
+    expect(justiceAnswer.body.data.citizen.religion).toBeNull();
+    expectAnswer(justiceAnswer, { data: { citizen: { fullName: name, religion: null } }, errors: [refused('citizen.religion', 'AGENCY_NOT_ALLOWED')] });
+    justiceRequest = justiceAnswer.headers.get('x-request-id')!;
+
+    const asPolice = { requestId: policeRequest, agency: 'cong-an-tinh', principal: 'dev-officer', roles: ['officer'], purpose: 'criminal-investigation', caseId: 'VKS-2026/00042' };
+    const byPolice = (rule: string, basis: string, fields: string[]): RecordedField[] => fields.map((field) => ({ field, decision: 'disclosed', basis, rule }));
+    const eventTypes = [...new Set((policeAnswer.body.data.citizen.civilEvents as Array<{ kind: string }>).map((event) => event.kind))].map(
+      (kind) => kind.charAt(0) + kind.slice(1).toLowerCase(),
+    );
+    police = {
+      population: { ...asPolice, register: 'population', subjects: { [person]: byPolice('police-manage-the-register', 'owner', ['Citizen.id', 'Citizen.fullName']) } },
+      land: {
+        ...asPolice,
+        register: 'land',
+        subjects: { [person]: byPolice('police-investigates-a-crime', 'criminal-procedure-code-2015', ['Citizen.landParcels', 'LandParcel.parcelNumber']) },
+      },
+      'civil-status': {
+        ...asPolice,
+        register: 'civil-status',
+        subjects: {
+          [person]: byPolice('police-investigates-a-crime', 'criminal-procedure-code-2015', [
+            'Citizen.civilEvents',
+            ...eventTypes.flatMap((type) => [`${type}.kind`, `${type}.registeredOn`]),
+          ]),
+        },
+      },
+    };
+    justice = {
+      register: 'population',
+      requestId: justiceRequest,
+      agency: 'so-tu-phap',
+      principal: 'dev-officer',
+      roles: ['officer'],
+      purpose: 'civil-status-procedure',
+      subjects: {
+        [person]: [
+          { field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' },
+          // The closest rule: the police's, which gives beliefs to the police only.
+          { field: 'Citizen.religion', decision: 'refused', reason: 'AGENCY_NOT_ALLOWED', rule: 'police-manage-the-register' },
+        ],
+      },
+    };
+  });
+
+  it('was recorded, field by field, by each register the officers read and by no other', async () => {
+    await expectDisclosure(police.population);
+    await expectDisclosure(police.land);
+    await expectDisclosure(police['civil-status']);
+    await expectDisclosure(justice);
+    for (const register of ['business', 'social', 'platform']) expect({ register, entries: await disclosuresOf(register, policeRequest) }).toEqual({ register, entries: [] });
+    for (const register of ['civil-status', 'business', 'land', 'social', 'platform']) {
+      expect({ register, entries: await disclosuresOf(register, justiceRequest) }).toEqual({ register, entries: [] });
+    }
   });
 
   it('lists the reads and the refusals, as the officers got them, and only about the citizen', async () => {
@@ -53,21 +110,18 @@ describe('who used my data', () => {
     expect(unavailableRegisters).toEqual([]);
     expect(nodes.every((entry) => entry.dataSubject === person)).toBe(true);
 
-    const police = nodes.find((entry) => entry.requestId === policeRequest && entry.register === 'population')!;
-    expect(police).toMatchObject({ holderAgency: 'cong-an-tinh', agency: 'cong-an-tinh', purpose: 'criminal-investigation', caseId: 'VKS-2026/00042', decision: 'DISCLOSED' });
-    expect(police.fields).toContainEqual({ field: 'Citizen.fullName', decision: 'DISCLOSED', legalBasis: 'owner', reason: null });
+    // Each register's entry lists exactly what that register recorded.
+    for (const register of ['population', 'land', 'civil-status'] as const) {
+      expect(nodes.filter((entry) => entry.requestId === policeRequest && entry.register === register)).toEqual(
+        disclosureAsListed(police[register]).map((entry) => ({ at: expect.any(String), ...entry })),
+      );
+    }
 
-    const justice = nodes.find((entry) => entry.requestId === justiceRequest)!;
-    expect(justice).toMatchObject({ register: 'population', agency: 'so-tu-phap', purpose: 'civil-status-procedure', decision: 'PARTIAL' });
-    expect(justice.fields).toEqual(
-      expect.arrayContaining([
-        { field: 'Citizen.fullName', decision: 'DISCLOSED', legalBasis: 'civil-status-law-2014', reason: null },
-        { field: 'Citizen.religion', decision: 'REFUSED', legalBasis: null, reason: 'AGENCY_NOT_ALLOWED' },
-      ]),
-    );
+    expect(nodes.filter((entry) => entry.requestId === justiceRequest)).toEqual(disclosureAsListed(justice).map((entry) => ({ at: expect.any(String), ...entry })));
     // Newest first.
     expect(nodes.map((entry) => entry.at)).toEqual([...nodes.map((entry) => entry.at)].sort().reverse());
-    expect(nodes.findIndex((entry) => entry.requestId === justiceRequest)).toBeLessThan(nodes.indexOf(police));
+    const policeRead = nodes.find((entry) => entry.requestId === policeRequest && entry.register === 'population')!;
+    expect(nodes.findIndex((entry) => entry.requestId === justiceRequest)).toBeLessThan(nodes.indexOf(policeRead));
   });
 
   it('pages through the log with no gap or repeat, and filters by time', async () => {
@@ -90,7 +144,10 @@ describe('who used my data', () => {
     expect(since.body.data.myDataAccessLog.nodes.map((entry: Entry) => entry.requestId)).toEqual(expect.arrayContaining([policeRequest, justiceRequest]));
 
     const bad = await query(citizen, MY_LOG, { variables: { after: 'not-a-cursor' } });
-    expect(bad.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expectAnswer(bad, {
+      data: { myDataAccessLog: null },
+      errors: [{ code: 'BAD_USER_INPUT', path: 'myDataAccessLog', message: '"after" must be an endCursor from an earlier page' }],
+    });
   });
 
   it('does not show a citizen the entries about someone else, nor which officer asked', async () => {
@@ -99,12 +156,14 @@ describe('who used my data', () => {
     expect(theirs.some((entry) => entry.requestId === policeRequest || entry.requestId === justiceRequest)).toBe(false);
 
     const accounts = await query(citizen, '{ myDataAccessLog(first: 1) { nodes { agency principal } } }');
-    expect(accounts.body.data.myDataAccessLog.nodes[0].principal).toBeNull();
-    expect(accounts.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+    // The agency is shown (whichever asked last, or none when she read her own log); the account is not.
+    expectAnswer(accounts, {
+      data: { myDataAccessLog: { nodes: [{ agency: expect.toBeOneOf([null, expect.any(String)]), principal: null }] } },
+      errors: [refused('myDataAccessLog.nodes.0.principal', 'ROLE_NOT_ALLOWED')],
+    });
 
     const officer = await query(investigator, MY_LOG);
-    expect(officer.body.data.myDataAccessLog).toBeNull();
-    expect(officer.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expectAnswer(officer, { data: { myDataAccessLog: null }, errors: [refused('myDataAccessLog', 'ROLE_NOT_ALLOWED')] });
   });
 
   it('lets an agency review how its own data was used, and a security officer search every agency', async () => {
@@ -115,6 +174,9 @@ describe('who used my data', () => {
     const ownEntries = own.body.data.dataAccessLog.nodes as Entry[];
     // The police read the person's civil events: the civil-status register recorded it.
     expect(ownEntries.map((entry) => `${entry.register}:${entry.agency}:${entry.requestId}`)).toContain(`civil-status:cong-an-tinh:${policeRequest}`);
+    expect(ownEntries.filter((entry) => entry.requestId === policeRequest)).toEqual(
+      disclosureAsListed(police['civil-status']).map((entry) => ({ at: expect.any(String), principal: 'dev-officer', ...entry })),
+    );
     expect(ownEntries.every((entry) => entry.holderAgency === 'so-tu-phap' && entry.register === 'civil-status')).toBe(true);
     // The justice officer's read of the population register is the police's to review, not justice's.
     expect(ownEntries.some((entry) => entry.requestId === justiceRequest)).toBe(false);
@@ -131,10 +193,14 @@ describe('who used my data', () => {
 
     // Without the oversight purpose, entries are refused like any personal data.
     const noPurpose = await query({ ...securityOfficer, purpose: 'statistics' }, OVERSIGHT, { variables: { filter: { dataSubject: person }, first: 1 } });
-    expect(noPurpose.body.errors?.map((error) => error.extensions?.reason)).toContain('PURPOSE_REQUIRED');
+    // Every personal field of the entry is refused; its time is one, and it cannot be null, so the whole entry is.
+    expectAnswer(noPurpose, {
+      data: { dataAccessLog: { nodes: [null], pageInfo: { hasNextPage: true }, unavailableRegisters: [] } },
+      errors: ['principal', 'agency', 'purpose', 'caseId', 'dataSubject', 'at'].map((field) => refused(`dataAccessLog.nodes.0.${field}`, 'PURPOSE_REQUIRED')),
+    });
 
     const badFilter = await query(securityOfficer, OVERSIGHT, { variables: { filter: { dataSubject: 'x' } } });
-    expect(badFilter.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expectAnswer(badFilter, { data: { dataAccessLog: null }, errors: [{ code: 'BAD_USER_INPUT', path: 'dataAccessLog', message: '"dataSubject" is not valid' }] });
   });
 
   it('pages through one request about several citizens one person at a time, with no gap or repeat', async () => {
@@ -149,6 +215,14 @@ describe('who used my data', () => {
     const whole = (await query(securityOfficer, PAGE, { variables: { filter, first: 100 } })).body.data.dataAccessLog.nodes as Entry[];
     expect(whole.map((entry) => entry.dataSubject).sort()).toEqual([...ids].sort());
     expect(whole.every((entry) => entry.register === 'population' && entry.fields.map((field) => field.field).join() === 'Citizen.id,Citizen.fullName')).toBe(true);
+    const read: RecordedField[] = ['Citizen.id', 'Citizen.fullName'].map((field) => ({ field, decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' }));
+    await expectDisclosure({
+      register: 'population',
+      requestId: filter.requestId!,
+      agency: 'so-tu-phap',
+      purpose: 'civil-status-procedure',
+      subjects: Object.fromEntries(ids.map((id) => [id, read])),
+    });
     const paged: Entry[] = [];
     let after: string | null = null;
     do {

@@ -4,12 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../../gateway/src/startGateway.ts';
 import { startSubgraph } from '../../shared/subgraph/startSubgraph.ts';
 import { populationSubgraph } from '../../subgraphs/population/src/populationSubgraph.ts';
+import { inAYear } from '../support/dates.ts';
+import { expectAnswer, refused } from '../support/expectAnswer.ts';
+import { expectDisclosure } from '../support/expectDisclosure.ts';
 import { unusedPort } from '../support/unusedPort.ts';
 import { getStack, livePolicyDir, postGraphQL, PROVINCE_OPTIONS, query, seededProvince, tokenFor, tokenSettings, type Who } from '../support/stack.ts';
 
 const labourOfficer: Who = { role: 'officer', agency: 'so-noi-vu', purpose: 'public-service-delivery' };
 const taxOfficer: Who = { role: 'officer', agency: 'thue-tinh', purpose: 'public-service-delivery' };
-const inAYear = () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
 
 describe('consent-based access to a citizen’s record', () => {
   let citizen: Who;
@@ -17,8 +19,11 @@ describe('consent-based access to a citizen’s record', () => {
   let name: string;
 
   const officerAsks = (who: Who) => query(who, `{ citizen(id: "${id}") { id fullName residence { address } } }`);
-  const reasons = (body: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
-    [...new Set((body.errors ?? []).map((error) => `${error.extensions?.code}:${error.extensions?.reason}`))];
+  /** What an officer gets for `officerAsks` without the citizen's consent. */
+  const nothingWithoutConsent = {
+    data: { citizen: null },
+    errors: ['id', 'fullName', 'residence'].map((field) => refused(`citizen.${field}`, 'CONSENT_REQUIRED')),
+  };
 
   beforeAll(async () => {
     await getStack();
@@ -28,9 +33,7 @@ describe('consent-based access to a citizen’s record', () => {
   });
 
   it('is refused without consent, granted with it (for the consented groups only), and refused again right after withdrawal', async () => {
-    const before = await officerAsks(labourOfficer);
-    expect(before.body.data.citizen).toBeNull();
-    expect(reasons(before.body)).toEqual(['FORBIDDEN:CONSENT_REQUIRED']);
+    expectAnswer(await officerAsks(labourOfficer), nothingWithoutConsent);
 
     const granted = await query(citizen, 'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
       variables: {
@@ -46,19 +49,29 @@ describe('consent-based access to a citizen’s record', () => {
     const consentId = granted.body.data.grantConsent.id as string;
 
     const during = await officerAsks(labourOfficer);
-    expect(during.body.data.citizen).toEqual({ id, fullName: name, residence: null });
-    expect(reasons(during.body)).toEqual(['FORBIDDEN:CONSENT_REQUIRED']);
-    expect(during.body.errors?.map((error) => error.path?.join('.'))).toEqual(['citizen.residence']);
+    expectAnswer(during, { data: { citizen: { id, fullName: name, residence: null } }, errors: [refused('citizen.residence', 'CONSENT_REQUIRED')] });
+    // The population register recorded the consent as the legal basis of what was given.
+    const basis = `consent:${consentId}`;
+    await expectDisclosure({
+      register: 'population',
+      requestId: during.headers.get('x-request-id')!,
+      agency: 'so-noi-vu',
+      purpose: 'public-service-delivery',
+      subjects: {
+        [id]: [
+          { field: 'Citizen.id', decision: 'disclosed', basis },
+          { field: 'Citizen.fullName', decision: 'disclosed', basis },
+          { field: 'Citizen.residence', decision: 'refused', reason: 'CONSENT_REQUIRED' },
+        ],
+      },
+    });
 
     // Another agency, same purpose: the consent is not theirs.
-    const other = await officerAsks(taxOfficer);
-    expect(other.body.data.citizen).toBeNull();
+    expectAnswer(await officerAsks(taxOfficer), nothingWithoutConsent);
 
     const revoked = await query(citizen, 'mutation ($id: ID!) { revokeConsent(id: $id) { status } }', { variables: { id: consentId } });
     expect(revoked.body.data.revokeConsent.status).toBe('REVOKED');
-    const after = await officerAsks(labourOfficer);
-    expect(after.body.data.citizen).toBeNull();
-    expect(reasons(after.body)).toEqual(['FORBIDDEN:CONSENT_REQUIRED']);
+    expectAnswer(await officerAsks(labourOfficer), nothingWithoutConsent);
   });
 
   it('does not count a consent given for another purpose', async () => {
@@ -69,7 +82,7 @@ describe('consent-based access to a citizen’s record', () => {
     });
     const consentId = granted.body.data.grantConsent.id as string;
     const statistics = await officerAsks({ ...labourOfficer, purpose: 'statistics' });
-    expect(statistics.body.data.citizen).toBeNull();
+    expectAnswer(statistics, { data: { citizen: null }, errors: ['id', 'fullName', 'residence'].map((field) => refused(`citizen.${field}`, 'PURPOSE_REQUIRED')) });
     await query(citizen, 'mutation ($id: ID!) { revokeConsent(id: $id) { status } }', { variables: { id: consentId } });
   });
 });
@@ -88,13 +101,15 @@ describe('a list of citizens some of whom consented', () => {
       });
       consentIds.push([subject, body.data.grantConsent.id]);
     }
-    const { body } = await query(labourOfficer, `{ citizens(unitCode: "${unit}", first: 10) { nodes { id fullName } } }`);
-    const nodes = body.data.citizens.nodes as Array<{ id: string; fullName: string } | null>;
-    expect(nodes).toHaveLength(10);
-    expect(nodes.map((node) => node?.id ?? null)).toEqual(ten.map((subject) => (consenting.includes(subject) ? subject : null)));
-    const refused = new Set((body.errors ?? []).map((error) => error.path?.slice(0, 3).join('.')));
-    expect(refused.size).toBe(7);
-    for (const error of body.errors ?? []) expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
+    const answer = await query(labourOfficer, `{ citizens(unitCode: "${unit}", first: 10) { nodes { id fullName } } }`);
+    // The seven who did not consent are refused row by row (their id and name), the three who did are shown.
+    const nameOf = (subject: string) => province.citizens.find((person) => person.id === subject)!.fullName;
+    expectAnswer(answer, {
+      data: { citizens: { nodes: ten.map((subject) => (consenting.includes(subject) ? { id: subject, fullName: nameOf(subject) } : null)) } },
+      errors: ten.flatMap((subject, row) =>
+        consenting.includes(subject) ? [] : [refused(`citizens.nodes.${row}.id`, 'CONSENT_REQUIRED'), refused(`citizens.nodes.${row}.fullName`, 'CONSENT_REQUIRED')],
+      ),
+    });
     for (const [subject, id] of consentIds) {
       await query({ role: 'citizen', sub: subject }, 'mutation ($id: ID!) { revokeConsent(id: $id) { status } }', { variables: { id } });
     }
@@ -112,9 +127,7 @@ describe('a list of citizens some of whom consented', () => {
     const ask = () => query(labourOfficer, `{ citizen(id: "${subject}") { fullName } }`);
     expect((await ask()).body.data.citizen.fullName).toBeTypeOf('string');
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, new Date(until).getTime() - Date.now() + 200)));
-    const expired = await ask();
-    expect(expired.body.data.citizen.fullName).toBeNull();
-    expect(expired.body.errors?.map((error) => error.extensions?.reason)).toEqual(['CONSENT_REQUIRED']);
+    expectAnswer(await ask(), { data: { citizen: { fullName: null } }, errors: [refused('citizen.fullName', 'CONSENT_REQUIRED')] });
     const mine = await query(citizen, '{ myConsents { id status } }');
     expect(mine.body.data.myConsents).toContainEqual({ id: granted.body.data.grantConsent.id, status: 'EXPIRED' });
   });
@@ -140,9 +153,7 @@ describe('the consent registry out of reach', () => {
       const ask = (url: string, who: Who) =>
         postGraphQL(`${url}/graphql`, `{ citizen(id: "${subject}") { fullName } }`, { token: tokenFor(who), headers: { 'x-purpose': who.purpose! } });
       expect((await ask((await getStack()).gateway.url, labourOfficer)).body.data.citizen.fullName).toBeTypeOf('string');
-      const blind = await ask(gateway.url, labourOfficer);
-      expect(blind.body.data.citizen.fullName).toBeNull();
-      expect(blind.body.errors?.map((error) => error.extensions?.reason)).toEqual(['CONSENT_REQUIRED']);
+      expectAnswer(await ask(gateway.url, labourOfficer), { data: { citizen: { fullName: null } }, errors: [refused('citizen.fullName', 'CONSENT_REQUIRED')] });
       const police = await ask(gateway.url, { role: 'officer', agency: 'cong-an-tinh', purpose: 'criminal-investigation' });
       expect(police.body.data.citizen.fullName).toBeTypeOf('string');
     } finally {

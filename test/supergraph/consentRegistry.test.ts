@@ -1,13 +1,13 @@
 // Citizens give, list and withdraw their own consents (consent registry of the platform).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inAYear } from '../support/dates.ts';
+import { expectAnswer, refused } from '../support/expectAnswer.ts';
 import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
 
 const GRANT = `mutation ($input: GrantConsentInput!) {
   grantConsent(input: $input) { id subjectId grantedBy granteeAgency purpose fieldGroups status channel validUntil revokedAt }
 }`;
 const MINE = '{ myConsents { id status fieldGroups } }';
-
-const inAYear = () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
 
 describe('a citizen managing her consents', () => {
   let citizen: Who;
@@ -71,9 +71,10 @@ describe('a citizen managing her consents', () => {
       [{ ...base, validUntil: 'next week' }, '"validUntil" must be an ISO date or date-time'],
     ] as const;
     for (const [input, message] of bad) {
-      const { body } = await query(citizen, GRANT, { variables: { input } });
-      expect(body.data?.grantConsent ?? null).toBeNull();
-      expect(body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['BAD_USER_INPUT', message]]);
+      expectAnswer(await query(citizen, GRANT, { variables: { input } }), {
+        data: { grantConsent: null },
+        errors: [{ code: 'BAD_USER_INPUT', path: 'grantConsent', message }],
+      });
     }
     expect((await query(citizen, MINE)).body.data.myConsents).toHaveLength(before);
   });
@@ -81,10 +82,9 @@ describe('a citizen managing her consents', () => {
   it("cannot withdraw, or even detect, another citizen's consent", async () => {
     const input = { granteeAgency: 'so-noi-vu', purpose: 'public-service-delivery', fieldGroups: ['population.citizen:identity'], validUntil: inAYear() };
     const theirs = (await query(neighbour, GRANT, { variables: { input } })).body.data.grantConsent.id as string;
-    const attempt = await query(citizen, 'mutation ($id: ID!) { revokeConsent(id: $id) { id } }', { variables: { id: theirs } });
-    expect(attempt.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['BAD_USER_INPUT', 'You have no consent with this id']]);
-    const unknown = await query(citizen, 'mutation { revokeConsent(id: "00000000-0000-4000-8000-000000000000") { id } }');
-    expect(unknown.body.errors?.[0].message).toBe('You have no consent with this id');
+    const noSuchConsent = { data: { revokeConsent: null }, errors: [{ code: 'BAD_USER_INPUT', path: 'revokeConsent', message: 'You have no consent with this id' }] };
+    expectAnswer(await query(citizen, 'mutation ($id: ID!) { revokeConsent(id: $id) { id } }', { variables: { id: theirs } }), noSuchConsent);
+    expectAnswer(await query(citizen, 'mutation { revokeConsent(id: "00000000-0000-4000-8000-000000000000") { id } }'), noSuchConsent);
     const still = await query(neighbour, MINE);
     expect(still.body.data.myConsents).toContainEqual(expect.objectContaining({ id: theirs, status: 'ACTIVE' }));
     expect((await query(citizen, MINE)).body.data.myConsents.map((consent: { id: string }) => consent.id)).not.toContain(theirs);
@@ -92,9 +92,11 @@ describe('a citizen managing her consents', () => {
 
   it('is for citizens only: an officer cannot grant or list consents', async () => {
     const officer: Who = { role: 'officer', agency: 'so-noi-vu', purpose: 'public-service-delivery' };
-    const { body } = await query(officer, MINE);
-    expect(body.data.myConsents).toBeNull();
-    expect(body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+    expectAnswer(await query(officer, MINE), { data: { myConsents: null }, errors: [refused('myConsents', 'ROLE_NOT_ALLOWED')] });
+    const grant = await query(officer, GRANT, {
+      variables: { input: { granteeAgency: 'so-noi-vu', purpose: 'public-service-delivery', fieldGroups: ['population.citizen:identity'], validUntil: inAYear() } },
+    });
+    expectAnswer(grant, { data: { grantConsent: null }, errors: [refused('grantConsent', 'ROLE_NOT_ALLOWED')] });
   });
 });
 
@@ -145,19 +147,16 @@ describe('a parent consenting for a minor child', () => {
     const revoked = await query(parent, 'mutation ($id: ID!) { revokeConsent(id: $id) { status } }', { variables: { id: granted.body.data.grantConsent.id } });
     expect(revoked.body.data.revokeConsent.status).toBe('REVOKED');
     const after = await query(labourOfficer, `{ citizen(id: "${child}") { fullName } }`);
-    expect(after.body.data.citizen).toEqual({ fullName: null });
-    expect(after.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
+    expectAnswer(after, { data: { citizen: { fullName: null } }, errors: [refused('citizen.fullName', 'CONSENT_REQUIRED')] });
   });
 
   it('is refused for a grown-up child and for someone else’s child, and nothing is recorded', async () => {
     const stranger: Who = { role: 'citizen', sub: province().demoCitizenIds[1] };
     for (const [who, subjectId] of [[parent, grownChild], [stranger, child]] as const) {
       const before = (await query(who, MINE)).body.data.myConsents.length;
-      const refused = await query(who, GRANT, { variables: { input: input(subjectId) } });
-      expect(refused.body.data.grantConsent).toBeNull();
-      expect(refused.body.errors?.[0]).toMatchObject({
-        message: 'The population register does not record you as a parent of a minor with this personal id',
-        extensions: { code: 'BAD_USER_INPUT' },
+      expectAnswer(await query(who, GRANT, { variables: { input: input(subjectId) } }), {
+        data: { grantConsent: null },
+        errors: [{ code: 'BAD_USER_INPUT', path: 'grantConsent', message: 'The population register does not record you as a parent of a minor with this personal id' }],
       });
       expect((await query(who, MINE)).body.data.myConsents).toHaveLength(before);
     }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAnswer } from '../support/expectAnswer.ts';
 import { getStack, investigator, query, seededProvince } from '../support/stack.ts';
 
 describe('a police investigator asking about one citizen', () => {
@@ -92,14 +93,8 @@ describe('a police investigator asking about one citizen', () => {
 
   it('gets a clear BAD_USER_INPUT for a malformed id or page size, and nothing else', async () => {
     const page = await query(investigator, '{ citizens(first: 100000) { totalCount } }');
-    expect(page.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
-      ['BAD_USER_INPUT', '"first" must be a whole number from 1 to 200'],
-    ]);
-    expect(page.body.data?.citizens ?? null).toBeNull();
+    expectAnswer(page, { data: { citizens: null }, errors: [{ code: 'BAD_USER_INPUT', path: 'citizens', message: '"first" must be a whole number from 1 to 200' }] });
     const single = await query(investigator, '{ citizen(id: "12345") { fullName } }');
-    expect(single.body.data).toEqual({ citizen: null });
-    expect(single.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
-      ['BAD_USER_INPUT', '"id" must be a 12-digit personal identification number'],
-    ]);
+    expectAnswer(single, { data: { citizen: null }, errors: [{ code: 'BAD_USER_INPUT', path: 'citizen', message: '"id" must be a 12-digit personal identification number' }] });
   });
 });

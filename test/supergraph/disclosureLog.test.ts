@@ -8,18 +8,17 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { GENESIS_HASH, hashPersonRecord, verifyDisclosureChain, type DisclosureRecord, type PersonRecord } from '../../shared/audit/disclosureChain.ts';
-import { readDisclosureLog, type LogFilter } from '../../shared/audit/disclosureLogReader.ts';
+import { readDisclosureLog } from '../../shared/audit/disclosureLogReader.ts';
 import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
 import { disclosureLogMigrations } from '../../shared/audit/disclosureLogMigrations.ts';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { migrationSource } from '../../shared/db/migrationSource.ts';
 import { openDatabase } from '../../shared/db/openDatabase.ts';
+import { expectAnswer, refused } from '../support/expectAnswer.ts';
+import { expectDisclosure, type RecordedField } from '../support/expectDisclosure.ts';
 import { getStack, justiceOfficer, query, seededProvince } from '../support/stack.ts';
 
 const run = promisify(execFile);
-
-/** The log as the access-log views read it: one entry per request and data subject. */
-const entriesOf = (knex: Knex, filter: LogFilter) => readDisclosureLog(knex, { all: true }, { filter, limit: 100 });
 
 const record = (requestId: string, dataSubjects = ['033090000001']): DisclosureRecord => ({
   requestId, at: new Date().toISOString(), principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'], purpose: 'civil-status-procedure', caseId: null,
@@ -51,23 +50,25 @@ describe('the disclosure log', () => {
   it('records who read which personal fields of whom, why, on what basis, and what was refused', async () => {
     const { subgraphs } = await getStack();
     const id = seededProvince().demoCitizenIds[0];
-    const { body, headers } = await query(justiceOfficer, `{ citizen(id: "${id}") { fullName religion } }`, { headers: { 'x-case-id': 'HT-2026/000777' } });
-    expect(body.data.citizen.fullName).toBeTypeOf('string');
-    const requestId = headers.get('x-request-id')!;
-    const entries = await entriesOf(subgraphs.population.database.knex, { requestId, dataSubject: id });
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({
+    const answer = await query(justiceOfficer, `{ citizen(id: "${id}") { fullName religion } }`, { headers: { 'x-case-id': 'HT-2026/000777' } });
+    const name = seededProvince().citizens.find((citizen) => citizen.id === id)!.fullName;
+    expectAnswer(answer, { data: { citizen: { fullName: name, religion: null } }, errors: [refused('citizen.religion', 'AGENCY_NOT_ALLOWED')] });
+    const entries = await expectDisclosure({
+      register: 'population',
+      requestId: answer.headers.get('x-request-id')!,
       agency: 'so-tu-phap',
+      principal: 'dev-officer',
       roles: ['officer'],
       purpose: 'civil-status-procedure',
       caseId: 'HT-2026/000777',
-      dataSubject: id,
-      decision: 'partial',
+      subjects: {
+        [id]: [
+          { field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' },
+          { field: 'Citizen.religion', decision: 'refused', reason: 'AGENCY_NOT_ALLOWED', rule: expect.any(String) },
+        ],
+      },
     });
-    expect(entries[0].fields).toEqual([
-      { field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' },
-      { field: 'Citizen.religion', decision: 'refused', reason: 'AGENCY_NOT_ALLOWED', rule: expect.any(String) },
-    ]);
+    expect(entries).toHaveLength(1);
     expect(await verifyDisclosureChain(subgraphs.population.database.knex)).toMatchObject({ broken: null });
   });
 
@@ -81,14 +82,16 @@ describe('the disclosure log', () => {
     const rows = await knex('disclosure_log').select({ dataSubjects: 'data_subjects' }).where({ request_id: requestId });
     expect(rows).toHaveLength(1);
     expect([...rows[0].dataSubjects].sort()).toEqual(ids);
-    const entries = await entriesOf(knex, { requestId });
+    const read: RecordedField[] = ['Citizen.id', 'Citizen.fullName'].map((field) => ({ field, decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' }));
+    const entries = await expectDisclosure({
+      register: 'population',
+      requestId,
+      agency: 'so-tu-phap',
+      roles: ['officer'],
+      purpose: 'civil-status-procedure',
+      subjects: Object.fromEntries(ids.map((id) => [id, read])),
+    });
     expect(entries.map((entry) => entry.dataSubject).sort()).toEqual(ids);
-    for (const entry of entries) {
-      expect(entry.fields).toEqual([
-        { field: 'Citizen.id', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' },
-        { field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' },
-      ]);
-    }
     // A citizen finds her own entry among them.
     expect(await readDisclosureLog(knex, { all: false, dataSubject: ids[3] }, { filter: { requestId }, limit: 10 })).toEqual([
       expect.objectContaining({ requestId, dataSubject: ids[3] }),
@@ -119,14 +122,16 @@ describe('the disclosure log', () => {
     const { knex } = subgraphs.population.database;
     await knex.schema.renameTable('disclosure_log', 'disclosure_log_away');
     try {
-      const { body } = await query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName } }`);
+      const answer = await query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName } }`);
+      const { body } = answer;
       expect(JSON.stringify(body.data)).not.toContain(seededProvince().citizens.find((c) => c.id === seededProvince().demoCitizenIds[0])!.fullName);
-      expect(body.errors?.map((error) => error.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
+      expectAnswer(answer, { data: { citizen: null }, errors: [{ code: 'AUDIT_UNAVAILABLE', message: 'The disclosure could not be recorded, so no data is returned' }] });
     } finally {
       await knex.schema.renameTable('disclosure_log_away', 'disclosure_log');
     }
     const again = await query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName } }`);
     expect(again.body.data.citizen.fullName).toBeTypeOf('string');
+    expectAnswer(again, { data: { citizen: { fullName: seededProvince().citizens.find((c) => c.id === seededProvince().demoCitizenIds[0])!.fullName } } });
   });
 });
 

@@ -1,6 +1,7 @@
 // Security officers manage the policies through the gateway: read what is in force, propose a
 // validated change that every subgraph enforces within a second, roll back, and ask explainAccess.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorsOf, expectAnswer, refused } from '../support/expectAnswer.ts';
 import { justiceAsksForAName, within, withoutRulesFor } from '../support/policyEdits.ts';
 import { getStack, investigator, justiceOfficer, query, seededProvince, type Who } from '../support/stack.ts';
 
@@ -20,7 +21,7 @@ async function propose(files: Array<{ path: string; content: string | null }>, r
 }
 
 async function justiceReadsName(): Promise<string | null> {
-  return (await justiceAsksForAName()).data?.citizen?.fullName ?? null;
+  return (await justiceAsksForAName()).body.data?.citizen?.fullName ?? null;
 }
 
 describe('the policy console', () => {
@@ -41,26 +42,23 @@ describe('the policy console', () => {
   });
 
   it('is closed to everyone else, the police included', async () => {
-    const { body } = await query(investigator, '{ policiesInForce { version } }');
-    expect(body.data.policiesInForce).toBeNull();
-    expect(body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+    expectAnswer(await query(investigator, '{ policiesInForce { version } }'), { data: { policiesInForce: null }, errors: [refused('policiesInForce', 'ROLE_NOT_ALLOWED')] });
     const change = await query(investigator, 'mutation { rollbackPolicies(version: 1, reason: "I would like more access") { version } }');
-    expect(change.body.data?.rollbackPolicies ?? null).toBeNull();
-    expect(change.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expectAnswer(change, { data: { rollbackPolicies: null }, errors: [refused('rollbackPolicies', 'ROLE_NOT_ALLOWED')] });
   });
 
   it('refuses a broken change with file, line and message, and changes nothing', async () => {
     const original = first.files.find((file) => file.path === CITIZEN_POLICY)!.content;
-    const { body } = await propose([{ path: CITIZEN_POLICY, content: original.replace('fullName', 'fullNameTypo') }], 'Rename a field by mistake');
-    expect(body.data?.proposePolicyChange ?? null).toBeNull();
-    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const broken = await propose([{ path: CITIZEN_POLICY, content: original.replace('fullName', 'fullNameTypo') }], 'Rename a field by mistake');
+    const { body } = broken;
+    expectAnswer(broken, { data: { proposePolicyChange: null }, errors: [{ code: 'BAD_USER_INPUT', path: 'proposePolicyChange' }] });
     expect(body.errors?.[0].extensions?.problems).toEqual(
       expect.arrayContaining([expect.stringMatching(/^policies\/population\/citizen\.policy\.yaml:\d+: Type "Citizen" has no field "fullNameTypo"$/)]),
     );
     expect((await inForce()).version).toBe(first.version);
     expect(await justiceReadsName()).toBeTypeOf('string');
     const escape = await propose([{ path: '../../etc/passwd', content: 'x' }], 'Try to write outside the folder');
-    expect(escape.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expectAnswer(escape, { data: { proposePolicyChange: null }, errors: [{ code: 'BAD_USER_INPUT', path: 'proposePolicyChange' }] });
   });
 
   it('puts a valid change in force in the subgraphs within a second, versioned with author and reason, and rolls it back', async () => {
@@ -92,7 +90,7 @@ describe('the policy console', () => {
     const explained = body.data.explainAccess as Array<{ path: string; allowed: boolean; reason: string | null }>;
     const verdict = (path: string) => explained.filter((entry) => entry.path === path).every((entry) => entry.allowed);
     const real = await query(justiceOfficer, text);
-    const deniedPaths = new Set((real.body.errors ?? []).map((error) => error.path?.join('.').replace(/\.\d+/g, '')));
+    const deniedPaths = new Set(errorsOf(real.body).map((error) => error.path?.replace(/\.\d+/g, '')));
     for (const path of ['citizen', 'citizen.fullName', 'citizen.religion', 'citizen.landParcels', 'citizen.civilEvents']) {
       expect({ path, allowed: verdict(path) }).toEqual({ path, allowed: !deniedPaths.has(path) });
     }

@@ -20,8 +20,13 @@ export async function within(seconds: number, check: () => Promise<boolean>): Pr
   return false;
 }
 
-/** What a justice officer gets for the first demo citizen's name: the full response body. */
+/** What a justice officer gets for the first demo citizen's name: the whole response. */
 export async function justiceAsksForAName() {
-  const { body } = await query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName } }`);
-  return body;
+  return query(justiceOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName } }`);
+}
+
+/** The first demo citizen's name, as the justice officer of `justiceAsksForAName` reads it. */
+export function demoName(): string {
+  const id = seededProvince().demoCitizenIds[0];
+  return seededProvince().citizens.find((citizen) => citizen.id === id)!.fullName;
 }

@@ -1,0 +1,434 @@
+// What a security officer's policy files compile to, and what is refused (file, line, plain message)
+// before it can be in force.
+import { buildSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { compilePolicies, type CompiledRule } from './compilePolicies.ts';
+import type { Catalogue, PolicyDocument, PolicyFile } from './PolicyDocument.ts';
+import type { PolicySet } from './readPolicyFiles.ts';
+
+const schema = buildSchema(`
+  type Query { citizen(id: ID!): Citizen }
+  type Citizen { id: ID! fullName: String religion: String securityNotes: String residence: Residence }
+  type Residence { address: String }
+`);
+
+const catalogue: Catalogue = {
+  agencies: ['cong-an-tinh', 'so-tu-phap', 'so-noi-vu'],
+  purposes: ['criminal-investigation', 'public-service-delivery', 'civil-status-procedure'],
+  legalBases: ['owner', 'own-record', 'pdpl-2025-consent', 'pdpl-2025-subject-request'],
+  agencyGroups: { 'provincial-agencies': ['so-tu-phap', 'so-noi-vu'] },
+};
+
+const CITIZEN_FILE = 'policies/population/citizen.policy.yaml';
+
+const queryPolicy = (): PolicyDocument => ({
+  policy: 'population.query',
+  about: 'Look-ups',
+  owner: 'cong-an-tinh',
+  type: 'Query',
+  field_groups: { lookups: { level: 'public', fields: ['citizen'] } },
+  rules: [{ id: 'signed-in-look-up', may_read: ['lookups'], roles: ['any-signed-in'], legal_basis: 'owner' }],
+});
+
+const citizenPolicy = (): PolicyDocument => ({
+  policy: 'population.citizen',
+  about: 'A person in the register',
+  owner: 'cong-an-tinh',
+  type: 'Citizen',
+  subject: 'id',
+  field_groups: {
+    key: { level: 'personal', fields: ['id'] },
+    identity: { level: 'personal', fields: ['fullName'] },
+    beliefs: { level: 'sensitive', fields: ['religion'] },
+    residence: { level: 'personal', fields: ['residence'] },
+    dossier: { level: 'state-secret', fields: ['securityNotes'] },
+  },
+  rules: [
+    {
+      id: 'police-investigate',
+      may_read: ['key', 'identity', 'beliefs', 'residence'],
+      roles: ['officer'],
+      agencies: ['cong-an-tinh'],
+      purposes: ['criminal-investigation'],
+      legal_basis: 'owner',
+    },
+    { id: 'citizens-read-their-own-record', may_read: ['key', 'identity', 'beliefs', 'residence'], roles: ['citizen'], own_record: true, legal_basis: 'own-record' },
+    {
+      id: 'agencies-with-consent',
+      may_read: ['key', 'identity'],
+      roles: ['officer'],
+      agencies: ['group:provincial-agencies'],
+      purposes: ['public-service-delivery'],
+      consent_purposes: ['public-service-delivery'],
+      legal_basis: 'pdpl-2025-consent',
+    },
+  ],
+});
+
+const residencePolicy = (): PolicyDocument => ({
+  policy: 'population.residence',
+  about: 'Where a person lives',
+  owner: 'cong-an-tinh',
+  type: 'Residence',
+  subject: 'enclosing-record',
+  field_groups: { address: { level: 'personal', fields: ['address'] } },
+  rules: [{ id: 'citizens-read-their-own-address', may_read: ['address'], roles: ['citizen'], own_record: true, legal_basis: 'own-record' }],
+});
+
+/** A file as readPolicyFiles gives it; `lines` says on which line a path of the document sits (else line 1). */
+function policyFile(file: string, document: PolicyDocument, lines: Record<string, number> = {}): PolicyFile {
+  return { file, document, lineOf: (path) => lines[path.join('.')] ?? 1 };
+}
+
+function policySet(citizen: PolicyDocument = citizenPolicy(), lines: Record<string, number> = {}): PolicySet {
+  return {
+    files: [
+      policyFile('policies/population/query.policy.yaml', queryPolicy()),
+      policyFile(CITIZEN_FILE, citizen, lines),
+      policyFile('policies/population/residence.policy.yaml', residencePolicy()),
+    ],
+    agencyGroups: {},
+    problems: [],
+  };
+}
+
+/** The citizen policy, changed as an officer's edit would. */
+function edited(change: (document: PolicyDocument) => void): PolicyDocument {
+  const document = citizenPolicy();
+  change(document);
+  return document;
+}
+
+function compile(set: PolicySet) {
+  return compilePolicies(set, schema, catalogue, 'population');
+}
+
+function rule(id: string, conditions: Partial<Omit<CompiledRule, 'id'>>): CompiledRule {
+  return { id, roles: null, agencies: null, purposes: null, legalBasis: 'owner', ownRecord: false, consentPurposes: null, onSubjectRequest: false, ...conditions };
+}
+
+const police = rule('police-investigate', {
+  roles: new Set(['officer']),
+  agencies: new Set(['cong-an-tinh']),
+  purposes: new Set(['criminal-investigation']),
+});
+const ownRecord = rule('citizens-read-their-own-record', { roles: new Set(['citizen']), ownRecord: true, legalBasis: 'own-record' });
+const withConsent = rule('agencies-with-consent', {
+  roles: new Set(['officer']),
+  agencies: new Set(['so-tu-phap', 'so-noi-vu']),
+  purposes: new Set(['public-service-delivery']),
+  consentPurposes: new Set(['public-service-delivery']),
+  legalBasis: 'pdpl-2025-consent',
+});
+
+const citizenField = { policy: 'population.citizen', owner: 'cong-an-tinh', type: 'Citizen', subjectFields: ['id'], subjectFromEnclosingRecord: false };
+
+describe('a security officer’s policy set, compiled', () => {
+  describe('when valid', () => {
+    it('gives each field the rules of its group, with agency groups spelled out', () => {
+      const { compiled, problems } = compile(policySet());
+      expect(problems).toEqual([]);
+      expect(compiled?.fields.get('Citizen.fullName')).toEqual({
+        ...citizenField,
+        field: 'fullName',
+        group: 'identity',
+        level: 'personal',
+        rules: [police, ownRecord, withConsent],
+        dataDependent: true,
+      });
+      expect(compiled?.fields.get('Citizen.religion')).toEqual({
+        ...citizenField,
+        field: 'religion',
+        group: 'beliefs',
+        level: 'sensitive',
+        rules: [police, ownRecord],
+        dataDependent: true,
+      });
+    });
+
+    it('covers every field of every type, and nothing else', () => {
+      const { compiled } = compile(policySet());
+      expect([...(compiled?.fields.keys() ?? [])].sort()).toEqual([
+        'Citizen.fullName',
+        'Citizen.id',
+        'Citizen.religion',
+        'Citizen.residence',
+        'Citizen.securityNotes',
+        'Query.citizen',
+        'Residence.address',
+      ]);
+    });
+
+    it('lets any signed-in person through a rule for "any-signed-in", and does not make its field depend on the row', () => {
+      const { compiled } = compile(policySet());
+      expect(compiled?.fields.get('Query.citizen')).toEqual({
+        policy: 'population.query',
+        owner: 'cong-an-tinh',
+        type: 'Query',
+        field: 'citizen',
+        group: 'lookups',
+        level: 'public',
+        rules: [rule('signed-in-look-up', {})],
+        dataDependent: false,
+        subjectFields: [],
+        subjectFromEnclosingRecord: false,
+      });
+    });
+
+    it('makes a field depend on the row when only the police and a consent rule may read it, not on the police rule alone', () => {
+      const policeOnly = edited((document) => {
+        document.rules = [document.rules[0]];
+      });
+      expect(compile(policySet(policeOnly)).compiled?.fields.get('Citizen.fullName')?.dataDependent).toBe(false);
+      const consentOnly = edited((document) => {
+        document.rules = [document.rules[0], document.rules[2]];
+      });
+      expect(compile(policySet(consentOnly)).compiled?.fields.get('Citizen.fullName')?.dataDependent).toBe(true);
+    });
+
+    it('makes a field depend on the row when a rule needs the subject’s request', () => {
+      const onRequest = edited((document) => {
+        document.rules = [document.rules[0], { id: 'on-request', may_read: ['identity'], roles: ['officer'], on_subject_request: true, legal_basis: 'pdpl-2025-subject-request' }];
+      });
+      const { compiled, problems } = compile(policySet(onRequest));
+      expect(problems).toEqual([]);
+      expect(compiled?.fields.get('Citizen.fullName')).toMatchObject({
+        rules: [police, rule('on-request', { roles: new Set(['officer']), onSubjectRequest: true, legalBasis: 'pdpl-2025-subject-request' })],
+        dataDependent: true,
+      });
+    });
+
+    it('lists the state secrets, which no rule reaches', () => {
+      const { compiled } = compile(policySet());
+      expect(compiled?.stateSecrets).toEqual(new Set(['Citizen.securityNotes']));
+      expect(compiled?.fields.get('Citizen.securityNotes')).toEqual({
+        ...citizenField,
+        field: 'securityNotes',
+        group: 'dossier',
+        level: 'state-secret',
+        rules: [],
+        dataDependent: false,
+      });
+    });
+
+    it('takes the person a value belongs to from the enclosing record when the policy says so', () => {
+      const { compiled } = compile(policySet());
+      expect(compiled?.fields.get('Residence.address')).toEqual({
+        policy: 'population.residence',
+        owner: 'cong-an-tinh',
+        type: 'Residence',
+        field: 'address',
+        group: 'address',
+        level: 'personal',
+        rules: [rule('citizens-read-their-own-address', { roles: new Set(['citizen']), ownRecord: true, legalBasis: 'own-record' })],
+        dataDependent: true,
+        subjectFields: [],
+        subjectFromEnclosingRecord: true,
+      });
+    });
+
+    it('lets the agency groups of the policy folder add to the platform’s', () => {
+      const set = policySet(edited((document) => {
+        document.rules[0].agencies = ['group:justice-only'];
+      }));
+      set.agencyGroups = { 'justice-only': ['so-tu-phap'] };
+      const { compiled, problems } = compile(set);
+      expect(problems).toEqual([]);
+      expect(compiled?.fields.get('Citizen.religion')?.rules[0].agencies).toEqual(new Set(['so-tu-phap']));
+    });
+  });
+
+  describe('when something is wrong', () => {
+    it('refuses a field in no group: every field needs an explicit decision', () => {
+      const set = policySet(edited((document) => {
+        document.field_groups.beliefs.fields = [];
+      }), { field_groups: 12 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 12, message: 'Field "Citizen.religion" is in no field group: every field needs an explicit decision' }],
+      });
+    });
+
+    it('refuses a rule that names a state-secret group, even for the police', () => {
+      const set = policySet(edited((document) => {
+        document.rules[0].may_read.push('dossier');
+      }), { 'rules.0.may_read.4': 31 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 31, message: 'Rule "police-investigate" names state-secret group "dossier": state secrets are never shared' }],
+      });
+    });
+
+    it('refuses a rule naming an agency the platform does not know', () => {
+      const set = policySet(edited((document) => {
+        document.rules[0].agencies = ['cong-an-tnh'];
+      }), { 'rules.0.agencies.0': 33 });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 33, message: 'Unknown agency "cong-an-tnh"' }] });
+    });
+
+    it('refuses a rule naming an agency group nobody defined', () => {
+      const set = policySet(edited((document) => {
+        document.rules[2].agencies = ['group:banks'];
+      }), { 'rules.2.agencies.0': 47 });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 47, message: 'Unknown agency group "banks"' }] });
+    });
+
+    it('refuses an agency group of the folder naming an agency the platform does not know', () => {
+      const set = policySet();
+      set.agencyGroups = { partners: ['so-tu-phap', 'ngan-hang-abc'] };
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: 'policies/agency-groups.yaml', line: 1, message: 'Group "partners" names unknown agency "ngan-hang-abc"' }],
+      });
+    });
+
+    it('refuses a rule naming a purpose the platform does not know', () => {
+      const set = policySet(edited((document) => {
+        document.rules[0].purposes = ['criminal-investigation', 'marketing'];
+      }), { 'rules.0.purposes.1': 34 });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 34, message: 'Unknown purpose "marketing"' }] });
+    });
+
+    it('refuses a consent rule naming a purpose the platform does not know', () => {
+      const set = policySet(edited((document) => {
+        document.rules[2].consent_purposes = ['marketing'];
+      }), { 'rules.2.consent_purposes.0': 50 });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 50, message: 'Unknown purpose "marketing"' }] });
+    });
+
+    it('refuses a rule citing a legal basis the platform does not know', () => {
+      const set = policySet(edited((document) => {
+        document.rules[0].legal_basis = 'because-we-can';
+      }), { 'rules.0.legal_basis': 35 });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 35, message: 'Unknown legal basis "because-we-can"' }] });
+    });
+
+    it('refuses a rule naming a role the platform does not know', () => {
+      const set = policySet(edited((document) => {
+        document.rules[0].roles = ['superuser'];
+      }), { 'rules.0.roles.0': 32 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 32, message: 'Unknown role "superuser" (known: citizen, officer, system, security-officer, platform-admin, any-signed-in)' }],
+      });
+    });
+
+    it('refuses a rule naming a field group the policy does not define', () => {
+      const set = policySet(edited((document) => {
+        document.rules[0].may_read = ['key', 'finances'];
+      }), { 'rules.0.may_read.1': 30 });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 30, message: 'Unknown field group "finances"' }] });
+    });
+
+    it('reports a type of the schema that no policy file covers', () => {
+      const set = policySet();
+      set.files = set.files.filter((file) => file.document.type !== 'Residence');
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: 'policies/population', line: 1, message: 'Type "Residence" of the population schema has no policy file: every type needs one' }],
+      });
+    });
+
+    it('refuses a consent rule in a policy that names no data subject', () => {
+      const set = policySet(edited((document) => {
+        delete document.subject;
+        document.rules = [document.rules[0], document.rules[2]];
+      }), { 'rules.1': 44 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 44, message: 'Rule "agencies-with-consent" depends on the data subject, but the policy names no "subject" field' }],
+      });
+    });
+
+    it('accepts the same policy once it names its data subject', () => {
+      const set = policySet(edited((document) => {
+        document.rules = [document.rules[0], document.rules[2]];
+      }));
+      expect(compile(set).problems).toEqual([]);
+    });
+
+    it('refuses a rule that needs both consent and a subject request', () => {
+      const set = policySet(edited((document) => {
+        document.rules[2].on_subject_request = true;
+      }), { 'rules.2': 44 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 44, message: 'Rule "agencies-with-consent" cannot need both consent and a subject request: write two rules' }],
+      });
+    });
+
+    it('refuses a subject field the type lacks, and the rules that then have no subject', () => {
+      const set = policySet(edited((document) => {
+        document.subject = 'personalId';
+      }), { subject: 9, 'rules.1': 40, 'rules.2': 44 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [
+          { file: CITIZEN_FILE, line: 9, message: 'Type "Citizen" has no field "personalId"' },
+          { file: CITIZEN_FILE, line: 40, message: 'Rule "citizens-read-their-own-record" depends on the data subject, but the policy names no "subject" field' },
+          { file: CITIZEN_FILE, line: 44, message: 'Rule "agencies-with-consent" depends on the data subject, but the policy names no "subject" field' },
+        ],
+      });
+    });
+
+    it('refuses a subject field that holds no personal id', () => {
+      const set = policySet(edited((document) => {
+        document.subject = ['id', 'residence'];
+      }), { 'subject.1': 10 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 10, message: '"residence" must be a personal id (ID or String) or a Citizen' }],
+      });
+    });
+
+    it('refuses a policy of another subgraph’s name in this folder', () => {
+      const set = policySet(edited((document) => {
+        document.policy = 'land.citizen';
+      }), { policy: 1 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 1, message: 'The policy name must start with "population." (the subgraph this folder belongs to)' }],
+      });
+    });
+
+    it('refuses a policy owned by an agency the platform does not know', () => {
+      const set = policySet(edited((document) => {
+        document.owner = 'cong-an';
+      }), { owner: 3 });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 3, message: 'Unknown agency "cong-an"' }] });
+    });
+
+    it('refuses a policy for a type the schema lacks', () => {
+      const set = policySet(edited((document) => {
+        document.type = 'Person';
+      }), { type: 4 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [
+          { file: CITIZEN_FILE, line: 4, message: 'The population schema has no type "Person"' },
+          { file: 'policies/population', line: 1, message: 'Type "Citizen" of the population schema has no policy file: every type needs one' },
+        ],
+      });
+    });
+
+    it('refuses a rule id used twice in one policy', () => {
+      const set = policySet(edited((document) => {
+        document.rules[1].id = 'police-investigate';
+      }), { 'rules.1.id': 38 });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 38, message: 'Rule id "police-investigate" is used twice' }] });
+    });
+
+    it('refuses a field put in two groups', () => {
+      const set = policySet(edited((document) => {
+        document.field_groups.identity.fields.push('religion');
+      }), { 'field_groups.beliefs.fields.0': 20 });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 20, message: 'Field "religion" is already in group "identity"' }] });
+    });
+
+    it('compiles nothing when reading the files already found a problem', () => {
+      const set = policySet();
+      set.problems = [{ file: 'policies/population/household.policy.yaml', line: 7, message: 'Not valid YAML: bad indentation' }];
+      expect(compile(set)).toEqual({ compiled: null, problems: set.problems });
+    });
+  });
+});
