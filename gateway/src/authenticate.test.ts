@@ -3,15 +3,16 @@
 import type { NextFunction, Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../shared/auth/Principal.ts';
-import { InvalidTokenError, type VerifiedCaller } from '../../shared/auth/userToken.ts';
+import type { Identity } from '../../shared/auth/Principal.ts';
+import { InvalidTokenError } from '../../shared/auth/userToken.ts';
 import { authenticate } from './authenticate.ts';
 
-const police: VerifiedCaller = { subject: 'ca-0042', agency: 'cong-an-tinh', roles: ['officer'] };
+const police: Identity = { subject: 'ca-0042', agency: 'cong-an-tinh', roles: ['officer'] };
 const GOOD_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjYS0wMDQyIn0.c2lnbmF0dXJl';
 
 /** A verifier that knows one good token; anything else is a bad token. */
 function verifier(seen: string[] = []) {
-  return (token: string): VerifiedCaller => {
+  return (token: string): Identity => {
     seen.push(token);
     if (token === GOOD_TOKEN) return police;
     throw new InvalidTokenError('The token is invalid, expired or not signed by a trusted key');

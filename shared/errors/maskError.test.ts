@@ -2,7 +2,7 @@
 // only that it went wrong and the request id to quote (DEBUG_ERRORS is not set in tests).
 import { GraphQLError, locatedError, parse, validate, buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { badUserInput, unauthenticated } from './clientErrors.ts';
+import { badUserInput } from './clientErrors.ts';
 import { forbidden } from './forbidden.ts';
 import { maskError } from './maskError.ts';
 
@@ -30,7 +30,8 @@ describe('an error on its way to the caller', () => {
   });
 
   it('tells a caller whose token failed that they must sign in, without the HTTP status it carries inside', () => {
-    expect(maskError(unauthenticated('Sign in'), context)).toEqual({ message: 'Sign in', extensions: { code: 'UNAUTHENTICATED' } });
+    const signIn = new GraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    expect(maskError(signIn, context)).toEqual({ message: 'Sign in', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('never passes on the http extension of any client error', () => {
