@@ -1,5 +1,5 @@
-// Last: graphql-js runs the prepared operation against the enforced schema; the call, with what every
-// stage added, is the context its resolvers and policy rules read.
+// Last: graphql-js runs the prepared operation against the enforced schema, with the context its
+// resolvers and policy rules read.
 import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GraphQLRequest } from './readGraphQLRequest.ts';
 import type { Answer } from './Stage.ts';
@@ -10,13 +10,13 @@ export interface ExecutableCall {
   request: GraphQLRequest;
 }
 
-export async function executeOperation(call: ExecutableCall): Promise<Answer> {
+export async function executeOperation(call: ExecutableCall, context: object): Promise<Answer> {
   const result = await execute({
     schema: call.schema,
     document: call.document,
     variableValues: call.request.variables,
     operationName: call.request.operationName,
-    contextValue: call,
+    contextValue: context,
   });
   return { status: 200, body: { data: result.data, errors: result.errors } };
 }
