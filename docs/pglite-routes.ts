@@ -22,7 +22,7 @@
  *
  * (--legacy-peer-deps: pglite-socket 0.2.17 has a peer dependency on @electric-sql/pglite
  * 0.5.14 exactly, which conflicts with the project's 0.5.16; npm refuses with ERESOLVE.)
- * A PostgreSQL server must listen at PG_URL (default postgres://postgres@127.0.0.1:5432/postgres,
+ * A PostgreSQL server must listen at --pg-url <url> (default postgres://postgres@127.0.0.1:5432/postgres,
  * trust auth); the script creates and drops its own database pglite_measure_<pid> there.
  * Run with e.g. TZ=America/Toronto to see how `date` columns come back outside UTC.
  *
@@ -78,7 +78,10 @@ const TIMEOUT_MS = {
   route: 20 * 60_000, // whole child process
 };
 
-const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// The server's URL comes as --pg-url (children get it from the parent's arguments): the project reads
+// its environment in one module only, and this record keeps to that.
+const pgUrlAt = process.argv.indexOf('--pg-url');
+const PG_URL = pgUrlAt >= 0 ? process.argv[pgUrlAt + 1] : 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const ROUTES = {
   postgres: 'postgres (reference, PG 15 server)',
@@ -459,7 +462,7 @@ async function runRoute(route: RouteId): Promise<RouteResult> {
 
 function runChild(route: RouteId): Promise<RouteResult> {
   return new Promise((resolve) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--child', route], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(import.meta.url), ['--child', route, '--pg-url', PG_URL], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: RouteResult | undefined;
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS.route);
     child.on('message', (m) => (result = m as RouteResult));
