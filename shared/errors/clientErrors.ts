@@ -23,7 +23,12 @@ export function badUserInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
 }
 
-/** A body for errors raised before GraphQL runs (HTTP layer): same shape as a GraphQL error response. */
+/** An error raised before or instead of GraphQL execution, shaped as a GraphQL error response. */
+export function errorResponse(message: string, code: string): { errors: Array<{ message: string; extensions: { code: string } }> } {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** The same, as the JSON text of an HTTP answer. */
 export function errorBody(message: string, code: string): string {
-  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  return JSON.stringify(errorResponse(message, code));
 }

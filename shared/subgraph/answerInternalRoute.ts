@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth/Principal.ts';
 import { errorBody } from '../errors/clientErrors.ts';
-import { readBody, sendJson } from './httpExchange.ts';
+import { bearerToken, readBody, sendJson } from './httpExchange.ts';
 
 export interface ServedInternalRoute {
   verifyToken(token: string): Principal | null;
@@ -12,8 +12,8 @@ export interface ServedInternalRoute {
 }
 
 export async function answerInternalRoute(route: ServedInternalRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const authorization = req.headers.authorization ?? '';
-  const caller = authorization.startsWith('Bearer ') ? route.verifyToken(authorization.slice(7)) : null;
+  const token = bearerToken(req.headers);
+  const caller = token ? route.verifyToken(token) : null;
   if (!caller) return sendJson(res, 401, errorBody('This endpoint only answers services the gateway vouched for', 'UNAUTHENTICATED'));
   const raw = await readBody(req);
   if (raw === null) return sendJson(res, 413, errorBody('The request body is too large', 'BAD_REQUEST'));

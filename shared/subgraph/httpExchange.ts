@@ -1,5 +1,6 @@
-// Reading a request body with a size limit, and writing a JSON answer: what every route of a subgraph does.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Reading a bearer token and a request body with a size limit, and writing a JSON answer: what every
+// route of a subgraph does.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -25,4 +26,10 @@ export function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(headers: IncomingHttpHeaders): string | null {
+  const authorization = headers.authorization ?? '';
+  return authorization.startsWith('Bearer ') ? authorization.slice(7) : null;
 }

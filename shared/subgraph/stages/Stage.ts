@@ -4,6 +4,7 @@
 // stages add makes up the GraphQL context the resolvers and the policy rules read.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { errorResponse } from '../../errors/clientErrors.ts';
 
 export interface Answer {
   status: number;
@@ -13,9 +14,9 @@ export interface Answer {
 
 export type Stage<Needs, Adds = {}> = (call: Needs, next: (adds: Adds) => Promise<Answer>) => Promise<Answer>;
 
-/** A refusal before or instead of GraphQL execution, shaped as a GraphQL error response. */
+/** A refusal before or instead of GraphQL execution. */
 export function refusal(status: number, message: string, code: string): Answer {
-  return { status, body: { errors: [{ message, extensions: { code } }] } };
+  return { status, body: errorResponse(message, code) };
 }
 
 /**
