@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import type { Principal } from '../auth/Principal.ts';
 import { badUserInput, withoutSuggestions } from '../errors/clientErrors.ts';
+import { MAX_EXPLAINED_FIELDS } from '../loaders/listBounds.ts';
 import type { CompiledPolicies } from './compilePolicies.ts';
 import { decideAccess } from './decideAccess.ts';
 
@@ -40,7 +41,7 @@ const SOMEONE_ELSE = '000000000000';
 /** Tokens (names, punctuation, values) a query to explain may have: a huge text is refused before any work. */
 export const EXPLAIN_MAX_TOKENS = 10_000;
 /** Field decisions one explanation may list (one per response path and field): bounds the answer and the walk. */
-export const EXPLAIN_MAX_FIELDS = 5_000;
+export const EXPLAIN_MAX_FIELDS = MAX_EXPLAINED_FIELDS;
 
 /** A field the query asks for: where it lands in the response, and the `Type.field` decided. */
 interface AskedField {

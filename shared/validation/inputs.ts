@@ -29,13 +29,6 @@ export function recordId(value: string, field = 'id'): string {
   return value;
 }
 
-/** Nested lists take `first` too, capped lower than top-level pages. */
-export function listLimit(first: number | null | undefined, max = 100, fallback = 20): number {
-  const size = first ?? fallback;
-  if (!Number.isInteger(size) || size < 1 || size > max) throw badUserInput(`"first" must be a whole number from 1 to ${max}`, 'first');
-  return size;
-}
-
 /** A dossier number, as callers give it in X-Case-Id and citizens name it in a subject request. */
 export const CASE_ID_PATTERN = /^[\p{L}\p{N} ._/:-]{1,100}$/u;
 export const CASE_ID_RULE = 'a dossier number of at most 100 letters, digits and . _ / : -';

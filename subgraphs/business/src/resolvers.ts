@@ -1,8 +1,9 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
+import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
-import { enterpriseCode, listLimit, unitCode } from '../../../shared/validation/inputs.ts';
+import { enterpriseCode, unitCode } from '../../../shared/validation/inputs.ts';
 import type { BusinessLoaders } from './loaders.ts';
 import { enterpriseList, type EnterpriseRow } from './queries.ts';
 
@@ -53,6 +54,6 @@ export const resolvers: GraphQLResolverMap<Context> = {
     // Population owns the citizen; this register only needs the id to list their enterprises.
     __resolveReference: (reference: { id: string }) => reference,
     businesses: (citizen: { id: string }, args: { first?: number }, ctx: Context) =>
-      ctx.loaders.enterprisesByRepresentativeId(listLimit(args.first)).load(citizen.id),
+      ctx.loaders.enterprisesByRepresentativeId(pageSizeOf('Citizen.businesses', args.first)).load(citizen.id),
   },
 };

@@ -1,7 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
-import { listLimit, recordId, unitCode } from '../../../shared/validation/inputs.ts';
+import { recordId, unitCode } from '../../../shared/validation/inputs.ts';
 import { dateRange } from './dateRange.ts';
 import type { CivilStatusLoaders } from './loaders.ts';
 import {
@@ -72,6 +73,6 @@ export const resolvers: GraphQLResolverMap<Context> = {
   Citizen: {
     __resolveReference: (reference: { id: string }) => reference,
     civilEvents: (citizen: { id: string }, args: { first?: number | null }, ctx: Context) =>
-      ctx.loaders.civilEventsByCitizenId(listLimit(args.first)).load(citizen.id),
+      ctx.loaders.civilEventsByCitizenId(pageSizeOf('Citizen.civilEvents', args.first)).load(citizen.id),
   },
 };

@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import { anyOf } from '../../../shared/db/anyOf.ts';
 import { limitPerGroup } from '../../../shared/db/limitPerGroup.ts';
+import { MAX_CATALOGUE_SIZE, MAX_RECORD_PARTS } from '../../../shared/loaders/listBounds.ts';
 
 export interface LandParcelRow {
   id: string;
@@ -107,20 +108,24 @@ export function parcelsByEnterpriseCodes(knex: Knex, enterpriseCodes: readonly s
   return parcelsByHolders(knex, 'parcel_holder.enterprise_code', enterpriseCodes, limit);
 }
 
-/** Holders of each parcel, largest share first; a parcel has one or two, so no cap is needed. */
+/** Holders of each parcel, largest share first; a parcel has one or two, and never more than MAX_RECORD_PARTS are read. */
 export function holdersByParcelIds(knex: Knex, parcelIds: readonly string[]): Promise<ParcelHolderRow[]> {
-  return knex('parcel_holder')
-    .select(HOLDER_COLUMNS)
-    .where(anyOf(knex, 'parcel_id', parcelIds))
-    .orderBy([{ column: 'share', order: 'desc' }, 'citizen_id', 'enterprise_code']);
+  return limitPerGroup(knex, knex('parcel_holder').select(HOLDER_COLUMNS).where(anyOf(knex, 'parcel_id', parcelIds)), {
+    partitionBy: 'parcel_id',
+    orderBy: 'share desc, citizen_id, enterprise_code',
+    columns: Object.keys(HOLDER_COLUMNS).map((alias) => `ranked.${alias}`),
+    limit: MAX_RECORD_PARTS,
+  });
 }
 
-/** Certificates of each parcel, oldest first; a parcel gets a new one only on transfer or reissue. */
+/** Certificates of each parcel, oldest first; a parcel gets a new one only on transfer or reissue (at most MAX_RECORD_PARTS read). */
 export function certificatesByParcelIds(knex: Knex, parcelIds: readonly string[]): Promise<LandCertificateRow[]> {
-  return knex('land_certificate')
-    .select(CERTIFICATE_COLUMNS)
-    .where(anyOf(knex, 'parcel_id', parcelIds))
-    .orderBy(['issued_on', 'serial_number']);
+  return limitPerGroup(knex, knex('land_certificate').select(CERTIFICATE_COLUMNS).where(anyOf(knex, 'parcel_id', parcelIds)), {
+    partitionBy: 'parcel_id',
+    orderBy: 'issued_on, serial_number',
+    columns: Object.keys(CERTIFICATE_COLUMNS).map((alias) => `ranked.${alias}`),
+    limit: MAX_RECORD_PARTS,
+  });
 }
 
 export function certificatesBySerialNumbers(knex: Knex, serialNumbers: readonly string[]): Promise<LandCertificateRow[]> {
@@ -137,5 +142,5 @@ export function parcelList(knex: Knex, filter: { unitCode: string | null; landUs
 }
 
 export function landUsePurposes(knex: Knex): Promise<LandUsePurposeRow[]> {
-  return knex('land_use_purpose').select({ code: 'code', name: 'name' }).orderBy('code');
+  return knex('land_use_purpose').select({ code: 'code', name: 'name' }).orderBy('code').limit(MAX_CATALOGUE_SIZE);
 }

@@ -1,9 +1,10 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import { partOfRecord } from '../../../shared/policy/enclosingRecord.ts';
+import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
-import { listLimit, recordId, unitCode } from '../../../shared/validation/inputs.ts';
+import { recordId, unitCode } from '../../../shared/validation/inputs.ts';
 import type { LandLoaders } from './loaders.ts';
 import {
   landUsePurposes,
@@ -75,11 +76,11 @@ export const resolvers: GraphQLResolverMap<Context> = {
     __resolveReference: (reference: { id: string }) => reference,
     // The parcels a person holds are part of that person's record (policy subject: enclosing-record).
     landParcels: async (citizen: { id: string }, args: { first?: number }, ctx: Context) =>
-      (await ctx.loaders.parcelsByCitizenId(listLimit(args.first)).load(citizen.id)).map((parcel) => partOfRecord(parcel, citizen.id)),
+      (await ctx.loaders.parcelsByCitizenId(pageSizeOf('Citizen.landParcels', args.first)).load(citizen.id)).map((parcel) => partOfRecord(parcel, citizen.id)),
   },
   Enterprise: {
     __resolveReference: (reference: { enterpriseCode: string }) => reference,
     landParcels: (enterprise: { enterpriseCode: string }, args: { first?: number }, ctx: Context) =>
-      ctx.loaders.parcelsByEnterpriseCode(listLimit(args.first)).load(enterprise.enterpriseCode),
+      ctx.loaders.parcelsByEnterpriseCode(pageSizeOf('Enterprise.landParcels', args.first)).load(enterprise.enterpriseCode),
   },
 };

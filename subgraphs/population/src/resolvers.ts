@@ -1,9 +1,10 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { hasRole } from '../../../shared/auth/Principal.ts';
 import { partOfRecord } from '../../../shared/policy/enclosingRecord.ts';
+import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
-import { listLimit, personalId, recordId, unitCode } from '../../../shared/validation/inputs.ts';
+import { personalId, recordId, unitCode } from '../../../shared/validation/inputs.ts';
 import type { PopulationLoaders } from './loaders.ts';
 import { citizenList, type CitizenRow, type HouseholdRow } from './queries.ts';
 
@@ -35,6 +36,6 @@ export const resolvers: GraphQLResolverMap<Context> = {
     head: (household: HouseholdRow, _: unknown, ctx: Context) => ctx.loaders.citizenById.load(household.headId),
     unit: (household: HouseholdRow) => ({ code: household.unitCode }),
     members: (household: HouseholdRow, args: { first?: number }, ctx: Context) =>
-      ctx.loaders.membersByHouseholdId(listLimit(args.first)).load(household.id),
+      ctx.loaders.membersByHouseholdId(pageSizeOf('Household.members', args.first)).load(household.id),
   },
 };

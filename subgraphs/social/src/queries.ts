@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import { anyOf } from '../../../shared/db/anyOf.ts';
 import { limitPerGroup } from '../../../shared/db/limitPerGroup.ts';
+import { MAX_CATALOGUE_SIZE } from '../../../shared/loaders/listBounds.ts';
 
 export type BenefitStatusValue = 'active' | 'ended';
 
@@ -47,7 +48,7 @@ function benefits(knex: Knex): Knex.QueryBuilder {
 }
 
 export function allPrograms(knex: Knex): Promise<BenefitProgramRow[]> {
-  return knex('benefit_program').select(PROGRAM_COLUMNS).orderBy('code');
+  return knex('benefit_program').select(PROGRAM_COLUMNS).orderBy('code').limit(MAX_CATALOGUE_SIZE);
 }
 
 export function benefitsByIds(knex: Knex, ids: readonly string[]): Promise<BenefitRow[]> {

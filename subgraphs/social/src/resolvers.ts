@@ -1,7 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
-import { listLimit, recordId } from '../../../shared/validation/inputs.ts';
+import { recordId } from '../../../shared/validation/inputs.ts';
 import { benefitStatus, programCode } from './inputs.ts';
 import type { SocialLoaders } from './loaders.ts';
 import { allPrograms, benefitList, type BenefitRow } from './queries.ts';
@@ -37,6 +38,6 @@ export const resolvers: GraphQLResolverMap<Context> = {
     // Extending a citizen needs only its id; whether it exists is the population register's business.
     __resolveReference: (reference: { id: string }) => reference,
     benefits: (citizen: { id: string }, args: { first?: number; status?: BenefitStatusArg }, ctx: Context) =>
-      ctx.loaders.benefitsByCitizenId(benefitStatus(args.status))(listLimit(args.first)).load(citizen.id),
+      ctx.loaders.benefitsByCitizenId(benefitStatus(args.status))(pageSizeOf('Citizen.benefits', args.first)).load(citizen.id),
   },
 };

@@ -7,10 +7,10 @@ import { disclosureLogAudience, DISCLOSURE_LOG_PATH } from '../../../../shared/a
 import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
 import { MAX_PART, parseLogRequest, type LogEntry, type LogFilter, type LogPosition } from '../../../../shared/audit/disclosureLogReader.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { logError } from '../../../../shared/logging/log.ts';
 import { callInternalRoute } from '../../../../shared/internalRoutes/callInternalRoute.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
-import { listLimit } from '../../../../shared/validation/inputs.ts';
 
 export interface AccessEntry extends LogEntry {
   register: string;
@@ -57,8 +57,14 @@ function newestFirst(a: AccessEntry, b: AccessEntry): number {
   return b.part - a.part;
 }
 
-export async function readAccessLog(ctx: SubgraphContext<unknown>, filter: LogFilter, args: { first?: number | null; after?: string | null }) {
-  const first = listLimit(args.first, 100, 20);
+/** `field` is the list asked for (its `first` is bounded per register and in total): myDataAccessLog or dataAccessLog. */
+export async function readAccessLog(
+  ctx: SubgraphContext<unknown>,
+  field: 'Query.myDataAccessLog' | 'Query.dataAccessLog',
+  filter: LogFilter,
+  args: { first?: number | null; after?: string | null },
+) {
+  const first = pageSizeOf(field, args.first);
   const cursor = args.after ? decodeCursor(args.after) : null;
   // Checked here too, so that a bad filter is the caller's error and not an unavailable register.
   const checked = parseLogRequest({ filter, limit: first + 1 }).filter;

@@ -20,7 +20,7 @@ export const accessLogResolvers = {
   Query: {
     myDataAccessLog: (_: unknown, args: Page & { from?: string | null; until?: string | null }, ctx: Context) => {
       requireCitizen(ctx, 'Query.myDataAccessLog');
-      return readAccessLog(ctx, { from: args.from ?? undefined, until: args.until ?? undefined }, args);
+      return readAccessLog(ctx, 'Query.myDataAccessLog', { from: args.from ?? undefined, until: args.until ?? undefined }, args);
     },
     dataAccessLog: (_: unknown, args: Page & { filter?: FilterInput | null }, ctx: Context) => {
       const { principal } = ctx;
@@ -30,7 +30,7 @@ export const accessLogResolvers = {
       const { decision, ...rest } = args.filter ?? {};
       const filter = Object.fromEntries(Object.entries(rest).filter(([, value]) => value != null)) as LogFilter;
       if (decision) filter.decision = decision.toLowerCase() as LogFilter['decision'];
-      return readAccessLog(ctx, filter, args);
+      return readAccessLog(ctx, 'Query.dataAccessLog', filter, args);
     },
   },
   DataAccess: {

@@ -1,6 +1,8 @@
 // SQL of the platform catalogues. Explicit columns, aliased to the shapes the resolvers use.
 import type { Knex } from 'knex';
 import { anyOf } from '../../../../shared/db/anyOf.ts';
+import { limitPerGroup } from '../../../../shared/db/limitPerGroup.ts';
+import { MAX_CATALOGUE_SIZE, MAX_RECORD_PARTS } from '../../../../shared/loaders/listBounds.ts';
 
 export interface UnitRow {
   code: string;
@@ -25,8 +27,14 @@ export function unitsByCodes(knex: Knex, codes: readonly string[]): Promise<Unit
   return knex('administrative_unit').select(UNIT_COLUMNS).where(anyOf(knex, 'code', codes));
 }
 
+/** The pre-reform communes of each unit, by code: fixed by the reform, a handful each (at most MAX_RECORD_PARTS read). */
 export function formerUnitsByNewCodes(knex: Knex, codes: readonly string[]): Promise<FormerUnitRow[]> {
-  return knex('former_unit').select(FORMER_UNIT_COLUMNS).where(anyOf(knex, 'new_code', codes)).orderBy('code');
+  return limitPerGroup(knex, knex('former_unit').select(FORMER_UNIT_COLUMNS).where(anyOf(knex, 'new_code', codes)), {
+    partitionBy: 'new_code',
+    orderBy: 'code',
+    columns: Object.keys(FORMER_UNIT_COLUMNS).map((alias) => `ranked.${alias}`),
+    limit: MAX_RECORD_PARTS,
+  });
 }
 
 export function unitList(knex: Knex, kind: string | null): Knex.QueryBuilder {
@@ -53,17 +61,18 @@ export function agencies(knex: Knex, code?: string) {
       focalPointPhone: 'focal_point_phone',
       focalPointEmail: 'focal_point_email',
     })
-    .orderBy('code');
+    .orderBy('code')
+    .limit(MAX_CATALOGUE_SIZE);
   if (code !== undefined) query.where('code', code);
   return query;
 }
 
 export function purposes(knex: Knex) {
-  return knex('purpose').select('code', 'name', 'description').orderBy('code');
+  return knex('purpose').select('code', 'name', 'description').orderBy('code').limit(MAX_CATALOGUE_SIZE);
 }
 
 export function legalBases(knex: Knex, kind: string | null) {
-  const query = knex('legal_basis').select('code', 'kind', 'title', 'document', 'provision').orderBy('code');
+  const query = knex('legal_basis').select('code', 'kind', 'title', 'document', 'provision').orderBy('code').limit(MAX_CATALOGUE_SIZE);
   if (kind) query.where('kind', kind);
   return query;
 }

@@ -3,6 +3,7 @@
 // in one of those two ways; for anyone else a row does not exist, whatever its id.
 import type { Knex } from 'knex';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import { MAX_CITIZEN_ROWS } from '../../../../shared/loaders/listBounds.ts';
 
 export interface CitizenRows {
   table: string;
@@ -16,11 +17,11 @@ function ownedBy(rows: CitizenRows, query: Knex.QueryBuilder, citizen: string): 
   return query.where((owner) => owner.where('subject_id', citizen).orWhere(rows.actorColumn, citizen));
 }
 
-/** The citizen's rows, newest first (at most 500). */
+/** The citizen's rows, newest first (at most MAX_CITIZEN_ROWS). */
 export function rowsOf<T>(knex: Knex, rows: CitizenRows, citizen: string): Promise<T[]> {
   return ownedBy(rows, knex(rows.table).select(rows.columns), citizen)
     .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }])
-    .limit(500);
+    .limit(MAX_CITIZEN_ROWS);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -7,9 +7,9 @@ import { hasRole, KNOWN_ROLES, type Principal, type Role } from '../../../../sha
 import { CATALOGUE_CODES } from '../../../../shared/catalogue/platformCatalogue.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { forbidden } from '../../../../shared/errors/forbidden.ts';
+import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { explainAccess } from '../../../../shared/policy/explainAccess.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
-import { listLimit } from '../../../../shared/validation/inputs.ts';
 import { policiesOnDisk } from './policiesOnDisk.ts';
 import { listPolicyVersions, policiesInForce, proposePolicyChange, rollbackPolicies, type PolicyVersionRow } from './policyConsole.ts';
 
@@ -59,7 +59,7 @@ export const policyConsoleResolvers = {
     policyVersions: async (_: unknown, args: { first?: number }, ctx: Context) => {
       requireSecurityOfficer(ctx, 'Query.policyVersions');
       await policiesInForce(ctx.knex, ctx.policyDir);
-      return (await listPolicyVersions(ctx.knex, listLimit(args.first))).map(versionView);
+      return (await listPolicyVersions(ctx.knex, pageSizeOf('Query.policyVersions', args.first))).map(versionView);
     },
     explainAccess: (_: unknown, args: { principal: PrincipalInput; purpose?: string | null; query: string }, ctx: Context) => {
       requireSecurityOfficer(ctx, 'Query.explainAccess');

@@ -1,0 +1,155 @@
+// How long each list of the public schema can be: the one table the resolvers enforce (`first` is
+// refused above its maximum), the schema descriptions and README's "Lists and their limits" state,
+// and a cost estimate multiplies by. test/supergraph/listBounds.test.ts fails when a list field of the
+// supergraph is missing here, when a `first` argument's description does not state this maximum, or
+// when README's table differs from listBoundsTable().
+import { SUBGRAPH_SERVICES } from '../config/services.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from './pagination.ts';
+
+/** Lists inside one record (a citizen's parcels, a household's members): `first` up to this. */
+export const MAX_NESTED_LIST_SIZE = 100;
+/** A page of the disclosure logs; every register is asked for `first + 1` entries. */
+export const MAX_ACCESS_LOG_PAGE_SIZE = 100;
+/** The platform's and the registers' catalogues (agencies, purposes, land-use purposes, ...): rows in SQL. */
+export const MAX_CATALOGUE_SIZE = 500;
+/** A citizen's own consents or subject requests, newest first: rows in SQL. */
+export const MAX_CITIZEN_ROWS = 500;
+/** Holders, certificates of one parcel; former communes of one unit: rows per parent in SQL. */
+export const MAX_RECORD_PARTS = 100;
+/** Fields one explainAccess answer lists (per response path and Type.field). */
+export const MAX_EXPLAINED_FIELDS = 5_000;
+
+const REGISTERS = SUBGRAPH_SERVICES.length;
+
+export type ListBound =
+  /** Paginated: `first` (default `default`) is refused with BAD_USER_INPUT above `max`. */
+  | { kind: 'first'; max: number; default: number; fanOut?: number; bound: string }
+  /** The `nodes` of a connection: as many as the `first` of the fields returning it. */
+  | { kind: 'nodes'; max: number; pagedBy: readonly string[]; bound: string }
+  /** Capped where it is read (a limit in SQL or in code). */
+  | { kind: 'cap'; max: number; bound: string }
+  /** Bounded by the data model; `max` is that bound today. */
+  | { kind: 'model'; max: number; bound: string };
+
+const connection = (max: number, defaultSize = DEFAULT_PAGE_SIZE) =>
+  ({ kind: 'first', max, default: defaultSize, bound: 'a page of the register, keyset-paginated (`after`)' }) as const;
+const nested = (bound: string) => ({ kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound }) as const;
+const accessLog = {
+  kind: 'first',
+  max: MAX_ACCESS_LOG_PAGE_SIZE,
+  default: DEFAULT_PAGE_SIZE,
+  fanOut: REGISTERS,
+  bound: `fans out: each of the ${REGISTERS} registers is asked for \`first + 1\` entries, merged newest first; reads up to ${REGISTERS} x (first + 1)`,
+} as const;
+const catalogue = (what: string) => ({ kind: 'cap', max: MAX_CATALOGUE_SIZE, bound: `${what}; \`limit ${MAX_CATALOGUE_SIZE}\` in SQL` }) as const;
+
+export const LIST_BOUNDS = {
+  // Paginated lists: a register or a catalogue a page at a time.
+  'Query.citizens': connection(MAX_PAGE_SIZE),
+  'Query.enterprises': connection(MAX_PAGE_SIZE),
+  'Query.civilEvents': connection(MAX_PAGE_SIZE),
+  'Query.landParcels': connection(MAX_PAGE_SIZE),
+  'Query.beneficiaries': connection(MAX_PAGE_SIZE),
+  'Query.administrativeUnits': connection(MAX_PAGE_SIZE, 50),
+  'Query.myDataAccessLog': accessLog,
+  'Query.dataAccessLog': accessLog,
+  'Query.policyVersions': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, `limit first` in SQL' },
+  'Citizen.businesses': nested('oldest registration first, `first` per citizen in SQL'),
+  'Citizen.civilEvents': nested('oldest first, `first` per citizen in SQL'),
+  'Citizen.landParcels': nested('cadastral order, `first` per citizen in SQL'),
+  'Citizen.benefits': nested('oldest first, `first` per citizen in SQL'),
+  'Enterprise.landParcels': nested('cadastral order, `first` per enterprise in SQL'),
+  'Household.members': nested('oldest first, `first` per household in SQL'),
+  // The page of a connection.
+  'CitizenConnection.nodes': { kind: 'nodes', max: MAX_PAGE_SIZE, pagedBy: ['Query.citizens'], bound: '`first` of the list' },
+  'EnterpriseConnection.nodes': { kind: 'nodes', max: MAX_PAGE_SIZE, pagedBy: ['Query.enterprises'], bound: '`first` of the list' },
+  'CivilEventConnection.nodes': { kind: 'nodes', max: MAX_PAGE_SIZE, pagedBy: ['Query.civilEvents'], bound: '`first` of the list' },
+  'LandParcelConnection.nodes': { kind: 'nodes', max: MAX_PAGE_SIZE, pagedBy: ['Query.landParcels'], bound: '`first` of the list' },
+  'BenefitConnection.nodes': { kind: 'nodes', max: MAX_PAGE_SIZE, pagedBy: ['Query.beneficiaries'], bound: '`first` of the list' },
+  'AdministrativeUnitConnection.nodes': { kind: 'nodes', max: MAX_PAGE_SIZE, pagedBy: ['Query.administrativeUnits'], bound: '`first` of the list' },
+  'DataAccessConnection.nodes': {
+    kind: 'nodes',
+    max: MAX_ACCESS_LOG_PAGE_SIZE,
+    pagedBy: ['Query.myDataAccessLog', 'Query.dataAccessLog'],
+    bound: '`first` of the list (after the merge)',
+  },
+  // Catalogues: reference data changed by a migration or an administrator, not by use.
+  'Query.agencies': catalogue('the agency directory (6 today)'),
+  'Query.purposes': catalogue('the purpose catalogue'),
+  'Query.legalBases': catalogue('the legal-basis catalogue'),
+  'Query.landUsePurposes': catalogue('the 2024 Land Law catalogue'),
+  'Query.benefitPrograms': catalogue('the programmes the department pays (4 today)'),
+  // Parts of one record.
+  'LandParcel.holders': { kind: 'cap', max: MAX_RECORD_PARTS, bound: `largest share first, at most ${MAX_RECORD_PARTS} per parcel in SQL (one or two in practice)` },
+  'LandParcel.certificates': { kind: 'cap', max: MAX_RECORD_PARTS, bound: `oldest first, at most ${MAX_RECORD_PARTS} per parcel in SQL (a new one only on transfer or reissue)` },
+  'AdministrativeUnit.formerUnits': {
+    kind: 'cap',
+    max: MAX_RECORD_PARTS,
+    bound: `the pre-reform communes merged into the unit (fixed by the 2025 reform; a handful), at most ${MAX_RECORD_PARTS} per unit in SQL`,
+  },
+  // A citizen's own rows.
+  'Query.myConsents': { kind: 'cap', max: MAX_CITIZEN_ROWS, bound: `the citizen's own consents, newest first, \`limit ${MAX_CITIZEN_ROWS}\` in SQL` },
+  'Query.mySubjectRequests': { kind: 'cap', max: MAX_CITIZEN_ROWS, bound: `the citizen's own requests, newest first, \`limit ${MAX_CITIZEN_ROWS}\` in SQL` },
+  // Derived from the policies in force (one file per type, checked against the schemas).
+  'Query.consentableFieldGroups': { kind: 'model', max: 300, bound: 'field groups of the policies in force: at most one per field of the schemas (282 today)' },
+  'Query.subjectRequestableFieldGroups': { kind: 'model', max: 300, bound: 'field groups of the policies in force: at most one per field of the schemas (282 today)' },
+  'ConsentableFieldGroup.fields': { kind: 'model', max: 20, bound: 'fields of one type (18 at most today)' },
+  'SubjectRequestableFieldGroup.fields': { kind: 'model', max: 20, bound: 'fields of one type (18 at most today)' },
+  'ConsentableFieldGroup.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
+  'Consent.fieldGroups': { kind: 'model', max: 300, bound: 'distinct consentable field groups, checked when granted' },
+  'SubjectRequest.fieldGroups': { kind: 'model', max: 300, bound: 'distinct requestable field groups, checked when asked' },
+  'PolicySnapshot.files': {
+    kind: 'model',
+    max: 120,
+    bound: 'the policy set: one policy file per type (each type once, checked), its test file beside it, agency-groups.yaml; 119 by that layout, written by security officers only',
+  },
+  'PolicyVersion.changedFiles': { kind: 'model', max: 120, bound: 'files of the policy set' },
+  'Query.explainAccess': {
+    kind: 'cap',
+    max: MAX_EXPLAINED_FIELDS,
+    bound: `one entry per response path and Type.field (per distinct subgraph decision), at most ${MAX_EXPLAINED_FIELDS} fields, else refused; query at most 10,000 tokens`,
+  },
+  'FieldAccess.subgraphs': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} subgraphs` },
+  'DataAccess.fields': { kind: 'model', max: 140, bound: 'fields of one register asked in one request (131 in the largest schema)' },
+  'DataAccess.roles': { kind: 'model', max: 5, bound: 'the caller token\'s roles, known roles only (5)' },
+  'DataAccessConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
+} as const satisfies Record<string, ListBound>;
+
+export type ListField = keyof typeof LIST_BOUNDS;
+
+/**
+ * The page size a paginated list field serves: `first` (its default when null), refused with
+ * BAD_USER_INPUT, naming the maximum, outside 1..max.
+ */
+export function pageSizeOf(field: ListField, first: number | null | undefined): number {
+  const bound: ListBound = LIST_BOUNDS[field];
+  if (bound.kind !== 'first') throw new Error(`${field} takes no "first"`);
+  return pageSize(first ?? bound.default, bound.max);
+}
+
+/**
+ * What one occurrence of a list field may cost, in items read: `first` (or its default) for a
+ * paginated list, times the registers asked for `first + 1` each when it fans out; the bound for the
+ * others. Undefined for a field that is not a list. For cost estimates.
+ */
+export function listCost(field: string, first?: number | null): number | undefined {
+  const bound = (LIST_BOUNDS as Record<string, ListBound>)[field];
+  if (!bound) return undefined;
+  if (bound.kind !== 'first') return bound.max;
+  const size = Math.min(Math.max(first ?? bound.default, 1), bound.max);
+  return bound.fanOut ? bound.fanOut * (size + 1) : size;
+}
+
+/** README's "Lists and their limits" table. */
+export function listBoundsTable(): string {
+  const rows = Object.entries(LIST_BOUNDS as Record<string, ListBound>).map(([field, bound]) => {
+    const limit =
+      bound.kind === 'first'
+        ? `\`first\` 1-${bound.max} (default ${bound.default})${bound.fanOut ? `; reads up to ${bound.fanOut * (bound.max + 1)}` : ''}`
+        : bound.kind === 'nodes'
+          ? `up to ${bound.max}`
+          : `at most ${bound.max}`;
+    return `| \`${field}\` | ${limit} | ${bound.bound} |`;
+  });
+  return ['| list | limit | what keeps it bounded |', '|---|---|---|', ...rows].join('\n');
+}
