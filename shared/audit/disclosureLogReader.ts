@@ -10,6 +10,7 @@ import { disclosureLogAudience } from '../auth/relayTokens.ts';
 import { findService } from '../config/services.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
+import { MAX_ACCESS_LOG_PAGE_SIZE } from '../loaders/listBounds.ts';
 import { CASE_ID_PATTERN, CODE_PATTERN, isoInstant, PERSONAL_ID_PATTERN } from '../validation/inputs.ts';
 import type { DisclosureDecision, FieldOutcome, LoggedRequest } from './disclosureChain.ts';
 
@@ -64,7 +65,8 @@ const ENTRIES_OF_ROW = `cross join lateral (
     select log.data_subject, 1, log.decision, log.fields where log.data_subjects is null
   ) as entry`;
 
-const MAX_LIMIT = 101;
+/** A page of the platform's access-log views, plus the one entry that says whether another page exists. */
+const MAX_LIMIT = MAX_ACCESS_LOG_PAGE_SIZE + 1;
 /** Beyond any row's number of data subjects: a position after every entry of its row. */
 export const MAX_PART = 1_000_000;
 
