@@ -37,9 +37,11 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     const caller = context as GatewayContext;
     request.http.headers.set('authorization', `Bearer ${this.tokenFor(this.serviceName, caller)}`);
     request.http.headers.set('x-request-id', context.principal.requestId);
-    // An agency asking for a declared purpose may rely on consents: the subgraph looks them up with this
-    // narrow token, which the registry honours only for this caller's agency and purpose.
-    if (context.principal.agency && context.principal.purpose) {
+    // An agency asking for a declared purpose may rely on consents and subject requests: a subgraph whose
+    // policies have such rules looks them up with this narrow token, which the registry honours only for
+    // this caller's agency, purpose, case and request. No other subgraph gets it, and it is minted
+    // (once) only when some call carries it. The subgraph refuses it unless it agrees with its own token.
+    if (context.principal.agency && context.principal.purpose && findService(this.serviceName)?.looksUpSubjectBases) {
       request.http.headers.set(CONSENT_TOKEN_HEADER, this.tokenFor(CONSENT_REGISTRY_AUDIENCE, caller));
     }
     if (this.serviceName === 'platform' && caller.relayAudiences.length > 0) {

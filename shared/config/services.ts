@@ -9,15 +9,22 @@ export interface SubgraphService {
   /** What a person calls it, used in error messages when the service is unavailable. */
   title: string;
   defaultPort: number;
+  /**
+   * Its policies have rules on the data subjects' own bases (`consent_purposes`, `on_subject_request`),
+   * so its calls carry the token for the platform's consent registry; no other service gets that token.
+   * The policy check refuses such a rule in a service without it (shared/policy/compilePolicies.ts) and
+   * a test holds it to policies/ (test/policies/subjectBasisLookups.test.ts).
+   */
+  looksUpSubjectBases: boolean;
 }
 
 export const SUBGRAPH_SERVICES: readonly SubgraphService[] = [
-  { name: 'population', ownerAgency: 'cong-an-tinh', title: 'population register (Công an tỉnh)', defaultPort: 4001 },
-  { name: 'civil-status', ownerAgency: 'so-tu-phap', title: 'civil-status register (Sở Tư pháp)', defaultPort: 4002 },
-  { name: 'business', ownerAgency: 'so-tai-chinh', title: 'business register (Sở Tài chính)', defaultPort: 4003 },
-  { name: 'land', ownerAgency: 'so-nong-nghiep-moi-truong', title: 'land register (Sở Nông nghiệp và Môi trường)', defaultPort: 4004 },
-  { name: 'social', ownerAgency: 'so-y-te', title: 'social-protection register (Sở Y tế)', defaultPort: 4005 },
-  { name: 'platform', ownerAgency: 'so-khoa-hoc-cong-nghe', title: 'provincial platform (Sở Khoa học và Công nghệ)', defaultPort: 4006 },
+  { name: 'population', ownerAgency: 'cong-an-tinh', title: 'population register (Công an tỉnh)', defaultPort: 4001, looksUpSubjectBases: true },
+  { name: 'civil-status', ownerAgency: 'so-tu-phap', title: 'civil-status register (Sở Tư pháp)', defaultPort: 4002, looksUpSubjectBases: true },
+  { name: 'business', ownerAgency: 'so-tai-chinh', title: 'business register (Sở Tài chính)', defaultPort: 4003, looksUpSubjectBases: true },
+  { name: 'land', ownerAgency: 'so-nong-nghiep-moi-truong', title: 'land register (Sở Nông nghiệp và Môi trường)', defaultPort: 4004, looksUpSubjectBases: true },
+  { name: 'social', ownerAgency: 'so-y-te', title: 'social-protection register (Sở Y tế)', defaultPort: 4005, looksUpSubjectBases: true },
+  { name: 'platform', ownerAgency: 'so-khoa-hoc-cong-nghe', title: 'provincial platform (Sở Khoa học và Công nghệ)', defaultPort: 4006, looksUpSubjectBases: false },
 ];
 
 export function findService(name: string): SubgraphService | undefined {

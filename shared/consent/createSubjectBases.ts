@@ -26,6 +26,7 @@ export interface SubjectGrant {
 function createRegistryLoader(
   registryUrl: string | undefined,
   token: string | undefined,
+  requestId: string,
   path: string,
   remember?: (subject: string, grants: SubjectGrant[], sentAt: number) => void,
 ): DataLoader<string, SubjectGrant[]> {
@@ -34,7 +35,7 @@ function createRegistryLoader(
       // Fail closed: without the registry or the caller's token, no consent or request is assumed.
       if (!registryUrl || !token) throw new Error('The consent registry cannot be asked for this request');
       const sentAt = performance.now();
-      const { grants } = await callInternalRoute<{ grants: SubjectGrant[] }>(registryUrl, path, token, { subjects });
+      const { grants } = await callInternalRoute<{ grants: SubjectGrant[] }>(registryUrl, path, token, requestId, { subjects });
       const bySubject = new Map<string, SubjectGrant[]>();
       for (const grant of grants) bySubject.set(grant.subjectId, [...(bySubject.get(grant.subjectId) ?? []), grant]);
       const answers = subjects.map((subject) => bySubject.get(subject) ?? []);
@@ -61,10 +62,11 @@ export function createSubjectBases({ registryUrl, token, caller, cache }: Subjec
     consent: createRegistryLoader(
       registryUrl,
       token,
+      caller.requestId,
       CONSENT_LOOKUP_PATH,
       agency && purpose ? (subject, grants, sentAt) => cache.store(agency, purpose, subject, grants, sentAt) : undefined,
     ),
-    'subject-request': createRegistryLoader(registryUrl, token, SUBJECT_REQUEST_CLAIM_PATH),
+    'subject-request': createRegistryLoader(registryUrl, token, caller.requestId, SUBJECT_REQUEST_CLAIM_PATH),
   };
   return {
     async covering(kind, subjects, fieldGroup) {

@@ -4,6 +4,12 @@
 import type { Knex } from 'knex';
 import type { Principal } from '../auth/Principal.ts';
 
+/**
+ * The request a caller acts for, sent beside the token: a route answers only when it is the request
+ * the token was minted for, so a service cannot present, even by mistake, a token of another request.
+ */
+export const ACTING_FOR_HEADER = 'x-request-id';
+
 export interface InternalRoute {
   /** The internal-token audience this route accepts. */
   audience: string;

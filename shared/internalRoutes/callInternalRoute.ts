@@ -2,12 +2,14 @@
 // connections, with node:http itself: these calls sit on the request path (a consent lookup per
 // request), and a fetch client costs more per call. Any failure throws: callers fail closed.
 import http from 'node:http';
+import { ACTING_FOR_HEADER } from './InternalRoute.ts';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 const TIMEOUT_MS = 5000;
 const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
-export function callInternalRoute<T>(baseUrl: string, path: string, token: string, body: unknown): Promise<T> {
+/** `requestId`: the request the caller acts for, which must be the one `token` was minted for. */
+export function callInternalRoute<T>(baseUrl: string, path: string, token: string, requestId: string, body: unknown): Promise<T> {
   const url = new URL(path, baseUrl);
   const payload = JSON.stringify(body);
   return new Promise<T>((resolve, reject) => {
@@ -17,7 +19,7 @@ export function callInternalRoute<T>(baseUrl: string, path: string, token: strin
         method: 'POST',
         agent,
         timeout: TIMEOUT_MS,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}`, [ACTING_FOR_HEADER]: requestId },
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -357,6 +357,19 @@ describe('a security officer’s policy set, compiled', () => {
       });
     });
 
+    it('refuses a consent rule in a service the gateway gives no consent-registry token (the platform)', () => {
+      const set = policySet(citizenPolicy(), { 'rules.2': 44 });
+      for (const file of set.files) file.document.policy = file.document.policy.replace(/^population\./, 'platform.');
+      expect(compilePolicies(set, schema, catalogue, 'platform')).toEqual({
+        compiled: null,
+        problems: [{
+          file: CITIZEN_FILE,
+          line: 44,
+          message: 'Rule "agencies-with-consent" relies on the data subject\'s consent or request, which the platform service is not set up to look up (looksUpSubjectBases in shared/config/services.ts): it could never apply',
+        }],
+      });
+    });
+
     it('refuses a subject field the type lacks, and the rules that then have no subject', () => {
       const set = policySet(edited((document) => {
         document.subject = 'personalId';

@@ -3,6 +3,7 @@
 // error here, so it can never be served by accident.
 import { getNamedType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { KNOWN_ROLES } from '../auth/Principal.ts';
+import { findService } from '../config/services.ts';
 import { ANY_SIGNED_IN, type Catalogue, type Classification, type PolicyProblem } from './PolicyDocument.ts';
 import type { PolicySet } from './readPolicyFiles.ts';
 
@@ -70,6 +71,8 @@ export function compilePolicies(
   const agencyGroups = { ...catalogue.agencyGroups, ...set.agencyGroups };
   const seenTypes = new Map<string, string>();
   const roles = new Set<string>([...KNOWN_ROLES, ANY_SIGNED_IN]);
+  // Only the services declared to look the data subjects' own bases up get the consent registry's token.
+  const looksUpSubjectBases = findService(subgraph)?.looksUpSubjectBases === true;
 
   for (const group of Object.entries(set.agencyGroups)) {
     for (const agency of group[1]) {
@@ -148,6 +151,9 @@ export function compilePolicies(
       if (!catalogue.legalBases.includes(rule.legal_basis)) problem(at('legal_basis'), `Unknown legal basis "${rule.legal_basis}"`);
       if (rule.consent_purposes && rule.on_subject_request) {
         problem(['rules', index], `Rule "${rule.id}" cannot need both consent and a subject request: write two rules`);
+      }
+      if ((rule.consent_purposes || rule.on_subject_request) && !looksUpSubjectBases) {
+        problem(['rules', index], `Rule "${rule.id}" relies on the data subject's consent or request, which the ${subgraph} service is not set up to look up (looksUpSubjectBases in shared/config/services.ts): it could never apply`);
       }
       if ((rule.own_record || rule.consent_purposes || rule.on_subject_request) && subjectFields.length === 0 && !fromEnclosingRecord) {
         problem(['rules', index], `Rule "${rule.id}" depends on the data subject, but the policy names no "subject" field`);

@@ -1,9 +1,11 @@
-// A service-to-service route: its own token audience, checked before the body is read; a caller's
-// mistake is answered as one (400), anything else is a server failure (masked by the server).
+// A service-to-service route: its own token audience, and the request the caller says it acts for
+// against the token's, checked before the body is read; a caller's mistake is answered as one (400),
+// anything else is a server failure (masked by the server).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth/Principal.ts';
 import { errorBody } from '../errors/clientErrors.ts';
+import { ACTING_FOR_HEADER } from '../internalRoutes/InternalRoute.ts';
 import { bearerToken, readBody, sendJson } from './httpExchange.ts';
 
 export interface ServedInternalRoute {
@@ -15,6 +17,10 @@ export async function answerInternalRoute(route: ServedInternalRoute, req: Incom
   const token = bearerToken(req.headers);
   const caller = token ? route.verifyToken(token) : null;
   if (!caller) return sendJson(res, 401, errorBody('This endpoint only answers services the gateway vouched for', 'UNAUTHENTICATED'));
+  // The token may be genuine yet of another request than the one the calling service is serving.
+  if (req.headers[ACTING_FOR_HEADER] !== caller.requestId) {
+    return sendJson(res, 401, errorBody('This endpoint answers only for the request its token was minted for', 'UNAUTHENTICATED'));
+  }
   const raw = await readBody(req);
   if (raw === null) return sendJson(res, 413, errorBody('The request body is too large', 'BAD_REQUEST'));
   let body: unknown;

@@ -7,6 +7,7 @@ import type { DisclosureWriter } from '../audit/disclosureWriter.ts';
 import type { ConsentCache } from '../consent/consentCache.ts';
 import type { Prepared } from './documentCache.ts';
 import type { SubgraphContext } from './SubgraphDefinition.ts';
+import { checkTokenBinding } from './stages/checkTokenBinding.ts';
 import { countOperations, type OperationCounter } from './stages/countOperations.ts';
 import { enforcePolicies } from './stages/enforcePolicies.ts';
 import { executeOperation, type ExecutableCall } from './stages/executeOperation.ts';
@@ -41,6 +42,7 @@ export interface RuntimeDeps<Loaders> {
 export function subgraphPipeline<Loaders>(deps: RuntimeDeps<Loaders>): (call: IncomingCall) => Promise<Answer> {
   return Pipeline.startingWith<IncomingCall>()
     .then(verifyInternalToken(deps.verifyToken)) // 401 before the body is read
+    .then(checkTokenBinding(deps.service)) // 401 for a consent or relay token of another request
     .then(readGraphQLRequest()) // 413 / 400 for a body that is not a GraphQL request
     .then(maskUnexpectedErrors(deps.service)) // on the way back: only client errors pass
     .then(prepareDocument(deps.prepare)) // parse and validate, cached per text; 400 if invalid

@@ -1,8 +1,7 @@
 // Tokens the gateway minted for this request for other agencies' internal routes (who used my data,
-// a parent acting for a child), and where those agencies are: what a resolver needs to call them on
-// the caller's behalf (shared/auth/relayTokens.ts).
-import type { IncomingHttpHeaders } from 'node:http';
-import { parseRelayTokens, RELAY_TOKENS_HEADER } from '../../auth/relayTokens.ts';
+// a parent acting for a child), checked to be of this request by checkTokenBinding, and where those
+// agencies are: what a resolver needs to call them on the caller's behalf (shared/auth/relayTokens.ts).
+import type { BoundTokens } from './checkTokenBinding.ts';
 import type { Stage } from './Stage.ts';
 
 export interface RelayContext {
@@ -12,7 +11,7 @@ export interface RelayContext {
   subgraphUrl(name: string): string | undefined;
 }
 
-export function relayForCaller(subgraphUrls: () => Readonly<Record<string, string>>): Stage<{ headers: IncomingHttpHeaders }, RelayContext> {
+export function relayForCaller(subgraphUrls: () => Readonly<Record<string, string>>): Stage<{ boundTokens: BoundTokens }, RelayContext> {
   const subgraphUrl = (name: string) => subgraphUrls()[name];
-  return (call, next) => next({ relayTokens: parseRelayTokens(call.headers[RELAY_TOKENS_HEADER]), subgraphUrl });
+  return (call, next) => next({ relayTokens: call.boundTokens.relay, subgraphUrl });
 }

@@ -76,7 +76,7 @@ export async function readAccessLog(
       const token = ctx.relayTokens[disclosureLogAudience(service.name)];
       try {
         if (!url || !token) throw new Error('no address or token for this register');
-        const { entries } = await callInternalRoute<{ entries: LogEntry[] }>(url, DISCLOSURE_LOG_PATH, token, {
+        const { entries } = await callInternalRoute<{ entries: LogEntry[] }>(url, DISCLOSURE_LOG_PATH, token, ctx.principal.requestId, {
           filter: checked,
           before: beforeFor(rank, cursor),
           limit: first + 1,

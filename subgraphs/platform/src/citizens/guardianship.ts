@@ -19,7 +19,7 @@ export async function minorChildren(ctx: SubgraphContext<unknown>): Promise<stri
   const url = ctx.subgraphUrl('population');
   const token = ctx.relayTokens[GUARDIANSHIP_AUDIENCE];
   if (!url || !token) throw new Error('no population register or guardianship token for this request');
-  return (await callInternalRoute<{ children: string[] }>(url, CHILDREN_PATH, token, {})).children;
+  return (await callInternalRoute<{ children: string[] }>(url, CHILDREN_PATH, token, ctx.principal.requestId, {})).children;
 }
 
 export async function actingFor(ctx: SubgraphContext<unknown>, citizen: string, subjectId: string | null | undefined): Promise<Acting> {
