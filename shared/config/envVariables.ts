@@ -146,7 +146,7 @@ export const ENV_VARIABLES = [
     type: milliseconds,
     default: '10000',
     meaning:
-      'how long the gateway waits for one subgraph call; a register slower than that costs only its fields (`SUBGRAPH_TIMEOUT`). 10 s: a register answers in milliseconds, so ten seconds means it is in trouble, and a second call in sequence still fits the request deadline',
+      'how long the gateway waits for one subgraph call; a register slower than that costs only its fields (`SUBGRAPH_TIMEOUT`). 10 s: a register answers in milliseconds, so ten seconds means it is in trouble; three such calls in sequence fit the request deadline',
     requiredInProduction: false,
     readBy: ['gateway'],
   },
@@ -155,7 +155,7 @@ export const ENV_VARIABLES = [
     type: milliseconds,
     default: '30000',
     meaning:
-      'how long one request may take at the gateway: each subgraph call is cut to the time left, so the answer leaves by then, the fields not fetched in time `null` with `REQUEST_TIMEOUT`. 30 s: three subgraph timeouts in sequence (a query plan is rarely deeper), below the 60 s after which common proxies give up',
+      'how long one request may take at the gateway: each subgraph call is cut to the time left, so the answer leaves by then, the fields not fetched in time `null` with `REQUEST_TIMEOUT`. Counted from when the request is read (reading it is bounded by `HTTP_REQUEST_TIMEOUT_MS`). 30 s: three subgraph timeouts in sequence (a query plan is rarely deeper), below the 60 s after which common proxies give up',
     requiredInProduction: false,
     readBy: ['gateway'],
   },
@@ -182,7 +182,7 @@ export const ENV_VARIABLES = [
     type: milliseconds,
     default: '30000',
     meaning:
-      'how long a client may take to send a whole request, body included; then 408 and the connection is closed. Answering is not counted (that is the deadline\'s). 30 s: the gateway\'s largest body (256 kB) at under 10 kB/s',
+      'how long a client may take to send a whole request, body included; then 408 and the connection is closed. Answering is not counted (that is the deadline\'s). 30 s: the gateway\'s largest body (256 kB) at 9 kB/s',
     requiredInProduction: false,
     readBy: ['gateway', 'subgraph'],
   },
