@@ -46,12 +46,19 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     super({ url, fetcher: keepAliveFetch });
   }
 
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
     // Apollo's own calls (none today) come without a request, hence without a deadline.
     const context = options.context as Partial<GatewayContext> | undefined;
     const budget = callBudget(context?.deadline, this.callTimeoutMs);
-    if (budget.ms <= 0) return Promise.reject(this.timedOut(budget, context));
-    return callLimits.run({ ...budget, signal: AbortSignal.timeout(budget.ms) }, () => super.process(options));
+    if (budget.ms <= 0) throw this.timedOut(budget, context);
+    // A timer cleared as soon as the call ends: at full load, AbortSignal.timeout's would linger for the whole timeout.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), budget.ms);
+    try {
+      return await callLimits.run({ ...budget, signal: abort.signal }, () => super.process(options));
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
