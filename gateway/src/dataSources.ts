@@ -1,5 +1,7 @@
 // Step 2: each subgraph call carries a fresh internal token for that subgraph, over kept-alive
-// connections (the default fetcher reached half the throughput, docs/request-path-costs.md).
+// connections (the default fetcher reached half the throughput, docs/request-path-costs.md), and is
+// cut off at its timeout or the request's deadline (requestDeadline.ts).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import fetch from 'node-fetch';
 import { GraphQLError } from 'graphql';
@@ -9,6 +11,7 @@ import { RELAY_TOKENS_HEADER } from '../../shared/auth/relayTokens.ts';
 import { findService } from '../../shared/config/services.ts';
 import { CONSENT_REGISTRY_AUDIENCE, CONSENT_TOKEN_HEADER } from '../../shared/consent/consentRoutes.ts';
 import { logError } from '../../shared/logging/log.ts';
+import { callBudget, inSeconds, type CallBudget, type RequestDeadline } from './requestDeadline.ts';
 
 export interface GatewayContext {
   principal: Principal;
@@ -16,18 +19,46 @@ export interface GatewayContext {
   internalTokens: Map<string, string>;
   /** Audiences of the tokens the platform's call carries to act for the caller (plugins/useRelayAudiences.ts). */
   relayAudiences: readonly string[];
+  /** When the answer must leave, set as the request starts. */
+  deadline: RequestDeadline;
 }
 
+/** The call in progress: the fetcher aborts it by this signal; didEncounterError tells a timeout by it. */
+interface CallLimit extends CallBudget {
+  signal: AbortSignal;
+}
+// Apollo hands the fetcher only a URL and an init it builds itself: the call's limit travels beside it.
+const callLimits = new AsyncLocalStorage<CallLimit>();
+
+// An aborted call's socket is destroyed, never handed back to the pool for another call to reuse.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const keepAliveFetch = ((url: string, init: object) => fetch(url, { ...init, agent })) as unknown as RemoteGraphQLDataSource['fetcher'];
+const keepAliveFetch = ((url: string, init: object) =>
+  fetch(url, { ...init, agent, signal: callLimits.getStore()?.signal })) as unknown as RemoteGraphQLDataSource['fetcher'];
 
 export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     url: string,
     private readonly sign: (subgraph: string, principal: Principal) => string,
+    /** How long one call may take (SUBGRAPH_TIMEOUT_MS), less when the request's deadline is nearer. */
+    private readonly callTimeoutMs: number,
   ) {
     super({ url, fetcher: keepAliveFetch });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+    // Apollo's own calls (none today) come without a request, hence without a deadline.
+    const context = options.context as Partial<GatewayContext> | undefined;
+    const budget = callBudget(context?.deadline, this.callTimeoutMs);
+    if (budget.ms <= 0) throw this.timedOut(budget, context);
+    // A timer cleared as soon as the call ends: at full load, AbortSignal.timeout's would linger for the whole timeout.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), budget.ms);
+    try {
+      return await callLimits.run({ ...budget, signal: abort.signal }, () => super.process(options));
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -62,10 +93,29 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
 
   /** Never pass a subgraph's address or low-level failure to the client: name the register instead. */
   override didEncounterError(error: Error, _fetchRequest: unknown, _fetchResponse: unknown, context?: GatewayContext): void {
+    const limit = callLimits.getStore();
+    if (limit?.signal.aborted) throw this.timedOut(limit, context);
     logError('subgraph call failed', { subgraph: this.serviceName, requestId: context?.principal.requestId, error });
-    const title = findService(this.serviceName)?.title ?? this.serviceName;
-    throw new GraphQLError(`The ${title} is unavailable; its fields are missing from this answer`, {
+    throw new GraphQLError(`The ${this.title()} is unavailable; its fields are missing from this answer`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: this.serviceName },
     });
+  }
+
+  /** A slow register costs only its fields, as one that is down does. */
+  private timedOut(budget: CallBudget, context: Partial<GatewayContext> | undefined): GraphQLError {
+    logError('subgraph call timed out', { subgraph: this.serviceName, requestId: context?.principal?.requestId, limitedBy: budget.limitedBy, ms: budget.ms });
+    if (budget.limitedBy === 'deadline') {
+      const total = inSeconds(context?.deadline?.totalMs ?? 0);
+      return new GraphQLError(`This request reached its ${total} deadline before the ${this.title()} answered; its fields are missing from this answer`, {
+        extensions: { code: 'REQUEST_TIMEOUT', service: this.serviceName },
+      });
+    }
+    return new GraphQLError(`The ${this.title()} did not answer within ${inSeconds(budget.ms)}; its fields are missing from this answer`, {
+      extensions: { code: 'SUBGRAPH_TIMEOUT', service: this.serviceName },
+    });
+  }
+
+  private title(): string {
+    return findService(this.serviceName)?.title ?? this.serviceName;
   }
 }

@@ -17,6 +17,8 @@ import { createInternalTokenSigner } from '../../shared/auth/internalToken.ts';
 import { createUserTokenVerifier, type UserTokenSettings } from '../../shared/auth/userToken.ts';
 import { disableApolloTelemetry } from '../../shared/config/disableApolloTelemetry.ts';
 import { config } from '../../shared/config/config.ts';
+import type { Deadlines, HttpTimeouts } from '../../shared/config/readConfig.ts';
+import { serverTimeouts } from '../../shared/config/serverTimeouts.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
 import { logError } from '../../shared/logging/log.ts';
 import { authenticate } from './authenticate.ts';
@@ -25,6 +27,7 @@ import { formatError } from './formatError.ts';
 import { playgroundRouter } from './playground.ts';
 import { useAnonymousGuard } from './plugins/useAnonymousGuard.ts';
 import { useRelayAudiences } from './plugins/useRelayAudiences.ts';
+import { startDeadline } from './requestDeadline.ts';
 import { subgraphReadiness } from './subgraphReadiness.ts';
 
 export const SUPERGRAPH_PATH = new URL('../supergraph.graphql', import.meta.url);
@@ -36,6 +39,10 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   tokens: UserTokenSettings;
   supergraphSdl?: string;
+  /** How long a subgraph call and a whole request may take (default: SUBGRAPH_TIMEOUT_MS, REQUEST_DEADLINE_MS). */
+  deadlines?: Partial<Pick<Deadlines, 'subgraphCallMs' | 'requestMs'>>;
+  /** How long a client may take to send a request (default: HTTP_*_TIMEOUT_MS). */
+  httpTimeouts?: Partial<HttpTimeouts>;
 }
 
 export interface RunningGateway {
@@ -55,6 +62,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Before the ApolloGateway is constructed: it phones home from its constructor.
   disableApolloTelemetry();
   const sign = createInternalTokenSigner();
+  const deadlines = { ...config.deadlines, ...options.deadlines };
   const routingUrls: Record<string, string> = {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
@@ -65,13 +73,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
       routingUrls[name] = target;
-      return new AuthenticatedDataSource(name, target, sign);
+      return new AuthenticatedDataSource(name, target, sign, deadlines.subgraphCallMs);
     },
   });
 
   const app = express();
   app.disable('x-powered-by');
-  const httpServer: Server = createServer(app);
+  const httpServer: Server = createServer(serverTimeouts({ ...config.httpTimeouts, ...options.httpTimeouts }), app);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: quietLogger,
@@ -103,7 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: '256kb' }),
     authenticate(createUserTokenVerifier(options.tokens)),
     expressMiddleware(server, {
-      context: async ({ req }) => ({ principal: req.principal!, internalTokens: new Map(), relayAudiences: [] }),
+      context: async ({ req }) => ({ principal: req.principal!, internalTokens: new Map(), relayAudiences: [], deadline: startDeadline(deadlines.requestMs) }),
     }),
   );
   app.use((_req: Request, res: Response) => {

@@ -38,6 +38,7 @@ const flag = { kind: 'flag' } as const;
 const text = { kind: 'text' } as const;
 const url = { kind: 'url' } as const;
 const port = { kind: 'port' } as const;
+const milliseconds = { kind: 'integer', min: 1, unit: 'milliseconds' } as const;
 
 // `as const` keeps each name a literal type, so readConfig can only read a declared variable.
 export const ENV_VARIABLES = [
@@ -138,6 +139,61 @@ export const ENV_VARIABLES = [
     meaning: 'where a subgraph started alone finds the platform\'s consent registry',
     requiredInProduction: false,
     readBy: ['subgraph'],
+  },
+  // Deadlines: how long a call, a request and a client may take (README, "Deadlines").
+  {
+    name: 'SUBGRAPH_TIMEOUT_MS',
+    type: milliseconds,
+    default: '10000',
+    meaning:
+      'how long the gateway waits for one subgraph call; a register slower than that costs only its fields (`SUBGRAPH_TIMEOUT`). 10 s: a register answers in milliseconds, so ten seconds means it is in trouble; three such calls in sequence fit the request deadline',
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
+    name: 'REQUEST_DEADLINE_MS',
+    type: milliseconds,
+    default: '30000',
+    meaning:
+      'how long one request may take at the gateway: each subgraph call is cut to the time left, so the answer leaves by then, the fields not fetched in time `null` with `REQUEST_TIMEOUT`. Counted from when the request is read (reading it is bounded by `HTTP_REQUEST_TIMEOUT_MS`). 30 s: three subgraph timeouts in sequence (a query plan is rarely deeper), below the 60 s after which common proxies give up',
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
+    name: 'INTERNAL_CALL_TIMEOUT_MS',
+    type: milliseconds,
+    default: '5000',
+    meaning:
+      'how long a subgraph waits for another service\'s internal route (consent lookup, guardianship, disclosure log); then it fails closed (no consent). 5 s: half the gateway\'s subgraph timeout, so the subgraph still answers, without what the call would have allowed',
+    requiredInProduction: false,
+    readBy: ['subgraph'],
+  },
+  {
+    name: 'HTTP_HEADERS_TIMEOUT_MS',
+    type: milliseconds,
+    default: '10000',
+    meaning:
+      'how long a client may take to send a request\'s headers, at the gateway and at each subgraph; then 408 and the connection is closed, so a client trickling headers cannot hold it. 10 s: headers are a few kilobytes; at most `HTTP_REQUEST_TIMEOUT_MS`',
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph'],
+  },
+  {
+    name: 'HTTP_REQUEST_TIMEOUT_MS',
+    type: milliseconds,
+    default: '30000',
+    meaning:
+      'how long a client may take to send a whole request, body included; then 408 and the connection is closed. Answering is not counted (that is the deadline\'s). 30 s: the gateway\'s largest body (256 kB) at 9 kB/s',
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph'],
+  },
+  {
+    name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+    type: milliseconds,
+    default: '65000',
+    meaning:
+      'how long an idle kept-alive connection stays open. 65 s: longer than the 60 s idle timeout of common load balancers and proxies, so a service never closes a connection its client is about to reuse',
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph'],
   },
   {
     name: 'JWT_ISSUER',

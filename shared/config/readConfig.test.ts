@@ -95,6 +95,25 @@ describe('readConfig', () => {
     );
   });
 
+  it('reads the deadlines and HTTP timeouts, with their defaults', () => {
+    expect(readConfig({})).toMatchObject({
+      deadlines: { subgraphCallMs: 10_000, requestMs: 30_000, internalCallMs: 5000 },
+      httpTimeouts: { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000 },
+    });
+    expect(readConfig({ SUBGRAPH_TIMEOUT_MS: '2000', HTTP_HEADERS_TIMEOUT_MS: '500', HTTP_REQUEST_TIMEOUT_MS: '500' })).toMatchObject({
+      deadlines: { subgraphCallMs: 2000 },
+      httpTimeouts: { headersMs: 500, requestMs: 500 },
+    });
+  });
+
+  it('refuses a timeout that is not a whole number of milliseconds, or headers allowed longer than the whole request', () => {
+    expect(problemsOf({ REQUEST_DEADLINE_MS: '30s', INTERNAL_CALL_TIMEOUT_MS: '0' })).toEqual([
+      'REQUEST_DEADLINE_MS must be a whole number of milliseconds (at least 1), got "30s"',
+      'INTERNAL_CALL_TIMEOUT_MS must be a whole number of milliseconds (at least 1), got "0"',
+    ]);
+    expect(problemsOf({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toEqual(['HTTP_HEADERS_TIMEOUT_MS (40000) must not be longer than HTTP_REQUEST_TIMEOUT_MS (30000)']);
+  });
+
   it('never repeats a secret or a URL that may hold a password', () => {
     const problems = problemsOf({ DATABASE_URL: 'admin@db.example.org/s3cret', INTERNAL_TOKEN_KEY_LAND: 's3cret' });
     expect(problems).toEqual(['DATABASE_URL must be a URL (scheme://host…)', 'INTERNAL_TOKEN_KEY_LAND must be 64 hexadecimal digits']);

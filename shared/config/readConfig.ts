@@ -9,6 +9,24 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 /** Values keyed by service name (`civil-status`), from `<NAME>_…` variables. */
 export type PerService<T> = Readonly<Record<string, T>>;
 
+/** How long a client may take to send a request, and an idle connection stays open (HTTP_*_TIMEOUT_MS). */
+export interface HttpTimeouts {
+  readonly headersMs: number;
+  /** The whole request, body included; at least headersMs. */
+  readonly requestMs: number;
+  readonly keepAliveMs: number;
+}
+
+/** How long calls and requests may take (SUBGRAPH_TIMEOUT_MS, REQUEST_DEADLINE_MS, INTERNAL_CALL_TIMEOUT_MS). */
+export interface Deadlines {
+  /** One subgraph call from the gateway. */
+  readonly subgraphCallMs: number;
+  /** One request at the gateway, all its subgraph calls included. */
+  readonly requestMs: number;
+  /** One call from a subgraph to another service's internal route. */
+  readonly internalCallMs: number;
+}
+
 export interface Config {
   /** NODE_ENV=production. */
   readonly isProduction: boolean;
@@ -30,6 +48,8 @@ export interface Config {
   /** `<NAME>_SUBGRAPH_URL`, or the service's default port on this host. */
   readonly subgraphUrls: PerService<string>;
   readonly consentRegistryUrl: string;
+  readonly deadlines: Deadlines;
+  readonly httpTimeouts: HttpTimeouts;
   readonly jwtIssuer: string | undefined;
   readonly jwtAudience: string | undefined;
   readonly jwtPublicKeysDir: string | undefined;
@@ -104,6 +124,16 @@ export function readConfig(env: Environment): Config {
     serviceDatabaseUrls: perService((prefix) => read('<NAME>_DATABASE_URL', prefix)),
     subgraphUrls: perService((prefix, service) => read('<NAME>_SUBGRAPH_URL', prefix) ?? `http://127.0.0.1:${service.defaultPort}/graphql`),
     consentRegistryUrl: read('CONSENT_REGISTRY_URL'),
+    deadlines: {
+      subgraphCallMs: read('SUBGRAPH_TIMEOUT_MS'),
+      requestMs: read('REQUEST_DEADLINE_MS'),
+      internalCallMs: read('INTERNAL_CALL_TIMEOUT_MS'),
+    },
+    httpTimeouts: {
+      headersMs: read('HTTP_HEADERS_TIMEOUT_MS'),
+      requestMs: read('HTTP_REQUEST_TIMEOUT_MS'),
+      keepAliveMs: read('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
+    },
     jwtIssuer: read('JWT_ISSUER'),
     jwtAudience: read('JWT_AUDIENCE'),
     jwtPublicKeysDir: read('JWT_PUBLIC_KEYS_DIR'),
@@ -130,6 +160,10 @@ export function readConfig(env: Environment): Config {
     },
     test: { databaseUrl: read('TEST_DATABASE_URL'), runId: read('TEST_RUN_ID') },
   };
+  // node:http refuses a server whose headers may take longer than the whole request.
+  if (config.httpTimeouts.headersMs > config.httpTimeouts.requestMs) {
+    problems.push(`HTTP_HEADERS_TIMEOUT_MS (${config.httpTimeouts.headersMs}) must not be longer than HTTP_REQUEST_TIMEOUT_MS (${config.httpTimeouts.requestMs})`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -28,6 +28,7 @@ function createRegistryLoader(
   token: string | undefined,
   requestId: string,
   path: string,
+  timeoutMs: number | undefined,
   remember?: (subject: string, grants: SubjectGrant[], sentAt: number) => void,
 ): DataLoader<string, SubjectGrant[]> {
   return new DataLoader<string, SubjectGrant[]>(
@@ -35,7 +36,7 @@ function createRegistryLoader(
       // Fail closed: without the registry or the caller's token, no consent or request is assumed.
       if (!registryUrl || !token) throw new Error('The consent registry cannot be asked for this request');
       const sentAt = performance.now();
-      const { grants } = await callInternalRoute<{ grants: SubjectGrant[] }>(registryUrl, path, token, requestId, { subjects });
+      const { grants } = await callInternalRoute<{ grants: SubjectGrant[] }>(registryUrl, path, token, requestId, { subjects }, { timeoutMs });
       const bySubject = new Map<string, SubjectGrant[]>();
       for (const grant of grants) bySubject.set(grant.subjectId, [...(bySubject.get(grant.subjectId) ?? []), grant]);
       const answers = subjects.map((subject) => bySubject.get(subject) ?? []);
@@ -53,10 +54,12 @@ export interface SubjectBasesOptions {
   token: string | undefined;
   caller: Principal;
   cache: ConsentCache;
+  /** How long the registry may take (default: INTERNAL_CALL_TIMEOUT_MS); slower counts as no basis found. */
+  timeoutMs?: number;
 }
 
 /** The data subjects' own bases for one request. */
-export function createSubjectBases({ registryUrl, token, caller, cache }: SubjectBasesOptions): SubjectBases {
+export function createSubjectBases({ registryUrl, token, caller, cache, timeoutMs }: SubjectBasesOptions): SubjectBases {
   const { agency, purpose } = caller;
   const loaders: Record<SubjectBasisKind, DataLoader<string, SubjectGrant[]>> = {
     consent: createRegistryLoader(
@@ -64,9 +67,10 @@ export function createSubjectBases({ registryUrl, token, caller, cache }: Subjec
       token,
       caller.requestId,
       CONSENT_LOOKUP_PATH,
+      timeoutMs,
       agency && purpose ? (subject, grants, sentAt) => cache.store(agency, purpose, subject, grants, sentAt) : undefined,
     ),
-    'subject-request': createRegistryLoader(registryUrl, token, caller.requestId, SUBJECT_REQUEST_CLAIM_PATH),
+    'subject-request': createRegistryLoader(registryUrl, token, caller.requestId, SUBJECT_REQUEST_CLAIM_PATH, timeoutMs),
   };
   return {
     async covering(kind, subjects, fieldGroup) {

@@ -1,24 +1,37 @@
 // A call from one service to another's internal route (POST JSON, bearer token), over kept-alive
 // connections, with node:http itself: these calls sit on the request path (a consent lookup per
-// request), and a fetch client costs more per call. Any failure throws: callers fail closed.
+// request), and a fetch client costs more per call. Any failure throws, a call slower than
+// INTERNAL_CALL_TIMEOUT_MS included: callers fail closed (a consent lookup that times out finds no consent).
 import http from 'node:http';
+import { config } from '../config/config.ts';
 import { ACTING_FOR_HEADER } from './InternalRoute.ts';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-const TIMEOUT_MS = 5000;
 const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
+export interface InternalCallOptions {
+  /** How long the whole call may take, answer included (default: INTERNAL_CALL_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
 /** `requestId`: the request the caller acts for, which must be the one `token` was minted for. */
-export function callInternalRoute<T>(baseUrl: string, path: string, token: string, requestId: string, body: unknown): Promise<T> {
+export function callInternalRoute<T>(
+  baseUrl: string,
+  path: string,
+  token: string,
+  requestId: string,
+  body: unknown,
+  options: InternalCallOptions = {},
+): Promise<T> {
   const url = new URL(path, baseUrl);
   const payload = JSON.stringify(body);
+  const timeoutMs = options.timeoutMs ?? config.deadlines.internalCallMs;
   return new Promise<T>((resolve, reject) => {
     const request = http.request(
       url,
       {
         method: 'POST',
         agent,
-        timeout: TIMEOUT_MS,
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}`, [ACTING_FOR_HEADER]: requestId },
       },
       (response) => {
@@ -30,6 +43,7 @@ export function callInternalRoute<T>(baseUrl: string, path: string, token: strin
           else chunks.push(chunk);
         });
         response.on('end', () => {
+          clearTimeout(timer);
           if (response.statusCode !== 200) return reject(new Error(`${path} answered ${response.statusCode}`));
           try {
             resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T);
@@ -40,8 +54,13 @@ export function callInternalRoute<T>(baseUrl: string, path: string, token: strin
         response.on('error', reject);
       },
     );
-    request.on('timeout', () => request.destroy(new Error(`${path} did not answer within ${TIMEOUT_MS} ms`)));
-    request.on('error', reject);
+    // The whole call, not the socket's idleness: a peer trickling its answer is cut off too. The socket
+    // is destroyed, so the pool never hands it to another call.
+    const timer = setTimeout(() => request.destroy(new Error(`${path} did not answer within ${timeoutMs} ms`)), timeoutMs);
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     request.end(payload);
   });
 }

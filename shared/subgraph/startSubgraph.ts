@@ -10,6 +10,8 @@ import { migrationSource } from '../db/migrationSource.ts';
 import { errorBody } from '../errors/clientErrors.ts';
 import { logError } from '../logging/log.ts';
 import { config } from '../config/config.ts';
+import type { HttpTimeouts } from '../config/readConfig.ts';
+import { serverTimeouts } from '../config/serverTimeouts.ts';
 import type { ProvinceOptions } from '../../synthetic/index.ts';
 import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
@@ -39,6 +41,8 @@ export interface StartSubgraphOptions {
   consentRegistryUrl?: string;
   /** GraphQL URLs of every subgraph, for calls to other agencies' internal routes (read when a call is made). */
   subgraphUrls?: () => Readonly<Record<string, string>>;
+  /** How long a client may take to send a request (default: HTTP_*_TIMEOUT_MS). */
+  httpTimeouts?: Partial<HttpTimeouts>;
 }
 
 export interface RunningSubgraph {
@@ -106,7 +110,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       return true;
     },
   });
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(serverTimeouts({ ...config.httpTimeouts, ...options.httpTimeouts }), (req, res) => {
     handle(req, res).catch((error: unknown) => {
       logError('request failed', { service: definition.name, error });
       if (!res.headersSent) {
@@ -115,7 +119,6 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       } else res.destroy();
     });
   });
-  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
