@@ -7,8 +7,12 @@ import { Redis } from 'ioredis';
 import type { RateLimit } from '../../../shared/config/readConfig.ts';
 import type { BucketDecision } from './tokenBucket.ts';
 
-/** A Redis that has not answered by then is treated as down for this request: the caller is not kept waiting. */
-export const REDIS_COMMAND_TIMEOUT_MS = 100;
+/**
+ * A Redis that has not answered by then is treated as down for this request: the caller is not kept
+ * waiting. Redis answers in well under a millisecond; the margin is for a gateway whose own event loop
+ * is briefly busy (planning a large query), which should not count as Redis being down.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 250;
 /** After a failed call, requests go to local buckets for this long before Redis is tried again. */
 const PAUSE_AFTER_FAILURE_MS = 1000;
 
