@@ -6,7 +6,7 @@ import { releaseEmbeddedTemplate } from '../shared/db/embeddedPostgres.ts';
 import type { DatabaseOptions } from '../shared/db/openDatabase.ts';
 import { startSubgraph, type RunningSubgraph } from '../shared/subgraph/startSubgraph.ts';
 import type { ProvinceOptions } from '../synthetic/index.ts';
-import { startGateway, type RunningGateway } from '../gateway/src/startGateway.ts';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../gateway/src/startGateway.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
 
 export interface StackOptions {
@@ -18,6 +18,8 @@ export interface StackOptions {
   tokens?: UserTokenSettings;
   /** Where subgraphs read their policies (default: POLICY_DIR or the repository's policies/). */
   policyDir?: string;
+  /** The gateway's rate limits (default: from the environment). */
+  rateLimits?: GatewayOptions['rateLimits'];
 }
 
 export interface RunningStack {
@@ -54,6 +56,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       host: options.host,
       subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, subgraph.url])),
       tokens: options.tokens ?? userTokenSettingsFromEnv(),
+      rateLimits: options.rateLimits,
     });
     return {
       gateway,

@@ -25,6 +25,9 @@ import { authenticate } from './authenticate.ts';
 import { AuthenticatedDataSource, type GatewayContext } from './dataSources.ts';
 import { formatError } from './formatError.ts';
 import { playgroundRouter } from './playground.ts';
+import type { RateLimits } from './rateLimits/callerBucket.ts';
+import { limitRequestRate } from './rateLimits/limitRequestRate.ts';
+import { createRateLimitStore } from './rateLimits/rateLimitStore.ts';
 import { useAnonymousGuard } from './plugins/useAnonymousGuard.ts';
 import { useRelayAudiences } from './plugins/useRelayAudiences.ts';
 import { startDeadline } from './requestDeadline.ts';
@@ -43,6 +46,8 @@ export interface GatewayOptions {
   deadlines?: Partial<Pick<Deadlines, 'subgraphCallMs' | 'requestMs'>>;
   /** How long a client may take to send a request (default: HTTP_*_TIMEOUT_MS). */
   httpTimeouts?: Partial<HttpTimeouts>;
+  /** Limits per caller and where buckets live (default: RATE_LIMIT_*, REDIS_URL, RATE_LIMIT_KEY_PREFIX). */
+  rateLimits?: { perCaller: RateLimits; redisUrl: string | undefined; keyPrefix: string };
 }
 
 export interface RunningGateway {
@@ -97,19 +102,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await server.start();
 
+  const rateLimits = options.rateLimits ?? config.rateLimits;
+  const rateLimitStore = createRateLimitStore(rateLimits);
   const ready = subgraphReadiness(() => routingUrls);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
     const status = await ready();
-    res.status(status.ready ? 200 : 503).json(status);
+    // Buckets in memory while Redis is down still limit every caller (per replica): the gateway serves,
+    // so Redis does not decide readiness; the field tells operators which store is in use.
+    res.status(status.ready ? 200 : 503).json({ ...status, rateLimits: rateLimitStore.status() });
   });
   app.use(playgroundRouter());
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
     authenticate(createUserTokenVerifier(options.tokens)),
+    limitRequestRate(rateLimitStore, rateLimits.perCaller),
     expressMiddleware(server, {
       context: async ({ req }) => ({ principal: req.principal!, internalTokens: new Map(), relayAudiences: [], deadline: startDeadline(deadlines.requestMs) }),
     }),
@@ -132,11 +142,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  }).catch((error: unknown) => {
+    rateLimitStore.close(); // or its Redis connection would keep the process alive
+    throw error;
   });
   const port = (httpServer.address() as AddressInfo).port;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
-    close: () => server.stop(),
+    close: async () => {
+      await server.stop();
+      rateLimitStore.close();
+    },
   };
 }

@@ -14,7 +14,9 @@ export type EnvType =
   | { kind: 'integer'; min: number; unit?: string; words?: Readonly<Record<string, number>> }
   | { kind: 'flag' }
   | { kind: 'choice'; values: readonly string[] }
-  | { kind: 'hexKey'; bytes: number };
+  | { kind: 'hexKey'; bytes: number }
+  /** A token-bucket limit: `<requests>/s burst <requests>` (or `/min`). */
+  | { kind: 'rate' };
 
 export interface EnvVariable {
   /**
@@ -39,6 +41,8 @@ const text = { kind: 'text' } as const;
 const url = { kind: 'url' } as const;
 const port = { kind: 'port' } as const;
 const milliseconds = { kind: 'integer', min: 1, unit: 'milliseconds' } as const;
+const rate = { kind: 'rate' } as const;
+const RATE_FORMAT = 'as `<requests>/s burst <requests>` (or `/min`)';
 
 // `as const` keeps each name a literal type, so readConfig can only read a declared variable.
 export const ENV_VARIABLES = [
@@ -285,6 +289,71 @@ export const ENV_VARIABLES = [
     readBy: ['subgraph'],
   },
   {
+    name: 'REDIS_URL',
+    type: url,
+    defaultNote: 'unset: each gateway keeps its buckets in memory',
+    meaning:
+      'Redis holding the rate-limit buckets, shared by every gateway replica. While it cannot be reached a gateway limits on its own buckets, logs it and says so in `/ready`',
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
+    name: 'RATE_LIMIT_KEY_PREFIX',
+    type: text,
+    default: 'rate-limit:',
+    meaning: 'prefix of the bucket keys in Redis, so deployments sharing a Redis server do not share buckets',
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
+    name: 'RATE_LIMIT_OFFICER',
+    type: rate,
+    default: '10/s burst 40',
+    meaning: `requests an officer (per agency and account) may send, ${RATE_FORMAT}; a caller with several roles gets the most generous`,
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
+    name: 'RATE_LIMIT_SYSTEM',
+    type: rate,
+    default: '200/s burst 400',
+    meaning: `requests an agency system (per agency and account) may send, ${RATE_FORMAT}`,
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
+    name: 'RATE_LIMIT_SECURITY_OFFICER',
+    type: rate,
+    default: '10/s burst 40',
+    meaning: `requests a security officer (per agency and account) may send, ${RATE_FORMAT}`,
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
+    name: 'RATE_LIMIT_PLATFORM_ADMIN',
+    type: rate,
+    default: '10/s burst 40',
+    meaning: `requests a platform administrator (per agency and account) may send, ${RATE_FORMAT}`,
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
+    name: 'RATE_LIMIT_CITIZEN',
+    type: rate,
+    default: '2/s burst 20',
+    meaning: `requests a citizen (per personal id) may send, ${RATE_FORMAT}`,
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
+    name: 'RATE_LIMIT_ANONYMOUS',
+    type: rate,
+    default: '1/s burst 10',
+    meaning: `requests without a token (per client address) may send, ${RATE_FORMAT}`,
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
     name: 'BENCH_DATABASE_URL',
     type: url,
     default: 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -353,6 +422,14 @@ export const ENV_VARIABLES = [
     type: text,
     defaultNote: 'set by the suite',
     meaning: 'the test run, in the names of its databases; the suite sets it for its worker, not a person',
+    requiredInProduction: false,
+    readBy: ['tests'],
+  },
+  {
+    name: 'TEST_REDIS_URL',
+    type: url,
+    default: 'redis://127.0.0.1:6379',
+    meaning: 'the Redis server the rate-limit tests share between two gateway processes',
     requiredInProduction: false,
     readBy: ['tests'],
   },

@@ -82,6 +82,35 @@ describe('readConfig', () => {
     expect(problemsOf({ SEED_SCALE: '10' })).toEqual([`${message} "10"`]);
   });
 
+  it('reads rate limits per role, per second or per minute, with their documented defaults', () => {
+    expect(readConfig({}).rateLimits).toEqual({
+      redisUrl: undefined,
+      keyPrefix: 'rate-limit:',
+      perCaller: {
+        officer: { perSecond: 10, burst: 40 },
+        system: { perSecond: 200, burst: 400 },
+        'security-officer': { perSecond: 10, burst: 40 },
+        'platform-admin': { perSecond: 10, burst: 40 },
+        citizen: { perSecond: 2, burst: 20 },
+        anonymous: { perSecond: 1, burst: 10 },
+      },
+    });
+    const config = readConfig({ RATE_LIMIT_OFFICER: '150/s burst 300', RATE_LIMIT_ANONYMOUS: '30/min burst 5', RATE_LIMIT_CITIZEN: ' 0.5 / s  burst 1 ', REDIS_URL: 'redis://cache:6379' });
+    expect(config.rateLimits).toMatchObject({
+      redisUrl: 'redis://cache:6379',
+      perCaller: { officer: { perSecond: 150, burst: 300 }, anonymous: { perSecond: 0.5, burst: 5 }, citizen: { perSecond: 0.5, burst: 1 } },
+    });
+  });
+
+  it('refuses a rate limit it cannot read, saying how to write one', () => {
+    const rule = 'must be "<requests>/s burst <requests>" or "<requests>/min burst <requests>" (a rate above 0, a whole burst of at least 1), e.g. "10/s burst 40"; got';
+    expect(problemsOf({ RATE_LIMIT_OFFICER: '20' })).toEqual([`RATE_LIMIT_OFFICER ${rule} "20"`]);
+    expect(problemsOf({ RATE_LIMIT_SYSTEM: '0/s burst 10' })).toEqual([`RATE_LIMIT_SYSTEM ${rule} "0/s burst 10"`]);
+    expect(problemsOf({ RATE_LIMIT_CITIZEN: '5/s burst 0' })).toEqual([`RATE_LIMIT_CITIZEN ${rule} "5/s burst 0"`]);
+    expect(problemsOf({ RATE_LIMIT_ANONYMOUS: '5/h burst 2' })).toEqual([`RATE_LIMIT_ANONYMOUS ${rule} "5/h burst 2"`]);
+    expect(problemsOf({ RATE_LIMIT_PLATFORM_ADMIN: '5/s burst 2.5' })).toEqual([`RATE_LIMIT_PLATFORM_ADMIN ${rule} "5/s burst 2.5"`]);
+  });
+
   it('reports every problem in one error', () => {
     expect(() => readConfig({ PORT: 'x', SEED_SCALE: 'y', BENCH_DURATION: '0', LOG_LEVEL: 'debug', DEBUG_ERRORS: 'yes' })).toThrow(
       [

@@ -6,6 +6,15 @@ import { envPrefix, SUBGRAPH_SERVICES, type SubgraphService } from './services.t
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
+/** A token bucket: refilled at `perSecond`, holding at most `burst` requests. */
+export interface RateLimit {
+  readonly perSecond: number;
+  readonly burst: number;
+}
+
+/** Who gets a limit of their own: each role, and callers without a token. */
+export type RateLimitedCaller = 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'citizen' | 'anonymous';
+
 /** Values keyed by service name (`civil-status`), from `<NAME>_…` variables. */
 export type PerService<T> = Readonly<Record<string, T>>;
 
@@ -60,6 +69,12 @@ export interface Config {
   readonly policyDir: string | undefined;
   readonly withoutPolicies: boolean;
   readonly withoutDisclosureLog: boolean;
+  /** REDIS_URL, RATE_LIMIT_KEY_PREFIX and RATE_LIMIT_<ROLE>. */
+  readonly rateLimits: {
+    readonly redisUrl: string | undefined;
+    readonly keyPrefix: string;
+    readonly perCaller: Readonly<Record<RateLimitedCaller, RateLimit>>;
+  };
   readonly bench: {
     readonly databaseUrl: string;
     readonly citizens: number;
@@ -69,7 +84,7 @@ export interface Config {
     readonly agency: string;
     readonly purpose: string;
   };
-  readonly test: { readonly databaseUrl: string | undefined; readonly runId: string | undefined };
+  readonly test: { readonly databaseUrl: string | undefined; readonly runId: string | undefined; readonly redisUrl: string };
 }
 
 /** Every problem of an environment at once, so a deployment is fixed in one round. */
@@ -86,10 +101,13 @@ type Parsed<T> =
   T extends { kind: 'port' | 'number' | 'integer' } ? number
   : T extends { kind: 'flag' } ? boolean
   : T extends { kind: 'choice'; values: readonly (infer V)[] } ? V
+  : T extends { kind: 'rate' } ? RateLimit
   : string;
 type Value<N extends EnvName> = Declared<N> extends { default: string } ? Parsed<Declared<N>['type']> : Parsed<Declared<N>['type']> | undefined;
 
 const INTERNAL_TOKEN_KEY_PREFIX = 'INTERNAL_TOKEN_KEY_';
+/** `10/s burst 40`, `30/min burst 5`: a rate per second or per minute, and a burst. */
+const RATE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(s|min)\s+burst\s+(\d+)\s*$/;
 
 export function readConfig(env: Environment): Config {
   const problems: string[] = [];
@@ -149,6 +167,18 @@ export function readConfig(env: Environment): Config {
     policyDir: read('POLICY_DIR'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),
     withoutDisclosureLog: read('UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG'),
+    rateLimits: {
+      redisUrl: read('REDIS_URL'),
+      keyPrefix: read('RATE_LIMIT_KEY_PREFIX'),
+      perCaller: {
+        officer: read('RATE_LIMIT_OFFICER'),
+        system: read('RATE_LIMIT_SYSTEM'),
+        'security-officer': read('RATE_LIMIT_SECURITY_OFFICER'),
+        'platform-admin': read('RATE_LIMIT_PLATFORM_ADMIN'),
+        citizen: read('RATE_LIMIT_CITIZEN'),
+        anonymous: read('RATE_LIMIT_ANONYMOUS'),
+      },
+    },
     bench: {
       databaseUrl: read('BENCH_DATABASE_URL'),
       citizens: read('BENCH_SCALE'),
@@ -158,7 +188,7 @@ export function readConfig(env: Environment): Config {
       agency: read('BENCH_AGENCY'),
       purpose: read('BENCH_PURPOSE'),
     },
-    test: { databaseUrl: read('TEST_DATABASE_URL'), runId: read('TEST_RUN_ID') },
+    test: { databaseUrl: read('TEST_DATABASE_URL'), runId: read('TEST_RUN_ID'), redisUrl: read('TEST_REDIS_URL') },
   };
   // node:http refuses a server whose headers may take longer than the whole request.
   if (config.httpTimeouts.headersMs > config.httpTimeouts.requestMs) {
@@ -169,7 +199,7 @@ export function readConfig(env: Environment): Config {
 }
 
 /** The value of `raw`, or undefined with a problem naming the variable. */
-function parse(name: string, type: EnvType, raw: string, problems: string[]): string | number | boolean | undefined {
+function parse(name: string, type: EnvType, raw: string, problems: string[]): string | number | boolean | RateLimit | undefined {
   const problem = (message: string) => {
     problems.push(`${name} ${message}`);
     return undefined;
@@ -200,5 +230,13 @@ function parse(name: string, type: EnvType, raw: string, problems: string[]): st
     case 'hexKey':
       // A secret: never repeated.
       return new RegExp(`^[0-9a-fA-F]{${type.bytes * 2}}$`).test(raw) ? raw : problem(`must be ${type.bytes * 2} hexadecimal digits`);
+    case 'rate': {
+      const match = RATE_PATTERN.exec(raw);
+      const perSecond = match ? Number(match[1]) / (match[2] === 'min' ? 60 : 1) : Number.NaN;
+      const burst = match ? Number(match[3]) : Number.NaN;
+      return perSecond > 0 && Number.isSafeInteger(burst) && burst >= 1
+        ? { perSecond, burst }
+        : problem(`must be "<requests>/s burst <requests>" or "<requests>/min burst <requests>" (a rate above 0, a whole burst of at least 1), e.g. "10/s burst 40"; got "${raw}"`);
+    }
   }
 }

@@ -23,12 +23,22 @@ export function badUserInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
 }
 
-/** An error raised before or instead of GraphQL execution, shaped as a GraphQL error response. */
-export function errorResponse(message: string, code: string): { errors: Array<{ message: string; extensions: { code: string } }> } {
-  return { errors: [{ message, extensions: { code } }] };
+/** Extensions beside the code; the code itself is not one of them. */
+export type ErrorDetails = Readonly<Record<string, unknown>> & { code?: never };
+
+/**
+ * An error raised before or instead of GraphQL execution, shaped as a GraphQL error response; `details`
+ * are further extensions beside the code (e.g. when to retry).
+ */
+export function errorResponse(
+  message: string,
+  code: string,
+  details: ErrorDetails = {},
+): { errors: Array<{ message: string; extensions: { code: string } & Record<string, unknown> }> } {
+  return { errors: [{ message, extensions: { code, ...details } }] };
 }
 
 /** The same, as the JSON text of an HTTP answer. */
-export function errorBody(message: string, code: string): string {
-  return JSON.stringify(errorResponse(message, code));
+export function errorBody(message: string, code: string, details: ErrorDetails = {}): string {
+  return JSON.stringify(errorResponse(message, code, details));
 }

@@ -50,6 +50,7 @@ describe('the land register going down', () => {
     expect(await up.json()).toEqual({
       ready: true,
       subgraphs: { population: 'up', 'civil-status': 'up', business: 'up', land: 'up', social: 'up', platform: 'up' },
+      rateLimits: { store: 'memory', redis: 'not configured' },
     });
   });
 });
