@@ -14,6 +14,10 @@ export interface Config {
   readonly isProduction: boolean;
   /** DEBUG_ERRORS=1, and never in production: stack traces in client errors. */
   readonly exposeErrorDetails: boolean;
+  /** DEBUG_ERRORS as given, so that a production start can refuse it. */
+  readonly debugErrors: boolean;
+  /** Every declared `UNSAFE_BENCHMARK_*` variable that is on, by name (refused in production). */
+  readonly unsafeBenchmarkSwitches: readonly string[];
   readonly logLevel: 'info' | 'error' | 'silent';
   readonly host: string;
   /** PORT: the gateway's, or a subgraph's started alone; each reader has its own default. */
@@ -38,6 +42,10 @@ export interface Config {
   readonly internalTokenKeys: Readonly<Record<string, string | undefined>>;
   readonly devKeysDir: string | undefined;
   readonly policyDir: string | undefined;
+  /** METRICS_TOKEN: the scrape token a subgraph's /metrics asks for. */
+  readonly metricsToken: string | undefined;
+  /** METRICS_PORT: a subgraph started alone serves /metrics there instead. */
+  readonly metricsPort: number | undefined;
   readonly withoutPolicies: boolean;
   readonly withoutDisclosureLog: boolean;
   readonly bench: {
@@ -70,6 +78,12 @@ type Parsed<T> =
 type Value<N extends EnvName> = Declared<N> extends { default: string } ? Parsed<Declared<N>['type']> : Parsed<Declared<N>['type']> | undefined;
 
 const INTERNAL_TOKEN_KEY_PREFIX = 'INTERNAL_TOKEN_KEY_';
+const UNSAFE_BENCHMARK_PREFIX = 'UNSAFE_BENCHMARK_';
+
+/** A switch is on when set to anything but its off value (a flag's 0, a number's 0). */
+function isOn(value: unknown): boolean {
+  return value !== undefined && value !== false && value !== 0 && value !== '' && value !== '0';
+}
 
 export function readConfig(env: Environment): Config {
   const problems: string[] = [];
@@ -93,6 +107,11 @@ export function readConfig(env: Environment): Config {
   const config: Config = {
     isProduction,
     exposeErrorDetails: !isProduction && debugErrors,
+    debugErrors,
+    // Every switch of the family, whoever declares it: production refuses them all.
+    unsafeBenchmarkSwitches: ENV_VARIABLES.map((variable) => variable.name)
+      .filter((name) => name.startsWith(UNSAFE_BENCHMARK_PREFIX))
+      .filter((name) => isOn(read(name as EnvName))),
     logLevel: read('LOG_LEVEL'),
     host: read('HOST'),
     port: read('PORT'),
@@ -117,6 +136,8 @@ export function readConfig(env: Environment): Config {
     ),
     devKeysDir: read('DEV_KEYS_DIR'),
     policyDir: read('POLICY_DIR'),
+    metricsToken: read('METRICS_TOKEN'),
+    metricsPort: read('METRICS_PORT'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),
     withoutDisclosureLog: read('UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG'),
     bench: {
@@ -130,7 +151,8 @@ export function readConfig(env: Environment): Config {
     },
     test: { databaseUrl: read('TEST_DATABASE_URL'), runId: read('TEST_RUN_ID') },
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+  // A variable read twice (the UNSAFE_BENCHMARK_* family) is named once.
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   return config;
 }
 
