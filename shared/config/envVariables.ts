@@ -177,7 +177,7 @@ export const ENV_VARIABLES = [
     type: { kind: 'hexKey', bytes: 32 },
     defaultNote: 'derived from `INTERNAL_TOKEN_SECRET`',
     meaning:
-      'one key a subgraph needs, instead of the master secret: hex of HMAC-SHA256(secret, `internal-token:<audience>`); audiences are the subgraph names, `consent-registry` for the platform, `guardianship` for population, `<name>-disclosure-log` for every subgraph',
+      'a subgraph\'s key for one audience it verifies (it never holds the master secret): hex of HMAC-SHA256(secret, `internal-token:<audience>`), printed by `npm run keys:internal`; audiences are the subgraph\'s name, `<name>-disclosure-log`, and `consent-registry` for the platform, `guardianship` for population',
     requiredInProduction: 'on a subgraph started alone, one for each of its audiences (`npm run --silent keys:internal -- <name>`)',
     readBy: ['subgraph'],
   },
