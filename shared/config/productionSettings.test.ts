@@ -135,6 +135,12 @@ describe('a production start', () => {
     ]);
   });
 
+  it('refuses a subgraph key given to npm start, which derives every key from the master secret', () => {
+    expect(problemsOf({ ...goodStack, INTERNAL_TOKEN_KEY_POPULATION: key(developmentSecret, 'population') }, stack)).toEqual([
+      'INTERNAL_TOKEN_KEY_POPULATION is for a subgraph started alone: npm start derives every key from INTERNAL_TOKEN_SECRET; unset it',
+    ]);
+  });
+
   it('lets npm start hold the master secret, checked as the gateway’s', () => {
     expect(problemsOf({ ...goodStack, INTERNAL_TOKEN_SECRET: undefined, JWT_ISSUER: undefined }, stack)).toEqual([
       'INTERNAL_TOKEN_SECRET is missing: the master secret of internal tokens (at least 32 bytes, e.g. `openssl rand -hex 32`)',

@@ -51,6 +51,12 @@ export function productionProblems(config: Config, starting: StartingService, ke
     if (config.jwtAudience === undefined) problems.push("JWT_AUDIENCE is missing: the audience of callers' tokens");
     problems.push(...callerKeyProblems(keys));
   }
+  // npm start derives every key from the master secret; a key given beside it would be used instead, unchecked.
+  if (starting.role === 'stack') {
+    for (const prefix of Object.keys(config.internalTokenKeys)) {
+      problems.push(`INTERNAL_TOKEN_KEY_${prefix} is for a subgraph started alone: npm start derives every key from INTERNAL_TOKEN_SECRET; unset it`);
+    }
+  }
 
   if (starting.role === 'subgraph') {
     const { name, audiences } = starting;
