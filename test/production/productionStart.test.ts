@@ -170,13 +170,22 @@ async function untilHealthy(url: string, service: ReturnType<typeof startService
   throw new Error(`The service did not answer /health in time:\n${service.output()}`);
 }
 
-function stopService(service: ReturnType<typeof startService> | undefined): void {
-  if (service?.child.pid === undefined || service.child.exitCode !== null) return;
-  try {
-    process.kill(-service.child.pid, 'SIGTERM');
-  } catch {
-    // Already gone.
-  }
+/** SIGTERM to the service's group, then SIGKILL to what is left after five seconds; resolves once it has exited. */
+async function stopService(service: ReturnType<typeof startService> | undefined): Promise<void> {
+  const pid = service?.child.pid;
+  if (service === undefined || pid === undefined || service.child.exitCode !== null || service.child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => service.child.once('exit', () => resolve()));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // The group is gone already.
+    }
+  };
+  signal('SIGTERM');
+  const killLater = setTimeout(() => signal('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(killLater);
 }
 
 /** An internal token for population, as the gateway mints it, signed with `key`. */
@@ -224,8 +233,8 @@ describe('a production start with good settings', () => {
     await Promise.all([untilHealthy(populationUrl, population), untilHealthy(scrapedUrl, scrapedPopulation), untilHealthy(gatewayUrl, gateway)]);
   });
 
-  afterAll(() => {
-    for (const service of [population, scrapedPopulation, gateway]) stopService(service);
+  afterAll(async () => {
+    await Promise.all([population, scrapedPopulation, gateway].map(stopService));
   });
 
   it('serves /metrics to the scraper only', async () => {
