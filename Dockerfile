@@ -1,11 +1,14 @@
 # One image for every service of the layer; docker-compose.yml picks the command per service.
+# Production mode: no development keys, no `npm run token`, no stack traces, every setting checked at
+# start. The image holds no key or secret (.dockerignore keeps them out of the build context): they come
+# from the environment and from read-only mounts at run time (README, "Deploying in production").
 FROM node:20-bookworm-slim
 WORKDIR /app
+ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY . .
 ENV HOST=0.0.0.0
-# Named volumes copy this ownership, so the non-root user can write development keys there.
-RUN mkdir -p /app/.dev-keys && chown node /app/.dev-keys
 USER node
-CMD ["npm", "start"]
+# npm start in one container: needs the gateway's settings and METRICS_TOKEN (README).
+CMD ["node_modules/.bin/tsx", "scripts/start.ts"]

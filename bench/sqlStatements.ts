@@ -1,8 +1,13 @@
 // SQL statements sent so far, read from each service's /metrics (`sql_statements_total{service="x"} N`).
 // Read before and after a run, the difference over the requests completed is the SQL cost of one request.
+import { config } from '../shared/config/config.ts';
 
 export async function readSqlStatements(baseUrl: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(5000) });
+  const scrapeToken = config.metricsToken;
+  const response = await fetch(`${baseUrl}/metrics`, {
+    headers: scrapeToken ? { authorization: `Bearer ${scrapeToken}` } : {},
+    signal: AbortSignal.timeout(5000),
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`${baseUrl}/metrics answered HTTP ${response.status}`);
   const match = /^sql_statements_total(?:\{[^}]*\})?\s+(\d+)\s*$/m.exec(text);

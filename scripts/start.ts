@@ -1,12 +1,17 @@
 // npm start: every subgraph and the gateway, on embedded Postgres unless DATABASE_URL names a server.
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { config } from '../shared/config/config.ts';
+import { productionProblems, stopOnProductionProblems } from '../shared/config/productionSettings.ts';
+import { readKeyMaterial } from '../shared/auth/keyMaterial.ts';
 import { logError } from '../shared/logging/log.ts';
 import { subgraphOptionsFromEnv, provinceOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
 import { provinceFor } from '../shared/subgraph/seedOnce.ts';
 import { startStack } from './startStack.ts';
 import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
 
+// npm start holds the gateway, so the master secret is legitimately here: it is checked as the gateway's,
+// and the subgraphs' /metrics, each on its subgraph's port, must ask for METRICS_TOKEN.
+stopOnProductionProblems('npm start', productionProblems(config, { role: 'stack' }, readKeyMaterial()));
 const started = Date.now();
 console.log(`Starting ${SUBGRAPH_SERVICES.length} agency subgraphs and the gateway…`);
 try {
@@ -15,7 +20,7 @@ try {
     host: config.host,
     subgraph: (name) => {
       const options = subgraphOptionsFromEnv(name, 'together');
-      return { port: options.port, database: options.database };
+      return { port: options.port, database: options.database, metrics: options.metrics };
     },
     province: provinceOptionsFromEnv(),
   });

@@ -3,8 +3,7 @@
 import { userTokenSettingsFromEnv, type UserTokenSettings } from '../shared/auth/userToken.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { releaseEmbeddedTemplate } from '../shared/db/embeddedPostgres.ts';
-import type { DatabaseOptions } from '../shared/db/openDatabase.ts';
-import { startSubgraph, type RunningSubgraph } from '../shared/subgraph/startSubgraph.ts';
+import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../shared/subgraph/startSubgraph.ts';
 import type { ProvinceOptions } from '../synthetic/index.ts';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../gateway/src/startGateway.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
@@ -12,8 +11,8 @@ import { SUBGRAPHS } from '../subgraphs/registry.ts';
 export interface StackOptions {
   gatewayPort: number;
   host?: string;
-  /** Per subgraph: port (0 = any free port) and database. */
-  subgraph: (name: string) => { port: number; database: DatabaseOptions };
+  /** Per subgraph: port (0 = any free port), database and /metrics (StartSubgraphOptions). */
+  subgraph: (name: string) => Pick<StartSubgraphOptions, 'port' | 'database' | 'metrics'>;
   province: ProvinceOptions;
   tokens?: UserTokenSettings;
   /** Where subgraphs read their policies (default: POLICY_DIR or the repository's policies/). */
@@ -38,11 +37,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const service of order) {
       const definition = SUBGRAPHS[service.name];
       if (!definition) throw new Error(`Subgraph ${service.name} is not registered`);
-      const { port, database } = options.subgraph(service.name);
+      const { port, database, metrics } = options.subgraph(service.name);
       subgraphs[service.name] = await startSubgraph(definition, {
         port,
         host: options.host,
         database,
+        metrics,
         province: options.province,
         policyDir: options.policyDir,
         consentRegistryUrl,

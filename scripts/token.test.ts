@@ -14,7 +14,7 @@ describe('npm run token', () => {
     const token = stdout.trim();
     expect(token.split('.')).toHaveLength(3);
     const caller = createUserTokenVerifier(userTokenSettingsFromEnv())(token);
-    expect(caller).toEqual({ subject: 'dev-officer', agency: 'so-tu-phap', roles: ['officer'] });
+    expect(caller).toEqual({ subject: 'dev-officer@so-tu-phap', agency: 'so-tu-phap', roles: ['officer'] });
   });
 
   it('explains what is missing', async () => {

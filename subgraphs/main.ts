@@ -1,5 +1,9 @@
 // npm run start:subgraph -- <name>: one agency subgraph on its own.
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
+import { config } from '../shared/config/config.ts';
+import { productionProblems, stopOnProductionProblems } from '../shared/config/productionSettings.ts';
+import { readKeyMaterial } from '../shared/auth/keyMaterial.ts';
+import { internalAudiences } from '../shared/subgraph/internalAudiences.ts';
 import { logError, logInfo } from '../shared/logging/log.ts';
 import { startSubgraph } from '../shared/subgraph/startSubgraph.ts';
 import { subgraphOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
@@ -12,6 +16,9 @@ if (!definition) {
   console.error(`Usage: npm run start:subgraph -- <name>\nNames: ${SUBGRAPH_SERVICES.map((service) => service.name).join(', ')}`);
   process.exit(2);
 }
+// Before its database opens: a production start with unsafe or missing settings stops here, naming them all.
+const audiences = internalAudiences(definition);
+stopOnProductionProblems(`the ${definition.name} subgraph`, productionProblems(config, { role: 'subgraph', name: definition.name, audiences }, readKeyMaterial(audiences)));
 try {
   const running = await startSubgraph(definition, subgraphOptionsFromEnv(definition.name, 'alone'));
   logInfo('subgraph listening', { service: running.name, url: running.url, database: running.database.kind });

@@ -1,10 +1,14 @@
 // npm run start:gateway: the gateway alone, calling subgraphs at <NAME>_SUBGRAPH_URL or their default ports.
 import { userTokenSettingsFromEnv } from '../../shared/auth/userToken.ts';
 import { config } from '../../shared/config/config.ts';
+import { productionProblems, stopOnProductionProblems } from '../../shared/config/productionSettings.ts';
+import { readKeyMaterial } from '../../shared/auth/keyMaterial.ts';
 import { logError, logInfo } from '../../shared/logging/log.ts';
 import { startGateway } from './startGateway.ts';
 import { closeOnSignal } from '../../shared/lifecycle/closeOnSignal.ts';
 
+// Before anything listens: a production start with unsafe or missing settings stops here, naming them all.
+stopOnProductionProblems('the gateway', productionProblems(config, { role: 'gateway' }, readKeyMaterial()));
 try {
   const gateway = await startGateway({
     port: config.port ?? 4000,

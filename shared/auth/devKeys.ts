@@ -35,6 +35,32 @@ function refuseInProduction(what: string): void {
   if (config.isProduction) throw new Error(`${what} is for development only; configure real keys in production`);
 }
 
+const USER_SIGNING_KEY_FILE = 'user-signing.key.pem';
+const INTERNAL_MASTER_FILE = 'internal-master.secret';
+
+/**
+ * The development material already on this machine, read without creating any and in any mode: a
+ * production start compares its configured keys with it, to refuse a development key given as a real one.
+ */
+export function existingDevKeys(): { callerPublicKeyPem?: string; internalMasterSecret?: string } {
+  const dir = devKeysDir();
+  const readIfThere = (file: string): string | undefined => {
+    try {
+      return readFileSync(join(dir, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const privateKeyPem = readIfThere(USER_SIGNING_KEY_FILE);
+  let callerPublicKeyPem: string | undefined;
+  try {
+    callerPublicKeyPem = privateKeyPem === undefined ? undefined : createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' }).toString();
+  } catch {
+    callerPublicKeyPem = undefined;
+  }
+  return { callerPublicKeyPem, internalMasterSecret: readIfThere(INTERNAL_MASTER_FILE)?.trim() };
+}
+
 export interface DevSigningKeys {
   privateKeyPem: string;
   publicKeyPem: string;
@@ -44,7 +70,7 @@ export interface DevSigningKeys {
 export function devUserSigningKeys(): DevSigningKeys {
   refuseInProduction('The development signing key');
   const dir = devKeysDir();
-  const privateKeyPem = readOrCreate(join(dir, 'user-signing.key.pem'), () =>
+  const privateKeyPem = readOrCreate(join(dir, USER_SIGNING_KEY_FILE), () =>
     generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   );
   // Derived rather than stored beside it, so two first starts racing can never pair mismatched halves.
@@ -55,5 +81,5 @@ export function devUserSigningKeys(): DevSigningKeys {
 /** The master secret from which each subgraph's internal-token key is derived. */
 export function devInternalMasterSecret(): string {
   refuseInProduction('The development internal-token secret');
-  return readOrCreate(join(devKeysDir(), 'internal-master.secret'), () => randomBytes(32).toString('hex')).trim();
+  return readOrCreate(join(devKeysDir(), INTERNAL_MASTER_FILE), () => randomBytes(32).toString('hex')).trim();
 }

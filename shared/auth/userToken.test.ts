@@ -8,6 +8,7 @@ import { createUserTokenVerifier, InvalidTokenError } from './userToken.ts';
 const ISSUER = 'https://idp.hungyen.gov.vn';
 const AUDIENCE = 'provincial-data-sharing';
 const UNTRUSTED = 'The token is invalid, expired or not signed by a trusted key';
+const NO_ACCOUNT = "The token must carry the caller's account as sub: every disclosure names who asked";
 
 const pemOf = (key: KeyObject) => key.export({ type: 'spki', format: 'pem' }).toString();
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -141,6 +142,23 @@ describe('a caller’s token at the gateway', () => {
 
   it('refuses a system whose token names an empty agency', () => {
     expect(outcomeOf(tokenFor({ roles: ['system'], agency: '', sub: 'batch-1' }))).toEqual({ refused: "An officer's or system's token must name its agency" });
+  });
+
+  it('refuses an officer whose token names no account: every disclosure names who asked', () => {
+    expect(outcomeOf(tokenFor({ roles: ['officer'], agency: 'cong-an-tinh' }))).toEqual({ refused: NO_ACCOUNT });
+  });
+
+  it('refuses a system whose token names an empty account', () => {
+    expect(outcomeOf(tokenFor({ roles: ['system'], agency: 'so-tai-chinh', sub: '' }))).toEqual({ refused: NO_ACCOUNT });
+  });
+
+  it('refuses a security officer and a platform administrator without an account', () => {
+    expect(outcomeOf(tokenFor({ roles: ['security-officer'] }))).toEqual({ refused: NO_ACCOUNT });
+    expect(outcomeOf(tokenFor({ roles: ['platform-admin'], sub: 42 }))).toEqual({ refused: NO_ACCOUNT });
+  });
+
+  it('lets a security officer in with their account', () => {
+    expect(outcomeOf(tokenFor({ roles: ['security-officer'], sub: 'atttt-0007' }))).toEqual({ caller: { subject: 'atttt-0007', agency: null, roles: ['security-officer'] } });
   });
 
   it('refuses a caller with no role this platform knows', () => {

@@ -1,11 +1,11 @@
 // Callers' JWTs: verified at the gateway against pinned algorithms, issuer, audience and a set of public
 // keys (several, for rotation; each key pinned to the one algorithm its type allows).
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { config } from '../config/config.ts';
 import { DEV_ISSUER, DEV_KEY_ID, devUserSigningKeys } from './devKeys.ts';
+import { readPemFiles } from './keyMaterial.ts';
 import { KNOWN_ROLES, type Identity, type Role } from './Principal.ts';
 
 export const DEFAULT_AUDIENCE = 'provincial-data-sharing';
@@ -24,12 +24,7 @@ export interface UserTokenSettings {
 /** Production: JWT_ISSUER, JWT_AUDIENCE and JWT_PUBLIC_KEYS_DIR (one `<kid>.pem` per key) are required. */
 export function userTokenSettingsFromEnv(): UserTokenSettings {
   const dir = config.jwtPublicKeysDir;
-  const keys: VerificationKey[] = dir
-    ? readdirSync(dir)
-        .filter((file) => file.endsWith('.pem'))
-        .sort()
-        .map((file) => ({ kid: basename(file, '.pem'), publicKeyPem: readFileSync(join(dir, file), 'utf8') }))
-    : [];
+  const keys: VerificationKey[] = dir ? readPemFiles(dir).map(({ file, pem }) => ({ kid: basename(file, '.pem'), publicKeyPem: pem })) : [];
   const issuer = config.jwtIssuer;
   if (config.isProduction) {
     if (!issuer || !config.jwtAudience || keys.length === 0) {
@@ -97,6 +92,10 @@ function callerFromClaims(claims: jwt.JwtPayload): Identity {
   if ((roles.includes('officer') || roles.includes('system')) && !agency) {
     throw new InvalidTokenError("An officer's or system's token must name its agency");
   }
+  // Every disclosure names who asked: an officer's (security officer's, administrator's) or system's account.
+  if (!subject) {
+    throw new InvalidTokenError("The token must carry the caller's account as sub: every disclosure names who asked");
+  }
   return { subject, agency, roles };
 }
 
@@ -109,6 +108,12 @@ export interface DevTokenRequest {
 
 let devSigningKey: KeyObject | undefined;
 
+/** The account a development token names when none is given: its role at its agency, e.g. `dev-officer@so-tu-phap`. */
+export function devAccount(request: Pick<DevTokenRequest, 'roles' | 'agency'>): string {
+  const account = `dev-${request.roles[0] ?? 'user'}`;
+  return request.agency ? `${account}@${request.agency}` : account;
+}
+
 /** Signs a token as the development identity provider. Refuses in production. */
 export function signDevUserToken(request: DevTokenRequest): string {
   devSigningKey ??= createPrivateKey(devUserSigningKeys().privateKeyPem);
@@ -119,7 +124,7 @@ export function signDevUserToken(request: DevTokenRequest): string {
     keyid: DEV_KEY_ID,
     issuer: config.jwtIssuer ?? DEV_ISSUER,
     audience: config.jwtAudience ?? DEFAULT_AUDIENCE,
-    subject: request.sub ?? `dev-${request.roles[0] ?? 'user'}`,
+    subject: request.sub ?? devAccount(request),
     expiresIn: request.ttlSeconds ?? 3600,
   });
 }

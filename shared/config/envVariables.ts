@@ -48,9 +48,10 @@ const RATE_FORMAT = 'as `<requests>/s burst <requests>` (or `/min`)';
 export const ENV_VARIABLES = [
   {
     name: 'NODE_ENV',
-    type: text,
+    // A choice, so a misspelt `prod` stops the start instead of quietly running in development mode.
+    type: { kind: 'choice', values: ['production', 'development', 'test'] },
     defaultNote: 'unset (development)',
-    meaning: '`production`: no development keys, no `npm run token`, no stack traces, no benchmark switches',
+    meaning: '`production`: no development keys, no `npm run token`, no stack traces, no benchmark switches, and every setting checked at start (README, "Deploying in production"); `development` or `test` otherwise',
     requiredInProduction: '`production`',
     readBy: ['gateway', 'subgraph', 'scripts'],
   },
@@ -227,8 +228,8 @@ export const ENV_VARIABLES = [
     name: 'INTERNAL_TOKEN_SECRET',
     type: text,
     defaultNote: 'generated in `DEV_KEYS_DIR` (development)',
-    meaning: 'master secret of the gateway\'s internal tokens',
-    requiredInProduction: 'yes (a subgraph may have its `INTERNAL_TOKEN_KEY_<AUDIENCE>` keys instead)',
+    meaning: 'master secret of the gateway\'s internal tokens (at least 32 bytes: `openssl rand -hex 32`); every subgraph key is derived from it',
+    requiredInProduction: 'on the gateway and `npm start`; refused on a subgraph started alone',
     readBy: ['gateway', 'subgraph'],
   },
   {
@@ -236,15 +237,15 @@ export const ENV_VARIABLES = [
     type: { kind: 'hexKey', bytes: 32 },
     defaultNote: 'derived from `INTERNAL_TOKEN_SECRET`',
     meaning:
-      'one key a subgraph needs, instead of the master secret: hex of HMAC-SHA256(secret, `internal-token:<audience>`); audiences are the subgraph names, `consent-registry` for the platform, `guardianship` for population, `<name>-disclosure-log` for every subgraph',
-    requiredInProduction: 'on a subgraph without `INTERNAL_TOKEN_SECRET`',
+      'a subgraph\'s key for one audience it verifies (it never holds the master secret): hex of HMAC-SHA256(secret, `internal-token:<audience>`), printed by `npm run keys:internal`; audiences are the subgraph\'s name, `<name>-disclosure-log`, and `consent-registry` for the platform, `guardianship` for population',
+    requiredInProduction: 'on a subgraph started alone, one for each of its audiences (`npm run --silent keys:internal -- <name>`)',
     readBy: ['subgraph'],
   },
   {
     name: 'DEV_KEYS_DIR',
     type: text,
     defaultNote: '`.dev-keys/`',
-    meaning: 'development key material (caller-token key pair, internal-token master secret), created on first start and reused; never used in production',
+    meaning: 'development key material (caller-token key pair, internal-token master secret), created on first start and reused; refused in production, where a configured key equal to a development key is refused too',
     requiredInProduction: false,
     readBy: ['gateway', 'subgraph', 'scripts', 'tests'],
   },
@@ -260,7 +261,7 @@ export const ENV_VARIABLES = [
     name: 'DEBUG_ERRORS',
     type: flag,
     default: '0',
-    meaning: '`1`: stack traces of unexpected errors in responses (never in production)',
+    meaning: '`1`: stack traces of unexpected errors in responses; refused in production',
     requiredInProduction: false,
     readBy: ['gateway', 'subgraph'],
   },
@@ -271,6 +272,23 @@ export const ENV_VARIABLES = [
     meaning: '`info`, `error` or `silent`; logs are JSON lines on stderr',
     requiredInProduction: false,
     readBy: ['gateway', 'subgraph', 'scripts'],
+  },
+  // /metrics of a subgraph: a scrape token, a port of its own, or both; production requires one of the two.
+  {
+    name: 'METRICS_TOKEN',
+    type: text,
+    defaultNote: 'none: `/metrics` is open (development)',
+    meaning: 'a subgraph\'s `/metrics` answers only `Authorization: Bearer <it>` (at least 32 bytes: `openssl rand -hex 32`)',
+    requiredInProduction: 'with `npm start`; on a subgraph started alone, unless `METRICS_PORT` is set',
+    readBy: ['subgraph'],
+  },
+  {
+    name: 'METRICS_PORT',
+    type: port,
+    defaultNote: 'none: `/metrics` on the service\'s port',
+    meaning: 'a subgraph started alone serves `/metrics` on this port (an internal one, not published) and no longer on its own port; `npm start` ignores it',
+    requiredInProduction: 'on a subgraph started alone, unless `METRICS_TOKEN` is set',
+    readBy: ['subgraph'],
   },
   {
     name: 'UNSAFE_BENCHMARK_WITHOUT_POLICIES',

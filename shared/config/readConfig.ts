@@ -41,6 +41,10 @@ export interface Config {
   readonly isProduction: boolean;
   /** DEBUG_ERRORS=1, and never in production: stack traces in client errors. */
   readonly exposeErrorDetails: boolean;
+  /** DEBUG_ERRORS as given, so that a production start can refuse it. */
+  readonly debugErrors: boolean;
+  /** Every declared `UNSAFE_BENCHMARK_*` variable that is on, by name (refused in production). */
+  readonly unsafeBenchmarkSwitches: readonly string[];
   readonly logLevel: 'info' | 'error' | 'silent';
   readonly host: string;
   /** PORT: the gateway's, or a subgraph's started alone; each reader has its own default. */
@@ -67,6 +71,10 @@ export interface Config {
   readonly internalTokenKeys: Readonly<Record<string, string | undefined>>;
   readonly devKeysDir: string | undefined;
   readonly policyDir: string | undefined;
+  /** METRICS_TOKEN: the scrape token a subgraph's /metrics asks for. */
+  readonly metricsToken: string | undefined;
+  /** METRICS_PORT: a subgraph started alone serves /metrics there instead. */
+  readonly metricsPort: number | undefined;
   readonly withoutPolicies: boolean;
   readonly withoutDisclosureLog: boolean;
   /** REDIS_URL, RATE_LIMIT_KEY_PREFIX and RATE_LIMIT_<ROLE>. */
@@ -109,6 +117,13 @@ const INTERNAL_TOKEN_KEY_PREFIX = 'INTERNAL_TOKEN_KEY_';
 /** `10/s burst 40`, `30/min burst 5`: a rate per second or per minute, and a burst. */
 const RATE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(s|min)\s+burst\s+(\d+)\s*$/;
 
+const UNSAFE_BENCHMARK_PREFIX = 'UNSAFE_BENCHMARK_';
+
+/** A switch is on when set to anything but its off value (a flag's 0, a number's 0). */
+function isOn(value: unknown): boolean {
+  return value !== undefined && value !== false && value !== 0 && value !== '' && value !== '0';
+}
+
 export function readConfig(env: Environment): Config {
   const problems: string[] = [];
 
@@ -131,6 +146,11 @@ export function readConfig(env: Environment): Config {
   const config: Config = {
     isProduction,
     exposeErrorDetails: !isProduction && debugErrors,
+    debugErrors,
+    // Every switch of the family, whoever declares it: production refuses them all.
+    unsafeBenchmarkSwitches: ENV_VARIABLES.map((variable) => variable.name)
+      .filter((name) => name.startsWith(UNSAFE_BENCHMARK_PREFIX))
+      .filter((name) => isOn(read(name as EnvName))),
     logLevel: read('LOG_LEVEL'),
     host: read('HOST'),
     port: read('PORT'),
@@ -165,6 +185,8 @@ export function readConfig(env: Environment): Config {
     ),
     devKeysDir: read('DEV_KEYS_DIR'),
     policyDir: read('POLICY_DIR'),
+    metricsToken: read('METRICS_TOKEN'),
+    metricsPort: read('METRICS_PORT'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),
     withoutDisclosureLog: read('UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG'),
     rateLimits: {
@@ -194,7 +216,8 @@ export function readConfig(env: Environment): Config {
   if (config.httpTimeouts.headersMs > config.httpTimeouts.requestMs) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS (${config.httpTimeouts.headersMs}) must not be longer than HTTP_REQUEST_TIMEOUT_MS (${config.httpTimeouts.requestMs})`);
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  // A variable read twice (the UNSAFE_BENCHMARK_* family) is named once.
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   return config;
 }
 

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorBody } from '../errors/clientErrors.ts';
 import { answerInternalRoute, type ServedInternalRoute } from './answerInternalRoute.ts';
+import { answerMetrics, type MetricsSource } from './answerMetrics.ts';
 import { readBody, sendJson } from './httpExchange.ts';
 import type { Answer, IncomingCall } from './stages/Stage.ts';
 
@@ -13,8 +14,8 @@ export interface SubgraphRoutes {
   /** Service-to-service routes, by path. */
   internalRoutes: Record<string, ServedInternalRoute>;
   isReady(): Promise<boolean>;
-  /** Counters for operators and the benchmark (Prometheus text format); no data, no identities. */
-  metrics(): Record<string, number>;
+  /** /metrics on this port; null when it is served on a port of its own (METRICS_PORT). */
+  metrics: MetricsSource | null;
 }
 
 export function routeRequest(routes: SubgraphRoutes): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
@@ -25,11 +26,7 @@ export function routeRequest(routes: SubgraphRoutes): (req: IncomingMessage, res
       const ready = await routes.isReady().catch(() => false);
       return sendJson(res, ready ? 200 : 503, JSON.stringify({ status: ready ? 'ready' : 'not ready' }));
     }
-    if (req.method === 'GET' && path === '/metrics') {
-      const lines = Object.entries(routes.metrics()).map(([name, value]) => `${name}{service="${routes.service}"} ${value}`);
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      return void res.end(`${lines.join('\n')}\n`);
-    }
+    if (req.method === 'GET' && path === '/metrics' && routes.metrics) return answerMetrics(routes.metrics, req, res);
     const internal = routes.internalRoutes[path];
     if (internal && req.method === 'POST') return answerInternalRoute(internal, req, res);
     if (path !== '/graphql') return sendJson(res, 404, errorBody('Not found', 'NOT_FOUND'));

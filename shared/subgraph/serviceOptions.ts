@@ -35,5 +35,7 @@ export function subgraphOptionsFromEnv(name: string, mode: 'alone' | 'together')
     recordDisclosures: !config.withoutDisclosureLog,
     consentRegistryUrl: config.consentRegistryUrl,
     subgraphUrls: () => peers,
+    // Started with the others, six subgraphs could not share one metrics port: each keeps /metrics on its own.
+    metrics: { token: config.metricsToken, port: mode === 'alone' ? config.metricsPort : undefined },
   };
 }

@@ -16,13 +16,14 @@ import type { ProvinceOptions } from '../../synthetic/index.ts';
 import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
 import { policyDir } from '../policy/loadSubgraphPolicies.ts';
-import { DISCLOSURE_LOG_PATH } from '../auth/relayTokens.ts';
 import { createConsentCache } from '../consent/consentCache.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
-import { disclosureLogRoute } from '../audit/disclosureLogReader.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { createDocumentCache } from './documentCache.ts';
 import { routeRequest } from './routeRequest.ts';
+import { answerMetrics, type MetricsSource } from './answerMetrics.ts';
+import { sendJson } from './httpExchange.ts';
+import { servedInternalRoutes } from './internalAudiences.ts';
 import type { SubgraphDefinition } from './SubgraphDefinition.ts';
 import { subgraphPipeline } from './subgraphPipeline.ts';
 
@@ -43,6 +44,8 @@ export interface StartSubgraphOptions {
   subgraphUrls?: () => Readonly<Record<string, string>>;
   /** How long a client may take to send a request (default: HTTP_*_TIMEOUT_MS). */
   httpTimeouts?: Partial<HttpTimeouts>;
+  /** /metrics: the scrape token it asks for (none: open), and a port of its own instead of the service's. */
+  metrics?: { token?: string; port?: number };
 }
 
 export interface RunningSubgraph {
@@ -50,6 +53,8 @@ export interface RunningSubgraph {
   policies: PolicyEnforcer;
   url: string;
   port: number;
+  /** Where /metrics is served: the service's own base URL, or its METRICS_PORT. */
+  metricsUrl: string;
   database: Database;
   close(): Promise<void>;
 }
@@ -93,8 +98,13 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     knex,
     createLoaders: definition.createLoaders,
   });
-  // Besides its own routes, every agency answers for its disclosure log (who used my data).
-  const routes = { ...definition.internalRoutes, [DISCLOSURE_LOG_PATH]: disclosureLogRoute(definition.name) };
+  const routes = servedInternalRoutes(definition);
+  const metricsPort = options.metrics?.port;
+  const metrics: MetricsSource = {
+    service: definition.name,
+    read: () => ({ graphql_operations_total: counter.operations, sql_statements_total: database.statementCount() }),
+    token: options.metrics?.token,
+  };
   const handle = routeRequest({
     service: definition.name,
     graphql,
@@ -104,7 +114,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         { verifyToken: createInternalTokenVerifier(route.audience), handle: (principal: Principal, body: unknown) => route.handle(principal, body, knex) },
       ]),
     ),
-    metrics: () => ({ graphql_operations_total: counter.operations, sql_statements_total: database.statementCount() }),
+    metrics: metricsPort === undefined ? metrics : null,
     isReady: async () => {
       await knex.raw('select 1');
       return true;
@@ -119,24 +129,49 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       } else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(server, options.port, host);
+  // METRICS_PORT: a server that answers /metrics and nothing else.
+  const metricsServer =
+    metricsPort === undefined ? undefined
+    : createServer((req, res) => {
+        if (req.method === 'GET' && (req.url ?? '/').split('?')[0] === '/metrics') return answerMetrics(metrics, req, res);
+        sendJson(res, 404, errorBody('Not found', 'NOT_FOUND'));
+      });
+  const metricsServerPort =
+    metricsServer ?
+      await listen(metricsServer, metricsPort!, host).catch(async (error: unknown) => {
+        enforcer.close();
+        await closeServer(server);
+        await database.close();
+        throw error;
+      })
+    : port;
   return {
     name: definition.name,
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    url: `http://${host}:${port}/graphql`,
     port,
+    metricsUrl: `http://${host}:${metricsServerPort}/metrics`,
     database,
     policies: enforcer,
     async close() {
       enforcer.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await Promise.all([closeServer(server), metricsServer && closeServer(metricsServer)]);
       await database.close();
     },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

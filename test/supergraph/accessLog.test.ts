@@ -52,7 +52,7 @@ describe('who used my data', () => {
     expectAnswer(justiceAnswer, { data: { citizen: { fullName: name, religion: null } }, errors: [refused('citizen.religion', 'AGENCY_NOT_ALLOWED')] });
     justiceRequest = justiceAnswer.headers.get('x-request-id')!;
 
-    const asPolice = { requestId: policeRequest, agency: 'cong-an-tinh', principal: 'dev-officer', roles: ['officer'], purpose: 'criminal-investigation', caseId: 'VKS-2026/00042' };
+    const asPolice = { requestId: policeRequest, agency: 'cong-an-tinh', principal: 'dev-officer@cong-an-tinh', roles: ['officer'], purpose: 'criminal-investigation', caseId: 'VKS-2026/00042' };
     const byPolice = (rule: string, basis: string, fields: string[]): RecordedField[] => fields.map((field) => ({ field, decision: 'disclosed', basis, rule }));
     const eventTypes = [...new Set((policeAnswer.body.data.citizen.civilEvents as Array<{ kind: string }>).map((event) => event.kind))].map(
       (kind) => kind.charAt(0) + kind.slice(1).toLowerCase(),
@@ -79,7 +79,7 @@ describe('who used my data', () => {
       register: 'population',
       requestId: justiceRequest,
       agency: 'so-tu-phap',
-      principal: 'dev-officer',
+      principal: 'dev-officer@so-tu-phap',
       roles: ['officer'],
       purpose: 'civil-status-procedure',
       subjects: {
@@ -175,7 +175,7 @@ describe('who used my data', () => {
     // The police read the person's civil events: the civil-status register recorded it.
     expect(ownEntries.map((entry) => `${entry.register}:${entry.agency}:${entry.requestId}`)).toContain(`civil-status:cong-an-tinh:${policeRequest}`);
     expect(ownEntries.filter((entry) => entry.requestId === policeRequest)).toEqual(
-      disclosureAsListed(police['civil-status']).map((entry) => ({ at: expect.any(String), principal: 'dev-officer', ...entry })),
+      disclosureAsListed(police['civil-status']).map((entry) => ({ at: expect.any(String), principal: 'dev-officer@cong-an-tinh', ...entry })),
     );
     expect(ownEntries.every((entry) => entry.holderAgency === 'so-tu-phap' && entry.register === 'civil-status')).toBe(true);
     // The justice officer's read of the population register is the police's to review, not justice's.

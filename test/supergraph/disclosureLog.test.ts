@@ -57,7 +57,7 @@ describe('the disclosure log', () => {
       register: 'population',
       requestId: answer.headers.get('x-request-id')!,
       agency: 'so-tu-phap',
-      principal: 'dev-officer',
+      principal: 'dev-officer@so-tu-phap',
       roles: ['officer'],
       purpose: 'civil-status-procedure',
       caseId: 'HT-2026/000777',

@@ -25,7 +25,7 @@ function expectRefused(response: GraphQLResponse, message: RegExp) {
 const demoName = () => seededProvince().citizens.find((citizen) => citizen.id === seededProvince().demoCitizenIds[0])!.fullName;
 
 const devPrivateKey = () => devUserSigningKeys().privateKeyPem;
-const officerClaims = { roles: ['officer'], agency: 'cong-an-tinh' };
+const officerClaims = { roles: ['officer'], agency: 'cong-an-tinh', sub: 'ca-0042' };
 
 describe('the gateway checking who is calling', () => {
   beforeAll(async () => {
@@ -88,6 +88,15 @@ describe('the gateway checking who is calling', () => {
     expectRefused(await askWith(sign({ roles: ['officer'] })), /must name its agency/);
     expectRefused(await askWith(sign({ roles: ['citizen'], sub: 'alice' })), /12-digit personal id/);
     expectRefused(await askWith(sign({ roles: ['superuser'], agency: 'so-tu-phap' })), /no role/);
+  });
+
+  it('refuses an officer, system, security officer or administrator token that names no account (sub)', async () => {
+    const sign = (claims: object) => jwt.sign(claims, devPrivateKey(), { algorithm: 'RS256', keyid: DEV_KEY_ID, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, expiresIn: 300 });
+    const withoutAccount = /must carry the caller's account as sub: every disclosure names who asked/;
+    expectRefused(await askWith(sign({ roles: ['officer'], agency: 'cong-an-tinh' })), withoutAccount);
+    expectRefused(await askWith(sign({ roles: ['system'], agency: 'so-tai-chinh', sub: '' })), withoutAccount);
+    expectRefused(await askWith(sign({ roles: ['security-officer'] })), withoutAccount);
+    expectRefused(await askWith(sign({ roles: ['platform-admin'] })), withoutAccount);
   });
 
   it('refuses an anonymous caller asking for data, but lets them explore the schema', async () => {

@@ -1,0 +1,17 @@
+// The service-to-service routes a subgraph serves and the internal-token audiences it verifies: its own
+// name (GraphQL from the gateway), then one per route. The production check and `npm run keys:internal`
+// read the audiences from here, so a subgraph is given exactly the keys it verifies, no more.
+import { disclosureLogRoute } from '../audit/disclosureLogReader.ts';
+import { DISCLOSURE_LOG_PATH } from '../auth/relayTokens.ts';
+import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
+import type { SubgraphDefinition } from './SubgraphDefinition.ts';
+
+/** The agency's own routes, and the disclosure-log route every agency answers (who used my data). */
+export function servedInternalRoutes(definition: Pick<SubgraphDefinition, 'name' | 'internalRoutes'>): Record<string, InternalRoute> {
+  return { ...definition.internalRoutes, [DISCLOSURE_LOG_PATH]: disclosureLogRoute(definition.name) };
+}
+
+/** E.g. population: `population`, `guardianship`, `population-disclosure-log`. */
+export function internalAudiences(definition: Pick<SubgraphDefinition, 'name' | 'internalRoutes'>): string[] {
+  return [...new Set([definition.name, ...Object.values(servedInternalRoutes(definition)).map((route) => route.audience)])];
+}
