@@ -40,6 +40,8 @@ export interface Config {
   readonly policyDir: string | undefined;
   readonly withoutPolicies: boolean;
   readonly withoutDisclosureLog: boolean;
+  /** MAX_QUERY_DEPTH … QUERY_COST_BUDGET_<ROLE>; null with UNSAFE_BENCHMARK_WITHOUT_LIMITS=1 (benchmark only). */
+  readonly operationLimits: OperationLimitSettings | null;
   readonly bench: {
     readonly databaseUrl: string;
     readonly citizens: number;
@@ -50,6 +52,18 @@ export interface Config {
     readonly purpose: string;
   };
   readonly test: { readonly databaseUrl: string | undefined; readonly runId: string | undefined };
+}
+
+/** What shared/limits checks of every operation (README, "Operation limits"). */
+export interface OperationLimitSettings {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxRootFields: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxFields: number;
+  /** Keyed by role (`security-officer`), and `anonymous` for a caller without a token. */
+  readonly costBudgets: Readonly<Record<string, number>>;
 }
 
 /** Every problem of an environment at once, so a deployment is fixed in one round. */
@@ -87,6 +101,26 @@ export function readConfig(env: Environment): Config {
     return Object.fromEntries(SUBGRAPH_SERVICES.map((service) => [service.name, value(envPrefix(service.name), service)]));
   }
 
+  function readOperationLimits(): OperationLimitSettings | null {
+    const settings: OperationLimitSettings = {
+      maxDepth: read('MAX_QUERY_DEPTH'),
+      maxAliases: read('MAX_ALIASES'),
+      maxRootFields: read('MAX_ROOT_FIELDS'),
+      maxTokens: read('MAX_QUERY_TOKENS'),
+      maxDirectives: read('MAX_DIRECTIVES'),
+      maxFields: read('MAX_QUERY_FIELDS'),
+      costBudgets: {
+        citizen: read('QUERY_COST_BUDGET_CITIZEN'),
+        officer: read('QUERY_COST_BUDGET_OFFICER'),
+        system: read('QUERY_COST_BUDGET_SYSTEM'),
+        'security-officer': read('QUERY_COST_BUDGET_SECURITY_OFFICER'),
+        'platform-admin': read('QUERY_COST_BUDGET_PLATFORM_ADMIN'),
+        anonymous: read('QUERY_COST_BUDGET_ANONYMOUS'),
+      },
+    };
+    return read('UNSAFE_BENCHMARK_WITHOUT_LIMITS') ? null : settings;
+  }
+
   // Read before use, so it is checked even where production ignores it.
   const debugErrors = read('DEBUG_ERRORS');
   const isProduction = read('NODE_ENV') === 'production';
@@ -119,6 +153,7 @@ export function readConfig(env: Environment): Config {
     policyDir: read('POLICY_DIR'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),
     withoutDisclosureLog: read('UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG'),
+    operationLimits: readOperationLimits(),
     bench: {
       databaseUrl: read('BENCH_DATABASE_URL'),
       citizens: read('BENCH_SCALE'),
