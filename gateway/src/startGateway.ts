@@ -18,10 +18,12 @@ import { createUserTokenVerifier, type UserTokenSettings } from '../../shared/au
 import { disableApolloTelemetry } from '../../shared/config/disableApolloTelemetry.ts';
 import { config } from '../../shared/config/config.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
+import { configuredOperationLimits, type OperationLimits } from '../../shared/limits/operationLimits.ts';
 import { logError } from '../../shared/logging/log.ts';
 import { authenticate } from './authenticate.ts';
 import { AuthenticatedDataSource, type GatewayContext } from './dataSources.ts';
 import { formatError } from './formatError.ts';
+import { limitOperations } from './limitOperations.ts';
 import { playgroundRouter } from './playground.ts';
 import { useAnonymousGuard } from './plugins/useAnonymousGuard.ts';
 import { useRelayAudiences } from './plugins/useRelayAudiences.ts';
@@ -36,6 +38,8 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   tokens: UserTokenSettings;
   supergraphSdl?: string;
+  /** Default: MAX_QUERY_DEPTH and the other limit variables; null: none (the benchmark's limits-off run). */
+  operationLimits?: OperationLimits | null;
 }
 
 export interface RunningGateway {
@@ -78,6 +82,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: config.exposeErrorDetails,
     formatError,
+    // Every operation carries its text, so limitOperations checks it before Apollo (no hash-only requests).
+    persistedQueries: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -102,6 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     express.json({ limit: '256kb' }),
     authenticate(createUserTokenVerifier(options.tokens)),
+    limitOperations(() => gateway.schema, options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits),
     expressMiddleware(server, {
       context: async ({ req }) => ({ principal: req.principal!, internalTokens: new Map(), relayAudiences: [] }),
     }),

@@ -20,6 +20,7 @@ import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
 import { disclosureLogRoute } from '../audit/disclosureLogReader.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { createDocumentCache } from './documentCache.ts';
+import { configuredOperationLimits, type OperationLimits } from '../limits/operationLimits.ts';
 import { routeRequest } from './routeRequest.ts';
 import type { SubgraphDefinition } from './SubgraphDefinition.ts';
 import { subgraphPipeline } from './subgraphPipeline.ts';
@@ -39,6 +40,8 @@ export interface StartSubgraphOptions {
   consentRegistryUrl?: string;
   /** GraphQL URLs of every subgraph, for calls to other agencies' internal routes (read when a call is made). */
   subgraphUrls?: () => Readonly<Record<string, string>>;
+  /** Default: MAX_QUERY_DEPTH and the other limit variables; null: none (the benchmark's limits-off run). */
+  operationLimits?: OperationLimits | null;
 }
 
 export interface RunningSubgraph {
@@ -74,11 +77,18 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   await seedOnce(knex, definition.name, options.province, definition.seed);
 
   const counter = { operations: 0 };
+  const operationLimits = options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits;
+  if (!operationLimits) {
+    if (config.isProduction) throw new Error('Operation limits cannot be turned off in production');
+    logError('OPERATION LIMITS ARE OFF: any depth, size or cost is executed (benchmark only)', { service: definition.name });
+  }
   const graphql = subgraphPipeline({
     service: definition.name,
     verifyToken: createInternalTokenVerifier(definition.name),
     // Policies wrap resolvers but never change types, so a document valid once stays valid.
-    prepare: createDocumentCache(baseSchema),
+    prepare: createDocumentCache(baseSchema, operationLimits),
+    baseSchema,
+    operationLimits,
     counter,
     schema: enforce ? enforcer.schema : () => baseSchema,
     policyDir: policyDirectory,
