@@ -35,14 +35,7 @@ export function limitOperations(schema: () => GraphQLSchema | undefined, limits:
       measured.set(text, known);
       return known;
     }
-    const parsed = parseWithinLimits(text, limits!);
-    const result: Measured =
-      'refusal' in parsed ? { refusal: parsed.refusal }
-      : 'syntaxError' in parsed ? { notGraphQL: true } // Apollo says what is wrong with it
-      : (() => {
-          const refusal = staticLimitRefusal(current, parsed.document, limits!);
-          return refusal ? { refusal } : { document: parsed.document };
-        })();
+    const result = measureText(current, text, limits!);
     if (text.length > MAX_REMEMBERED_LENGTH) return result;
     if (measured.size >= MAX_REMEMBERED_TEXTS) measured.delete(measured.keys().next().value as string);
     measured.set(text, result);
@@ -53,13 +46,26 @@ export function limitOperations(schema: () => GraphQLSchema | undefined, limits:
     const current = schema();
     const { text, variables } = operationOf(req);
     if (!limits || !current || text === undefined) return next();
+    if (costCheck?.schema !== current) {
+      // A new schema (the supergraph is static today): measure again.
+      costCheck = { schema: current, check: createCostCheck(current) };
+      measured.clear();
+    }
     const result = measure(current, text);
     if ('notGraphQL' in result) return next();
-    if (costCheck?.schema !== current) costCheck = { schema: current, check: createCostCheck(current) };
     const refusal = 'refusal' in result ? result.refusal : costCheck.check(result.document, req.principal!.roles, limits, variables);
     if (!refusal) return next();
     res.status(400).type('application/json').send(errorBody(refusal.message, String(refusal.extensions.code)));
   };
+}
+
+/** What the text alone decides: a refusal, or the document whose cost is checked per caller. */
+function measureText(schema: GraphQLSchema, text: string, limits: OperationLimits): Measured {
+  const parsed = parseWithinLimits(text, limits);
+  if ('refusal' in parsed) return { refusal: parsed.refusal };
+  if ('syntaxError' in parsed) return { notGraphQL: true }; // Apollo says what is wrong with it
+  const refusal = staticLimitRefusal(schema, parsed.document, limits);
+  return refusal ? { refusal } : { document: parsed.document };
 }
 
 /** The query text and variables of a POST body or a GET query string; Apollo refuses anything else. */
