@@ -20,10 +20,12 @@ import { config } from '../../shared/config/config.ts';
 import type { Deadlines, HttpTimeouts } from '../../shared/config/readConfig.ts';
 import { serverTimeouts } from '../../shared/config/serverTimeouts.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
+import { configuredOperationLimits, type OperationLimits } from '../../shared/limits/operationLimits.ts';
 import { logError } from '../../shared/logging/log.ts';
 import { authenticate } from './authenticate.ts';
 import { AuthenticatedDataSource, type GatewayContext } from './dataSources.ts';
 import { formatError } from './formatError.ts';
+import { limitOperations } from './limitOperations.ts';
 import { playgroundRouter } from './playground.ts';
 import type { RateLimits } from './rateLimits/callerBucket.ts';
 import { limitRequestRate } from './rateLimits/limitRequestRate.ts';
@@ -48,6 +50,8 @@ export interface GatewayOptions {
   httpTimeouts?: Partial<HttpTimeouts>;
   /** Limits per caller and where buckets live (default: RATE_LIMIT_*, REDIS_URL, RATE_LIMIT_KEY_PREFIX). */
   rateLimits?: { perCaller: RateLimits; redisUrl: string | undefined; keyPrefix: string };
+  /** Default: MAX_QUERY_DEPTH and the other limit variables; null: none (the benchmark's limits-off run). */
+  operationLimits?: OperationLimits | null;
 }
 
 export interface RunningGateway {
@@ -91,6 +95,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: config.exposeErrorDetails,
     formatError,
+    // Every operation carries its text, so limitOperations checks it before Apollo (no hash-only requests).
+    persistedQueries: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -117,9 +123,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(playgroundRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '256kb' }),
+    // Who asks and whether they may ask now come from the headers alone: a flood is refused before its
+    // bodies are read.
     authenticate(createUserTokenVerifier(options.tokens)),
     limitRequestRate(rateLimitStore, rateLimits.perCaller),
+    express.json({ limit: '256kb' }),
+    limitOperations(() => gateway.schema, options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits),
     expressMiddleware(server, {
       context: async ({ req }) => ({ principal: req.principal!, internalTokens: new Map(), relayAudiences: [], deadline: startDeadline(deadlines.requestMs) }),
     }),

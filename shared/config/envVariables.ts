@@ -44,6 +44,30 @@ const milliseconds = { kind: 'integer', min: 1, unit: 'milliseconds' } as const;
 const rate = { kind: 'rate' } as const;
 const RATE_FORMAT = 'as `<requests>/s burst <requests>` (or `/min`)';
 
+/** A limit of one operation (shared/limits), read by the gateway and every subgraph. */
+function operationLimit<N extends string>(name: N, value: string, what: string) {
+  return {
+    name,
+    type: { kind: 'integer', min: 1 } as const,
+    default: value,
+    meaning: `most ${what}; README, "Operation limits"`,
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph'] as const,
+  };
+}
+
+/** The highest estimated cost of one operation for a role; a caller with several roles gets the largest. */
+function costBudget<N extends string>(name: N, value: string, who: string) {
+  return {
+    name,
+    type: { kind: 'integer', min: 1 } as const,
+    default: value,
+    meaning: `highest estimated cost of one operation asked by ${who} (\`QUERY_TOO_COMPLEX\`; README, "Operation limits")`,
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph'] as const,
+  };
+}
+
 // `as const` keeps each name a literal type, so readConfig can only read a declared variable.
 export const ENV_VARIABLES = [
   {
@@ -305,6 +329,27 @@ export const ENV_VARIABLES = [
     meaning: '`1`: a subgraph writes no disclosure log; for the benchmark only, refused in production',
     requiredInProduction: false,
     readBy: ['subgraph'],
+  },
+  // Operation limits (shared/limits): checked at the gateway before planning, and again by every subgraph.
+  operationLimit('MAX_QUERY_DEPTH', '20', 'nested field levels of an operation, introspection included (`QUERY_TOO_DEEP`)'),
+  operationLimit('MAX_ALIASES', '30', 'aliases in an operation, counted through fragments (`TOO_MANY_ALIASES`)'),
+  operationLimit('MAX_ROOT_FIELDS', '20', 'fields at the top of an operation (`TOO_MANY_ROOT_FIELDS`)'),
+  operationLimit('MAX_QUERY_TOKENS', '4000', 'lexical tokens of a query text, counted while parsing (`TOO_MANY_TOKENS`)'),
+  operationLimit('MAX_DIRECTIVES', '20', 'directives in an operation, counted through fragments (`TOO_MANY_DIRECTIVES`)'),
+  operationLimit('MAX_QUERY_FIELDS', '2000', 'fields of an operation once its fragments are expanded (`TOO_MANY_FIELDS`)'),
+  costBudget('QUERY_COST_BUDGET_CITIZEN', '50000', 'a citizen'),
+  costBudget('QUERY_COST_BUDGET_OFFICER', '1000000', 'an officer'),
+  costBudget('QUERY_COST_BUDGET_SYSTEM', '1000000', 'an agency system'),
+  costBudget('QUERY_COST_BUDGET_SECURITY_OFFICER', '1000000', 'a security officer'),
+  costBudget('QUERY_COST_BUDGET_PLATFORM_ADMIN', '1000000', 'a platform administrator'),
+  costBudget('QUERY_COST_BUDGET_ANONYMOUS', '1000', 'a caller without a token'),
+  {
+    name: 'UNSAFE_BENCHMARK_WITHOUT_LIMITS',
+    type: flag,
+    default: '0',
+    meaning: '`1`: the gateway and the subgraphs check no operation limit; for the benchmark only, refused in production',
+    requiredInProduction: false,
+    readBy: ['gateway', 'subgraph'],
   },
   {
     name: 'REDIS_URL',

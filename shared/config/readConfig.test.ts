@@ -27,6 +27,15 @@ describe('readConfig', () => {
       consentRegistryUrl: 'http://127.0.0.1:4006',
       withoutPolicies: false,
       withoutDisclosureLog: false,
+      operationLimits: {
+        maxDepth: 20,
+        maxAliases: 30,
+        maxRootFields: 20,
+        maxTokens: 4000,
+        maxDirectives: 20,
+        maxFields: 2000,
+        costBudgets: { citizen: 50_000, officer: 1_000_000, system: 1_000_000, 'security-officer': 1_000_000, 'platform-admin': 1_000_000, anonymous: 1000 },
+      },
       internalTokenKeys: {},
       bench: { databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres', citizens: 200_000, durationSeconds: 10, startTimeoutSeconds: 900, fresh: false },
     });
@@ -61,6 +70,13 @@ describe('readConfig', () => {
     expect(config.serviceDatabaseUrls['civil-status']).toBe('postgres://db/civil');
     expect(config.subgraphUrls.land).toBe('http://land:4001/graphql');
     expect(config.internalTokenKeys.CONSENT_REGISTRY).toBe('ab'.repeat(32));
+  });
+
+  it('reads the operation limits, and turns them all off only on UNSAFE_BENCHMARK_WITHOUT_LIMITS=1', () => {
+    const config = readConfig({ MAX_QUERY_DEPTH: '12', QUERY_COST_BUDGET_SECURITY_OFFICER: '5000' });
+    expect(config.operationLimits).toMatchObject({ maxDepth: 12, costBudgets: { 'security-officer': 5000, officer: 1_000_000 } });
+    expect(readConfig({ UNSAFE_BENCHMARK_WITHOUT_LIMITS: '1' }).operationLimits).toBeNull();
+    expect(problemsOf({ MAX_ALIASES: '0' })).toEqual(['MAX_ALIASES must be a whole number (at least 1), got "0"']);
   });
 
   it('shows stack traces only on DEBUG_ERRORS=1 outside production', () => {

@@ -83,6 +83,8 @@ export interface Config {
     readonly keyPrefix: string;
     readonly perCaller: Readonly<Record<RateLimitedCaller, RateLimit>>;
   };
+  /** MAX_QUERY_DEPTH … QUERY_COST_BUDGET_<ROLE>; null with UNSAFE_BENCHMARK_WITHOUT_LIMITS=1 (benchmark only). */
+  readonly operationLimits: OperationLimitSettings | null;
   readonly bench: {
     readonly databaseUrl: string;
     readonly citizens: number;
@@ -93,6 +95,18 @@ export interface Config {
     readonly purpose: string;
   };
   readonly test: { readonly databaseUrl: string | undefined; readonly runId: string | undefined; readonly redisUrl: string };
+}
+
+/** What shared/limits checks of every operation (README, "Operation limits"). */
+export interface OperationLimitSettings {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxRootFields: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxFields: number;
+  /** Keyed by role (`security-officer`), and `anonymous` for a caller without a token. */
+  readonly costBudgets: Readonly<Record<string, number>>;
 }
 
 /** Every problem of an environment at once, so a deployment is fixed in one round. */
@@ -138,6 +152,26 @@ export function readConfig(env: Environment): Config {
   }
   function perService<T>(value: (prefix: string, service: SubgraphService) => T): PerService<T> {
     return Object.fromEntries(SUBGRAPH_SERVICES.map((service) => [service.name, value(envPrefix(service.name), service)]));
+  }
+
+  function readOperationLimits(): OperationLimitSettings | null {
+    const settings: OperationLimitSettings = {
+      maxDepth: read('MAX_QUERY_DEPTH'),
+      maxAliases: read('MAX_ALIASES'),
+      maxRootFields: read('MAX_ROOT_FIELDS'),
+      maxTokens: read('MAX_QUERY_TOKENS'),
+      maxDirectives: read('MAX_DIRECTIVES'),
+      maxFields: read('MAX_QUERY_FIELDS'),
+      costBudgets: {
+        citizen: read('QUERY_COST_BUDGET_CITIZEN'),
+        officer: read('QUERY_COST_BUDGET_OFFICER'),
+        system: read('QUERY_COST_BUDGET_SYSTEM'),
+        'security-officer': read('QUERY_COST_BUDGET_SECURITY_OFFICER'),
+        'platform-admin': read('QUERY_COST_BUDGET_PLATFORM_ADMIN'),
+        anonymous: read('QUERY_COST_BUDGET_ANONYMOUS'),
+      },
+    };
+    return read('UNSAFE_BENCHMARK_WITHOUT_LIMITS') ? null : settings;
   }
 
   // Read before use, so it is checked even where production ignores it.
@@ -201,6 +235,7 @@ export function readConfig(env: Environment): Config {
         anonymous: read('RATE_LIMIT_ANONYMOUS'),
       },
     },
+    operationLimits: readOperationLimits(),
     bench: {
       databaseUrl: read('BENCH_DATABASE_URL'),
       citizens: read('BENCH_SCALE'),

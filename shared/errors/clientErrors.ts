@@ -1,7 +1,19 @@
 // Errors a client may see: each sets `extensions.code`; everything else is masked to INTERNAL.
 import { GraphQLError } from 'graphql';
 
-export const CLIENT_ERROR_CODES = new Set([
+/** Refusals of an operation over a limit (shared/limits), one code per limit. */
+export const OPERATION_LIMIT_CODES = [
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_ROOT_FIELDS',
+  'TOO_MANY_TOKENS',
+  'TOO_MANY_DIRECTIVES',
+  'TOO_MANY_FIELDS',
+  'QUERY_TOO_COMPLEX',
+] as const;
+export type OperationLimitCode = (typeof OPERATION_LIMIT_CODES)[number];
+
+export const CLIENT_ERROR_CODES = new Set<string>([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'BAD_USER_INPUT',
@@ -10,6 +22,7 @@ export const CLIENT_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'SUBGRAPH_UNAVAILABLE',
   'AUDIT_UNAVAILABLE',
+  ...OPERATION_LIMIT_CODES,
 ]);
 
 // graphql-js suggests field and type names ("Did you mean ...?"): never reveal names a caller did not ask for.

@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import type { Principal } from '../auth/Principal.ts';
 import { badUserInput, withoutSuggestions } from '../errors/clientErrors.ts';
+import { checkOperation } from '../limits/checkOperation.ts';
 import { MAX_EXPLAINED_FIELDS } from '../loaders/listBounds.ts';
 import type { CompiledPolicies } from './compilePolicies.ts';
 import { decideAccess } from './decideAccess.ts';
@@ -106,6 +107,9 @@ export function explainAccess(
   queryText: string,
 ): FieldAccess[] {
   const document = parseQuery(queryText);
+  // The operation limits the principal would meet at the gateway, before any work that grows with it.
+  const overLimit = checkOperation(apiSchema, document, principal.roles);
+  if (overLimit) throw overLimit;
   const errors = validate(apiSchema, document);
   if (errors.length) throw badUserInput(`The query is not valid: ${errors.map((error) => withoutSuggestions(error.message)).join('; ')}`, 'query');
   const fragments = new Map(

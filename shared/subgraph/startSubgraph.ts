@@ -20,6 +20,7 @@ import { createConsentCache } from '../consent/consentCache.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { createDocumentCache } from './documentCache.ts';
+import { configuredOperationLimits, type OperationLimits } from '../limits/operationLimits.ts';
 import { routeRequest } from './routeRequest.ts';
 import { answerMetrics, type MetricsSource } from './answerMetrics.ts';
 import { sendJson } from './httpExchange.ts';
@@ -46,6 +47,8 @@ export interface StartSubgraphOptions {
   httpTimeouts?: Partial<HttpTimeouts>;
   /** /metrics: the scrape token it asks for (none: open), and a port of its own instead of the service's. */
   metrics?: { token?: string; port?: number };
+  /** Default: MAX_QUERY_DEPTH and the other limit variables; null: none (the benchmark's limits-off run). */
+  operationLimits?: OperationLimits | null;
 }
 
 export interface RunningSubgraph {
@@ -83,11 +86,18 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   await seedOnce(knex, definition.name, options.province, definition.seed);
 
   const counter = { operations: 0 };
+  const operationLimits = options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits;
+  if (!operationLimits) {
+    if (config.isProduction) throw new Error('Operation limits cannot be turned off in production');
+    logError('OPERATION LIMITS ARE OFF: any depth, size or cost is executed (benchmark only)', { service: definition.name });
+  }
   const graphql = subgraphPipeline({
     service: definition.name,
     verifyToken: createInternalTokenVerifier(definition.name),
     // Policies wrap resolvers but never change types, so a document valid once stays valid.
-    prepare: createDocumentCache(baseSchema),
+    prepare: createDocumentCache(baseSchema, operationLimits),
+    baseSchema,
+    operationLimits,
     counter,
     schema: enforce ? enforcer.schema : () => baseSchema,
     policyDir: policyDirectory,

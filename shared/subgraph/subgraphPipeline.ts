@@ -5,12 +5,14 @@ import type { Knex } from 'knex';
 import type { Principal } from '../auth/Principal.ts';
 import type { DisclosureWriter } from '../audit/disclosureWriter.ts';
 import type { ConsentCache } from '../consent/consentCache.ts';
+import type { OperationLimits } from '../limits/operationLimits.ts';
 import type { Prepared } from './documentCache.ts';
 import type { SubgraphContext } from './SubgraphDefinition.ts';
 import { checkTokenBinding } from './stages/checkTokenBinding.ts';
 import { countOperations, type OperationCounter } from './stages/countOperations.ts';
 import { enforcePolicies } from './stages/enforcePolicies.ts';
 import { executeOperation, type ExecutableCall } from './stages/executeOperation.ts';
+import { limitQueryCost } from './stages/limitQueryCost.ts';
 import { loadData } from './stages/loadData.ts';
 import { lookUpSubjectBases } from './stages/lookUpSubjectBases.ts';
 import { maskUnexpectedErrors } from './stages/maskUnexpectedErrors.ts';
@@ -26,6 +28,9 @@ export interface RuntimeDeps<Loaders> {
   service: string;
   verifyToken(token: string): Principal | null;
   prepare(query: string): Prepared;
+  /** The subgraph's own schema (policies wrap resolvers, never types), and the limits of operations (null: none). */
+  baseSchema: GraphQLSchema;
+  operationLimits: OperationLimits | null;
   counter: OperationCounter;
   /** The schema in force: with the policies' rules, or (benchmark only) without. */
   schema(): GraphQLSchema;
@@ -45,7 +50,8 @@ export function subgraphPipeline<Loaders>(deps: RuntimeDeps<Loaders>): (call: In
     .then(checkTokenBinding(deps.service)) // 401 for a consent or relay token of another request
     .then(readGraphQLRequest()) // 413 / 400 for a body that is not a GraphQL request
     .then(maskUnexpectedErrors(deps.service)) // on the way back: only client errors pass
-    .then(prepareDocument(deps.prepare)) // parse and validate, cached per text; 400 if invalid
+    .then(prepareDocument(deps.prepare)) // parse, operation limits and validation, cached per text; 400 if invalid or over a limit
+    .then(limitQueryCost(deps.baseSchema, deps.operationLimits)) // 400 over the caller's cost budget
     .then(countOperations(deps.counter))
     .then(enforcePolicies(deps.schema, deps.policyDir)) // shield rules compiled from policies/ decide each field
     .then(lookUpSubjectBases(deps.consentRegistryUrl, deps.consentCache)) // consents and subject requests, one batch per kind
