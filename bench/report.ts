@@ -32,7 +32,15 @@ export interface BenchReport {
    * Per connection count: the full stack over raw SQL; policies on (disclosure log off) over policies off
    * (what authorization costs); the full stack over policies-only (what the disclosure log costs).
    */
-  ratios: { connections: number; gatewayOverRaw: number; policiesOnOverOff: number | null; auditOnOverOff: number | null; consentGatedOverPolicyOnly: number | null }[];
+  ratios: {
+    connections: number;
+    gatewayOverRaw: number;
+    /** The full stack over the same with operation and rate limits off: what the limits cost. */
+    limitsOnOverOff: number | null;
+    policiesOnOverOff: number | null;
+    auditOnOverOff: number | null;
+    consentGatedOverPolicyOnly: number | null;
+  }[];
 }
 
 export function ratiosOf(measurements: Measurement[]): BenchReport['ratios'] {
@@ -48,6 +56,7 @@ export function ratiosOf(measurements: Measurement[]): BenchReport['ratios'] {
     return [{
       connections,
       gatewayOverRaw: gateway.requestsPerSecond / raw.requestsPerSecond,
+      limitsOnOverOff: over(gateway, find('gateway-no-limits')),
       policiesOnOverOff: over(withoutAudit, withoutPolicies),
       auditOnOverOff: over(gateway, withoutAudit),
       consentGatedOverPolicyOnly: over(find('consent-gated'), find('policy-only')),
@@ -98,6 +107,10 @@ ${table(['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'SQL/re
     const policies = ratio.policiesOnOverOff === null ? '' : `; policies on/off (no audit) ${ratio.policiesOnOverOff.toFixed(2)}x`;
     const audit = ratio.auditOnOverOff === null ? '' : `; disclosure log on/off (policies on) ${ratio.auditOnOverOff.toFixed(2)}x`;
     console.log(`gateway/raw at ${ratio.connections} connections: ${ratio.gatewayOverRaw.toFixed(2)}x${policies}${audit}`);
+  }
+  for (const ratio of report.ratios) {
+    if (ratio.limitsOnOverOff === null) continue;
+    console.log(`limits on/off (operation and rate limits) at ${ratio.connections} connections: ${ratio.limitsOnOverOff.toFixed(2)}x (target at least 0.97)`);
   }
   for (const ratio of report.ratios) {
     if (ratio.consentGatedOverPolicyOnly === null) continue;

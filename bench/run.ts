@@ -92,6 +92,8 @@ async function main(settings: BenchSettings): Promise<void> {
     services.unaudited.gateway,
     ...services.unprotected.subgraphs,
     services.unprotected.gateway,
+    ...services.unlimited.subgraphs,
+    services.unlimited.gateway,
     services.baseline,
   ];
 
@@ -103,10 +105,12 @@ async function main(settings: BenchSettings): Promise<void> {
   const gateway = gatewayTarget(services.gateway.baseUrl, ward.code, settings.caller);
   const unprotected = gatewayTarget(services.unprotected.gateway.baseUrl, ward.code, settings.caller, 'gateway-no-policies');
   const unaudited = gatewayTarget(services.unaudited.gateway.baseUrl, ward.code, settings.caller, 'gateway-no-audit');
+  const unlimited = gatewayTarget(services.unlimited.gateway.baseUrl, ward.code, settings.caller, 'gateway-no-limits');
   const raw = rawTarget(services.baseline.baseUrl, ward.code);
   const page = await checkTargetsAgree(gateway, raw);
   await checkTargetsAgree(unprotected, raw);
   await checkTargetsAgree(unaudited, raw);
+  await checkTargetsAgree(unlimited, raw);
   console.log(`Both targets return the same ${page.citizens} citizens of ward ${ward.code} with the same data.`);
 
   const policyOnly = gatewayTarget(services.unaudited.gateway.baseUrl, ward.code, settings.caller, 'policy-only', CONSENT_BENCH_QUERY);
@@ -117,6 +121,7 @@ async function main(settings: BenchSettings): Promise<void> {
 
   const countedAt = new Map<BenchTarget, string[]>([
     [gateway, services.subgraphs.map((subgraph) => subgraph.baseUrl)],
+    [unlimited, services.unlimited.subgraphs.map((subgraph) => subgraph.baseUrl)],
     [unprotected, services.unprotected.subgraphs.map((subgraph) => subgraph.baseUrl)],
     [unaudited, services.unaudited.subgraphs.map((subgraph) => subgraph.baseUrl)],
     [raw, [services.baseline.baseUrl]],
@@ -124,7 +129,8 @@ async function main(settings: BenchSettings): Promise<void> {
     [policyOnly, services.unaudited.subgraphs.map((subgraph) => subgraph.baseUrl)],
   ]);
   console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
-  const targets = [gateway, unaudited, unprotected, raw, consentGated, policyOnly];
+  // The full stack with limits on and off back to back: their ratio compares runs close in time.
+  const targets = [gateway, unlimited, unaudited, unprotected, raw, consentGated, policyOnly];
   for (const target of targets) await runLoad(target, settings.connections[0], settings.warmupSeconds);
   await assertAllAlive(all);
 

@@ -2,12 +2,22 @@
 // subgraphs (each on its own database of the bench server), the gateway in front of them, and the
 // raw-SQL baseline on the same databases.
 import { childEnvironment } from '../shared/config/childEnvironment.ts';
+import { config } from '../shared/config/config.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { benchDatabaseUrl, type BenchSettings } from './benchSettings.ts';
 import { freePort, startChild, type Child } from './childProcesses.ts';
 
 const TSX = 'node_modules/.bin/tsx';
-const BENCH_POOL_MAX = 4;
+// Four sets of six subgraphs plus the baseline share the server's 100 connections (97 for clients): an
+// idle pool keeps its connections 30 s, so a set just measured still holds them while the next runs.
+const BENCH_POOL_MAX = 3;
+/**
+ * The bench's one officer sends hundreds of requests a second: far over any officer's rate limit. The
+ * limit stays on (the bucket is taken on every request, in Redis when it answers) but is never reached.
+ */
+const BENCH_RATE_LIMIT = '100000/s burst 100000';
+/** Buckets where a deployment of several gateways keeps them (REDIS_URL, or the local server every machine runs). */
+const BENCH_REDIS_URL = config.rateLimits?.redisUrl ?? 'redis://127.0.0.1:6379';
 
 /** The subgraphs the raw baseline reads, in the order of its statements. */
 export const BASELINE_SERVICES = ['population', 'civil-status', 'land', 'business'] as const;
@@ -26,6 +36,8 @@ export interface RunningServices {
   unprotected: { subgraphs: RunningService[]; gateway: RunningService };
   /** Policies on, disclosure log off: what recording every disclosure costs. */
   unaudited: { subgraphs: RunningService[]; gateway: RunningService };
+  /** Every control on but the operation and rate limits: what the limits cost. */
+  unlimited: { subgraphs: RunningService[]; gateway: RunningService };
   baseline: RunningService;
 }
 
@@ -41,7 +53,6 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     if (prefixes.some((prefix) => key.startsWith(prefix))) continue;
     env[key] = value;
   }
-  // Three sets of six subgraphs plus the baseline share the server's 100 connections: 4 per pool fits.
   return { ...env, LOG_LEVEL: 'error', DATABASE_POOL_MAX: String(BENCH_POOL_MAX), ...extra };
 }
 
@@ -109,12 +120,13 @@ async function startSubgraphs(settings: BenchSettings, extraEnv: Record<string, 
   });
 }
 
-async function startGatewayFor(subgraphs: RunningService[], name: string): Promise<RunningService> {
+async function startGatewayFor(subgraphs: RunningService[], name: string, extraEnv: Record<string, string> = {}): Promise<RunningService> {
   const port = await freePort();
   const urls = Object.fromEntries(
     subgraphs.map((subgraph, index) => [`${envPrefix(SUBGRAPH_SERVICES[index].name)}_SUBGRAPH_URL`, `${subgraph.baseUrl}/graphql`]),
   );
-  return { name, baseUrl: `http://127.0.0.1:${port}`, child: startChild(name, TSX, ['gateway/src/main.ts'], cleanEnv({ PORT: String(port), ...urls })) };
+  const env = cleanEnv({ PORT: String(port), RATE_LIMIT_OFFICER: BENCH_RATE_LIMIT, REDIS_URL: BENCH_REDIS_URL, RATE_LIMIT_KEY_PREFIX: `bench-${process.pid}-${port}:`, ...urls, ...extraEnv });
+  return { name, baseUrl: `http://127.0.0.1:${port}`, child: startChild(name, TSX, ['gateway/src/main.ts'], env) };
 }
 
 /** `unseeded`: agencies whose database is empty, so their first start seeds it (minutes at bench scale). */
@@ -130,10 +142,13 @@ export async function startServices(settings: BenchSettings, unseeded: string[])
   // Started once the databases are seeded, so the two sets never seed the same database at once.
   const unprotectedSubgraphs = await startSubgraphs(settings, { UNSAFE_BENCHMARK_WITHOUT_POLICIES: '1' }, ' (no policies)');
   const unauditedSubgraphs = await startSubgraphs(settings, { UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG: '1' }, ' (no audit)');
-  await waitForHealth([...unprotectedSubgraphs, ...unauditedSubgraphs], settings.startTimeoutSeconds, '');
+  const withoutLimits = { UNSAFE_BENCHMARK_WITHOUT_LIMITS: '1' };
+  const unlimitedSubgraphs = await startSubgraphs(settings, withoutLimits, ' (no limits)');
+  await waitForHealth([...unprotectedSubgraphs, ...unauditedSubgraphs, ...unlimitedSubgraphs], settings.startTimeoutSeconds, '');
   const gateway = await startGatewayFor(subgraphs, 'gateway');
   const unprotectedGateway = await startGatewayFor(unprotectedSubgraphs, 'gateway (no policies)');
   const unauditedGateway = await startGatewayFor(unauditedSubgraphs, 'gateway (no audit)');
+  const unlimitedGateway = await startGatewayFor(unlimitedSubgraphs, 'gateway (no limits)', withoutLimits);
 
   const baselinePort = await freePort();
   const databaseUrls = Object.fromEntries(BASELINE_SERVICES.map((name) => [`${envPrefix(name)}_DATABASE_URL`, benchDatabaseUrl(settings, name)]));
@@ -142,13 +157,14 @@ export async function startServices(settings: BenchSettings, unseeded: string[])
     baseUrl: `http://127.0.0.1:${baselinePort}`,
     child: startChild('raw-baseline', TSX, ['bench/rawBaseline.ts'], cleanEnv({ PORT: String(baselinePort), ...databaseUrls })),
   };
-  await waitForHealth([gateway, unprotectedGateway, unauditedGateway, baseline], 120, '');
+  await waitForHealth([gateway, unprotectedGateway, unauditedGateway, unlimitedGateway, baseline], 120, '');
   console.log(`  gateways and raw baseline ready in ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
   return {
     subgraphs,
     gateway,
     unprotected: { subgraphs: unprotectedSubgraphs, gateway: unprotectedGateway },
     unaudited: { subgraphs: unauditedSubgraphs, gateway: unauditedGateway },
+    unlimited: { subgraphs: unlimitedSubgraphs, gateway: unlimitedGateway },
     baseline,
   };
 }

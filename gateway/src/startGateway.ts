@@ -49,7 +49,7 @@ export interface GatewayOptions {
   /** How long a client may take to send a request (default: HTTP_*_TIMEOUT_MS). */
   httpTimeouts?: Partial<HttpTimeouts>;
   /** Limits per caller and where buckets live (default: RATE_LIMIT_*, REDIS_URL, RATE_LIMIT_KEY_PREFIX). */
-  rateLimits?: { perCaller: RateLimits; redisUrl: string | undefined; keyPrefix: string };
+  rateLimits?: { perCaller: RateLimits; redisUrl: string | undefined; keyPrefix: string } | null;
   /** Default: MAX_QUERY_DEPTH and the other limit variables; null: none (the benchmark's limits-off run). */
   operationLimits?: OperationLimits | null;
 }
@@ -108,8 +108,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await server.start();
 
-  const rateLimits = options.rateLimits ?? config.rateLimits;
-  const rateLimitStore = createRateLimitStore(rateLimits);
+  // null only in the benchmark's run without limits (refused in production).
+  const rateLimits = options.rateLimits === undefined ? config.rateLimits : options.rateLimits;
+  if (!rateLimits && config.isProduction) throw new Error('Rate limits cannot be turned off in production');
+  const rateLimitStore = createRateLimitStore(rateLimits ?? { redisUrl: undefined, keyPrefix: '' });
   const ready = subgraphReadiness(() => routingUrls);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -126,7 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Who asks and whether they may ask now come from the headers alone: a flood is refused before its
     // bodies are read.
     authenticate(createUserTokenVerifier(options.tokens)),
-    limitRequestRate(rateLimitStore, rateLimits.perCaller),
+    rateLimits ? limitRequestRate(rateLimitStore, rateLimits.perCaller) : [],
     express.json({ limit: '256kb' }),
     limitOperations(() => gateway.schema, options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits),
     expressMiddleware(server, {

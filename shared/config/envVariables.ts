@@ -347,18 +347,18 @@ export const ENV_VARIABLES = [
     name: 'UNSAFE_BENCHMARK_WITHOUT_LIMITS',
     type: flag,
     default: '0',
-    meaning: '`1`: the gateway and the subgraphs check no operation limit; for the benchmark only, refused in production',
+    meaning: '`1`: the gateway and the subgraphs check no operation limit, and the gateway no rate limit; for the benchmark only, refused in production',
     requiredInProduction: false,
     readBy: ['gateway', 'subgraph'],
   },
   {
     name: 'REDIS_URL',
     type: url,
-    defaultNote: 'unset: each gateway keeps its buckets in memory',
+    defaultNote: 'unset: each gateway keeps its buckets in memory (`npm run bench`: `redis://127.0.0.1:6379`)',
     meaning:
       'Redis holding the rate-limit buckets, shared by every gateway replica. While it cannot be reached a gateway limits on its own buckets, logs it and says so in `/ready`',
     requiredInProduction: false,
-    readBy: ['gateway'],
+    readBy: ['gateway', 'bench'],
   },
   {
     name: 'RATE_LIMIT_KEY_PREFIX',

@@ -77,12 +77,12 @@ export interface Config {
   readonly metricsPort: number | undefined;
   readonly withoutPolicies: boolean;
   readonly withoutDisclosureLog: boolean;
-  /** REDIS_URL, RATE_LIMIT_KEY_PREFIX and RATE_LIMIT_<ROLE>. */
+  /** REDIS_URL, RATE_LIMIT_KEY_PREFIX and RATE_LIMIT_<ROLE>; null with UNSAFE_BENCHMARK_WITHOUT_LIMITS=1 (benchmark only). */
   readonly rateLimits: {
     readonly redisUrl: string | undefined;
     readonly keyPrefix: string;
     readonly perCaller: Readonly<Record<RateLimitedCaller, RateLimit>>;
-  };
+  } | null;
   /** MAX_QUERY_DEPTH … QUERY_COST_BUDGET_<ROLE>; null with UNSAFE_BENCHMARK_WITHOUT_LIMITS=1 (benchmark only). */
   readonly operationLimits: OperationLimitSettings | null;
   readonly bench: {
@@ -223,7 +223,7 @@ export function readConfig(env: Environment): Config {
     metricsPort: read('METRICS_PORT'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),
     withoutDisclosureLog: read('UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG'),
-    rateLimits: {
+    rateLimits: read('UNSAFE_BENCHMARK_WITHOUT_LIMITS') ? null : {
       redisUrl: read('REDIS_URL'),
       keyPrefix: read('RATE_LIMIT_KEY_PREFIX'),
       perCaller: {

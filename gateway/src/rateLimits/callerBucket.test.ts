@@ -3,7 +3,7 @@ import { anonymousPrincipal, type Principal, type Role } from '../../../shared/a
 import { readConfig } from '../../../shared/config/readConfig.ts';
 import { addressKey, callerBucket } from './callerBucket.ts';
 
-const limits = readConfig({}).rateLimits.perCaller;
+const limits = readConfig({}).rateLimits!.perCaller;
 
 function principal(roles: Role[], agency: string | null, subject: string | null): Principal {
   return { roles, agency, subject, purpose: null, caseId: null, requestId: 'r' };
