@@ -37,7 +37,7 @@ describe('readConfig', () => {
         costBudgets: { citizen: 50_000, officer: 1_000_000, system: 1_000_000, 'security-officer': 1_000_000, 'platform-admin': 1_000_000, anonymous: 1000 },
       },
       internalTokenKeys: {},
-      bench: { databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres', citizens: 200_000, durationSeconds: 10, startTimeoutSeconds: 900, fresh: false },
+      bench: { databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres', citizens: 200_000, durationSeconds: 20, startTimeoutSeconds: 900, fresh: false },
     });
     expect(config.subgraphUrls['civil-status']).toBe('http://127.0.0.1:4002/graphql');
     expect(config.servicePorts['civil-status']).toBeUndefined();
