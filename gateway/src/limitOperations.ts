@@ -4,10 +4,10 @@
 // first, here, between authentication and Apollo. What the text alone decides is remembered per text;
 // the cost per document, unless its list sizes come from variables; per request, the caller's budget.
 import type { NextFunction, Request, Response } from 'express';
-import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { createCostCheck } from '../../shared/limits/checkOperation.ts';
 import type { OperationLimits } from '../../shared/limits/operationLimits.ts';
-import { parseWithinLimits, staticLimitRefusal } from '../../shared/limits/staticLimits.ts';
+import { measureText, type Parsed } from '../../shared/limits/staticLimits.ts';
 import { config } from '../../shared/config/config.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
 import { logError } from '../../shared/logging/log.ts';
@@ -16,18 +16,17 @@ const MAX_REMEMBERED_TEXTS = 1000;
 /** Longer texts are measured each time (the token limit bounds that work), so the memory stays small. */
 const MAX_REMEMBERED_LENGTH = 20_000;
 
-type Measured = { refusal: GraphQLError } | { document: DocumentNode } | { notGraphQL: true };
-
 /** `schema()`: the gateway's public schema, once Apollo has loaded the supergraph. */
 export function limitOperations(schema: () => GraphQLSchema | undefined, limits: OperationLimits | null) {
   if (!limits) {
     if (config.isProduction) throw new Error('Operation limits cannot be turned off in production');
     logError('OPERATION LIMITS ARE OFF: the gateway plans any operation (benchmark only)', {});
+    return (_req: Request, _res: Response, next: NextFunction): void => next();
   }
-  const measured = new Map<string, Measured>();
+  const measured = new Map<string, Parsed>();
   let costCheck: { schema: GraphQLSchema; check: ReturnType<typeof createCostCheck> } | undefined;
 
-  const measure = (current: GraphQLSchema, text: string): Measured => {
+  const measure = (current: GraphQLSchema, text: string): Parsed => {
     const known = measured.get(text);
     if (known) {
       // Least recently used goes first.
@@ -35,7 +34,7 @@ export function limitOperations(schema: () => GraphQLSchema | undefined, limits:
       measured.set(text, known);
       return known;
     }
-    const result = measureText(current, text, limits!);
+    const result = measureText(current, text, limits);
     if (text.length > MAX_REMEMBERED_LENGTH) return result;
     if (measured.size >= MAX_REMEMBERED_TEXTS) measured.delete(measured.keys().next().value as string);
     measured.set(text, result);
@@ -45,27 +44,18 @@ export function limitOperations(schema: () => GraphQLSchema | undefined, limits:
   return (req: Request, res: Response, next: NextFunction): void => {
     const current = schema();
     const { text, variables } = operationOf(req);
-    if (!limits || !current || text === undefined) return next();
+    if (!current || text === undefined) return next();
     if (costCheck?.schema !== current) {
       // A new schema (the supergraph is static today): measure again.
       costCheck = { schema: current, check: createCostCheck(current) };
       measured.clear();
     }
     const result = measure(current, text);
-    if ('notGraphQL' in result) return next();
+    if ('syntaxError' in result) return next(); // Apollo says what is wrong with a text that is not GraphQL
     const refusal = 'refusal' in result ? result.refusal : costCheck.check(result.document, req.principal!.roles, limits, variables);
     if (!refusal) return next();
     res.status(400).type('application/json').send(errorBody(refusal.message, String(refusal.extensions.code)));
   };
-}
-
-/** What the text alone decides: a refusal, or the document whose cost is checked per caller. */
-function measureText(schema: GraphQLSchema, text: string, limits: OperationLimits): Measured {
-  const parsed = parseWithinLimits(text, limits);
-  if ('refusal' in parsed) return { refusal: parsed.refusal };
-  if ('syntaxError' in parsed) return { notGraphQL: true }; // Apollo says what is wrong with it
-  const refusal = staticLimitRefusal(schema, parsed.document, limits);
-  return refusal ? { refusal } : { document: parsed.document };
 }
 
 /** The query text and variables of a POST body or a GET query string; Apollo refuses anything else. */

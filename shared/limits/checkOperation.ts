@@ -4,7 +4,7 @@ import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import type { Role } from '../auth/Principal.ts';
 import { operationCost } from './operationCost.ts';
 import { configuredOperationLimits, costBudgetFor, LIMIT_CODES, limitRefusal, type OperationLimits } from './operationLimits.ts';
-import { parseWithinLimits, staticLimitRefusal } from './staticLimits.ts';
+import { measureText, staticLimitRefusal } from './staticLimits.ts';
 
 type Variables = Readonly<Record<string, unknown>> | null | undefined;
 
@@ -21,16 +21,11 @@ export function checkOperation(
   variables?: Variables,
 ): GraphQLError | null {
   if (!limits) return null;
-  let document: DocumentNode;
-  if (typeof query === 'string') {
-    const parsed = parseWithinLimits(query, limits);
-    if ('refusal' in parsed) return parsed.refusal;
-    if ('syntaxError' in parsed) return null;
-    document = parsed.document;
-  } else {
-    document = query;
-  }
-  return staticLimitRefusal(schema, document, limits) ?? createCostCheck(schema)(document, roles, limits, variables);
+  if (typeof query !== 'string') return staticLimitRefusal(schema, query, limits) ?? createCostCheck(schema)(query, roles, limits, variables);
+  const measured = measureText(schema, query, limits);
+  if ('refusal' in measured) return measured.refusal;
+  if ('syntaxError' in measured) return null;
+  return createCostCheck(schema)(measured.document, roles, limits, variables);
 }
 
 /**

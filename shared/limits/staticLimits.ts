@@ -67,6 +67,18 @@ function aliasRefusal(aliases: number, limit: number): GraphQLError {
   return limitRefusal(LIMIT_CODES.aliases, `Query has ${aliases} aliases, over the limit of ${limit}`);
 }
 
+/**
+ * Everything the text alone decides, in one place for the gateway, the subgraphs and explainAccess:
+ * parsed within the token limit, then the other static limits. A text that is not GraphQL is not
+ * refused here: the caller's parser or server says what is wrong with it.
+ */
+export function measureText(schema: GraphQLSchema, text: string, limits: OperationLimits): Parsed {
+  const parsed = parseWithinLimits(text, limits);
+  if (!('document' in parsed)) return parsed;
+  const refusal = staticLimitRefusal(schema, parsed.document, limits);
+  return refusal ? { refusal } : parsed;
+}
+
 /** The first limit the document breaks, in a fixed order, or null. Runs no rule but these. */
 export function staticLimitRefusal(schema: GraphQLSchema, document: DocumentNode, limits: OperationLimits): GraphQLError | null {
   const errors = validate(schema, document, staticLimitRules(limits));

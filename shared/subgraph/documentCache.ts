@@ -4,7 +4,7 @@
 // rules (whose work grows with the document), so a bomb on a stolen internal token is refused cheaply.
 import { NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { subgraphAllowance, type OperationLimits } from '../limits/operationLimits.ts';
-import { parseWithinLimits, staticLimitRefusal } from '../limits/staticLimits.ts';
+import { measureText } from '../limits/staticLimits.ts';
 
 const MAX_ENTRIES = 1000;
 
@@ -33,12 +33,10 @@ export function createDocumentCache(schema: GraphQLSchema, limits: OperationLimi
 function prepare(schema: GraphQLSchema, query: string, limits: OperationLimits | null): Prepared {
   let document: DocumentNode;
   if (limits) {
-    const parsed = parseWithinLimits(query, limits);
-    if ('refusal' in parsed) return refused(parsed.refusal);
-    if ('syntaxError' in parsed) return { errors: [parsed.syntaxError], code: 'GRAPHQL_PARSE_FAILED' };
-    document = parsed.document;
-    const refusal = staticLimitRefusal(schema, document, limits);
-    if (refusal) return refused(refusal);
+    const measured = measureText(schema, query, limits);
+    if ('refusal' in measured) return refused(measured.refusal);
+    if ('syntaxError' in measured) return { errors: [measured.syntaxError], code: 'GRAPHQL_PARSE_FAILED' };
+    document = measured.document;
   } else {
     try {
       document = parse(query, { maxTokens: MAX_TOKENS_WITHOUT_LIMITS });
