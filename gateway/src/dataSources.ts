@@ -1,14 +1,13 @@
 // Step 2: each subgraph call carries a fresh internal token for that subgraph, over kept-alive
 // connections (the default fetcher reached half the throughput, docs/request-path-costs.md), and is
 // cut off at its timeout or the request's deadline (requestDeadline.ts).
-import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import fetch from 'node-fetch';
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Principal } from '../../shared/auth/Principal.ts';
 import { RELAY_TOKENS_HEADER } from '../../shared/auth/relayTokens.ts';
-import { findService } from '../../shared/config/services.ts';
+import { findService, type SubgraphService } from '../../shared/config/services.ts';
 import { CONSENT_REGISTRY_AUDIENCE, CONSENT_TOKEN_HEADER } from '../../shared/consent/consentRoutes.ts';
 import { logError } from '../../shared/logging/log.ts';
 import { callBudget, inSeconds, type CallBudget, type RequestDeadline } from './requestDeadline.ts';
@@ -23,19 +22,38 @@ export interface GatewayContext {
   deadline: RequestDeadline;
 }
 
-/** The call in progress: the fetcher aborts it by this signal; didEncounterError tells a timeout by it. */
-interface CallLimit extends CallBudget {
-  signal: AbortSignal;
-}
-// Apollo hands the fetcher only a URL and an init it builds itself: the call's limit travels beside it.
-const callLimits = new AsyncLocalStorage<CallLimit>();
+/**
+ * How long this call may take, in ms: set by willSendRequest, read by the fetcher, which aborts the call
+ * then. Apollo hands the fetcher only a URL and the headers it built, so the budget travels as a header
+ * (the subgraph may read it too). Not AsyncLocalStorage: on Node 20 it turns on promise hooks for the
+ * whole process, and every await of every request then costs two to three times as much.
+ */
+export const CALL_TIMEOUT_HEADER = 'x-call-timeout-ms';
 
 // An aborted call's socket is destroyed, never handed back to the pool for another call to reuse.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const keepAliveFetch = ((url: string, init: object) =>
-  fetch(url, { ...init, agent, signal: callLimits.getStore()?.signal })) as unknown as RemoteGraphQLDataSource['fetcher'];
+
+/** A kept-alive fetch cut off at the call's budget; the timer is cleared once the answer's body has been read. */
+async function timedFetch(url: string, init: { headers: Record<string, string> }) {
+  const budget = Number(init.headers[CALL_TIMEOUT_HEADER]);
+  if (!(budget > 0)) return fetch(url, { ...init, agent });
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), budget);
+  try {
+    const response = await fetch(url, { ...init, agent, signal: abort.signal });
+    response.body.once('close', () => clearTimeout(timer));
+    return response;
+  } catch (error) {
+    clearTimeout(timer);
+    throw error;
+  }
+}
+const keepAliveFetch = timedFetch as unknown as RemoteGraphQLDataSource['fetcher'];
 
 export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Looked up once: read on every call. */
+  private readonly service: SubgraphService | undefined;
+
   constructor(
     private readonly serviceName: string,
     url: string,
@@ -44,24 +62,14 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     private readonly callTimeoutMs: number,
   ) {
     super({ url, fetcher: keepAliveFetch });
-  }
-
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
-    // Apollo's own calls (none today) come without a request, hence without a deadline.
-    const context = options.context as Partial<GatewayContext> | undefined;
-    const budget = callBudget(context?.deadline, this.callTimeoutMs);
-    if (budget.ms <= 0) throw this.timedOut(budget, context);
-    // A timer cleared as soon as the call ends: at full load, AbortSignal.timeout's would linger for the whole timeout.
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), budget.ms);
-    try {
-      return await callLimits.run({ ...budget, signal: abort.signal }, () => super.process(options));
-    } finally {
-      clearTimeout(timer);
-    }
+    this.service = findService(serviceName);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Apollo's own calls (none today) come without a request, hence without a deadline.
+    const budget = callBudget((context as Partial<GatewayContext> | undefined)?.deadline, this.callTimeoutMs);
+    if (budget.ms <= 0) throw this.timedOut(budget, context);
+    request.http?.headers.set(CALL_TIMEOUT_HEADER, String(budget.ms));
     // Only operations of a caller carry identity; anything else (none today) reaches the subgraph
     // without a token and is refused there.
     if (!context?.principal || !request.http) return;
@@ -72,7 +80,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     // policies have such rules looks them up with this narrow token, which the registry honours only for
     // this caller's agency, purpose, case and request. No other subgraph gets it, and it is minted
     // (once) only when some call carries it. The subgraph refuses it unless it agrees with its own token.
-    if (context.principal.agency && context.principal.purpose && findService(this.serviceName)?.looksUpSubjectBases) {
+    if (context.principal.agency && context.principal.purpose && this.service?.looksUpSubjectBases) {
       request.http.headers.set(CONSENT_TOKEN_HEADER, this.tokenFor(CONSENT_REGISTRY_AUDIENCE, caller));
     }
     if (this.serviceName === 'platform' && caller.relayAudiences.length > 0) {
@@ -93,8 +101,8 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
 
   /** Never pass a subgraph's address or low-level failure to the client: name the register instead. */
   override didEncounterError(error: Error, _fetchRequest: unknown, _fetchResponse: unknown, context?: GatewayContext): void {
-    const limit = callLimits.getStore();
-    if (limit?.signal.aborted) throw this.timedOut(limit, context);
+    // node-fetch's error when the fetcher aborted the call at its budget, in the request or in reading the answer.
+    if (error.name === 'AbortError') throw this.timedOut(this.budgetSpent(context), context);
     logError('subgraph call failed', { subgraph: this.serviceName, requestId: context?.principal.requestId, error });
     throw new GraphQLError(`The ${this.title()} is unavailable; its fields are missing from this answer`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: this.serviceName },
@@ -115,7 +123,13 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     });
   }
 
+  /** What a call cut off at its budget had: the time left before the deadline when that has run out, else its own timeout. */
+  private budgetSpent(context: Partial<GatewayContext> | undefined): CallBudget {
+    const deadline = context?.deadline;
+    return deadline && performance.now() >= deadline.at - 1 ? { ms: 0, limitedBy: 'deadline' } : { ms: this.callTimeoutMs, limitedBy: 'call' };
+  }
+
   private title(): string {
-    return findService(this.serviceName)?.title ?? this.serviceName;
+    return this.service?.title ?? this.serviceName;
   }
 }
