@@ -1,6 +1,8 @@
 // Who is calling, as the gateway established it. Every subgraph rebuilds it from the internal token.
 
-export const KNOWN_ROLES = ['citizen', 'officer', 'system', 'security-officer', 'platform-admin'] as const;
+// A data-protection officer (DPO) oversees how personal data was used: an agency's DPO its own registers
+// and what its own officers asked of others; the province's DPO, like security officers, everything.
+export const KNOWN_ROLES = ['citizen', 'officer', 'system', 'security-officer', 'platform-admin', 'data-protection-officer'] as const;
 export type Role = (typeof KNOWN_ROLES)[number];
 
 export interface Principal {

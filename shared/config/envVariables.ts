@@ -342,6 +342,7 @@ export const ENV_VARIABLES = [
   costBudget('QUERY_COST_BUDGET_SYSTEM', '1000000', 'an agency system'),
   costBudget('QUERY_COST_BUDGET_SECURITY_OFFICER', '1000000', 'a security officer'),
   costBudget('QUERY_COST_BUDGET_PLATFORM_ADMIN', '1000000', 'a platform administrator'),
+  costBudget('QUERY_COST_BUDGET_DATA_PROTECTION_OFFICER', '1000000', 'a data-protection officer'),
   costBudget('QUERY_COST_BUDGET_ANONYMOUS', '1000', 'a caller without a token'),
   {
     name: 'UNSAFE_BENCHMARK_WITHOUT_LIMITS',
@@ -397,6 +398,13 @@ export const ENV_VARIABLES = [
     type: rate,
     default: '10/s burst 40',
     meaning: `requests a platform administrator (per agency and account) may send, ${RATE_FORMAT}`,
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },  {
+    name: 'RATE_LIMIT_DATA_PROTECTION_OFFICER',
+    type: rate,
+    default: '10/s burst 40',
+    meaning: `requests a data-protection officer (per agency and account) may send, ${RATE_FORMAT}`,
     requiredInProduction: false,
     readBy: ['gateway'],
   },

@@ -13,7 +13,7 @@ export interface RateLimit {
 }
 
 /** Who gets a limit of their own: each role, and callers without a token. */
-export type RateLimitedCaller = 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'citizen' | 'anonymous';
+export type RateLimitedCaller = 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'data-protection-officer' | 'citizen' | 'anonymous';
 
 /** Values keyed by service name (`civil-status`), from `<NAME>_…` variables. */
 export type PerService<T> = Readonly<Record<string, T>>;
@@ -168,6 +168,7 @@ export function readConfig(env: Environment): Config {
         system: read('QUERY_COST_BUDGET_SYSTEM'),
         'security-officer': read('QUERY_COST_BUDGET_SECURITY_OFFICER'),
         'platform-admin': read('QUERY_COST_BUDGET_PLATFORM_ADMIN'),
+        'data-protection-officer': read('QUERY_COST_BUDGET_DATA_PROTECTION_OFFICER'),
         anonymous: read('QUERY_COST_BUDGET_ANONYMOUS'),
       },
     };
@@ -231,6 +232,7 @@ export function readConfig(env: Environment): Config {
         system: read('RATE_LIMIT_SYSTEM'),
         'security-officer': read('RATE_LIMIT_SECURITY_OFFICER'),
         'platform-admin': read('RATE_LIMIT_PLATFORM_ADMIN'),
+        'data-protection-officer': read('RATE_LIMIT_DATA_PROTECTION_OFFICER'),
         citizen: read('RATE_LIMIT_CITIZEN'),
         anonymous: read('RATE_LIMIT_ANONYMOUS'),
       },

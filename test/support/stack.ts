@@ -65,6 +65,7 @@ export const generousRateLimits = {
     system: NEVER_REACHED,
     'security-officer': NEVER_REACHED,
     'platform-admin': NEVER_REACHED,
+    'data-protection-officer': NEVER_REACHED,
     citizen: NEVER_REACHED,
     anonymous: NEVER_REACHED,
   },
@@ -95,7 +96,7 @@ export function seededProvince(): Province {
 }
 
 export interface Who {
-  role: 'citizen' | 'officer' | 'system' | 'security-officer' | 'platform-admin';
+  role: 'citizen' | 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'data-protection-officer';
   agency?: string;
   sub?: string;
   ttlSeconds?: number;

@@ -12,6 +12,7 @@ const WHO: Record<RateLimitedCaller, string> = {
   system: 'An agency system',
   'security-officer': 'A security officer',
   'platform-admin': 'A platform administrator',
+  'data-protection-officer': 'A data-protection officer',
   citizen: 'A citizen',
   anonymous: 'A caller without a token, from one address,',
 };
