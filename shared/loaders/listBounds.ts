@@ -16,6 +16,10 @@ export const MAX_CATALOGUE_SIZE = 500;
 export const MAX_CITIZEN_ROWS = 500;
 /** Holders, certificates of one parcel; former communes of one unit: rows per parent in SQL. */
 export const MAX_RECORD_PARTS = 100;
+/** Sentences one policy proposal's plain-language diff keeps. */
+export const MAX_POLICY_CHANGE_SENTENCES = 200;
+/** Agency and field pairs one policy proposal's impact replay keeps. */
+export const MAX_POLICY_IMPACT_ROWS = 500;
 /** Fields one explainAccess answer lists (per response path and Type.field). */
 export const MAX_EXPLAINED_FIELDS = 5_000;
 
@@ -104,6 +108,11 @@ export const LIST_BOUNDS = {
     bound: 'the policy set: one policy file per type (each type once, checked), its test file beside it, agency-groups.yaml; 119 by that layout, written by security officers only',
   },
   'PolicyVersion.changedFiles': { kind: 'model', max: 120, bound: 'files of the policy set' },
+  'Query.policyProposals': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, `limit first` in SQL' },
+  'PolicyProposal.changedFiles': { kind: 'model', max: 120, bound: 'files of the policy set' },
+  'PolicyProposal.changes': { kind: 'cap', max: MAX_POLICY_CHANGE_SENTENCES, bound: `sentences grouped by rule and classification, widening first; at most ${MAX_POLICY_CHANGE_SENTENCES} kept, the last saying how many more` },
+  'PolicyImpact.rows': { kind: 'cap', max: MAX_POLICY_IMPACT_ROWS, bound: `agency and field pairs with something to report, most changes first; at most ${MAX_POLICY_IMPACT_ROWS} kept` },
+  'PolicyImpact.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
   'Query.explainAccess': {
     kind: 'cap',
     max: MAX_EXPLAINED_FIELDS,
