@@ -34,9 +34,8 @@ function encodeCursor(entry: AccessEntry, scope: CursorScope): string {
 }
 
 function decodeCursor(after: string, scope: CursorScope): Position {
-  const opened = openCursor(scope, after);
   try {
-    const position = JSON.parse(opened ?? '') as Position;
+    const position = JSON.parse(openCursor(scope, after) ?? '') as Position;
     const { at, rank, seq, part } = position;
     if (typeof at === 'string' && Number.isInteger(rank) && /^\d{1,19}$/.test(seq) && Number.isInteger(part) && part >= 0 && part <= MAX_PART) return position;
   } catch {
