@@ -111,7 +111,7 @@ export const LIST_BOUNDS = {
   },
   'FieldAccess.subgraphs': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} subgraphs` },
   'DataAccess.fields': { kind: 'model', max: 140, bound: 'fields of one register asked in one request (131 in the largest schema)' },
-  'DataAccess.roles': { kind: 'model', max: 5, bound: 'the caller token\'s roles, known roles only (5)' },
+  'DataAccess.roles': { kind: 'model', max: 6, bound: 'the caller token\'s roles, known roles only (6)' },
   'DataAccessConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
 } as const satisfies Record<string, ListBound>;
 
