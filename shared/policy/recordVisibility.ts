@@ -111,6 +111,13 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
     if (subjects.length) context.disclosures.record(subjects, coordinate, decision);
   }
 
+  const keyFields = new Map<string, Set<string>>();
+  const keysOf = (type: string) => {
+    let keys = keyFields.get(type);
+    if (!keys) keyFields.set(type, (keys = keyFieldsOf(schema, type)));
+    return keys;
+  };
+
   const middleware: Record<string, Record<string, unknown>> = {};
   const add = (type: string, field: string, fn: unknown) => ((middleware[type] ??= {})[field] = fn);
 
@@ -124,11 +131,19 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
     if (nodes) {
       // A register list: only for callers who may read something of every row it can hold.
       add('Query', field.name, (resolve: (...args: unknown[]) => unknown, parent: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo) => {
-        for (const type of nodeTypesOf(schema, coordinate, args)) {
+        const types = nodeTypesOf(schema, coordinate, args);
+        for (const type of types) {
           const access = accessTo(context.principal, type);
           if (access.kind !== 'any-row') throw forbidden(coordinate, access.refusal, context.principal.requestId);
         }
-        return resolve(parent, args, context, info);
+        const page = resolve(parent, args, context, info);
+        // A page whose records show nothing but their keys is an existence check on each of them.
+        if (types.length !== 1 || !nodesOnlyKeys(info, keysOf(types[0]))) return page;
+        return Promise.resolve(page).then((result) => {
+          const decision = rootDecision(context.principal, coordinate);
+          for (const node of (result as { nodes?: unknown[] } | null)?.nodes ?? []) recordLookup(types[0], node, coordinate, decision, context, info);
+          return result;
+        });
       });
       continue;
     }
@@ -136,7 +151,7 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
     // A lookup of a record about people: the same answer for a record that does not exist and for one
     // the caller may read nothing of; every lookup is recorded against the record's subjects.
     const type = named.name;
-    const keys = new Set(['__typename', 'id', ...field.args.map((argument) => argument.name)]);
+    const keys = keyFieldsOf(schema, type);
     add('Query', field.name, async (resolve: (...args: unknown[]) => unknown, parent: unknown, args: unknown, context: PolicyContext, info: GraphQLResolveInfo) => {
       const access = accessTo(context.principal, type);
       const row = await resolve(parent, args, context, info);
@@ -192,13 +207,42 @@ function nodeTypesOf(schema: GraphQLSchema, list: string, args: Record<string, u
   return kind && types.some((type) => type.toLowerCase() === kind) ? types.filter((type) => type.toLowerCase() === kind) : types;
 }
 
+/** `__typename` and the fields of the type's federation keys (`@key(fields: "id")`). */
+function keyFieldsOf(schema: GraphQLSchema, typeName: string): Set<string> {
+  const keys = new Set(['__typename', 'id']);
+  const type = schema.getType(typeName);
+  for (const node of type ? [type.astNode, ...(type.extensionASTNodes ?? [])] : []) {
+    for (const directive of node?.directives ?? []) {
+      if (directive.name.value !== 'key') continue;
+      const fields = directive.arguments?.find((argument) => argument.name.value === 'fields')?.value;
+      if (fields?.kind === Kind.STRING) for (const name of fields.value.split(/[\s{}]+/)) if (name) keys.add(name);
+    }
+  }
+  return keys;
+}
+
+/** The page's `nodes` are asked for, and with nothing but `__typename` and their keys. */
+function nodesOnlyKeys(info: GraphQLResolveInfo, keys: ReadonlySet<string>): boolean {
+  const nodes: SelectionNode[][] = [];
+  const collect = (selections: readonly SelectionNode[]) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD && selection.name.value === 'nodes') nodes.push([...(selection.selectionSet?.selections ?? [])]);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet.selections);
+    }
+  };
+  for (const node of info.fieldNodes) collect(node.selectionSet?.selections ?? []);
+  return nodes.length > 0 && nodes.every((selections) => onlyFields(selections, keys));
+}
+
+function onlyFields(selections: readonly SelectionNode[], keys: ReadonlySet<string>): boolean {
+  return selections.every((selection) =>
+    selection.kind === Kind.FIELD ? keys.has(selection.name.value) : selection.kind === Kind.INLINE_FRAGMENT && onlyFields(selection.selectionSet.selections, keys),
+  );
+}
+
 /** The lookup selects nothing but `__typename` and its key (the gateway's own fetch of a record's key looks so too). */
 function onlyKeysSelected(info: GraphQLResolveInfo, keys: ReadonlySet<string>): boolean {
-  const onlyKeys = (selections: readonly SelectionNode[]): boolean =>
-    selections.every((selection) =>
-      selection.kind === Kind.FIELD ? keys.has(selection.name.value) : selection.kind === Kind.INLINE_FRAGMENT && onlyKeys(selection.selectionSet.selections),
-    );
-  return info.fieldNodes.every((node) => onlyKeys(node.selectionSet?.selections ?? []));
+  return info.fieldNodes.every((node) => onlyFields(node.selectionSet?.selections ?? [], keys));
 }
 
 /** `status`, or `filter.dataSubject` inside an input object; undefined when not given (null counts as not given). */

@@ -92,6 +92,20 @@ describe('the police investigator, who may read every citizen', () => {
     });
     expectAnswer(await query(investigator, '{ citizen(id: "001099000001") { __typename } }'), { data: { citizen: null } });
   });
+
+  it('pages through citizens showing nothing but their type, and each of them is recorded', async () => {
+    const answer = await query(investigator, '{ citizens(first: 2) { nodes { __typename } } }');
+    expectAnswer(answer, { data: { citizens: { nodes: [{ __typename: 'Citizen' }, { __typename: 'Citizen' }] } } });
+    const firstTwo = seededProvince().citizens.map((person) => person.id).sort().slice(0, 2);
+    const checked = [{ field: 'Query.citizens', decision: 'disclosed' as const, basis: 'owner' }];
+    await expectDisclosure({
+      register: 'population',
+      requestId: answer.headers.get('x-request-id')!,
+      agency: 'cong-an-tinh',
+      purpose: 'criminal-investigation',
+      subjects: Object.fromEntries(firstTwo.map((id) => [id, checked])),
+    });
+  });
 });
 
 describe('cursors', () => {
