@@ -73,14 +73,19 @@ type SubjectsOf = (row: unknown, context: PolicyContext, info: GraphQLResolveInf
 type BasisOf = (field: CompiledField, context: PolicyContext, subjects: SubjectLookup) => Promise<string | null>;
 
 export interface VisibilityDeps {
-  /** The data subjects of a row of a type (the policy's `subject` fields). */
-  subjectsOf(type: string): SubjectsOf | null;
+  /** Reads the data subjects of a row (the policy's `subject` fields), as the field rules do. */
+  subjectReader(schema: GraphQLSchema, field: CompiledField): SubjectsOf;
   /** The subjects' own basis (consent, subject request), looked up once per request and group. */
   subjectsBasis: BasisOf;
 }
 
 export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolicies, deps: VisibilityDeps): IMiddlewareTypeMap {
   const groups = groupsByType(compiled);
+  const subjectReaders = new Map<string, SubjectsOf | null>();
+  for (const field of compiled.fields.values()) {
+    if (field.subjectFields.length > 0 && !subjectReaders.has(field.type)) subjectReaders.set(field.type, deps.subjectReader(schema, field));
+  }
+  const subjectsOf = (type: string) => subjectReaders.get(type) ?? null;
   // Per request (the principal is made per call) and type or coordinate.
   const accessOfRequest = new WeakMap<Principal, Map<string, TypeAccess | Decision>>();
   const cached = <T extends TypeAccess | Decision>(principal: Principal, key: string, compute: () => T): T => {
@@ -98,7 +103,7 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
 
   /** Some field of this row is readable by the caller: a rule allows it for this row, or its subjects' own basis does. */
   async function readableRow(type: string, row: unknown, context: PolicyContext, info: GraphQLResolveInfo): Promise<boolean> {
-    const subjects = deps.subjectsOf(type)?.(row, context, info) ?? NO_SUBJECT;
+    const subjects = subjectsOf(type)?.(row, context, info) ?? NO_SUBJECT;
     for (const field of groups.get(type) ?? []) {
       if (decideAccess(field, context.principal, subjects).allowed) return true;
       if (field.dataDependent && (await deps.subjectsBasis(field, context, subjects))) return true;
@@ -107,7 +112,7 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
   }
 
   function recordLookup(type: string, row: unknown, coordinate: string, decision: Decision, context: PolicyContext, info: GraphQLResolveInfo): void {
-    const subjects = row ? (deps.subjectsOf(type)?.(row, context, info)() ?? []) : [];
+    const subjects = row ? (subjectsOf(type)?.(row, context, info)() ?? []) : [];
     if (subjects.length) context.disclosures.record(subjects, coordinate, decision);
   }
 

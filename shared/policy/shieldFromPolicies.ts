@@ -105,13 +105,5 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
   }
   const permissions = shield(tree as IRules, { fallbackRule: denyUnlisted, allowExternalErrors: true, debug: false });
   // Inside the shield: lookups, register lists and filters follow what the caller may read of the records.
-  const subjectReaders = new Map<string, ReturnType<typeof subjectReader> | null>();
-  const subjectsOf = (type: string) => {
-    if (!subjectReaders.has(type)) {
-      const field = [...compiled.fields.values()].find((candidate) => candidate.type === type && candidate.subjectFields.length > 0);
-      subjectReaders.set(type, field ? subjectReader(schema, field) : null);
-    }
-    return subjectReaders.get(type)!;
-  };
-  return applyMiddleware(schema, permissions, recordVisibility(schema, compiled, { subjectsOf, subjectsBasis }));
+  return applyMiddleware(schema, permissions, recordVisibility(schema, compiled, { subjectReader, subjectsBasis }));
 }
