@@ -22,6 +22,8 @@ export const CLIENT_ERROR_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'SUBGRAPH_UNAVAILABLE',
   'AUDIT_UNAVAILABLE',
+  // A list filtered or ordered on a field the caller may not read (shared/policy/recordVisibility.ts).
+  'FILTER_NOT_ALLOWED',
   ...OPERATION_LIMIT_CODES,
 ]);
 

@@ -126,6 +126,52 @@ export const LIST_BOUNDS = {
 
 export type ListField = keyof typeof LIST_BOUNDS;
 
+const everyCivilEvent = (field: string) => ['Birth', 'Marriage', 'Death'].map((type) => `${type}.${field}`);
+
+/**
+ * What each filter or ordering argument of a list tests (every argument but `first` and `after`): the
+ * fields whose values it compares. A caller may give the argument only if the policies let them read
+ * every one of those fields whatever the row; otherwise FILTER_NOT_ALLOWED (shared/policy/recordVisibility.ts).
+ * An input object's fields are listed one by one (`filter.dataSubject`). An empty list: the argument
+ * tests nothing of another person's record (the caller's own rows, or a question that is not a filter).
+ * test/supergraph/noSilentProbes.test.ts fails when an argument of a list of the schema is missing here.
+ */
+export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  'Query.citizens': { unitCode: ['Citizen.residence'] },
+  'Query.enterprises': { unitCode: ['Enterprise.registeredAt'], status: ['Enterprise.status'], nameContains: ['Enterprise.name'] },
+  'Query.civilEvents': {
+    // The kind of event is the record's type: the list itself is refused unless its records may be read.
+    kind: [],
+    unitCode: everyCivilEvent('registeredAt'),
+    registeredFrom: everyCivilEvent('registeredOn'),
+    registeredTo: everyCivilEvent('registeredOn'),
+  },
+  'Query.landParcels': { unitCode: ['LandParcel.location'], landUsePurpose: ['LandParcel.landUsePurpose'] },
+  'Query.beneficiaries': { programCode: ['Benefit.program'], status: ['Benefit.status'] },
+  'Query.administrativeUnits': { kind: ['AdministrativeUnit.kind'] },
+  'Query.legalBases': { kind: ['LegalBasis.kind'] },
+  'Citizen.benefits': { status: ['Benefit.status'] },
+  'Query.dataAccessLog': {
+    'filter.from': ['DataAccess.at'],
+    'filter.until': ['DataAccess.at'],
+    'filter.dataSubject': ['DataAccess.dataSubject'],
+    'filter.consumerAgency': ['DataAccess.agency'],
+    'filter.purpose': ['DataAccess.purpose'],
+    'filter.caseId': ['DataAccess.caseId'],
+    'filter.requestId': ['DataAccess.requestId'],
+    'filter.decision': ['DataAccess.decision'],
+  },
+  // The signed-in citizen's own rows.
+  'Query.myDataAccessLog': { from: [], until: [] },
+  'Query.myConsents': { status: [] },
+  'Query.mySubjectRequests': { status: [] },
+  // The question explained, not a filter on records.
+  'Query.explainAccess': { principal: [], purpose: [], query: [] },
+};
+
+/** Lists of the signed-in caller's own records: open to them whatever the policies say of other people's rows. */
+export const OWN_RECORD_LISTS: ReadonlySet<string> = new Set(['Query.myDataAccessLog', 'Query.myConsents', 'Query.mySubjectRequests']);
+
 /**
  * The page size a paginated list field serves: `first` (its default when null), refused with
  * BAD_USER_INPUT, naming the maximum, outside 1..max.

@@ -13,8 +13,9 @@ import { enclosingSubjectOf } from './enclosingRecord.ts';
 import { fieldGroupId } from './fieldGroups.ts';
 import type { PolicyContext, SubjectBasisKind } from './PolicyContext.ts';
 import { isPersonalLevel } from './PolicyDocument.ts';
+import { recordVisibility } from './recordVisibility.ts';
 
-function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: PolicyContext, info: unknown) => SubjectLookup {
+export function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: PolicyContext, info: unknown) => SubjectLookup {
   if (field.subjectFromEnclosingRecord) {
     return (parent) => () => {
       const subject = enclosingSubjectOf(parent);
@@ -59,7 +60,7 @@ async function lookUpSubjectsBasis(field: CompiledField, context: PolicyContext,
 // looked up once.
 const basesOfRequest = new WeakMap<PolicyContext, Map<string, Promise<string | null>>>();
 
-function subjectsBasis(field: CompiledField, context: PolicyContext, subjects: SubjectLookup): Promise<string | null> {
+export function subjectsBasis(field: CompiledField, context: PolicyContext, subjects: SubjectLookup): Promise<string | null> {
   let bases = basesOfRequest.get(context);
   if (!bases) basesOfRequest.set(context, (bases = new Map()));
   const key = `${fieldGroupId(field)}\u0000${subjects().join(',')}`;
@@ -103,5 +104,6 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
     );
   }
   const permissions = shield(tree as IRules, { fallbackRule: denyUnlisted, allowExternalErrors: true, debug: false });
-  return applyMiddleware(schema, permissions);
+  // Inside the shield: lookups, register lists and filters follow what the caller may read of the records.
+  return applyMiddleware(schema, permissions, recordVisibility(schema, compiled, { subjectReader, subjectsBasis }));
 }

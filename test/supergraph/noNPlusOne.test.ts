@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeCursor } from '../../shared/loaders/pagination.ts';
+import { cursorAt } from '../support/cursors.ts';
 import { getStack, investigator, query, seededProvince, sqlStatements } from '../support/stack.ts';
 
 // Every field below lives in another agency's database; each list of citizens fans out to all of them.
@@ -38,7 +38,7 @@ function cursorBeforeACompleteWindow(): string {
   const needs = [husbands, holders, beneficiaries, landedRepresentatives, withFather];
   for (let start = 1; start + 10 <= ids.length; start += 1) {
     const window = ids.slice(start, start + 10);
-    if (needs.every((set) => window.some((id) => set.has(id)))) return encodeCursor(ids[start - 1]);
+    if (needs.every((set) => window.some((id) => set.has(id)))) return cursorAt('population', investigator, 'Query.citizens', {}, ids[start - 1]);
   }
   throw new Error('no window of ten citizens needs every agency; change the seed');
 }

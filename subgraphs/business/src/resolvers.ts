@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
+import { listCursorScope } from '../../../shared/auth/cursorKey.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { enterpriseCode, unitCode } from '../../../shared/validation/inputs.ts';
 import type { BusinessLoaders } from './loaders.ts';
@@ -39,6 +40,7 @@ export const resolvers: GraphQLResolverMap<Context> = {
         'enterprise.code',
         (row) => row.enterpriseCode,
         args,
+        listCursorScope('business', ctx.principal, 'Query.enterprises', args),
       ),
   },
   Enterprise: {

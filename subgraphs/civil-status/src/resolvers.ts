@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
+import { listCursorScope } from '../../../shared/auth/cursorKey.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { recordId, unitCode } from '../../../shared/validation/inputs.ts';
 import { dateRange } from './dateRange.ts';
@@ -49,7 +50,7 @@ export const resolvers: GraphQLResolverMap<Context> = {
         registeredFrom: from,
         registeredTo: to,
       });
-      return fetchPage<CivilEventRow & { sortKey: string }>(base, REGISTER_SORT_KEY, (row) => row.sortKey, args);
+      return fetchPage<CivilEventRow & { sortKey: string }>(base, REGISTER_SORT_KEY, (row) => row.sortKey, args, listCursorScope('civil-status', ctx.principal, 'Query.civilEvents', args));
     },
   },
   CivilEvent: {

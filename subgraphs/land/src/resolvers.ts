@@ -3,6 +3,7 @@ import { badUserInput } from '../../../shared/errors/clientErrors.ts';
 import { partOfRecord } from '../../../shared/policy/enclosingRecord.ts';
 import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
+import { listCursorScope } from '../../../shared/auth/cursorKey.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { recordId, unitCode } from '../../../shared/validation/inputs.ts';
 import type { LandLoaders } from './loaders.ts';
@@ -43,6 +44,7 @@ export const resolvers: GraphQLResolverMap<Context> = {
         'land_parcel.id',
         (row) => row.id,
         args,
+        listCursorScope('land', ctx.principal, 'Query.landParcels', args),
       ),
     landUseCertificate: (_: unknown, args: { serialNumber: string }, ctx: Context) =>
       ctx.loaders.certificateBySerialNumber.load(certificateSerial(args.serialNumber)),

@@ -3,6 +3,7 @@ import { hasRole } from '../../../shared/auth/Principal.ts';
 import { partOfRecord } from '../../../shared/policy/enclosingRecord.ts';
 import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
+import { listCursorScope } from '../../../shared/auth/cursorKey.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { personalId, recordId, unitCode } from '../../../shared/validation/inputs.ts';
 import type { PopulationLoaders } from './loaders.ts';
@@ -14,7 +15,7 @@ export const resolvers: GraphQLResolverMap<Context> = {
   Query: {
     citizen: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.citizenById.load(personalId(args.id)),
     citizens: (_: unknown, args: { unitCode?: string; first?: number; after?: string }, ctx: Context) =>
-      fetchPage<CitizenRow>(citizenList(ctx.knex, { unitCode: unitCode(args.unitCode) }), 'citizen.id', (row) => row.id, args),
+      fetchPage<CitizenRow>(citizenList(ctx.knex, { unitCode: unitCode(args.unitCode) }), 'citizen.id', (row) => row.id, args, listCursorScope('population', ctx.principal, 'Query.citizens', args)),
     household: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.householdById.load(recordId(args.id)),
     me: (_: unknown, __: unknown, ctx: Context) =>
       hasRole(ctx.principal, 'citizen') && ctx.principal.subject ? ctx.loaders.citizenById.load(ctx.principal.subject) : null,

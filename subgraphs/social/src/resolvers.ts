@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
+import { listCursorScope } from '../../../shared/auth/cursorKey.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { recordId } from '../../../shared/validation/inputs.ts';
 import { benefitStatus, programCode } from './inputs.ts';
@@ -25,6 +26,7 @@ export const resolvers: GraphQLResolverMap<Context> = {
         'benefit.id',
         (row) => row.id,
         args,
+        listCursorScope('social', ctx.principal, 'Query.beneficiaries', args),
       ),
   },
   Benefit: {

@@ -8,6 +8,8 @@ import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
 import { MAX_PART, parseLogRequest, type LogEntry, type LogFilter, type LogPosition } from '../../../../shared/audit/disclosureLogReader.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
+import { openCursor, sealCursor, type CursorScope } from '../../../../shared/loaders/pagination.ts';
+import { listCursorScope } from '../../../../shared/auth/cursorKey.ts';
 import { logError } from '../../../../shared/logging/log.ts';
 import { callInternalRoute } from '../../../../shared/internalRoutes/callInternalRoute.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
@@ -25,13 +27,15 @@ interface Position extends LogPosition {
 
 const LARGEST_SEQ = '9223372036854775807';
 
-function encodeCursor(entry: AccessEntry): string {
-  return Buffer.from(JSON.stringify({ at: entry.at, rank: entry.rank, seq: entry.seq, part: entry.part })).toString('base64url');
+// Sealed like every list's cursor (shared/loaders/pagination.ts): opaque, bound to the list, its filter
+// and the caller's agency (a citizen's: their id); the position is checked again once opened.
+function encodeCursor(entry: AccessEntry, scope: CursorScope): string {
+  return sealCursor(scope, JSON.stringify({ at: entry.at, rank: entry.rank, seq: entry.seq, part: entry.part }));
 }
 
-function decodeCursor(after: string): Position {
+function decodeCursor(after: string, scope: CursorScope): Position {
   try {
-    const position = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Position;
+    const position = JSON.parse(openCursor(scope, after) ?? '') as Position;
     const { at, rank, seq, part } = position;
     if (typeof at === 'string' && Number.isInteger(rank) && /^\d{1,19}$/.test(seq) && Number.isInteger(part) && part >= 0 && part <= MAX_PART) return position;
   } catch {
@@ -65,7 +69,8 @@ export async function readAccessLog(
   args: { first?: number | null; after?: string | null },
 ) {
   const first = pageSizeOf(field, args.first);
-  const cursor = args.after ? decodeCursor(args.after) : null;
+  const scope = listCursorScope('platform', ctx.principal, field, { filter });
+  const cursor = args.after ? decodeCursor(args.after, scope) : null;
   // Checked here too, so that a bad filter is the caller's error and not an unavailable register.
   const checked = parseLogRequest({ filter, limit: first + 1 }).filter;
   if (checked.from && checked.until && checked.from >= checked.until) throw badUserInput('"until" must be after "from"', 'until');
@@ -93,7 +98,7 @@ export async function readAccessLog(
   const nodes = merged.slice(0, first);
   return {
     nodes,
-    pageInfo: { hasNextPage: merged.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]) : null },
+    pageInfo: { hasNextPage: merged.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1], scope) : null },
     unavailableRegisters: unavailable.sort(),
   };
 }

@@ -2,6 +2,7 @@
 // 2025 reform), the agency directory, the purposes callers declare and the legal bases policies name.
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { fetchPage } from '../../../../shared/loaders/pagination.ts';
+import { listCursorScope } from '../../../../shared/auth/cursorKey.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { CODE_PATTERN, unitCode } from '../../../../shared/validation/inputs.ts';
 import type { PlatformLoaders } from './loaders.ts';
@@ -29,7 +30,7 @@ export const catalogueResolvers = {
     administrativeUnit: (_: unknown, args: { code: string }, ctx: Context) =>
       ctx.loaders.unitByCode.load(unitCode(args.code, 'code') as string),
     administrativeUnits: (_: unknown, args: { kind?: string; first?: number; after?: string }, ctx: Context) =>
-      fetchPage<UnitRow>(unitList(ctx.knex, args.kind ? args.kind.toLowerCase() : null), 'code', (row) => row.code, args),
+      fetchPage<UnitRow>(unitList(ctx.knex, args.kind ? args.kind.toLowerCase() : null), 'code', (row) => row.code, args, listCursorScope('platform', ctx.principal, 'Query.administrativeUnits', args)),
     administrativeUnitByFormerCode: async (_: unknown, args: { formerCode: string }, ctx: Context) =>
       (await unitByFormerCode(ctx.knex, unitCode(args.formerCode, 'formerCode') as string)) ?? null,
     agencies: async (_: unknown, __: unknown, ctx: Context) => (await agencies(ctx.knex)).map(toAgency),
