@@ -8,12 +8,16 @@ export const BENCH_QUERY =
   'civilEvents { kind registeredOn } landParcels { parcelNumber area } businesses { enterpriseCode name } } } }';
 
 /**
- * The consent-gated variant: fields an agency reads only with each citizen's consent, so every row
- * needs a consent check and a disclosure record. The same query by an agency reading on a statutory
- * basis, with the disclosure log off, is the policy-only figure it is compared with.
+ * The consent-gated variant: fields an agency reads only with each citizen's consent, so every record
+ * needs a consent check and a disclosure record. Asked as one lookup per citizen of the bench page (20
+ * aliases): a caller reading only on consent may look people up but not browse a register list
+ * (README, "What a caller may learn of records they may not read"). The same query by an agency reading
+ * on a statutory basis, with the disclosure log off, is the policy-only figure it is compared with.
  */
-export const CONSENT_BENCH_QUERY = 'query ($unit: String) { citizens(unitCode: $unit, first: 20) { nodes { id fullName dateOfBirth gender } } }';
-/** The consent groups CONSENT_BENCH_QUERY reads. */
+export function consentBenchQuery(citizenIds: readonly string[]): string {
+  return `{ ${citizenIds.map((id, index) => `c${index}: citizen(id: ${JSON.stringify(id)}) { id fullName dateOfBirth gender }`).join(' ')} }`;
+}
+/** The consent groups consentBenchQuery reads. */
 export const CONSENT_BENCH_GROUPS = ['population.citizen:key', 'population.citizen:identity'];
 /** An agency that reads those fields only with consent (the seed policies). */
 export const CONSENT_CALLER = { agency: 'so-noi-vu', purpose: 'public-service-delivery' };
@@ -51,7 +55,7 @@ export function gatewayTarget(
 
 /** The ids of the citizens a target's page holds. */
 export async function pageCitizenIds(target: BenchTarget): Promise<string[]> {
-  return ((await ask(target)).answer.data?.citizens?.nodes ?? []).map((node) => node.id);
+  return citizensOf((await ask(target)).answer).map((node) => node.id);
 }
 
 export function rawTarget(baseUrl: string, unitCode: string): BenchTarget {
@@ -71,9 +75,22 @@ export interface PageSummary {
   responseBytes: number;
 }
 
+type PageCitizen = { id: string; civilEvents?: unknown[] | null; landParcels?: unknown[] | null; businesses?: unknown[] | null };
+
 interface Answer {
-  data?: { citizens?: { nodes?: { id: string; civilEvents?: unknown[] | null; landParcels?: unknown[] | null; businesses?: unknown[] | null }[] } };
+  /** The bench page (`citizens.nodes`), or the consent variant's lookups (`c0` … `c19`). */
+  data?: { citizens?: { nodes?: PageCitizen[] } } & Record<string, unknown>;
   errors?: unknown[];
+}
+
+/** The citizens an answer holds, in page order, from either form of query. */
+function citizensOf(answer: Answer): PageCitizen[] {
+  const data = answer.data ?? {};
+  if (data.citizens) return data.citizens.nodes ?? [];
+  return Object.keys(data)
+    .filter((alias) => /^c\d+$/.test(alias))
+    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+    .map((alias) => data[alias] as PageCitizen);
 }
 
 async function ask(target: BenchTarget): Promise<{ answer: Answer; bytes: number }> {
@@ -120,9 +137,9 @@ export async function checkTargetsAgree(gateway: BenchTarget, raw: BenchTarget):
   // (`raw` is the reference: raw SQL, or for the consent-gated variant the policy-only run.)
   const fromGateway = await ask(gateway);
   const fromRaw = await ask(raw);
-  const nodes = fromGateway.answer.data?.citizens?.nodes ?? [];
+  const nodes = citizensOf(fromGateway.answer);
   const gatewayIds = nodes.map((node) => node.id);
-  const rawIds = (fromRaw.answer.data?.citizens?.nodes ?? []).map((node) => node.id);
+  const rawIds = citizensOf(fromRaw.answer).map((node) => node.id);
   if (gatewayIds.length < 20) throw new Error(`The gateway returned ${gatewayIds.length} citizens, not a full page of 20`);
   if (!isDeepStrictEqual(gatewayIds, rawIds)) {
     throw new Error(`The targets returned different citizens:\n  gateway: ${gatewayIds.join(', ')}\n  raw-sql: ${rawIds.join(', ')}`);

@@ -8,7 +8,7 @@ import { benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
 import {
   checkTargetsAgree,
   CONSENT_BENCH_GROUPS,
-  CONSENT_BENCH_QUERY,
+  consentBenchQuery,
   CONSENT_CALLER,
   gatewayTarget,
   pageCitizenIds,
@@ -113,9 +113,11 @@ async function main(settings: BenchSettings): Promise<void> {
   await checkTargetsAgree(unlimited, raw);
   console.log(`Both targets return the same ${page.citizens} citizens of ward ${ward.code} with the same data.`);
 
-  const policyOnly = gatewayTarget(services.unaudited.gateway.baseUrl, ward.code, settings.caller, 'policy-only', CONSENT_BENCH_QUERY);
-  const consentGated = gatewayTarget(services.gateway.baseUrl, ward.code, CONSENT_CALLER, 'consent-gated', CONSENT_BENCH_QUERY);
-  await grantBenchConsents(settings, await pageCitizenIds(policyOnly), CONSENT_CALLER, CONSENT_BENCH_GROUPS);
+  // The citizens of the bench page, each looked up by id.
+  const pageIds = await pageCitizenIds(gateway);
+  const policyOnly = gatewayTarget(services.unaudited.gateway.baseUrl, ward.code, settings.caller, 'policy-only', consentBenchQuery(pageIds));
+  const consentGated = gatewayTarget(services.gateway.baseUrl, ward.code, CONSENT_CALLER, 'consent-gated', consentBenchQuery(pageIds));
+  await grantBenchConsents(settings, pageIds, CONSENT_CALLER, CONSENT_BENCH_GROUPS);
   await checkTargetsAgree(consentGated, policyOnly);
   console.log(`The consent-gated and policy-only runs return the same ${page.citizens} citizens with the same data.`);
 
