@@ -92,11 +92,13 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
     const personal = isPersonalLevel(field.level);
     const hasSubject = field.subjectFields.length > 0 || field.subjectFromEnclosingRecord;
     const lookup = lookups.get(coordinate);
-    // The key of a record a root lookup returns: given back to a caller who asked by it (askedByKey.ts).
-    const othersThanKey = lookupKeys.has(coordinate) ? otherGroupsOf(compiled, field) : null;
+    // The personal key of a record a root lookup returns: given back to a caller who asked by it
+    // (askedByKey.ts). A key that is not personal data is decided like any other field.
+    const othersThanKey = personal && lookupKeys.has(coordinate) ? otherGroupsOf(compiled, field) : null;
     // A 'contextual' decision runs once per request: row-dependent rules, and personal fields whose
-    // every disclosure is recorded per data subject, are decided row by row.
-    const cache = field.dataDependent || (personal && hasSubject) || othersThanKey ? 'no_cache' : 'contextual';
+    // every disclosure is recorded per data subject, are decided row by row; a root lookup once per
+    // alias, to note each key asked by.
+    const cache = field.dataDependent || (personal && hasSubject) || othersThanKey || lookup ? 'no_cache' : 'contextual';
     tree[field.type][field.field] = rule(`policy:${coordinate}`, { cache })(
       async (parent, args, context: PolicyContext, info) => {
         if (lookup) noteKeyAsked(context, info.path, (args as Record<string, unknown>)[lookup.argument]);
