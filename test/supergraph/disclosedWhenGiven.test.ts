@@ -9,6 +9,7 @@ import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
 
 const GRANT = 'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id status } }';
 const REVOKE = 'mutation ($id: ID!) { revokeConsent(id: $id) { status } }';
+
 const homeAffairs: Who = { role: 'officer', agency: 'so-noi-vu', purpose: 'public-service-delivery' };
 
 /** The README's consent: the citizen's identity, to so-noi-vu, for public-service delivery. */
@@ -21,17 +22,15 @@ async function grantIdentity(citizen: Who): Promise<string> {
 }
 
 describe('the README consent walkthrough, with the id selected', () => {
-  let id: string;
-  let citizen: Who;
+  // The README's citizen (Hồ Hữu Lâm, first of the demo ids), its steps and its queries.
+  const id = '033094279365';
+  const citizen: Who = { role: 'citizen', sub: id };
   let name: string;
 
   beforeAll(async () => {
     await getStack();
-    const province = seededProvince();
-    const person = province.citizens.filter((candidate) => !candidate.dateOfDeath && !province.demoCitizenIds.includes(candidate.id))[41];
-    id = person.id;
-    name = person.fullName;
-    citizen = { role: 'citizen', sub: id };
+    expect(seededProvince().demoCitizenIds[0]).toBe(id);
+    name = seededProvince().citizens.find((person) => person.id === id)!.fullName;
   });
 
   it('gives the officer back the id they asked by once the citizen consents to her identity, and records only the name as disclosed', async () => {
@@ -40,7 +39,18 @@ describe('the README consent walkthrough, with the id selected', () => {
     expectAnswer(await asks(), { data: { citizen: null }, errors: [refused('citizen.id', 'CONSENT_REQUIRED'), refused('citizen.fullName', 'CONSENT_REQUIRED')] });
     expectAnswer(await query(homeAffairs, `{ citizen(id: "${id}") { id } }`), { data: { citizen: null }, errors: [refused('citizen.id', 'CONSENT_REQUIRED')] });
 
-    const consentId = await grantIdentity(citizen);
+    const groups = await query(citizen, '{ consentableFieldGroups { id purposes } }');
+    expect(groups.body.data.consentableFieldGroups).toContainEqual(expect.objectContaining({ id: 'population.citizen:identity' }));
+    const granted = await query(
+      citizen,
+      `mutation { grantConsent(input: { granteeAgency: "so-noi-vu", purpose: "public-service-delivery",
+        fieldGroups: ["population.citizen:identity"], validUntil: "${inAYear()}" }) { id status } }`,
+    );
+    expect(granted.body.data.grantConsent.status).toBe('ACTIVE');
+    const consentId = granted.body.data.grantConsent.id as string;
+    const mine = await query(citizen, '{ myConsents { id status fieldGroups } }');
+    expect(mine.body.data.myConsents).toContainEqual({ id: consentId, status: 'ACTIVE', fieldGroups: ['population.citizen:identity'] });
+
     const during = await asks();
     expectAnswer(during, { data: { citizen: { id, fullName: name } } });
     // The id was the officer's own question, not a disclosure: the log names the name, on the consent.
@@ -52,7 +62,7 @@ describe('the README consent walkthrough, with the id selected', () => {
       subjects: { [id]: [{ field: 'Citizen.fullName', decision: 'disclosed', basis: `consent:${consentId}` }] },
     });
 
-    const revoked = await query(citizen, REVOKE, { variables: { id: consentId } });
+    const revoked = await query(citizen, `mutation { revokeConsent(id: "${consentId}") { status } }`);
     expect(revoked.body.data.revokeConsent.status).toBe('REVOKED');
     expectAnswer(await asks(), { data: { citizen: null }, errors: [refused('citizen.id', 'CONSENT_REQUIRED'), refused('citizen.fullName', 'CONSENT_REQUIRED')] });
   });
