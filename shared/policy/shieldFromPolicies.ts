@@ -55,8 +55,8 @@ function subjectUnknown(field: CompiledField): Extract<Decision, { allowed: fals
 }
 
 /**
- * Whether the caller may read some field of the row other than its key (`keyField`): by a rule, or by
- * the data subjects' consent (a subject request is never looked at here: looking one up uses it).
+ * Whether the caller may read a field of the row in one of `others` (the groups besides its key's): by a
+ * rule, or by the data subjects' consent (a subject request is never looked at here: looking one up uses it).
  */
 async function mayReadAnotherField(others: readonly CompiledField[], context: PolicyContext, subjects: SubjectLookup): Promise<boolean> {
   for (const other of others) {
@@ -69,7 +69,7 @@ async function mayReadAnotherField(others: readonly CompiledField[], context: Po
   return false;
 }
 
-/** One field of each group of `type` but the key's (and but state secrets): the groups a caller could read besides the key. */
+/** One field of each group of the key's type other than the key's own and the state secrets: what a caller could read besides the key. */
 function otherGroupsOf(compiled: CompiledPolicies, key: CompiledField): CompiledField[] {
   const byGroup = new Map<string, CompiledField>();
   for (const field of compiled.fields.values()) {
