@@ -1,38 +1,90 @@
-// Collects, during one request, every decision on personal or sensitive data, per data subject; the
-// subgraph writes them to the disclosure log as one record before the answer leaves (and sends no
-// data if it cannot). Per person the fields are grouped by outcome (disclosed on one basis under one
+// Collects, during one request, every decision on personal or sensitive data, per data subject, with
+// where the field sits in the response; the subgraph writes them to the disclosure log as one record
+// before the answer leaves (and sends no data if it cannot), keeping only the disclosures whose value
+// is in the answer. Per person the fields are grouped by outcome (disclosed on one basis under one
 // rule, or refused for one reason): usually one or two groups instead of an entry per field, which
 // keeps what every request hashes and writes small.
 import type { Principal } from '../auth/Principal.ts';
 import type { Decision } from '../policy/decideAccess.ts';
-import type { DisclosureRecorder } from '../policy/PolicyContext.ts';
+import type { DisclosureRecorder, ResponsePath } from '../policy/PolicyContext.ts';
 import { overallDecision, type DisclosureRecord, type FieldOutcome, type SubjectOutcome } from './disclosureChain.ts';
 
 type Outcome = Omit<FieldOutcome, 'fields'>;
 
+/** Where values are in the response, memoised per path node (siblings share their parent's node). */
+class ResponseValues {
+  private readonly byPath = new Map<ResponsePath, unknown>();
+
+  constructor(private readonly data: unknown) {}
+
+  valueAt(path: ResponsePath | undefined): unknown {
+    if (path === undefined) return this.data;
+    if (this.byPath.has(path)) return this.byPath.get(path);
+    const parent = this.valueAt(path.prev);
+    const value = parent !== null && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[path.key] : undefined;
+    this.byPath.set(path, value);
+    return value;
+  }
+
+  /** The field at `path` left in the answer: the object holding it is there (no ancestor was nulled). */
+  carries(path: ResponsePath): boolean {
+    const holder = this.valueAt(path.prev);
+    return holder !== null && typeof holder === 'object';
+  }
+}
+
 export class DisclosureCollector implements DisclosureRecorder {
-  private readonly bySubject = new Map<string, Map<string, Outcome>>();
+  // The decisions in the order made, as parallel lists (no object per decision beyond its outcome).
+  private readonly subjectsOf: Array<readonly string[]> = [];
+  private readonly fieldOf: string[] = [];
+  private readonly outcomeOf: Outcome[] = [];
+  private readonly pathOf: Array<ResponsePath | undefined> = [];
   private readonly at = new Date().toISOString();
 
   constructor(private readonly principal: Principal) {}
 
-  record(subjects: readonly string[], field: string, decision: Decision): void {
-    const entry: Outcome = decision.allowed
-      ? { decision: 'disclosed', basis: decision.legalBasis, rule: decision.rule }
-      : { decision: 'refused', reason: decision.reason, rule: decision.rule };
-    for (const subject of subjects.length ? subjects : ['']) {
-      let fields = this.bySubject.get(subject);
-      if (!fields) this.bySubject.set(subject, (fields = new Map()));
-      // The same field of the same person, asked for several times in a request, is one entry.
-      if (!fields.has(field)) fields.set(field, entry);
-    }
+  record(subjects: readonly string[], field: string, decision: Decision, path?: ResponsePath): void {
+    this.subjectsOf.push(subjects);
+    this.fieldOf.push(field);
+    this.outcomeOf.push(
+      decision.allowed
+        ? { decision: 'disclosed', basis: decision.legalBasis, rule: decision.rule }
+        : { decision: 'refused', reason: decision.reason, rule: decision.rule },
+    );
+    this.pathOf.push(path);
   }
 
-  /** The request's record, or null when it touched no personal data. */
-  toRecord(): DisclosureRecord | null {
-    if (this.bySubject.size === 0) return null;
+  /**
+   * Per person, per field, the first outcome that counts. A disclosure counts only if its value left in
+   * `data` (the executed response): when null propagation discarded an ancestor, the field was not given
+   * and is not recorded. Refusals, and decisions recorded without a path, always count.
+   */
+  private bySubject(data: unknown): Map<string, Map<string, Outcome>> {
+    const bySubject = new Map<string, Map<string, Outcome>>();
+    const response = new ResponseValues(data);
+    for (let index = 0; index < this.fieldOf.length; index += 1) {
+      const outcome = this.outcomeOf[index];
+      const path = this.pathOf[index];
+      if (outcome.decision === 'disclosed' && path !== undefined && !response.carries(path)) continue;
+      const subjects = this.subjectsOf[index];
+      const field = this.fieldOf[index];
+      for (const subject of subjects.length ? subjects : ['']) {
+        let fields = bySubject.get(subject);
+        if (!fields) bySubject.set(subject, (fields = new Map()));
+        // The same field of the same person, asked for several times in a request, is one entry.
+        if (!fields.has(field)) fields.set(field, outcome);
+      }
+    }
+    return bySubject;
+  }
+
+  /** The request's record given its response's `data`, or null when it touched no personal data. */
+  toRecord(data: unknown): DisclosureRecord | null {
+    if (this.fieldOf.length === 0) return null;
+    const bySubject = this.bySubject(data);
+    if (bySubject.size === 0) return null;
     const outcomes: SubjectOutcome[] = [];
-    for (const fields of this.bySubject.values()) {
+    for (const fields of bySubject.values()) {
       const groups = new Map<string, FieldOutcome>();
       for (const [field, outcome] of fields) {
         const key = `${outcome.decision}\u0000${outcome.basis ?? ''}\u0000${outcome.reason ?? ''}\u0000${outcome.rule ?? ''}`;
@@ -51,7 +103,7 @@ export class DisclosureCollector implements DisclosureRecorder {
       roles: this.principal.roles,
       purpose: this.principal.purpose,
       caseId: this.principal.caseId,
-      dataSubjects: [...this.bySubject.keys()].map((subject) => subject || null),
+      dataSubjects: [...bySubject.keys()].map((subject) => subject || null),
       outcomes,
       decision: overallDecision(outcomes.map((outcome) => outcome.decision)),
     };

@@ -9,6 +9,7 @@ export const REFUSAL_REASONS = {
   CONSENT_REQUIRED: "the data subject's consent for this agency and purpose is required",
   SUBJECT_REQUEST_REQUIRED: "only the data subject's own request, for this agency and case (X-Case-Id), allows it; none is open",
   STATE_SECRET: 'it is classified as a state secret and never shared',
+  SUBJECT_UNKNOWN: 'the people this record is about cannot be determined, so its personal data is not given',
 } as const;
 
 export type RefusalReason = keyof typeof REFUSAL_REASONS;

@@ -4,9 +4,16 @@
 import type { Principal } from '../auth/Principal.ts';
 import type { Decision } from './decideAccess.ts';
 
+/** Where a decided field sits in the response (graphql-js `info.path`): a disclosure counts only if its value is there. */
+export interface ResponsePath {
+  readonly prev: ResponsePath | undefined;
+  readonly key: string | number;
+}
+
 /** Receives every decision on personal or sensitive data, per data subject, for the disclosure log. */
 export interface DisclosureRecorder {
-  record(subjects: readonly string[], coordinate: string, decision: Decision): void;
+  /** `path`: where the field sits in the response; without one (a decision on no field's value) it is always kept. */
+  record(subjects: readonly string[], coordinate: string, decision: Decision, path?: ResponsePath): void;
 }
 
 /** A legal basis the data subjects give the caller themselves. */

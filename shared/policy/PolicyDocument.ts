@@ -30,7 +30,8 @@ export interface PolicyDocument {
   type: string;
   /**
    * Field(s) holding the data subject; several when a record concerns several people (a marriage);
-   * `enclosing-record` for a value that is part of a person's record (a residence).
+   * `enclosing-record` for a value that is part of a person's record (a residence); `none` for a type
+   * whose personal-level fields concern no person of their own (see compilePolicies).
    */
   subject?: string | string[];
   /** Group name -> its level and the fields of the type it holds. */

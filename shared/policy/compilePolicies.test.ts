@@ -329,15 +329,33 @@ describe('a security officer’s policy set, compiled', () => {
       });
     });
 
-    it('refuses a consent rule in a policy that names no data subject', () => {
+    it('refuses a consent rule in a policy whose record concerns no person', () => {
       const set = policySet(edited((document) => {
-        delete document.subject;
+        document.subject = 'none';
         document.rules = [document.rules[0], document.rules[2]];
       }), { 'rules.1': 44 });
       expect(compile(set)).toEqual({
         compiled: null,
         problems: [{ file: CITIZEN_FILE, line: 44, message: 'Rule "agencies-with-consent" depends on the data subject, but the policy names no "subject" field' }],
       });
+    });
+
+    it('refuses personal data whose data subject the policy does not name (fail closed), and accepts "subject: none"', () => {
+      const unnamed = policySet(edited((document) => {
+        delete document.subject;
+        document.rules = [document.rules[0]];
+      }), { 'field_groups.key': 12 });
+      expect(compile(unnamed)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 12, message: 'Group "key" is personal, but the policy names no "subject": say whose data it is (or "subject: none" if the record concerns no person)' }],
+      });
+      const none = policySet(edited((document) => {
+        document.subject = 'none';
+        document.rules = [document.rules[0]];
+      }));
+      const { compiled, problems } = compile(none);
+      expect(problems).toEqual([]);
+      expect(compiled?.fields.get('Citizen.fullName')).toMatchObject({ subjectFields: [], subjectFromEnclosingRecord: false, concernsNoPerson: true });
     });
 
     it('accepts the same policy once it names its data subject', () => {
@@ -390,7 +408,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'subject.1': 10 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 10, message: '"residence" must be a personal id (ID or String) or a Citizen' }],
+        problems: [{ file: CITIZEN_FILE, line: 10, message: '"residence" must be a personal id (ID or String), a Citizen, or a list whose people the row carries' }],
       });
     });
 

@@ -1,10 +1,10 @@
 // Checks a subgraph's policies against its GraphQL schema and the platform catalogues, and compiles
 // them into a per-field table that decideAccess reads. Deny by default: a field no policy names is an
 // error here, so it can never be served by accident.
-import { getNamedType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, isListType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { KNOWN_ROLES } from '../auth/Principal.ts';
 import { findService } from '../config/services.ts';
-import { ANY_SIGNED_IN, type Catalogue, type Classification, type PolicyProblem } from './PolicyDocument.ts';
+import { ANY_SIGNED_IN, isPersonalLevel, type Catalogue, type Classification, type PolicyProblem } from './PolicyDocument.ts';
 import type { PolicySet } from './readPolicyFiles.ts';
 
 export interface CompiledRule {
@@ -34,6 +34,8 @@ export interface CompiledField {
   subjectFields: string[];
   /** The subject is the person whose record encloses this value (`subject: enclosing-record`). */
   subjectFromEnclosingRecord: boolean;
+  /** Set (true) only for `subject: none`: the record concerns no person, so having no subject is not a failure to find one. */
+  concernsNoPerson?: true;
 }
 
 export interface CompiledPolicies {
@@ -47,6 +49,7 @@ export interface CompiledPolicies {
 // Federation's own plumbing: allowed explicitly by the shield, never covered by a policy.
 const FEDERATION_TYPES = new Set(['_Service']);
 const ENCLOSING_RECORD = 'enclosing-record';
+const NO_PERSON = 'none';
 const FEDERATION_QUERY_FIELDS = new Set(['_entities', '_service']);
 
 export function policyTypesOf(schema: GraphQLSchema): GraphQLObjectType[] {
@@ -98,15 +101,23 @@ export function compilePolicies(
 
     const subjectFields: string[] = [];
     const fromEnclosingRecord = document.subject === ENCLOSING_RECORD;
-    const subjects = document.subject === undefined || fromEnclosingRecord ? [] : Array.isArray(document.subject) ? document.subject : [document.subject];
+    const concernsNoPerson = document.subject === NO_PERSON;
+    const subjects = document.subject === undefined || fromEnclosingRecord || concernsNoPerson ? [] : Array.isArray(document.subject) ? document.subject : [document.subject];
     subjects.forEach((subject, index) => {
       const at = Array.isArray(document.subject) ? ['subject', index] : ['subject'];
       const field = typeFields.get(subject);
       const named = field ? getNamedType(field.type).name : null;
       if (!field) problem(at, `Type "${type.name}" has no field "${subject}"`);
-      else if (named !== 'ID' && named !== 'String' && named !== 'Citizen') problem(at, `"${subject}" must be a personal id (ID or String) or a Citizen`);
-      else subjectFields.push(subject);
+      // A list (household members, parcel holders) names its people through ids the row carries (rowSubjects.ts).
+      else if (named !== 'ID' && named !== 'String' && named !== 'Citizen' && !isListType(getNullableType(field.type))) {
+        problem(at, `"${subject}" must be a personal id (ID or String), a Citizen, or a list whose people the row carries`);
+      } else subjectFields.push(subject);
     });
+    // Fail closed: personal data is recorded per person, so a type holding any must say whose it is.
+    const personalGroup = Object.entries(document.field_groups).find(([, group]) => isPersonalLevel(group.level));
+    if (personalGroup && document.subject === undefined) {
+      problem(['field_groups', personalGroup[0]], `Group "${personalGroup[0]}" is ${personalGroup[1].level}, but the policy names no "subject": say whose data it is (or "subject: none" if the record concerns no person)`);
+    }
 
     const groupOfField = new Map<string, string>();
     for (const [groupName, group] of Object.entries(document.field_groups)) {
@@ -155,6 +166,7 @@ export function compilePolicies(
       if ((rule.consent_purposes || rule.on_subject_request) && !looksUpSubjectBases) {
         problem(['rules', index], `Rule "${rule.id}" relies on the data subject's consent or request, which the ${subgraph} service is not set up to look up (looksUpSubjectBases in shared/config/services.ts): it could never apply`);
       }
+      // `subject: none` included: a record concerning no person has nobody to consent or to ask.
       if ((rule.own_record || rule.consent_purposes || rule.on_subject_request) && subjectFields.length === 0 && !fromEnclosingRecord) {
         problem(['rules', index], `Rule "${rule.id}" depends on the data subject, but the policy names no "subject" field`);
       }
@@ -190,6 +202,7 @@ export function compilePolicies(
         dataDependent: rules.some((rule) => rule.ownRecord || rule.consentPurposes !== null || rule.onSubjectRequest),
         subjectFields,
         subjectFromEnclosingRecord: fromEnclosingRecord,
+        ...(concernsNoPerson ? { concernsNoPerson: true as const } : {}),
       });
     }
   }

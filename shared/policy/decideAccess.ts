@@ -15,6 +15,8 @@ export type SubjectLookup = () => readonly string[];
 
 // When no rule applies, the closest rule explains why: the one that failed latest in this order.
 const CLOSENESS: Record<RefusalReason, number> = {
+  // Decided before any rule (shieldFromPolicies), never by this function.
+  SUBJECT_UNKNOWN: 9,
   STATE_SECRET: 8,
   // Only with X-Case-Id (see failureOf): a caller working on a case is closest to the request made for it.
   SUBJECT_REQUEST_REQUIRED: 7,

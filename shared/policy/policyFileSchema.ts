@@ -14,7 +14,7 @@ export const policyFileSchema = {
     about: { type: 'string', minLength: 1 },
     owner: code,
     type: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
-    subject: { oneOf: [fieldName, { const: 'enclosing-record' }, { type: 'array', items: fieldName, minItems: 1, uniqueItems: true }] },
+    subject: { anyOf: [fieldName, { const: 'enclosing-record' }, { const: 'none' }, { type: 'array', items: fieldName, minItems: 1, uniqueItems: true }] },
     field_groups: {
       type: 'object',
       minProperties: 1,

@@ -2,38 +2,19 @@
 // `_entities` is allowed explicitly (the entities it returns are checked field by field); `_service`
 // stays denied: its SDL names state-secret fields, and composition reads the schema files offline.
 // External errors pass (they are masked centrally). Row-dependent rules are never cached.
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { forbidden } from '../errors/forbidden.ts';
 import type { CompiledField, CompiledPolicies } from './compilePolicies.ts';
-import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type SubjectLookup } from './decideAccess.ts';
-import { enclosingSubjectOf } from './enclosingRecord.ts';
+import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type Decision, type SubjectLookup } from './decideAccess.ts';
+import { isKeyAskedBy, keyLookupsOf, noteKeyAsked } from './askedByKey.ts';
 import { fieldGroupId } from './fieldGroups.ts';
 import type { PolicyContext, SubjectBasisKind } from './PolicyContext.ts';
 import { isPersonalLevel } from './PolicyDocument.ts';
 import { recordVisibility } from './recordVisibility.ts';
-
-export function subjectReader(schema: GraphQLSchema, field: CompiledField): (parent: unknown, context: PolicyContext, info: unknown) => SubjectLookup {
-  if (field.subjectFromEnclosingRecord) {
-    return (parent) => () => {
-      const subject = enclosingSubjectOf(parent);
-      return subject ? [subject] : [];
-    };
-  }
-  const type = schema.getType(field.type);
-  const definitions = isObjectType(type) ? field.subjectFields.map((name) => type.getFields()[name]) : [];
-  return (parent, context, info) => () =>
-    definitions.flatMap((definition) => {
-      const resolve = definition.resolve as GraphQLFieldResolver<unknown, PolicyContext> | undefined;
-      const value = resolve ? resolve(parent, {}, context, info as never) : (parent as Record<string, unknown>)[definition.name];
-      if (typeof value === 'string') return [value];
-      // A Citizen reference ({ id }) resolved synchronously; anything slower counts as no subject (deny).
-      if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return [(value as { id: string }).id];
-      return [];
-    });
-}
+import { subjectReader } from './rowSubjects.ts';
 
 /**
  * The data subjects' own basis for this field, if any: every subject of the row has an active consent
@@ -69,41 +50,101 @@ export function subjectsBasis(field: CompiledField, context: PolicyContext, subj
   return basis;
 }
 
+/** Fail closed: personal data of a row whose data subjects cannot be determined is never given. */
+function subjectUnknown(field: CompiledField): Extract<Decision, { allowed: false }> {
+  return { allowed: false, policy: field.policy, rule: null, reason: 'SUBJECT_UNKNOWN' };
+}
+
+/**
+ * Whether the caller may read a field of the row in one of `others` (the groups besides its key's): by a
+ * rule, or by the data subjects' consent (a subject request is never looked at here: looking one up uses it).
+ */
+async function mayReadAnotherField(others: readonly CompiledField[], context: PolicyContext, subjects: SubjectLookup): Promise<boolean> {
+  for (const other of others) {
+    if (decideAccess(other, context.principal, subjects).allowed) return true;
+  }
+  for (const other of others) {
+    if (consentRulesAwaiting(other, context.principal, subjects).length === 0 || subjects().length === 0) continue;
+    if (await context.subjectBases.covering('consent', subjects(), fieldGroupId(other))) return true;
+  }
+  return false;
+}
+
+/** One field of each group of the key's type other than the key's own and the state secrets: what a caller could read besides the key. */
+function otherGroupsOf(compiled: CompiledPolicies, key: CompiledField): CompiledField[] {
+  const byGroup = new Map<string, CompiledField>();
+  for (const field of compiled.fields.values()) {
+    if (field.type === key.type && field.group !== key.group && field.level !== 'state-secret' && !byGroup.has(field.group)) byGroup.set(field.group, field);
+  }
+  return [...byGroup.values()];
+}
+
 const denyUnlisted = rule('deny-unlisted', { cache: 'contextual' })((_parent, _args, context: PolicyContext, info) =>
   forbidden(`${info.parentType.name}.${info.fieldName}`, { reason: 'NOT_GRANTED', policy: 'none', rule: null }, context.principal.requestId),
 );
 
 export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPolicies): GraphQLSchema {
   const tree: Record<string, Record<string, unknown>> = { Query: { _entities: allow } };
+  const lookups = keyLookupsOf(schema);
+  const lookupKeys = new Set([...lookups.values()].map((lookup) => lookup.key));
   for (const [coordinate, field] of compiled.fields) {
-    const subject = subjectReader(schema, field);
+    const readSubjects = subjectReader(schema, field);
     tree[field.type] ??= {};
     const personal = isPersonalLevel(field.level);
     const hasSubject = field.subjectFields.length > 0 || field.subjectFromEnclosingRecord;
+    const lookup = lookups.get(coordinate);
+    // The personal key of a record a root lookup returns: given back to a caller who asked by it
+    // (askedByKey.ts). A key that is not personal data is decided like any other field.
+    const othersThanKey = personal && lookupKeys.has(coordinate) ? otherGroupsOf(compiled, field) : null;
     // A 'contextual' decision runs once per request: row-dependent rules, and personal fields whose
-    // every disclosure is recorded per data subject, are decided row by row.
-    const cache = field.dataDependent || (personal && hasSubject) ? 'no_cache' : 'contextual';
+    // every disclosure is recorded per data subject, are decided row by row; a root lookup once per
+    // alias, to note each key asked by.
+    const cache = field.dataDependent || (personal && hasSubject) || othersThanKey || lookup ? 'no_cache' : 'contextual';
     tree[field.type][field.field] = rule(`policy:${coordinate}`, { cache })(
-      async (parent, _args, context: PolicyContext, info) => {
-        const subjects = subject(parent, context, info);
+      async (parent, args, context: PolicyContext, info) => {
+        if (lookup) noteKeyAsked(context, info.path, (args as Record<string, unknown>)[lookup.argument]);
+        let subjects: SubjectLookup;
+        if (personal) {
+          const people = readSubjects(parent, context, info);
+          if (people === null) {
+            const refusal = subjectUnknown(field);
+            context.disclosures.record([], coordinate, refusal, info.path);
+            return forbidden(coordinate, refusal, context.principal.requestId);
+          }
+          subjects = () => people;
+        } else {
+          subjects = () => readSubjects(parent, context, info) ?? [];
+        }
         const decision = decideAccess(field, context.principal, subjects);
         if (decision.allowed) {
-          if (personal) context.disclosures.record(subjects(), coordinate, decision);
+          if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
           return true;
         }
         if (field.dataDependent) {
           const basis = await subjectsBasis(field, context, subjects);
           if (basis) {
-            context.disclosures.record(subjects(), coordinate, { allowed: true, policy: field.policy, rule: null, legalBasis: basis });
+            context.disclosures.record(subjects(), coordinate, { allowed: true, policy: field.policy, rule: null, legalBasis: basis }, info.path);
             return true;
           }
         }
-        if (personal) context.disclosures.record(subjects(), coordinate, decision);
+        // Not a new disclosure: the caller named this key, and may read more of the row than the key.
+        if (othersThanKey && isKeyAskedBy(context, info.path, (parent as Record<string, unknown>)[field.field]) && (await mayReadAnotherField(othersThanKey, context, subjects))) {
+          return true;
+        }
+        if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
         return forbidden(coordinate, decision, context.principal.requestId);
       },
     );
   }
   const permissions = shield(tree as IRules, { fallbackRule: denyUnlisted, allowExternalErrors: true, debug: false });
   // Inside the shield: lookups, register lists and filters follow what the caller may read of the records.
-  return applyMiddleware(schema, permissions, recordVisibility(schema, compiled, { subjectReader, subjectsBasis }));
+  // A row whose subjects cannot be determined (null) counts as nobody's: no own-record rule or consent can hold.
+  const subjectsForVisibility = (readFrom: GraphQLSchema, field: CompiledField) => {
+    const read = subjectReader(readFrom, field);
+    return (row: unknown, context: PolicyContext, info: GraphQLResolveInfo): SubjectLookup => {
+      const people = read(row, context, info) ?? [];
+      return () => people;
+    };
+  };
+  return applyMiddleware(schema, permissions, recordVisibility(schema, compiled, { subjectReader: subjectsForVisibility, subjectsBasis }));
 }

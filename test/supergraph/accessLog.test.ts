@@ -57,21 +57,30 @@ describe('who used my data', () => {
     const eventTypes = [...new Set((policeAnswer.body.data.citizen.civilEvents as Array<{ kind: string }>).map((event) => event.kind))].map(
       (kind) => kind.charAt(0) + kind.slice(1).toLowerCase(),
     );
+    // Every record is about all its people: a parcel's co-holders, the parents named in the birth record, the spouse.
+    const crime = (fields: string[]) => byPolice('police-investigates-a-crime', 'criminal-procedure-code-2015', fields);
+    const parcelsOfPerson = new Set(province.parcelHolders.filter((holder) => holder.citizenId === person).map((holder) => holder.parcelId));
+    const coHolders = new Set(province.parcelHolders.filter((holder) => parcelsOfPerson.has(holder.parcelId) && holder.citizenId && holder.citizenId !== person).map((holder) => holder.citizenId!));
+    const birth = province.births.find((record) => record.childId === person)!;
+    const parents = [birth.fatherId, birth.motherId].filter((parent): parent is string => parent !== null);
+    const spouses = province.marriages.filter((record) => record.husbandId === person || record.wifeId === person).map((record) => (record.husbandId === person ? record.wifeId : record.husbandId));
     police = {
       population: { ...asPolice, register: 'population', subjects: { [person]: byPolice('police-manage-the-register', 'owner', ['Citizen.id', 'Citizen.fullName']) } },
       land: {
         ...asPolice,
         register: 'land',
-        subjects: { [person]: byPolice('police-investigates-a-crime', 'criminal-procedure-code-2015', ['Citizen.landParcels', 'LandParcel.parcelNumber']) },
+        subjects: {
+          [person]: crime(['Citizen.landParcels', 'LandParcel.parcelNumber']),
+          ...Object.fromEntries([...coHolders].map((coHolder) => [coHolder, crime(['LandParcel.parcelNumber'])])),
+        },
       },
       'civil-status': {
         ...asPolice,
         register: 'civil-status',
         subjects: {
-          [person]: byPolice('police-investigates-a-crime', 'criminal-procedure-code-2015', [
-            'Citizen.civilEvents',
-            ...eventTypes.flatMap((type) => [`${type}.kind`, `${type}.registeredOn`]),
-          ]),
+          [person]: crime(['Citizen.civilEvents', ...eventTypes.flatMap((type) => [`${type}.kind`, `${type}.registeredOn`])]),
+          ...Object.fromEntries(parents.map((parent) => [parent, crime(['Birth.kind', 'Birth.registeredOn'])])),
+          ...Object.fromEntries(spouses.map((spouse) => [spouse, crime(['Marriage.kind', 'Marriage.registeredOn'])])),
         },
       },
     };
@@ -113,7 +122,7 @@ describe('who used my data', () => {
     // Each register's entry lists exactly what that register recorded.
     for (const register of ['population', 'land', 'civil-status'] as const) {
       expect(nodes.filter((entry) => entry.requestId === policeRequest && entry.register === register)).toEqual(
-        disclosureAsListed(police[register]).map((entry) => ({ at: expect.any(String), ...entry })),
+        disclosureAsListed(police[register]).filter((entry) => entry.dataSubject === person).map((entry) => ({ at: expect.any(String), ...entry })),
       );
     }
 
@@ -175,7 +184,7 @@ describe('who used my data', () => {
     // The police read the person's civil events: the civil-status register recorded it.
     expect(ownEntries.map((entry) => `${entry.register}:${entry.agency}:${entry.requestId}`)).toContain(`civil-status:cong-an-tinh:${policeRequest}`);
     expect(ownEntries.filter((entry) => entry.requestId === policeRequest)).toEqual(
-      disclosureAsListed(police['civil-status']).map((entry) => ({ at: expect.any(String), principal: 'dev-officer@cong-an-tinh', ...entry })),
+      disclosureAsListed(police['civil-status']).filter((entry) => entry.dataSubject === person).map((entry) => ({ at: expect.any(String), principal: 'dev-officer@cong-an-tinh', ...entry })),
     );
     expect(ownEntries.every((entry) => entry.holderAgency === 'so-tu-phap' && entry.register === 'civil-status')).toBe(true);
     // The justice officer's read of the population register is the police's to review, not justice's.

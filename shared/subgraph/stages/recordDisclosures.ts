@@ -1,5 +1,6 @@
 // Every decision on personal data in this call is collected, then written to the disclosure log
-// before the answer leaves; if it cannot be written, no data is sent (AUDIT_UNAVAILABLE).
+// before the answer leaves, once the answer is known (a field whose value null propagation discarded
+// was not disclosed); if it cannot be written, no data is sent (AUDIT_UNAVAILABLE).
 import type { Principal } from '../../auth/Principal.ts';
 import { DisclosureCollector } from '../../audit/disclosureCollector.ts';
 import type { DisclosureWriter } from '../../audit/disclosureWriter.ts';
@@ -13,7 +14,7 @@ export function recordDisclosures(service: string, log: DisclosureWriter | null)
     const disclosures = new DisclosureCollector(call.principal);
     const answer = await next({ disclosures });
     try {
-      await log?.write(disclosures.toRecord());
+      await log?.write(disclosures.toRecord(answer.body.data));
     } catch (error) {
       logError('disclosure log write failed; no data sent', { service, requestId: call.principal.requestId, error });
       return refusal(200, 'The disclosure could not be recorded, so no data is returned', 'AUDIT_UNAVAILABLE');

@@ -14,6 +14,8 @@ export interface LandParcelRow {
   landUsePurposeName: string;
   unitCode: string;
   address: string;
+  /** The people holding the parcel: its data subjects (policy `subject: holders`), read with the row. */
+  holdersIds: string[];
 }
 
 /** A parcel as one holder's: the holder column says whose list it belongs to. */
@@ -71,10 +73,18 @@ const CERTIFICATE_COLUMNS = {
 /** Cadastral order: a unit's parcels sheet by sheet, number by number. */
 const CADASTRAL_ORDER = 'land_parcel.unit_code, land_parcel.map_sheet, land_parcel.parcel_number';
 
+/** Output names of `parcels`. */
+const PARCEL_OUTPUT = [...Object.keys(PARCEL_COLUMNS), 'holdersIds'];
+
 function parcels(knex: Knex): Knex.QueryBuilder {
   return knex('land_parcel')
     .join('land_use_purpose', 'land_use_purpose.code', 'land_parcel.land_use_purpose')
-    .select(PARCEL_COLUMNS);
+    .select(PARCEL_COLUMNS)
+    .select({
+      holdersIds: knex.raw(
+        'array(select holder.citizen_id from parcel_holder as holder where holder.parcel_id = land_parcel.id and holder.citizen_id is not null order by holder.citizen_id)',
+      ),
+    });
 }
 
 export function parcelsByIds(knex: Knex, ids: readonly string[]): Promise<LandParcelRow[]> {
@@ -95,7 +105,7 @@ function parcelsByHolders(
   return limitPerGroup(knex, held, {
     partitionBy: holderColumn,
     orderBy: CADASTRAL_ORDER,
-    columns: [...Object.keys(PARCEL_COLUMNS), 'holderKey'].map((alias) => `ranked.${alias}`),
+    columns: [...PARCEL_OUTPUT, 'holderKey'].map((alias) => `ranked.${alias}`),
     limit,
   });
 }

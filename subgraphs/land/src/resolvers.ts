@@ -1,6 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { badUserInput } from '../../../shared/errors/clientErrors.ts';
-import { partOfRecord } from '../../../shared/policy/enclosingRecord.ts';
 import { pageSizeOf } from '../../../shared/loaders/listBounds.ts';
 import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import { listCursorScope } from '../../../shared/auth/cursorKey.ts';
@@ -67,18 +66,13 @@ export const resolvers: GraphQLResolverMap<Context> = {
     holderCitizen: (certificate: LandCertificateRow) => (certificate.holderCitizenId ? { id: certificate.holderCitizenId } : null),
     holderEnterprise: (certificate: LandCertificateRow) =>
       certificate.holderEnterpriseCode ? { enterpriseCode: certificate.holderEnterpriseCode } : null,
-    // Seen from a person's certificate, the parcel is part of that person's record.
-    parcel: async (certificate: LandCertificateRow, _: unknown, ctx: Context) => {
-      const parcel = await ctx.loaders.parcelById.load(certificate.parcelId);
-      return parcel && certificate.holderCitizenId ? partOfRecord(parcel, certificate.holderCitizenId) : parcel;
-    },
+    parcel: (certificate: LandCertificateRow, _: unknown, ctx: Context) => ctx.loaders.parcelById.load(certificate.parcelId),
   },
   // Owned by population and business: the key is all this subgraph needs to add its fields.
   Citizen: {
     __resolveReference: (reference: { id: string }) => reference,
-    // The parcels a person holds are part of that person's record (policy subject: enclosing-record).
-    landParcels: async (citizen: { id: string }, args: { first?: number }, ctx: Context) =>
-      (await ctx.loaders.parcelsByCitizenId(pageSizeOf('Citizen.landParcels', args.first)).load(citizen.id)).map((parcel) => partOfRecord(parcel, citizen.id)),
+    landParcels: (citizen: { id: string }, args: { first?: number }, ctx: Context) =>
+      ctx.loaders.parcelsByCitizenId(pageSizeOf('Citizen.landParcels', args.first)).load(citizen.id),
   },
   Enterprise: {
     __resolveReference: (reference: { enterpriseCode: string }) => reference,

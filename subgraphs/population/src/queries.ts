@@ -26,6 +26,8 @@ export interface HouseholdRow {
   unitCode: string;
   address: string;
   registeredOn: string;
+  /** Everyone registered in the household: its data subjects (policy `subject: members`), read with the row. */
+  membersIds: string[];
 }
 
 const CITIZEN_COLUMNS = {
@@ -46,11 +48,11 @@ const CITIZEN_COLUMNS = {
 };
 
 const HOUSEHOLD_COLUMNS = {
-  id: 'id',
-  headId: 'head_id',
-  unitCode: 'unit_code',
-  address: 'address',
-  registeredOn: 'registered_on',
+  id: 'household.id',
+  headId: 'household.head_id',
+  unitCode: 'household.unit_code',
+  address: 'household.address',
+  registeredOn: 'household.registered_on',
 };
 
 function citizens(knex: Knex): Knex.QueryBuilder {
@@ -79,5 +81,8 @@ export function citizenList(knex: Knex, filter: { unitCode: string | null }): Kn
 }
 
 export function householdsByIds(knex: Knex, ids: readonly string[]): Promise<HouseholdRow[]> {
-  return knex('household').select(HOUSEHOLD_COLUMNS).where(anyOf(knex, 'id', ids));
+  return knex('household')
+    .select(HOUSEHOLD_COLUMNS)
+    .select({ membersIds: knex.raw('array(select member.id from citizen as member where member.household_id = household.id order by member.id)') })
+    .where(anyOf(knex, 'household.id', ids));
 }

@@ -25,10 +25,7 @@ export const resolvers: GraphQLResolverMap<Context> = {
     gender: (citizen: CitizenRow) => citizen.gender.toUpperCase(),
     ethnicity: (citizen: CitizenRow) => ({ code: citizen.ethnicGroupCode, name: citizen.ethnicGroupName }),
     residence: (citizen: CitizenRow) => partOfRecord({ unit: { code: citizen.unitCode }, address: citizen.address }, citizen.id),
-    household: async (citizen: CitizenRow, _: unknown, ctx: Context) => {
-      const household = await ctx.loaders.householdById.load(citizen.householdId);
-      return household && partOfRecord(household, citizen.id);
-    },
+    household: (citizen: CitizenRow, _: unknown, ctx: Context) => ctx.loaders.householdById.load(citizen.householdId),
     father: (citizen: CitizenRow, _: unknown, ctx: Context) => (citizen.fatherId ? ctx.loaders.citizenById.load(citizen.fatherId) : null),
     mother: (citizen: CitizenRow, _: unknown, ctx: Context) => (citizen.motherId ? ctx.loaders.citizenById.load(citizen.motherId) : null),
   },
