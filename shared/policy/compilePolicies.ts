@@ -172,7 +172,7 @@ export function compilePolicies(
           ownRecord: rule.own_record === true,
           consentPurposes: rule.consent_purposes ? new Set(rule.consent_purposes) : null,
           onSubjectRequest: rule.on_subject_request === true,
-          requiresCaseId: rule.requires_case_id === true,
+          ...(rule.requires_case_id ? { requiresCaseId: true } : {}),
         } satisfies CompiledRule,
       };
     });
