@@ -2,10 +2,12 @@
 // may declare each, and the format of its case ids; the gateway refuses anything else before any
 // register is asked, so nothing reaches a disclosure log.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from '../../gateway/src/startGateway.ts';
 import { SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
 import { disclosuresOf } from '../support/expectDisclosure.ts';
-import { getStack, investigator, query, seededProvince, type Who } from '../support/stack.ts';
+import { getStack, investigator, postGraphQL, query, seededProvince, tokenFor, tokenSettings, type Who } from '../support/stack.ts';
+import { unusedPort } from '../support/unusedPort.ts';
 
 const justiceOfficer: Who = { role: 'officer', agency: 'so-tu-phap' };
 
@@ -111,5 +113,34 @@ describe('who may declare a purpose and a case id', () => {
     const withCase = await query(investigator, text);
     expect(withCase.body.errors).toBeUndefined();
     expect(withCase.body.data.citizen.fullName).toBe(name);
+  });
+});
+
+describe('a gateway that never loaded the purpose list', () => {
+  beforeAll(async () => {
+    await getStack();
+  });
+
+  it('refuses every request declaring a purpose, and answers those declaring none', async () => {
+    const { subgraphs } = await getStack();
+    const urls = Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
+    urls.platform = `http://127.0.0.1:${await unusedPort()}/graphql`;
+    const gateway = await startGateway({ port: 0, subgraphUrls: urls, tokens: tokenSettings });
+    try {
+      const id = seededProvince().demoCitizenIds[0];
+      const text = `{ citizen(id: "${id}") { id } }`;
+      const declared = await postGraphQL(`${gateway.url}/graphql`, text, { token: tokenFor(investigator), headers: { 'x-purpose': 'criminal-investigation', 'x-case-id': 'HS-2026/0042' } });
+      expectAnswer(declared, {
+        status: 503,
+        data: undefined,
+        errors: [{ code: 'PURPOSE_LIST_UNAVAILABLE', message: 'The platform purpose list is not loaded yet: no declared purpose can be checked. Retry shortly' }],
+      });
+      expect(declared.headers.get('retry-after')).toBe('2');
+      // Without a purpose the request goes on to the register, whose policies decide.
+      const undeclared = await postGraphQL(`${gateway.url}/graphql`, text, { token: tokenFor(investigator) });
+      expectAnswer(undeclared, { data: { citizen: null }, errors: [refused('citizen.id', 'PURPOSE_REQUIRED')] });
+    } finally {
+      await gateway.close();
+    }
   });
 });
