@@ -3,7 +3,7 @@
 // fails. Until a first load succeeds the list is null, and checkDeclaredPurpose fails closed.
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../shared/auth/Principal.ts';
-import { compilePurposeList, PURPOSE_LIST_PATH, type PurposeDeclaration, type PurposeList } from '../../shared/catalogue/purposeDeclarations.ts';
+import { compilePurposeList, PURPOSE_LIST_RELATIVE_PATH, type PurposeDeclaration, type PurposeList } from '../../shared/catalogue/purposeDeclarations.ts';
 import { callInternalRoute } from '../../shared/internalRoutes/callInternalRoute.ts';
 import { logError } from '../../shared/logging/log.ts';
 
@@ -39,7 +39,8 @@ export async function loadPurposeListFromPlatform(
       if (!url) throw new Error('no URL for the platform subgraph');
       const requestId = randomUUID();
       const token = sign('platform', { subject: 'gateway', agency: null, roles: [], purpose: null, caseId: null, requestId });
-      const declarations = await callInternalRoute<PurposeDeclaration[]>(new URL(url).origin, PURPOSE_LIST_PATH, token, requestId, {});
+      // Beside the platform's GraphQL path, so a platform behind a path prefix is reached too.
+      const declarations = await callInternalRoute<PurposeDeclaration[]>(url, PURPOSE_LIST_RELATIVE_PATH, token, requestId, {});
       list = compilePurposeList(declarations);
       if (failing) logError('purpose list loaded again from the platform', {});
       failing = false;

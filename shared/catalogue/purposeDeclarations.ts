@@ -4,6 +4,8 @@
 
 /** The platform's internal route serving the list to the gateway (audience: the platform's own). */
 export const PURPOSE_LIST_PATH = '/internal/purposes';
+/** The same, relative to the platform's GraphQL URL: `<…>/graphql` becomes `<…>/internal/purposes`. */
+export const PURPOSE_LIST_RELATIVE_PATH = 'internal/purposes';
 
 /** One purpose as the platform's purpose list holds it (and `purposes` answers it). */
 export interface PurposeDeclaration {
