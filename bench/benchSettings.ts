@@ -1,5 +1,6 @@
 // What one `npm run bench` measures, from the BENCH_* variables (checked in shared/config).
 import { config } from '../shared/config/config.ts';
+import { PURPOSES } from '../shared/catalogue/platformCatalogue.ts';
 import { BENCH_CITIZENS } from '../synthetic/index.ts';
 
 export interface BenchSettings {
@@ -16,7 +17,7 @@ export interface BenchSettings {
   /** How long to wait for a service to answer /health (a first start seeds its database). */
   startTimeoutSeconds: number;
   /** Who asks through the gateway: an officer of this agency, declaring this purpose (X-Purpose). */
-  caller: { agency: string; purpose: string };
+  caller: { agency: string; purpose: string; caseId?: string };
   /** BENCH_FRESH=1: drop this scale's databases first, so they are seeded again (after the seeds changed). */
   fresh: boolean;
 }
@@ -36,7 +37,7 @@ export function benchSettingsFromEnv(): BenchSettings {
     startTimeoutSeconds: bench.startTimeoutSeconds,
     fresh: bench.fresh,
     // The access policies decide which caller may read every field of the bench query: override when they change.
-    caller: { agency: bench.agency, purpose: bench.purpose },
+    caller: { agency: bench.agency, purpose: bench.purpose, caseId: caseIdExampleOf(bench.purpose) },
   };
 }
 
@@ -52,4 +53,9 @@ export function redactedUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();
+}
+
+/** A case id of the purpose's format (the police's rules need one), from the starting purpose catalogue. */
+function caseIdExampleOf(purpose: string): string | undefined {
+  return PURPOSES.find((entry) => entry.code === purpose)?.caseId?.example;
 }

@@ -34,7 +34,7 @@ export interface BenchTarget {
 export function gatewayTarget(
   baseUrl: string,
   unitCode: string,
-  caller: { agency: string; purpose: string },
+  caller: { agency: string; purpose: string; caseId?: string },
   name: TargetName = 'gateway',
   query = BENCH_QUERY,
 ): BenchTarget {
@@ -48,6 +48,8 @@ export function gatewayTarget(
       // an hour: the whole run takes minutes.
       authorization: `Bearer ${signDevUserToken({ roles: ['officer'], agency: caller.agency })}`,
       'x-purpose': caller.purpose,
+      // The police's criminal-investigation rules apply only to a named case (requires_case_id).
+      ...(caller.caseId ? { 'x-case-id': caller.caseId } : {}),
     },
     body: JSON.stringify({ query, variables: { unit: unitCode } }),
   };

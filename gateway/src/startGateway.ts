@@ -23,10 +23,12 @@ import { errorBody } from '../../shared/errors/clientErrors.ts';
 import { configuredOperationLimits, type OperationLimits } from '../../shared/limits/operationLimits.ts';
 import { logError } from '../../shared/logging/log.ts';
 import { authenticate } from './authenticate.ts';
+import { checkDeclaredPurpose } from './checkDeclaredPurpose.ts';
 import { AuthenticatedDataSource, type GatewayContext } from './dataSources.ts';
 import { formatError } from './formatError.ts';
 import { limitOperations } from './limitOperations.ts';
 import { playgroundRouter } from './playground.ts';
+import { loadPurposeListFromPlatform } from './purposeListFromPlatform.ts';
 import type { RateLimits } from './rateLimits/callerBucket.ts';
 import { limitRequestRate } from './rateLimits/limitRequestRate.ts';
 import { createRateLimitStore } from './rateLimits/rateLimitStore.ts';
@@ -107,6 +109,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   await server.start();
+  // After start: Apollo has built the data sources, so the platform's URL is known.
+  const purposeList = await loadPurposeListFromPlatform(() => routingUrls.platform, sign);
 
   // null only in the benchmark's run without limits (refused in production).
   const rateLimits = options.rateLimits === undefined ? config.rateLimits : options.rateLimits;
@@ -129,6 +133,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // bodies are read.
     authenticate(createUserTokenVerifier(options.tokens)),
     rateLimits ? limitRequestRate(rateLimitStore, rateLimits.perCaller) : [],
+    // A purpose the caller may not declare: refused before the body is read.
+    checkDeclaredPurpose(purposeList.current),
     express.json({ limit: '256kb' }),
     limitOperations(() => gateway.schema, options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits),
     expressMiddleware(server, {
@@ -154,6 +160,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   }).catch((error: unknown) => {
+    purposeList.close();
     rateLimitStore.close(); // or its Redis connection would keep the process alive
     throw error;
   });
@@ -163,6 +170,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     close: async () => {
       await server.stop();
+      purposeList.close();
       rateLimitStore.close();
     },
   };

@@ -105,7 +105,7 @@ export type LogScope = { all: true } | { all: false; dataSubject: string } | nul
 /** Which records of this agency's log the caller may see. */
 export function logScopeOf(principal: Principal, ownerAgency: string): LogScope {
   if (hasRole(principal, 'security-officer')) return { all: true };
-  if ((hasRole(principal, 'officer') || hasRole(principal, 'system')) && principal.agency === ownerAgency) return { all: true };
+  if ((hasRole(principal, 'officer') || hasRole(principal, 'system') || hasRole(principal, 'data-protection-officer')) && principal.agency === ownerAgency) return { all: true };
   if (hasRole(principal, 'citizen') && principal.subject) return { all: false, dataSubject: principal.subject };
   return null;
 }

@@ -15,20 +15,42 @@ export const AGENCIES = [
   { code: 'bhxh-tinh', name: 'Bảo hiểm xã hội tỉnh Hưng Yên', focalPoint: ['Đỗ Thị Mai', 'Trưởng phòng Quản lý thu, sổ, thẻ', '0221 3869 905', 'thu@bhxh.hungyen.gov.vn'] },
 ] as const;
 
+/** The state agencies of the directory: every one may handle a citizen's administrative dossier. */
+const STATE_AGENCIES = AGENCIES.map((agency) => agency.code);
+const OFFICERS_AND_SYSTEMS = ['officer', 'system'] as const;
+// A dossier number of an agency's procedure: its register's prefix, the year, the number (DKKD-2026/004217).
+const DOSSIER = { pattern: '^[A-Z]{2,6}-[0-9]{4}/[A-Z0-9]{1,10}$', example: 'DKKD-2026/004217' };
+
+// Who may declare each purpose (X-Purpose): `agencies` null is any agency (or none, for citizens and
+// security officers), and a caller needs one of `roles`. `caseId`: the format of X-Case-Id under the
+// purpose, for case work; null where any dossier number will do.
 export const PURPOSES = [
-  { code: 'civil-status-procedure', name: 'Thủ tục hộ tịch', description: 'Registering births, marriages, deaths and issuing civil-status extracts.' },
-  { code: 'residence-management', name: 'Quản lý cư trú', description: 'Registering and checking permanent and temporary residence.' },
-  { code: 'business-registration', name: 'Đăng ký doanh nghiệp', description: 'Registering enterprises and verifying their legal representatives.' },
-  { code: 'land-administration', name: 'Quản lý đất đai', description: 'Registering land use rights, issuing certificates, resolving land procedures.' },
-  { code: 'social-assistance', name: 'Trợ giúp xã hội', description: 'Deciding and paying social-assistance and meritorious-people benefits.' },
-  { code: 'tax-administration', name: 'Quản lý thuế', description: 'Assessing and collecting taxes and fees.' },
-  { code: 'social-insurance', name: 'Bảo hiểm xã hội, bảo hiểm y tế', description: 'Enrolling and paying social and health insurance.' },
-  { code: 'criminal-investigation', name: 'Điều tra hình sự', description: 'Investigating offences under the Criminal Procedure Code.' },
-  { code: 'public-service-delivery', name: 'Giải quyết thủ tục hành chính', description: 'Handling a citizen\'s administrative dossier without asking again for data the state holds.' },
-  { code: 'statistics', name: 'Thống kê', description: 'Producing aggregate statistics; no decision about a person.' },
-  { code: 'citizen-self-service', name: 'Công dân tự tra cứu', description: 'A citizen reading their own data.' },
-  { code: 'data-protection-oversight', name: 'Giám sát bảo vệ dữ liệu cá nhân', description: 'Reviewing how personal data was used: an agency over its own data, security officers over the whole disclosure log.' },
-] as const;
+  { code: 'civil-status-procedure', name: 'Thủ tục hộ tịch', description: 'Registering births, marriages, deaths and issuing civil-status extracts.',
+    declarableBy: { agencies: ['so-tu-phap'], roles: OFFICERS_AND_SYSTEMS }, caseId: { pattern: '^HT-[0-9]{4}/[0-9]{1,8}$', example: 'HT-2026/000777' } },
+  { code: 'residence-management', name: 'Quản lý cư trú', description: 'Registering and checking permanent and temporary residence.',
+    declarableBy: { agencies: ['cong-an-tinh'], roles: OFFICERS_AND_SYSTEMS }, caseId: DOSSIER },
+  { code: 'business-registration', name: 'Đăng ký doanh nghiệp', description: 'Registering enterprises and verifying their legal representatives.',
+    declarableBy: { agencies: ['so-tai-chinh'], roles: OFFICERS_AND_SYSTEMS }, caseId: DOSSIER },
+  { code: 'land-administration', name: 'Quản lý đất đai', description: 'Registering land use rights, issuing certificates, resolving land procedures.',
+    declarableBy: { agencies: ['so-nong-nghiep-moi-truong'], roles: OFFICERS_AND_SYSTEMS }, caseId: DOSSIER },
+  { code: 'social-assistance', name: 'Trợ giúp xã hội', description: 'Deciding and paying social-assistance and meritorious-people benefits.',
+    declarableBy: { agencies: ['so-y-te'], roles: OFFICERS_AND_SYSTEMS }, caseId: DOSSIER },
+  { code: 'tax-administration', name: 'Quản lý thuế', description: 'Assessing and collecting taxes and fees.',
+    declarableBy: { agencies: ['thue-tinh'], roles: OFFICERS_AND_SYSTEMS }, caseId: DOSSIER },
+  { code: 'social-insurance', name: 'Bảo hiểm xã hội, bảo hiểm y tế', description: 'Enrolling and paying social and health insurance.',
+    declarableBy: { agencies: ['bhxh-tinh'], roles: OFFICERS_AND_SYSTEMS }, caseId: DOSSIER },
+  // A criminal case (HS, hình sự) or the procuracy's file on it (VKS).
+  { code: 'criminal-investigation', name: 'Điều tra hình sự', description: 'Investigating offences under the Criminal Procedure Code.',
+    declarableBy: { agencies: ['cong-an-tinh'], roles: OFFICERS_AND_SYSTEMS }, caseId: { pattern: '^(HS|VKS)-[0-9]{4}/[0-9]{4,8}$', example: 'HS-2026/0042' } },
+  { code: 'public-service-delivery', name: 'Giải quyết thủ tục hành chính', description: 'Handling a citizen\'s administrative dossier without asking again for data the state holds.',
+    declarableBy: { agencies: STATE_AGENCIES, roles: OFFICERS_AND_SYSTEMS }, caseId: DOSSIER },
+  { code: 'statistics', name: 'Thống kê', description: 'Producing aggregate statistics; no decision about a person.',
+    declarableBy: { agencies: null, roles: ['officer', 'system', 'security-officer', 'data-protection-officer'] }, caseId: null },
+  { code: 'citizen-self-service', name: 'Công dân tự tra cứu', description: 'A citizen reading their own data.',
+    declarableBy: { agencies: null, roles: ['citizen'] }, caseId: null },
+  { code: 'data-protection-oversight', name: 'Giám sát bảo vệ dữ liệu cá nhân', description: 'Reviewing how personal data was used: an agency\'s data-protection officer over its own data, security officers over the whole disclosure log.',
+    declarableBy: { agencies: null, roles: ['data-protection-officer', 'security-officer'] }, caseId: null },
+] as const satisfies readonly PurposeEntry[];
 
 export const LEGAL_BASES = [
   { code: 'owner', kind: 'owner', title: 'The agency reads data it collects and manages itself', document: 'Luật Dữ liệu số 60/2024/QH15', provision: null },
@@ -47,6 +69,14 @@ export const LEGAL_BASES = [
   { code: 'data-sharing-decree-2025', kind: 'statutory', title: 'Sharing data between state agencies through the provincial platform', document: 'Nghị định số 278/2025/NĐ-CP', provision: null },
   { code: 'open-data', kind: 'open', title: 'Open data published for anyone', document: 'Luật Dữ liệu số 60/2024/QH15', provision: null },
 ] as const;
+
+interface PurposeEntry {
+  code: string;
+  name: string;
+  description: string;
+  declarableBy: { agencies: readonly string[] | null; roles: readonly string[] };
+  caseId: { pattern: string; example: string } | null;
+}
 
 /** The codes policies may name, as the platform's catalogues start out. */
 export const CATALOGUE_CODES: { agencies: readonly string[]; purposes: readonly string[]; legalBases: readonly string[] } = {

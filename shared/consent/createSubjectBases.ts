@@ -3,14 +3,14 @@
 // their open requests that their data be given to the caller's agency for the caller's case. One
 // batched call per request and kind (a per-request DataLoader). Consents found are also kept for the
 // next requests in a cache that a revocation never outlives (consentCache.ts); subject requests are
-// single-use and never kept. It presents the narrow token the gateway minted for this request: the
+// single-use, claimed only for a field group about to be disclosed on them, and never kept. It presents the narrow token the gateway minted for this request: the
 // registry answers only for that caller's agency, purpose, case and request.
 import DataLoader from 'dataloader';
 import type { Principal } from '../auth/Principal.ts';
 import { callInternalRoute } from '../internalRoutes/callInternalRoute.ts';
 import { MAX_BATCH_SIZE } from '../loaders/batchLoaders.ts';
 import { logError } from '../logging/log.ts';
-import type { SubjectBases, SubjectBasisKind } from '../policy/PolicyContext.ts';
+import type { SubjectBases } from '../policy/PolicyContext.ts';
 import type { ConsentCache } from './consentCache.ts';
 import { CONSENT_LOOKUP_PATH, SUBJECT_REQUEST_CLAIM_PATH } from './consentRoutes.ts';
 
@@ -47,6 +47,27 @@ function createRegistryLoader(
   );
 }
 
+/**
+ * Subject requests are claimed, not looked up: each key is one field group of one row (its data
+ * subjects), asked only when the field would be disclosed on that basis, and the registry marks a
+ * request used only for a key it covers in full. One batched call per tick.
+ */
+function createClaimLoader(
+  registryUrl: string | undefined,
+  token: string | undefined,
+  requestId: string,
+  timeoutMs: number | undefined,
+): DataLoader<{ subjects: readonly string[]; fieldGroup: string }, string[] | null, string> {
+  return new DataLoader(
+    async (claims) => {
+      if (!registryUrl || !token) throw new Error('The subject-request registry cannot be asked for this request');
+      const { answers } = await callInternalRoute<{ answers: Array<string[] | null> }>(registryUrl, SUBJECT_REQUEST_CLAIM_PATH, token, requestId, { claims }, { timeoutMs });
+      return claims.map((_, index) => answers[index] ?? null);
+    },
+    { maxBatchSize: MAX_BATCH_SIZE, cacheKeyFn: ({ subjects, fieldGroup }) => `${fieldGroup}\u0000${subjects.join(',')}` },
+  );
+}
+
 export interface SubjectBasesOptions {
   /** Base URL of the platform; without it no basis of the data subjects' own is ever found. */
   registryUrl: string | undefined;
@@ -61,25 +82,31 @@ export interface SubjectBasesOptions {
 /** The data subjects' own bases for one request. */
 export function createSubjectBases({ registryUrl, token, caller, cache, timeoutMs }: SubjectBasesOptions): SubjectBases {
   const { agency, purpose } = caller;
-  const loaders: Record<SubjectBasisKind, DataLoader<string, SubjectGrant[]>> = {
-    consent: createRegistryLoader(
-      registryUrl,
-      token,
-      caller.requestId,
-      CONSENT_LOOKUP_PATH,
-      timeoutMs,
-      agency && purpose ? (subject, grants, sentAt) => cache.store(agency, purpose, subject, grants, sentAt) : undefined,
-    ),
-    'subject-request': createRegistryLoader(registryUrl, token, caller.requestId, SUBJECT_REQUEST_CLAIM_PATH, timeoutMs),
-  };
+  const consents = createRegistryLoader(
+    registryUrl,
+    token,
+    caller.requestId,
+    CONSENT_LOOKUP_PATH,
+    timeoutMs,
+    agency && purpose ? (subject, grants, sentAt) => cache.store(agency, purpose, subject, grants, sentAt) : undefined,
+  );
+  const subjectRequests = createClaimLoader(registryUrl, token, caller.requestId, timeoutMs);
   return {
     async covering(kind, subjects, fieldGroup) {
+      if (kind === 'subject-request') {
+        try {
+          return await subjectRequests.load({ subjects, fieldGroup });
+        } catch (error) {
+          logError('subject-request claim failed; access on that basis refused', { requestId: caller.requestId, error });
+          return null;
+        }
+      }
       if (kind === 'consent' && agency && purpose) {
         const cached = subjects.map((subject) => cache.covering(agency, purpose, subject, fieldGroup));
         if (cached.every((id) => id !== undefined)) return cached;
       }
       try {
-        const found = await loaders[kind].loadMany(subjects);
+        const found = await consents.loadMany(subjects);
         const failure = found.find((grants) => grants instanceof Error);
         if (failure) logError(`${kind} lookup failed; access on that basis refused`, { requestId: caller.requestId, error: failure });
         const covering = found.map((grants) => (Array.isArray(grants) ? grants.find((grant) => grant.fieldGroups.includes(fieldGroup))?.id : undefined));

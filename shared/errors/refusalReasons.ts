@@ -8,6 +8,7 @@ export const REFUSAL_REASONS = {
   ROW_OUT_OF_SCOPE: 'this record is outside what the caller may read',
   CONSENT_REQUIRED: "the data subject's consent for this agency and purpose is required",
   SUBJECT_REQUEST_REQUIRED: "only the data subject's own request, for this agency and case (X-Case-Id), allows it; none is open",
+  CASE_ID_REQUIRED: 'the rule applies only to work on a case: name it in X-Case-Id',
   STATE_SECRET: 'it is classified as a state secret and never shared',
   SUBJECT_UNKNOWN: 'the people this record is about cannot be determined, so its personal data is not given',
 } as const;

@@ -99,6 +99,8 @@ export const LIST_BOUNDS = {
   'Query.subjectRequestableFieldGroups': { kind: 'model', max: 400, bound: 'field groups of the policies in force: at most one per field of the schemas (318 today)' },
   'ConsentableFieldGroup.fields': { kind: 'model', max: 20, bound: 'fields of one type (18 at most today)' },
   'SubjectRequestableFieldGroup.fields': { kind: 'model', max: 20, bound: 'fields of one type (18 at most today)' },
+  'PurposeDeclarers.agencies': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'agencies of the agency directory' },
+  'PurposeDeclarers.roles': { kind: 'model', max: 6, bound: 'the known roles (6)' },
   'ConsentableFieldGroup.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
   'Consent.fieldGroups': { kind: 'model', max: 400, bound: 'distinct consentable field groups, checked when granted' },
   'SubjectRequest.fieldGroups': { kind: 'model', max: 400, bound: 'distinct requestable field groups, checked when asked' },

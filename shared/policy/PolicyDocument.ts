@@ -21,6 +21,8 @@ export interface PolicyRule {
   consent_purposes?: string[];
   /** Applies only on the data subject's own request: a single-use grant to the caller's agency for its case. */
   on_subject_request?: boolean;
+  /** Applies only when the caller names a case (X-Case-Id); without one the field is refused with CASE_ID_REQUIRED. */
+  requires_case_id?: boolean;
 }
 
 export interface PolicyDocument {

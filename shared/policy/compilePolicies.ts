@@ -17,6 +17,8 @@ export interface CompiledRule {
   consentPurposes: ReadonlySet<string> | null;
   /** Applies only with a data subject's open request to give this data to the caller's agency for its case. */
   onSubjectRequest: boolean;
+  /** Applies only to a caller naming a case (X-Case-Id). */
+  requiresCaseId?: boolean;
 }
 
 export interface CompiledField {
@@ -182,6 +184,7 @@ export function compilePolicies(
           ownRecord: rule.own_record === true,
           consentPurposes: rule.consent_purposes ? new Set(rule.consent_purposes) : null,
           onSubjectRequest: rule.on_subject_request === true,
+          ...(rule.requires_case_id ? { requiresCaseId: true } : {}),
         } satisfies CompiledRule,
       };
     });

@@ -21,6 +21,8 @@ const CLOSENESS: Record<RefusalReason, number> = {
   // Only with X-Case-Id (see failureOf): a caller working on a case is closest to the request made for it.
   SUBJECT_REQUEST_REQUIRED: 7,
   CONSENT_REQUIRED: 6,
+  // Everything else of the rule held: closer than a row out of scope, not as close as a missing consent.
+  CASE_ID_REQUIRED: 5.5,
   ROW_OUT_OF_SCOPE: 5,
   PURPOSE_REQUIRED: 4,
   AGENCY_NOT_ALLOWED: 3,
@@ -42,6 +44,7 @@ function failureOf(rule: CompiledRule, field: CompiledField, principal: Principa
   if (rule.ownRecord) {
     if (!principal.subject || !subject().includes(principal.subject)) return 'ROW_OUT_OF_SCOPE';
   }
+  if (rule.requiresCaseId && !principal.caseId) return 'CASE_ID_REQUIRED';
   // Everything but the subject's consent or request holds: the caller then looks it up (rulesAwaiting).
   if (rule.consentPurposes) return 'CONSENT_REQUIRED';
   if (rule.onSubjectRequest) return 'SUBJECT_REQUEST_REQUIRED';

@@ -45,6 +45,7 @@ export const policyFileSchema = {
           own_record: { type: 'boolean' },
           consent_purposes: codeList,
           on_subject_request: { type: 'boolean' },
+          requires_case_id: { type: 'boolean' },
         },
       },
     },

@@ -36,6 +36,12 @@ const populationKeys = {
   INTERNAL_TOKEN_KEY_GUARDIANSHIP: keyOf('guardianship'),
   INTERNAL_TOKEN_KEY_POPULATION_DISCLOSURE_LOG: keyOf('population-disclosure-log'),
 };
+// The platform: the gateway loads the purpose list from it (its own audience), and fails closed without it.
+const platformKeys = {
+  INTERNAL_TOKEN_KEY_PLATFORM: keyOf('platform'),
+  INTERNAL_TOKEN_KEY_CONSENT_REGISTRY: keyOf('consent-registry'),
+  INTERNAL_TOKEN_KEY_PLATFORM_DISCLOSURE_LOG: keyOf('platform-disclosure-log'),
+};
 const PROVINCE = { SEED: '20250701', SEED_SCALE: '50' };
 const demoCitizen = generateProvince({ seed: 20250701, citizens: 50 }).demoCitizenIds[0];
 
@@ -203,13 +209,16 @@ describe('a production start with good settings', () => {
   let population: ReturnType<typeof startService> | undefined;
   let scrapedPopulation: ReturnType<typeof startService> | undefined;
   let gateway: ReturnType<typeof startService> | undefined;
+  let platform: ReturnType<typeof startService> | undefined;
   let populationUrl = '';
   let scrapedUrl = '';
   let metricsPortUrl = '';
   let gatewayUrl = '';
 
   beforeAll(async () => {
-    const [populationPort, scrapedPort, metricsPort, gatewayPort] = await Promise.all([unusedPort(), unusedPort(), unusedPort(), unusedPort()]);
+    const [populationPort, scrapedPort, metricsPort, gatewayPort, platformPort] = await Promise.all([unusedPort(), unusedPort(), unusedPort(), unusedPort(), unusedPort()]);
+    const platformUrl = `http://127.0.0.1:${platformPort}`;
+    platform = startService(SUBGRAPH, ['platform'], productionEnv({ ...PROVINCE, ...platformKeys, METRICS_TOKEN: metricsToken, PORT: String(platformPort) }));
     populationUrl = `http://127.0.0.1:${populationPort}`;
     scrapedUrl = `http://127.0.0.1:${scrapedPort}`;
     metricsPortUrl = `http://127.0.0.1:${metricsPort}`;
@@ -218,6 +227,8 @@ describe('a production start with good settings', () => {
     population = startService(SUBGRAPH, ['population'], productionEnv({ ...PROVINCE, ...populationKeys, METRICS_TOKEN: metricsToken, PORT: String(populationPort) }));
     // The same with /metrics on an internal port of its own instead.
     scrapedPopulation = startService(SUBGRAPH, ['population'], productionEnv({ ...PROVINCE, ...populationKeys, METRICS_PORT: String(metricsPort), PORT: String(scrapedPort) }));
+    // The gateway loads the purpose list as it starts: the platform answers first.
+    await untilHealthy(platformUrl, platform);
     gateway = startService(
       GATEWAY,
       [],
@@ -228,13 +239,14 @@ describe('a production start with good settings', () => {
         JWT_PUBLIC_KEYS_DIR: idpKeysDir,
         PORT: String(gatewayPort),
         POPULATION_SUBGRAPH_URL: `${populationUrl}/graphql`,
+        PLATFORM_SUBGRAPH_URL: `${platformUrl}/graphql`,
       }),
     );
     await Promise.all([untilHealthy(populationUrl, population), untilHealthy(scrapedUrl, scrapedPopulation), untilHealthy(gatewayUrl, gateway)]);
   });
 
   afterAll(async () => {
-    await Promise.all([population, scrapedPopulation, gateway].map(stopService));
+    await Promise.all([population, scrapedPopulation, gateway, platform].map(stopService));
   });
 
   it('serves /metrics to the scraper only', async () => {

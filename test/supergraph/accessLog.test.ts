@@ -177,7 +177,7 @@ describe('who used my data', () => {
 
   it('lets an agency review how its own data was used, and a security officer search every agency', async () => {
     // The justice department's oversight sees its own register only (civil status), whoever asked.
-    const justiceOversight: Who = { role: 'officer', agency: 'so-tu-phap', purpose: 'data-protection-oversight' };
+    const justiceOversight: Who = { role: 'data-protection-officer', agency: 'so-tu-phap', purpose: 'data-protection-oversight' };
     const own = await query(justiceOversight, OVERSIGHT, { variables: { filter: { dataSubject: person }, first: 100 } });
     expect(own.body.errors).toBeUndefined();
     const ownEntries = own.body.data.dataAccessLog.nodes as Entry[];

@@ -19,7 +19,7 @@ interface RecordedCall {
   relayTokens: boolean;
 }
 
-/** Forwards `/<service>/graphql` to that subgraph, recording the headers each call carried. */
+/** Forwards `/<service>/graphql` (and `/<service>/internal/…`) to that subgraph, recording the headers each call carried. */
 async function recordingProxy(targets: Record<string, string>): Promise<{ server: Server; port: number; calls: RecordedCall[] }> {
   const calls: RecordedCall[] = [];
   const server = createServer((req, res) => {
@@ -27,7 +27,9 @@ async function recordingProxy(targets: Record<string, string>): Promise<{ server
     const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
     calls.push({ service, requestId: header('x-request-id'), consentToken: header(CONSENT_TOKEN_HEADER), relayTokens: req.headers[RELAY_TOKENS_HEADER] !== undefined });
     const target = new URL(targets[service]);
-    const upstream = request({ hostname: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (answer) => {
+    const rest = (req.url ?? '').slice(service.length + 1);
+    const path = rest.startsWith('/internal/') ? rest : target.pathname;
+    const upstream = request({ hostname: target.hostname, port: target.port, path, method: req.method, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });

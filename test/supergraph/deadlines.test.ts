@@ -22,7 +22,7 @@ const REPRESENTATIVES = 'query ($id: ID!) { citizen(id: $id) { fullName business
 
 const ask = (gateway: RunningGateway, query: string) => {
   const id = seededProvince().demoCitizenIds[0];
-  return postGraphQL(`${gateway.url}/graphql`, query, { token: tokenFor(investigator), headers: { 'x-purpose': investigator.purpose! }, variables: { id } });
+  return postGraphQL(`${gateway.url}/graphql`, query, { token: tokenFor(investigator), headers: { 'x-purpose': investigator.purpose!, 'x-case-id': investigator.caseId! }, variables: { id } });
 };
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {

@@ -24,7 +24,7 @@ describe('the land register going down', () => {
     const { status, body } = await postGraphQL(
       `${gateway.url}/graphql`,
       'query ($id: ID!) { citizen(id: $id) { fullName civilEvents { kind } landParcels { parcelNumber } businesses { name } } }',
-      { token: tokenFor(investigator), headers: { 'x-purpose': 'criminal-investigation' }, variables: { id } },
+      { token: tokenFor(investigator), headers: { 'x-purpose': 'criminal-investigation', 'x-case-id': investigator.caseId! }, variables: { id } },
     );
     expect(status).toBe(200);
     expect(body.data.citizen.fullName).toBe(person.fullName);

@@ -90,6 +90,39 @@ describe('a subject request (the citizen asks that her data be given to another 
     expectAnswer(await officerAsks(financeOfficer, caseId), nothingWithoutARequest);
   });
 
+  it('is left open by a read of fields it does not cover, a guessed case or another agency, and used by the right read', async () => {
+    const caseId = 'DKKD-2026/000311';
+    const made = await request(citizen, {
+      holderAgency: 'cong-an-tinh',
+      recipientAgency: 'so-tai-chinh',
+      caseId,
+      fieldGroups: ['population.citizen:identity'],
+      validUntil: inAWeek(),
+    });
+    const requestId = made.body.data.requestDataProvision.id as string;
+    const status = async () => (await myRequests(citizen)).find((one) => one.id === requestId)?.status;
+    const residenceOnly = `{ citizen(id: "${id}") { residence { address } } }`;
+    const nameOnly = `{ citizen(id: "${id}") { fullName } }`;
+
+    // The right agency and case, but only a field the request does not cover: refused, and still open.
+    expectAnswer(await query(financeOfficer, residenceOnly, { headers: { 'x-case-id': caseId } }), {
+      data: { citizen: { residence: null } },
+      errors: [refused('citizen.residence', 'SUBJECT_REQUEST_REQUIRED')],
+    });
+    expect(await status()).toBe('OPEN');
+    // A guessed case of the right agency, and the right case from another agency: nothing, still open.
+    const refusedName = { data: { citizen: { fullName: null } }, errors: [refused('citizen.fullName', 'SUBJECT_REQUEST_REQUIRED')] };
+    expectAnswer(await query(financeOfficer, nameOnly, { headers: { 'x-case-id': 'DKKD-2026/000312' } }), refusedName);
+    const taxOfficer: Who = { role: 'officer', agency: 'thue-tinh', purpose: 'public-service-delivery' };
+    expectAnswer(await query(taxOfficer, nameOnly, { headers: { 'x-case-id': caseId } }), refusedName);
+    expect(await status()).toBe('OPEN');
+
+    // The recipient naming the case and reading a covered field uses it, once.
+    expectAnswer(await query(financeOfficer, nameOnly, { headers: { 'x-case-id': caseId } }), { data: { citizen: { fullName: name } } });
+    expect(await status()).toBe('USED');
+    expectAnswer(await query(financeOfficer, nameOnly, { headers: { 'x-case-id': caseId } }), refusedName);
+  });
+
   it('gives nothing once withdrawn, and nothing once expired', async () => {
     const input = { holderAgency: 'cong-an-tinh', recipientAgency: 'so-tai-chinh', fieldGroups: ['population.citizen:key', 'population.citizen:identity'], validUntil: inAWeek() };
     const withdrawn = (await request(citizen, { ...input, caseId: 'DKKD-2026/W1' })).body.data.requestDataProvision;

@@ -102,10 +102,12 @@ export interface Who {
   ttlSeconds?: number;
   /** Sent as X-Purpose. */
   purpose?: string;
+  /** Sent as X-Case-Id: the case the caller works on. */
+  caseId?: string;
 }
 
 /** The provincial police investigating a case: the one agency the seed policies let read every non-secret field. */
-export const investigator: Who = { role: 'officer', agency: 'cong-an-tinh', purpose: 'criminal-investigation' };
+export const investigator: Who = { role: 'officer', agency: 'cong-an-tinh', purpose: 'criminal-investigation', caseId: 'HS-2026/0042' };
 /** A civil-status officer of the justice department at work. */
 export const justiceOfficer: Who = { role: 'officer', agency: 'so-tu-phap', purpose: 'civil-status-procedure' };
 
@@ -150,7 +152,7 @@ export async function postGraphQL(
 /** A query through the gateway as the given person. */
 export async function query(who: Who | null, text: string, options: { headers?: Record<string, string>; variables?: Record<string, unknown> } = {}) {
   const { gateway } = await getStack();
-  const headers = { ...(who?.purpose ? { 'x-purpose': who.purpose } : {}), ...options.headers };
+  const headers = { ...(who?.purpose ? { 'x-purpose': who.purpose } : {}), ...(who?.caseId ? { 'x-case-id': who.caseId } : {}), ...options.headers };
   return postGraphQL(`${gateway.url}/graphql`, text, { variables: options.variables, headers, token: who ? tokenFor(who) : null });
 }
 

@@ -4,6 +4,7 @@ import * as createPlatformCatalogues from './20250701090000_create_platform_cata
 import * as createPolicyVersions from './20251125090000_create_policy_versions.ts';
 import * as createConsent from './20251125100000_create_consent.ts';
 import * as createSubjectRequest from './20251126100000_create_subject_request.ts';
+import * as addPurposeDeclarers from './20261204090000_add_purpose_declarers.ts';
 import * as createPolicyProposal from './20261204210000_create_policy_proposal.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '20251125090000_create_policy_versions': createPolicyVersions,
   '20251125100000_create_consent': createConsent,
   '20251126100000_create_subject_request': createSubjectRequest,
+  '20261204090000_add_purpose_declarers': addPurposeDeclarers,
   '20261204210000_create_policy_proposal': createPolicyProposal,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,

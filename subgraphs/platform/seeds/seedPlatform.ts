@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { insertInChunks } from '../../../shared/db/insertInChunks.ts';
 import type { Province } from '../../../synthetic/index.ts';
 import { AGENCIES, LEGAL_BASES, PURPOSES } from '../../../shared/catalogue/platformCatalogue.ts';
+import { purposeColumns } from './purposeColumns.ts';
 
 export async function seedPlatform(knex: Knex, province: Province): Promise<void> {
   await insertInChunks(
@@ -38,6 +39,6 @@ export async function seedPlatform(knex: Knex, province: Province): Promise<void
       focal_point_email: email,
     })),
   );
-  await insertInChunks(knex, 'purpose', PURPOSES.map((purpose) => ({ ...purpose })));
+  await insertInChunks(knex, 'purpose', PURPOSES.map(purposeColumns));
   await insertInChunks(knex, 'legal_basis', LEGAL_BASES.map((basis) => ({ ...basis })));
 }

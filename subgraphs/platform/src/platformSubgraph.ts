@@ -7,6 +7,8 @@ import { createPlatformLoaders, type PlatformLoaders } from './catalogues/loader
 import { resolvers } from './resolvers.ts';
 import { activeConsentsFor } from './consent/consentRegistry.ts';
 import { claimSubjectRequests } from './subjectRequests/subjectRequests.ts';
+import { purposeListRoute } from './catalogues/purposeListRoute.ts';
+import { PURPOSE_LIST_PATH } from '../../../shared/catalogue/purposeDeclarations.ts';
 import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE, SUBJECT_REQUEST_CLAIM_PATH } from '../../../shared/consent/consentRoutes.ts';
 
 export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
@@ -19,5 +21,7 @@ export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
   internalRoutes: {
     [CONSENT_LOOKUP_PATH]: { audience: CONSENT_REGISTRY_AUDIENCE, handle: activeConsentsFor },
     [SUBJECT_REQUEST_CLAIM_PATH]: { audience: CONSENT_REGISTRY_AUDIENCE, handle: claimSubjectRequests },
+    // The gateway loads it with a token for the platform itself: no key of its own to distribute.
+    [PURPOSE_LIST_PATH]: purposeListRoute,
   },
 };

@@ -24,7 +24,7 @@ export const accessLogResolvers = {
     },
     dataAccessLog: (_: unknown, args: Page & { filter?: FilterInput | null }, ctx: Context) => {
       const { principal } = ctx;
-      if (!hasRole(principal, 'security-officer') && !hasRole(principal, 'officer') && !hasRole(principal, 'system')) {
+      if (!hasRole(principal, 'security-officer') && !hasRole(principal, 'officer') && !hasRole(principal, 'system') && !hasRole(principal, 'data-protection-officer')) {
         throw forbidden('Query.dataAccessLog', { reason: 'ROLE_NOT_ALLOWED', policy: 'platform.query', rule: null }, principal.requestId);
       }
       const { decision, ...rest } = args.filter ?? {};

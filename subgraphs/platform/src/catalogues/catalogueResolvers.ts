@@ -6,7 +6,7 @@ import { listCursorScope } from '../../../../shared/auth/cursorKey.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { CODE_PATTERN, unitCode } from '../../../../shared/validation/inputs.ts';
 import type { PlatformLoaders } from './loaders.ts';
-import { agencies, legalBases, purposes, unitByFormerCode, unitList, type UnitRow } from './queries.ts';
+import { agencies, legalBases, purposes, unitByFormerCode, unitList, type PurposeRow, type UnitRow } from './queries.ts';
 
 type Context = SubgraphContext<PlatformLoaders>;
 const LEGAL_BASIS_KINDS: Record<string, string> = {
@@ -25,6 +25,17 @@ function toAgency(row: Awaited<ReturnType<typeof agencies>>[number]) {
   };
 }
 
+/** A purpose with who may declare it: what `purposes` answers and what the gateway enforces. */
+export function toPurpose(row: PurposeRow) {
+  return {
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    declarableBy: { agencies: row.declarableByAgencies, roles: row.declarableByRoles },
+    caseIdFormat: row.caseIdPattern && row.caseIdExample ? { pattern: row.caseIdPattern, example: row.caseIdExample } : null,
+  };
+}
+
 export const catalogueResolvers = {
   Query: {
     administrativeUnit: (_: unknown, args: { code: string }, ctx: Context) =>
@@ -39,7 +50,7 @@ export const catalogueResolvers = {
       const [row] = await agencies(ctx.knex, args.code);
       return row ? toAgency(row) : null;
     },
-    purposes: (_: unknown, __: unknown, ctx: Context) => purposes(ctx.knex),
+    purposes: async (_: unknown, __: unknown, ctx: Context) => (await purposes(ctx.knex)).map(toPurpose),
     legalBases: (_: unknown, args: { kind?: string }, ctx: Context) => legalBases(ctx.knex, args.kind ? LEGAL_BASIS_KINDS[args.kind] : null),
   },
   AdministrativeUnit: {

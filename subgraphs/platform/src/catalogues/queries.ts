@@ -67,8 +67,26 @@ export function agencies(knex: Knex, code?: string) {
   return query;
 }
 
-export function purposes(knex: Knex) {
-  return knex('purpose').select('code', 'name', 'description').orderBy('code').limit(MAX_CATALOGUE_SIZE);
+export interface PurposeRow {
+  code: string;
+  name: string;
+  description: string;
+  declarableByAgencies: string[] | null;
+  declarableByRoles: string[];
+  caseIdPattern: string | null;
+  caseIdExample: string | null;
+}
+
+export function purposes(knex: Knex): Promise<PurposeRow[]> {
+  return knex('purpose')
+    .select('code', 'name', 'description', {
+      declarableByAgencies: 'declarable_by_agencies',
+      declarableByRoles: 'declarable_by_roles',
+      caseIdPattern: 'case_id_pattern',
+      caseIdExample: 'case_id_example',
+    })
+    .orderBy('code')
+    .limit(MAX_CATALOGUE_SIZE);
 }
 
 export function legalBases(knex: Knex, kind: string | null) {

@@ -128,22 +128,63 @@ export function withdrawSubjectRequest(knex: Knex, citizen: string, id: string):
   });
 }
 
+/** One field group a subgraph would disclose on the subject request of every one of `subjects`. */
+export interface SubjectRequestClaim {
+  subjects: string[];
+  fieldGroup: string;
+}
+
+const FIELD_GROUP_ID = /^[a-z0-9.-]{1,100}:[a-z0-9-]{1,64}$/;
+const MAX_CLAIMED_SUBJECTS = 1000;
+
+function claimsOf(body: unknown): SubjectRequestClaim[] {
+  const claims = (body as { claims?: unknown }).claims;
+  const wrong = () => badUserInput('"claims" must be at most 1000 {subjects, fieldGroup}, 1000 personal ids in all', 'claims');
+  if (!Array.isArray(claims) || claims.length > MAX_CLAIMED_SUBJECTS) throw wrong();
+  let subjects = 0;
+  return claims.map((claim: unknown) => {
+    const { fieldGroup } = (claim ?? {}) as { fieldGroup?: unknown };
+    if (typeof fieldGroup !== 'string' || !FIELD_GROUP_ID.test(fieldGroup)) throw wrong();
+    const people = subjectsOf(claim ?? {});
+    subjects += people.length;
+    if (subjects > MAX_CLAIMED_SUBJECTS) throw wrong();
+    return { subjects: people, fieldGroup };
+  });
+}
+
 /**
- * The claim subgraphs make with the gateway's narrow token: the open requests of these data subjects
- * to give data to the caller's agency for the caller's case. One statement marks them used by this
- * request, so a second request finds nothing, while the other subgraph calls of the same request
- * (same request id) still find them.
+ * The claim subgraphs make with the gateway's narrow token, at the moment they would disclose a field on
+ * a subject request: for each claim, the open requests of every one of its data subjects to give that
+ * field's group to the caller's agency for the caller's case. A request is marked used by this request
+ * only when a claim it serves is answered in full (every subject covered), so a guessed case id, a field
+ * the request does not cover, or another agency leaves it open. The other subgraph calls of the same
+ * request (same request id) still find what it claimed. One select and one update per batch.
  */
-export async function claimSubjectRequests(principal: Principal, body: unknown, knex: Knex): Promise<{ grants: Array<{ id: string; subjectId: string; fieldGroups: string[] }> }> {
-  const subjects = subjectsOf(body);
-  if (!principal.agency || !principal.caseId || subjects.length === 0) return { grants: [] };
-  const grants = await knex('subject_request')
+export async function claimSubjectRequests(principal: Principal, body: unknown, knex: Knex): Promise<{ answers: Array<string[] | null> }> {
+  const claims = claimsOf(body);
+  const subjects = [...new Set(claims.flatMap((claim) => claim.subjects))];
+  if (!principal.agency || !principal.caseId || subjects.length === 0) return { answers: claims.map(() => null) };
+  const open: Array<{ id: string; subjectId: string; fieldGroups: string[] }> = await knex('subject_request')
+    .select({ id: 'id', subjectId: 'subject_id', fieldGroups: 'field_groups' })
     .where(anyOf(knex, 'subject_id', subjects))
     .where({ recipient_agency: principal.agency, case_id: principal.caseId })
     .whereNull('withdrawn_at')
     .where('valid_until', '>', knex.fn.now())
     .where((query) => query.whereNull('used_by_request').orWhere('used_by_request', principal.requestId))
+    .orderBy('created_at');
+  // Per claim, the oldest covering request of each subject; a claim some subject cannot meet claims nothing.
+  const chosen = claims.map(({ subjects: people, fieldGroup }) => {
+    const ids = people.map((subject) => open.find((request) => request.subjectId === subject && request.fieldGroups.includes(fieldGroup))?.id);
+    return ids.every((id) => id !== undefined) ? (ids as string[]) : null;
+  });
+  const wanted = [...new Set(chosen.flatMap((ids) => ids ?? []))];
+  if (wanted.length === 0) return { answers: chosen };
+  const claimed: Array<{ id: string }> = await knex('subject_request')
+    .where(knex.raw('id = any(?::uuid[])', [wanted]))
+    // Another request may have claimed one since the select: single use holds in this one statement.
+    .where((query) => query.whereNull('used_by_request').orWhere('used_by_request', principal.requestId))
     .update({ used_at: knex.raw('coalesce(used_at, now())'), used_by_request: principal.requestId })
-    .returning([{ id: 'id' }, { subjectId: 'subject_id' }, { fieldGroups: 'field_groups' }, { validUntil: 'valid_until' }] as never);
-  return { grants: grants as unknown as Array<{ id: string; subjectId: string; fieldGroups: string[] }> };
+    .returning('id');
+  const ours = new Set(claimed.map((row) => row.id));
+  return { answers: chosen.map((ids) => (ids && ids.every((id) => ours.has(id)) ? ids : null)) };
 }

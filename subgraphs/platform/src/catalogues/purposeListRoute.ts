@@ -1,0 +1,13 @@
+// The purpose list as the gateway enforces it: who may declare each purpose and its case-id format.
+// Published catalogue data, so any caller the gateway vouched for to the platform may read it.
+import type { Knex } from 'knex';
+import type { PurposeDeclaration } from '../../../../shared/catalogue/purposeDeclarations.ts';
+import type { InternalRoute } from '../../../../shared/internalRoutes/InternalRoute.ts';
+import { toPurpose } from './catalogueResolvers.ts';
+import { purposes } from './queries.ts';
+
+export const purposeListRoute: InternalRoute = {
+  audience: 'platform',
+  handle: async (_caller: unknown, _body: unknown, knex: Knex): Promise<PurposeDeclaration[]> =>
+    (await purposes(knex)).map(toPurpose).map(({ code, declarableBy, caseIdFormat }) => ({ code, declarableBy, caseIdFormat })),
+};
