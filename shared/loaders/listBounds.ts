@@ -167,6 +167,8 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, reado
   'Query.myDataAccessLog': { from: [], until: [] },
   'Query.myConsents': { status: [] },
   'Query.mySubjectRequests': { status: [] },
+  // Security officers' own console: the status of proposals, no one's personal data.
+  'Query.policyProposals': { status: ['PolicyProposal.status'] },
   // The question explained, not a filter on records.
   'Query.explainAccess': { principal: [], purpose: [], query: [] },
 };

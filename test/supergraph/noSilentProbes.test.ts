@@ -88,6 +88,7 @@ describe('the police investigator, who may read every citizen', () => {
       requestId: answer.headers.get('x-request-id')!,
       agency: 'cong-an-tinh',
       purpose: 'criminal-investigation',
+      caseId: investigator.caseId,
       subjects: { [id]: [{ field: 'Query.citizen', decision: 'disclosed', basis: 'owner' }] },
     });
     expectAnswer(await query(investigator, '{ citizen(id: "001099000001") { __typename } }'), { data: { citizen: null } });
@@ -103,6 +104,7 @@ describe('the police investigator, who may read every citizen', () => {
       requestId: answer.headers.get('x-request-id')!,
       agency: 'cong-an-tinh',
       purpose: 'criminal-investigation',
+      caseId: investigator.caseId,
       subjects: Object.fromEntries(firstTwo.map((id) => [id, checked])),
     });
   });
