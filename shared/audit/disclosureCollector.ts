@@ -20,6 +20,8 @@ export class DisclosureCollector implements DisclosureRecorder {
     const entry: Outcome = decision.allowed
       ? { decision: 'disclosed', basis: decision.legalBasis, rule: decision.rule }
       : { decision: 'refused', reason: decision.reason, rule: decision.rule };
+    // A restricted rule's restriction is hashed with the outcome (the subject's view hides it until released).
+    if (decision.allowed && decision.restricted) entry.restricted = decision.restricted;
     for (const subject of subjects.length ? subjects : ['']) {
       let fields = this.bySubject.get(subject);
       if (!fields) this.bySubject.set(subject, (fields = new Map()));
@@ -35,7 +37,7 @@ export class DisclosureCollector implements DisclosureRecorder {
     for (const fields of this.bySubject.values()) {
       const groups = new Map<string, FieldOutcome>();
       for (const [field, outcome] of fields) {
-        const key = `${outcome.decision}\u0000${outcome.basis ?? ''}\u0000${outcome.reason ?? ''}\u0000${outcome.rule ?? ''}`;
+        const key = `${outcome.decision}\u0000${outcome.basis ?? ''}\u0000${outcome.reason ?? ''}\u0000${outcome.rule ?? ''}\u0000${outcome.restricted ? 'restricted' : ''}`;
         const group = groups.get(key);
         if (group) group.fields.push(field);
         else groups.set(key, { fields: [field], ...outcome });

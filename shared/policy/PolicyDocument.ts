@@ -21,6 +21,17 @@ export interface PolicyRule {
   consent_purposes?: string[];
   /** Applies only on the data subject's own request: a single-use grant to the caller's agency for its case. */
   on_subject_request?: boolean;
+  /** What the rule discloses is hidden from the data subject (Law 91/2025 exceptions) for a period or until released. */
+  restricted?: { legal_basis: string; notify_after: string };
+}
+
+/** `notify_after` of a restriction that ends only when an oversight officer releases it. */
+export const UNTIL_RELEASED = 'until-released';
+
+/** A restriction as decisions and the disclosure log carry it: the legal basis, and an ISO duration or `until-released`. */
+export interface Restriction {
+  legalBasis: string;
+  notifyAfter: string;
 }
 
 export interface PolicyDocument {
