@@ -3,6 +3,7 @@
 // gateway established them, so the agency answering decides by itself what that caller may get.
 // - `guardianship`: the population register tells the platform which minors the citizen is a parent of.
 // - `<subgraph>-disclosure-log`: that agency's disclosure log, read for the caller (who used my data).
+// - `<subgraph>-disclosure-release`: releasing a restricted disclosure of that agency's log.
 export const RELAY_TOKENS_HEADER = 'x-relay-tokens';
 export const GUARDIANSHIP_AUDIENCE = 'guardianship';
 /** The population register's route answering which minors the caller is a parent of. */
@@ -12,6 +13,13 @@ export const DISCLOSURE_LOG_PATH = '/internal/disclosure-log';
 
 export function disclosureLogAudience(subgraph: string): string {
   return `${subgraph}-disclosure-log`;
+}
+
+/** Every agency's route releasing a restricted disclosure of its log (oversight officers only). */
+export const DISCLOSURE_RELEASE_PATH = '/internal/disclosure-release';
+
+export function disclosureReleaseAudience(subgraph: string): string {
+  return `${subgraph}-disclosure-release`;
 }
 
 /** The header's JSON object, audience -> token; anything malformed counts as no token at all. */
