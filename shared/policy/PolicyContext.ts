@@ -3,10 +3,16 @@
 // data subjects' own bases (shared/consent), each added by one stage of the pipeline.
 import type { Principal } from '../auth/Principal.ts';
 import type { Decision } from './decideAccess.ts';
+import type { Restriction } from './PolicyDocument.ts';
 
 /** Receives every decision on personal or sensitive data, per data subject, for the disclosure log. */
 export interface DisclosureRecorder {
   record(subjects: readonly string[], coordinate: string, decision: Decision): void;
+  /**
+   * Hides what this request recorded about one data subject from that subject, as a restricted entry it
+   * showed is hidden (the platform's access log shows oversight an entry the subject may not yet see).
+   */
+  restrictSubject?(subject: string, restriction: Restriction & { requestId: string }): void;
 }
 
 /** A legal basis the data subjects give the caller themselves. */

@@ -175,7 +175,7 @@ export function compilePolicies(
           ownRecord: rule.own_record === true,
           consentPurposes: rule.consent_purposes ? new Set(rule.consent_purposes) : null,
           onSubjectRequest: rule.on_subject_request === true,
-          restricted: rule.restricted ? { legalBasis: rule.restricted.legal_basis, notifyAfter: rule.restricted.notify_after } : null,
+          ...(rule.restricted && { restricted: { legalBasis: rule.restricted.legal_basis, notifyAfter: rule.restricted.notify_after } }),
         } satisfies CompiledRule,
       };
     });
