@@ -48,7 +48,15 @@ export async function releaseRestrictedDisclosure(knex: Knex, principal: Princip
   if (!mayRelease(principal, ownerAgency)) return { outcome: 'NOT_ALLOWED' };
   const found = await knex.raw(`select ${HAS_RESTRICTED_ROW} as found`, [requestId]);
   if (!found.rows[0]?.found) return { outcome: 'NOT_FOUND' };
-  // Released once: a second release leaves the first as it was and answers with it.
+  return { outcome: 'RELEASED', release: await recordRelease(knex, principal, requestId, reason) };
+}
+
+/**
+ * Appends the release of a request to this database's releases and answers with the release in force:
+ * released once, a second release leaves the first as it was. The platform records it too, for its own
+ * records of oversight reads of the request's entries (hidden with them).
+ */
+export async function recordRelease(knex: Knex, principal: Principal, requestId: string, reason: string): Promise<Release> {
   await knex('disclosure_release')
     .insert({
       request_id: requestId,
@@ -62,7 +70,7 @@ export async function releaseRestrictedDisclosure(knex: Knex, principal: Princip
     .onConflict('request_id')
     .ignore();
   const row = await knex('disclosure_release').select('request_id', 'released_at', 'principal', 'reason').where('request_id', requestId).first();
-  return { outcome: 'RELEASED', release: { requestId: row.request_id, releasedAt: new Date(row.released_at).toISOString(), releasedBy: row.principal, reason: row.reason } };
+  return { requestId: row.request_id, releasedAt: new Date(row.released_at).toISOString(), releasedBy: row.principal, reason: row.reason };
 }
 
 export function disclosureReleaseRoute(subgraph: string): InternalRoute {

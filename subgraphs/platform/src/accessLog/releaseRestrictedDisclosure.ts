@@ -5,7 +5,7 @@
 import { GraphQLError } from 'graphql';
 import { hasRole } from '../../../../shared/auth/Principal.ts';
 import { disclosureReleaseAudience, DISCLOSURE_RELEASE_PATH } from '../../../../shared/auth/relayTokens.ts';
-import { parseRelease, type ReleaseAnswer } from '../../../../shared/audit/disclosureReleaseRoute.ts';
+import { parseRelease, recordRelease, type ReleaseAnswer } from '../../../../shared/audit/disclosureReleaseRoute.ts';
 import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { forbidden } from '../../../../shared/errors/forbidden.ts';
@@ -38,5 +38,7 @@ export async function releaseRestrictedDisclosure(ctx: SubgraphContext<unknown>,
     throw forbidden(FIELD, { reason: 'AGENCY_NOT_ALLOWED', policy: 'platform.mutation', rule: 'oversight-officers-release-restricted-disclosures' }, principal.requestId);
   }
   if (answer.outcome !== 'RELEASED') throw badUserInput(`The ${service.name} register holds no restricted disclosure of request "${release.requestId}"`, 'requestId');
+  // The platform's own records of oversight reads of these entries were hidden with them: released with them.
+  if (service.name !== 'platform') await recordRelease(ctx.knex, principal, release.requestId, release.reason);
   return { register: service.name, ...answer.release };
 }
