@@ -4,7 +4,7 @@
 // release is a row of its own (disclosure_release, append-only), the chain's rows stay as written.
 import type { Knex } from 'knex';
 import { hasRole, type Principal } from '../auth/Principal.ts';
-import { disclosureReleaseAudience } from '../auth/relayTokens.ts';
+import { disclosureLogAudience } from '../auth/relayTokens.ts';
 import { findService } from '../config/services.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
@@ -76,7 +76,7 @@ export async function recordRelease(knex: Knex, principal: Principal, requestId:
 export function disclosureReleaseRoute(subgraph: string): InternalRoute {
   const ownerAgency = findService(subgraph)?.ownerAgency ?? '';
   return {
-    audience: disclosureReleaseAudience(subgraph),
+    audience: disclosureLogAudience(subgraph),
     handle: (principal, body, knex) => releaseRestrictedDisclosure(knex, principal, ownerAgency, body),
   };
 }

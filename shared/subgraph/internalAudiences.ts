@@ -16,7 +16,7 @@ export function servedInternalRoutes(definition: Pick<SubgraphDefinition, 'name'
   };
 }
 
-/** E.g. population: `population`, `guardianship`, `population-disclosure-log`, `population-disclosure-release`. */
+/** E.g. population: `population`, `guardianship`, `population-disclosure-log`. */
 export function internalAudiences(definition: Pick<SubgraphDefinition, 'name' | 'internalRoutes'>): string[] {
   return [...new Set([definition.name, ...Object.values(servedInternalRoutes(definition)).map((route) => route.audience)])];
 }

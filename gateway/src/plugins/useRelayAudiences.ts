@@ -1,19 +1,18 @@
 // The platform calls other agencies on the caller's behalf for three things only: a citizen acting for
 // their child (the population register says who the parents are), a read of the access log (each
-// agency's own disclosure log, one token per agency), and the release of a restricted disclosure (each
-// agency's release route). Which tokens an operation carries is decided here from its root fields, once per request; dataSources.ts mints them for the platform's call.
+// agency's own disclosure log, one token per agency), and the release of a restricted disclosure (a
+// route of the same log, with the same token). Which tokens an operation carries is decided here from its root fields, once per request; dataSources.ts mints them for the platform's call.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { hasRole } from '../../../shared/auth/Principal.ts';
-import { disclosureLogAudience, disclosureReleaseAudience, GUARDIANSHIP_AUDIENCE } from '../../../shared/auth/relayTokens.ts';
+import { disclosureLogAudience, GUARDIANSHIP_AUDIENCE } from '../../../shared/auth/relayTokens.ts';
 import { SUBGRAPH_SERVICES } from '../../../shared/config/services.ts';
 import type { GatewayContext } from '../dataSources.ts';
 import { rootFieldNames } from '../rootFields.ts';
 
-const ACCESS_LOG_FIELDS = ['myDataAccessLog', 'dataAccessLog'];
+/** The access-log views, and the release of a restricted disclosure (a route of each agency's log). */
+const ACCESS_LOG_FIELDS = ['myDataAccessLog', 'dataAccessLog', 'releaseRestrictedDisclosure'];
 const DISCLOSURE_LOG_AUDIENCES = SUBGRAPH_SERVICES.map((service) => disclosureLogAudience(service.name));
-/** Releasing a restricted disclosure: the agency holding it decides whether this caller may. */
-const RELEASE_FIELD = 'releaseRestrictedDisclosure';
-const DISCLOSURE_RELEASE_AUDIENCES = SUBGRAPH_SERVICES.map((service) => disclosureReleaseAudience(service.name));
+
 
 export function useRelayAudiences(): ApolloServerPlugin<GatewayContext> {
   return {
@@ -25,7 +24,6 @@ export function useRelayAudiences(): ApolloServerPlugin<GatewayContext> {
           contextValue.relayAudiences = [
             ...(hasRole(contextValue.principal, 'citizen') ? [GUARDIANSHIP_AUDIENCE] : []),
             ...(ACCESS_LOG_FIELDS.some((field) => fields.has(field)) ? DISCLOSURE_LOG_AUDIENCES : []),
-            ...(fields.has(RELEASE_FIELD) ? DISCLOSURE_RELEASE_AUDIENCES : []),
           ];
         },
       };

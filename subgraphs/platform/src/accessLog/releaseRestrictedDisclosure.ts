@@ -4,7 +4,7 @@
 // may and records the release in its own database.
 import { GraphQLError } from 'graphql';
 import { hasRole } from '../../../../shared/auth/Principal.ts';
-import { disclosureReleaseAudience, DISCLOSURE_RELEASE_PATH } from '../../../../shared/auth/relayTokens.ts';
+import { disclosureLogAudience, DISCLOSURE_RELEASE_PATH } from '../../../../shared/auth/relayTokens.ts';
 import { parseRelease, recordRelease, type ReleaseAnswer } from '../../../../shared/audit/disclosureReleaseRoute.ts';
 import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
@@ -26,7 +26,7 @@ export async function releaseRestrictedDisclosure(ctx: SubgraphContext<unknown>,
   let answer: ReleaseAnswer;
   try {
     const url = ctx.subgraphUrl(service.name);
-    const token = ctx.relayTokens[disclosureReleaseAudience(service.name)];
+    const token = ctx.relayTokens[disclosureLogAudience(service.name)];
     if (!url || !token) throw new Error('no address or token for this register');
     answer = await callInternalRoute<ReleaseAnswer>(url, DISCLOSURE_RELEASE_PATH, token, principal.requestId, release);
   } catch (error) {
