@@ -1,6 +1,6 @@
 // Releases of restricted disclosures: an oversight officer lifts the restriction on one request's
 // entries, and the data subjects see them from then on. The chain's rows are never edited; a release
-// is a row of its own, append-only (a trigger refuses any update or delete), one per request.
+// is a row of its own, append-only (an update or delete changes nothing), one per request.
 import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
@@ -15,13 +15,11 @@ export async function up(knex: Knex): Promise<void> {
     table.string('release_request_id', 64).notNullable().comment('The request (gateway x-request-id) that released it');
     table.text('reason').notNullable().comment('Why it may now be told (e.g. the investigation closed)');
   });
-  await knex.raw(`create or replace function disclosure_release_append_only() returns trigger language plpgsql as $$
-    begin raise exception 'disclosure_release is append-only'; end $$`);
-  await knex.raw(`create trigger disclosure_release_append_only before update or delete on disclosure_release
-    for each row execute function disclosure_release_append_only()`);
+  // Rules rather than a trigger: no procedural function to keep. (INSERT ... ON CONFLICT cannot be used here.)
+  await knex.raw('create rule disclosure_release_no_update as on update to disclosure_release do instead nothing');
+  await knex.raw('create rule disclosure_release_no_delete as on delete to disclosure_release do instead nothing');
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTable('disclosure_release');
-  await knex.raw('drop function if exists disclosure_release_append_only()');
 }

@@ -21,6 +21,7 @@ export interface Release {
 export type ReleaseAnswer = { outcome: 'RELEASED'; release: Release } | { outcome: 'NOT_ALLOWED' | 'NOT_FOUND' };
 
 export const MAX_RELEASE_REASON = 500;
+const UNIQUE_VIOLATION = '23505';
 
 export function mayRelease(principal: Principal, ownerAgency: string): boolean {
   if (hasRole(principal, 'security-officer')) return true;
@@ -57,18 +58,23 @@ export async function releaseRestrictedDisclosure(knex: Knex, principal: Princip
  * records of oversight reads of the request's entries (hidden with them).
  */
 export async function recordRelease(knex: Knex, principal: Principal, requestId: string, reason: string): Promise<Release> {
-  await knex('disclosure_release')
-    .insert({
-      request_id: requestId,
-      released_at: new Date().toISOString(),
-      principal: principal.subject,
-      agency: principal.agency,
-      roles: JSON.stringify(principal.roles),
-      release_request_id: principal.requestId,
-      reason,
-    })
-    .onConflict('request_id')
-    .ignore();
+  const exists = await knex('disclosure_release').select('id').where('request_id', requestId).first();
+  if (!exists) {
+    try {
+      await knex('disclosure_release').insert({
+        request_id: requestId,
+        released_at: new Date().toISOString(),
+        principal: principal.subject,
+        agency: principal.agency,
+        roles: JSON.stringify(principal.roles),
+        release_request_id: principal.requestId,
+        reason,
+      });
+    } catch (error) {
+      // Another release of the same request got there first: it stands.
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    }
+  }
   const row = await knex('disclosure_release').select('request_id', 'released_at', 'principal', 'reason').where('request_id', requestId).first();
   return { requestId: row.request_id, releasedAt: new Date(row.released_at).toISOString(), releasedBy: row.principal, reason: row.reason };
 }
