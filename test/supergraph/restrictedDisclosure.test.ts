@@ -4,6 +4,10 @@
 // only his own requests, an agency's DPO its register and its own officers' requests; and every look
 // at someone's entries is itself in that person's log.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DisclosureRecord } from '../../shared/audit/disclosureChain.ts';
+import { readDisclosureLog } from '../../shared/audit/disclosureLogReader.ts';
+import { releaseRestrictedDisclosure } from '../../shared/audit/disclosureReleaseRoute.ts';
+import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
 import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
 
@@ -28,13 +32,11 @@ const policeDpo: Who = { role: 'data-protection-officer', agency: 'cong-an-tinh'
 const justiceDpo: Who = { role: 'data-protection-officer', agency: 'so-tu-phap', sub: 'dpo@so-tu-phap', purpose: 'data-protection-oversight' };
 const CASE = { 'x-case-id': 'HS-2026/0042' };
 
-/** People no other test reads: living, not in the demo set, taken from the end of the register. */
-function untouchedPeople(count: number): string[] {
+/** A different person for each index, whom no other test reads: living, not in the demo set, near the end of the register. */
+function untouchedPerson(index: number): string {
   const province = seededProvince();
-  return province.citizens
-    .filter((candidate) => !candidate.dateOfDeath && !province.demoCitizenIds.includes(candidate.id))
-    .slice(-count - 40, -40)
-    .map((candidate) => candidate.id);
+  const living = province.citizens.filter((candidate) => !candidate.dateOfDeath && !province.demoCitizenIds.includes(candidate.id));
+  return living[living.length - 41 - index].id;
 }
 
 describe('a read under a criminal investigation', () => {
@@ -70,7 +72,7 @@ describe('a read under a criminal investigation', () => {
 
   beforeAll(async () => {
     await getStack();
-    [person] = untouchedPeople(1);
+    person = untouchedPerson(0);
     suspect = { role: 'citizen', sub: person };
     // Someone read the person's data before, openly: the log is not empty.
     expect((await query({ role: 'officer', agency: 'so-tu-phap', purpose: 'civil-status-procedure' }, `{ citizen(id: "${person}") { fullName } }`)).body.errors).toBeUndefined();
@@ -189,7 +191,7 @@ describe('who may review which entries of the log', () => {
 
   beforeAll(async () => {
     await getStack();
-    [, person] = untouchedPeople(2);
+    person = untouchedPerson(1);
     clerkRequest = (await query(clerk, `{ citizen(id: "${person}") { fullName } }`)).headers.get('x-request-id')!;
     otherClerkRequest = (await query(otherClerk, `{ citizen(id: "${person}") { fullName } }`)).headers.get('x-request-id')!;
     policeRequest = (await query(policeInvestigator, `{ citizen(id: "${person}") { fullName } }`, { headers: CASE })).headers.get('x-request-id')!;
@@ -247,5 +249,38 @@ describe('who may review which entries of the log', () => {
     });
     // The police's read is still restricted: it is not there, nor is any look at it.
     expect(theirs.some((entry) => entry.requestId === policeRequest)).toBe(false);
+  });
+});
+
+describe('a restriction for a fixed period, in the register', () => {
+  it('hides the entry from its subject until the period after the disclosure is over, and keeps releases as written', async () => {
+    const { subgraphs } = await getStack();
+    const { knex } = subgraphs.population.database;
+    const subject = untouchedPerson(2);
+    const writer = createDisclosureWriter(knex);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const disclosure = (requestId: string, at: string, notifyAfter: string): DisclosureRecord => ({
+      requestId, at, principal: 'investigator-7@cong-an-tinh', agency: 'cong-an-tinh', roles: ['officer'], purpose: 'criminal-investigation', caseId: 'HS-2026/0042',
+      dataSubjects: [subject],
+      outcomes: [{ decision: 'disclosed', fields: [{ fields: ['Citizen.fullName'], decision: 'disclosed', basis: 'criminal-procedure-code-2015', rule: 'police-investigates-a-crime', restricted: { legalBasis: 'criminal-procedure-code-2015', notifyAfter } }] }],
+      decision: 'disclosed',
+    });
+    const over = `period-over-${Date.now()}`;
+    const running = `period-running-${Date.now()}`;
+    await writer.write(disclosure(over, daysAgo(10), 'P1W'));
+    await writer.write(disclosure(running, daysAgo(10), 'P1M'));
+    const own = await readDisclosureLog(knex, { all: false, dataSubject: subject }, { filter: {}, limit: 100 });
+    expect(own.map((entry) => entry.requestId)).toEqual([over]);
+    expect(own[0].restricted).toEqual({ legalBasis: 'criminal-procedure-code-2015', notifyAfter: 'P1W', releasedAt: null, hiddenFromDataSubject: false, requestId: over });
+    const oversight = await readDisclosureLog(knex, { all: true }, { filter: { dataSubject: subject }, limit: 100 });
+    // Newest first: written in that order at the same instant, the later row comes first.
+    expect(oversight.map((entry) => [entry.requestId, entry.restricted?.hiddenFromDataSubject])).toEqual([[running, true], [over, false]]);
+
+    // A release stays as written: an update or delete of it changes nothing.
+    await releaseRestrictedDisclosure(knex, { subject: 'dpo@cong-an-tinh', agency: 'cong-an-tinh', roles: ['data-protection-officer'], purpose: null, caseId: null, requestId: 'r-release' }, 'cong-an-tinh', { requestId: running, reason: 'Closed' });
+    await knex('disclosure_release').where('request_id', running).update({ reason: 'rewritten' });
+    await knex('disclosure_release').where('request_id', running).delete();
+    expect(await knex('disclosure_release').select('reason').where('request_id', running)).toEqual([{ reason: 'Closed' }]);
+    expect((await readDisclosureLog(knex, { all: false, dataSubject: subject }, { filter: {}, limit: 100 })).map((entry) => entry.requestId).sort()).toEqual([over, running].sort());
   });
 });
