@@ -52,6 +52,23 @@ describe('the hash of a disclosure record', () => {
   });
 });
 
+describe('the hash of a restricted disclosure', () => {
+  const restricted: DisclosureRecord = {
+    ...base,
+    outcomes: [{ decision: 'disclosed', fields: [{ fields: ['Citizen.fullName'], decision: 'disclosed', basis: 'owner', rule: 'police', restricted: { notifyAfter: 'until-released', legalBasis: 'criminal-procedure-code-2015' } }] }],
+    dataSubjects: ['033094279365'],
+    decision: 'disclosed',
+  };
+  it('covers the restriction, in canonical form, and a key added to it by hand', () => {
+    expect(hashRecord('x', restricted)).toBe(reference('x', restricted));
+    expect(hashRecord('x', restricted)).not.toBe(hashRecord('x', { ...restricted, outcomes: [{ ...restricted.outcomes[0], fields: [{ ...restricted.outcomes[0].fields[0], restricted: undefined }] }] }));
+    const edited = structuredClone(restricted) as unknown as { outcomes: Array<{ fields: Array<{ restricted: Record<string, unknown> }> }> };
+    edited.outcomes[0].fields[0].restricted.note = { b: 1, a: 2 };
+    expect(hashRecord('x', edited as unknown as DisclosureRecord)).toBe(reference('x', edited as unknown as DisclosureRecord));
+    expect(hashRecord('x', edited as unknown as DisclosureRecord)).not.toBe(hashRecord('x', restricted));
+  });
+});
+
 describe('the hash of a row written before Nov 2026 (one data subject)', () => {
   it('is the hash of its canonical JSON, grouped or one entry per field', () => {
     expect(hashPersonRecord('x', person)).toBe(personReference('x', person));

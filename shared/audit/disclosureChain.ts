@@ -6,6 +6,7 @@
 // are, are read the same way and verify with the hash they were written with.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Restriction } from '../policy/PolicyDocument.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -45,6 +46,11 @@ export interface FieldOutcome {
   basis?: string;
   reason?: string;
   rule: string | null;
+  /**
+   * Hidden from the data subject until released or over (a restricted rule). `requestId`, on the record
+   * of a read of the log, names the restricted request whose release also releases this read.
+   */
+  restricted?: Restriction & { requestId?: string };
 }
 
 /** A row as written before Nov 2026: one request and one data subject. */
@@ -76,7 +82,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const FIELD_OUTCOME_KEYS = new Set(['basis', 'decision', 'fields', 'reason', 'rule']);
+const FIELD_OUTCOME_KEYS = new Set(['basis', 'decision', 'fields', 'reason', 'restricted', 'rule']);
 const SUBJECT_OUTCOME_KEYS = new Set(['decision', 'fields']);
 
 function hasOnlyKeys(value: unknown, keys: Set<string>): boolean {
@@ -85,16 +91,33 @@ function hasOnlyKeys(value: unknown, keys: Set<string>): boolean {
   return true;
 }
 
+const RESTRICTION_KEYS = new Set(['legalBasis', 'notifyAfter', 'requestId']);
+
+/** A restriction the fast path hashes exactly as canonicalJson would: known keys, string values. */
+function isPlainRestriction(value: unknown): boolean {
+  return hasOnlyKeys(value, RESTRICTION_KEYS) && Object.values(value as object).every((item) => typeof item === 'string' || item === undefined);
+}
+
 function isFieldOutcomeList(value: unknown): value is FieldOutcome[] {
   return (
     Array.isArray(value) &&
-    value.every((entry) => hasOnlyKeys(entry, FIELD_OUTCOME_KEYS) && Array.isArray(entry.fields) && entry.fields.every((field: unknown) => typeof field === 'string'))
+    value.every(
+      (entry) =>
+        hasOnlyKeys(entry, FIELD_OUTCOME_KEYS) &&
+        Array.isArray(entry.fields) &&
+        entry.fields.every((field: unknown) => typeof field === 'string') &&
+        (entry.restricted === undefined || isPlainRestriction(entry.restricted)),
+    )
   );
 }
 
 /** Field outcomes with their keys in sorted order (JSON.stringify leaves out undefined, as canonicalJson does). */
 function sortedFieldOutcomes(fields: FieldOutcome[]) {
-  return fields.map((entry) => ({ basis: entry.basis, decision: entry.decision, fields: entry.fields, reason: entry.reason, rule: entry.rule }));
+  return fields.map((entry) => ({
+    basis: entry.basis, decision: entry.decision, fields: entry.fields, reason: entry.reason,
+    restricted: entry.restricted && { legalBasis: entry.restricted.legalBasis, notifyAfter: entry.restricted.notifyAfter, requestId: entry.restricted.requestId },
+    rule: entry.rule,
+  }));
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Principal } from '../auth/Principal.ts';
 import type { Decision } from '../policy/decideAccess.ts';
 import type { DisclosureRecorder, ResponsePath } from '../policy/PolicyContext.ts';
+import type { Restriction } from '../policy/PolicyDocument.ts';
 import { overallDecision, type DisclosureRecord, type FieldOutcome, type SubjectOutcome } from './disclosureChain.ts';
 
 type Outcome = Omit<FieldOutcome, 'fields'>;
@@ -41,16 +42,25 @@ export class DisclosureCollector implements DisclosureRecorder {
   private readonly pathOf: Array<ResponsePath | undefined> = [];
   private readonly at = new Date().toISOString();
 
+  /** Subjects whose record in this request is hidden from them (an entry of theirs still restricted was shown). */
+  private restrictedSubjects?: Map<string, NonNullable<FieldOutcome['restricted']>>;
+
   constructor(private readonly principal: Principal) {}
 
+  restrictSubject(subject: string, restriction: Restriction & { requestId: string }): void {
+    this.restrictedSubjects ??= new Map();
+    if (!this.restrictedSubjects.has(subject)) this.restrictedSubjects.set(subject, restriction);
+  }
+
   record(subjects: readonly string[], field: string, decision: Decision, path?: ResponsePath): void {
+    const outcome: Outcome = decision.allowed
+      ? { decision: 'disclosed', basis: decision.legalBasis, rule: decision.rule }
+      : { decision: 'refused', reason: decision.reason, rule: decision.rule };
+    // A restricted rule's restriction is hashed with the outcome (the subject's view hides it until released).
+    if (decision.allowed && decision.restricted) outcome.restricted = decision.restricted;
     this.subjectsOf.push(subjects);
     this.fieldOf.push(field);
-    this.outcomeOf.push(
-      decision.allowed
-        ? { decision: 'disclosed', basis: decision.legalBasis, rule: decision.rule }
-        : { decision: 'refused', reason: decision.reason, rule: decision.rule },
-    );
+    this.outcomeOf.push(outcome);
     this.pathOf.push(path);
   }
 
@@ -84,13 +94,14 @@ export class DisclosureCollector implements DisclosureRecorder {
     const bySubject = this.bySubject(data);
     if (bySubject.size === 0) return null;
     const outcomes: SubjectOutcome[] = [];
-    for (const fields of bySubject.values()) {
+    for (const [subject, fields] of bySubject) {
+      const restriction = this.restrictedSubjects?.get(subject);
       const groups = new Map<string, FieldOutcome>();
       for (const [field, outcome] of fields) {
-        const key = `${outcome.decision}\u0000${outcome.basis ?? ''}\u0000${outcome.reason ?? ''}\u0000${outcome.rule ?? ''}`;
+        const key = `${outcome.decision}\u0000${outcome.basis ?? ''}\u0000${outcome.reason ?? ''}\u0000${outcome.rule ?? ''}\u0000${outcome.restricted ? 'restricted' : ''}`;
         const group = groups.get(key);
         if (group) group.fields.push(field);
-        else groups.set(key, { fields: [field], ...outcome });
+        else groups.set(key, restriction ? { fields: [field], ...outcome, restricted: restriction } : { fields: [field], ...outcome });
       }
       const grouped = [...groups.values()];
       outcomes.push({ decision: overallDecision(grouped.map((group) => group.decision)), fields: grouped });

@@ -1,18 +1,23 @@
 // What an agency's disclosure log shows to whom. Every agency answers for its own log, for the caller
-// the gateway vouched for (a relay token, shared/auth/relayTokens.ts): a citizen sees the records
-// about themself; an officer of the agency that owns the data sees all of them (how its data was
-// used, by each consumer); a security officer sees all of them. Anyone else sees nothing.
+// the gateway vouched for (a relay token, shared/auth/relayTokens.ts). Scopes follow roles, never a
+// declared purpose: a citizen sees the entries about themself, except restricted ones until released;
+// an officer or system the entries of its own requests (same agency and account); an agency's
+// data-protection officer (DPO) the whole log of its own agency's registers and, in every other
+// register, the requests its agency made; the province's DPO and security officers everything.
+// Anyone else sees nothing. Every read that shows someone else's entries is itself appended to this
+// log (who looked at whose entries), so the data subjects see it in turn.
 // One entry per data subject of a row: newest first, a page at a time, by (at, seq, part) descending,
 // where part is the subject's place in its row.
 import type { Knex } from 'knex';
 import { hasRole, type Principal } from '../auth/Principal.ts';
 import { disclosureLogAudience } from '../auth/relayTokens.ts';
 import { findService } from '../config/services.ts';
-import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
+import type { AppendOnlyLog, InternalRoute } from '../internalRoutes/InternalRoute.ts';
+import { UNTIL_RELEASED } from '../policy/PolicyDocument.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
 import { MAX_ACCESS_LOG_PAGE_SIZE } from '../loaders/listBounds.ts';
 import { CASE_ID_PATTERN, CODE_PATTERN, isoInstant, PERSONAL_ID_PATTERN } from '../validation/inputs.ts';
-import type { DisclosureDecision, FieldOutcome, LoggedRequest } from './disclosureChain.ts';
+import type { DisclosureDecision, DisclosureRecord, FieldOutcome, LoggedRequest } from './disclosureChain.ts';
 
 export interface LogFilter {
   from?: string;
@@ -43,16 +48,45 @@ export interface LogPosition {
 export interface LogEntry extends LogPosition, LoggedRequest {
   dataSubject: string | null;
   decision: DisclosureDecision;
-  fields: Array<Omit<FieldOutcome, 'fields'> & { field: string }>;
+  fields: Array<Omit<FieldOutcome, 'fields' | 'restricted'> & { field: string }>;
+  /** Present when a restricted rule disclosed part of it (shown to oversight only while it is hidden). */
+  restricted?: EntryRestriction;
+}
+
+export interface EntryRestriction {
+  legalBasis: string;
+  /** An ISO period counted from the entry's time, or `until-released`. */
+  notifyAfter: string;
+  /** When an oversight officer released it; null while not released. */
+  releasedAt: string | null;
+  /** Whether the data subject is still not shown the entry. */
+  hiddenFromDataSubject: boolean;
+  /** The request whose release lifts it (the entry's own, or for a read of the log the request read). */
+  requestId: string;
 }
 
 /** Grouped outcomes, or (the first rows, before they were grouped) one field each. */
 type StoredOutcome = Omit<FieldOutcome, 'fields'> & { fields?: string[]; field?: string };
 
-/** Grouped outcomes (and entries of one field each, as the first rows were written) as one entry per field. */
+/** Grouped outcomes (and entries of one field each, as the first rows were written) as one entry per field; the restriction is the entry's. */
 function perField(stored: StoredOutcome[]): LogEntry['fields'] {
-  return stored.flatMap(({ fields, field, ...outcome }) => (fields ?? (field ? [field] : [])).map((name) => ({ field: name, ...outcome })));
+  return stored.flatMap(({ fields, field, restricted: _restricted, ...outcome }) => (fields ?? (field ? [field] : [])).map((name) => ({ field: name, ...outcome })));
 }
+
+/** The first restriction among an entry's outcomes, as stored. */
+const RESTRICTION_OF_ENTRY = `left join lateral (
+    select outcome.value -> 'restricted' as restriction from jsonb_array_elements(entry.fields) as outcome(value)
+    where outcome.value -> 'restricted' is not null limit 1
+  ) as restricted on true
+  left join disclosure_release as lifted on lifted.request_id = coalesce(restricted.restriction ->> 'requestId', log.request_id)`;
+
+/** SQL: the stored restriction \`value\` (a FieldOutcome's `restricted`) still hides its entry from the data subject. */
+const stillHidden = (value: string) => `(${value} is not null
+    and not exists (select 1 from disclosure_release as released where released.request_id = coalesce(${value} ->> 'requestId', log.request_id))
+    and case when ${value} ->> 'notifyAfter' = '${UNTIL_RELEASED}' then true else log.at + (${value} ->> 'notifyAfter')::interval > now() end)`;
+
+/** SQL: none of the entry's outcomes is still hidden from the data subject (filtered here, so pages stay full). */
+const SHOWN_TO_DATA_SUBJECT = `not exists (select 1 from jsonb_array_elements(entry.fields) as outcome(value) where ${stillHidden("outcome.value -> 'restricted'")})`;
 
 /**
  * Each row as one entry per data subject: a row of the current form has its subjects in an array and
@@ -100,12 +134,32 @@ export function parseLogRequest(body: unknown): LogRequest {
   return { filter: parsed, before: position, limit: limit as number };
 }
 
-export type LogScope = { all: true } | { all: false; dataSubject: string } | null;
+/**
+ * The province's data-protection officer is the DPO of the Provincial People's Committee (ubnd-tinh),
+ * the province's controller of personal data: like security officers, it oversees every agency's log.
+ */
+export const PROVINCE_DPO_AGENCY = 'ubnd-tinh';
 
-/** Which records of this agency's log the caller may see. */
+/**
+ * Which entries of this agency's log the caller may see: all of them; a data subject's own (restricted
+ * entries hidden until released); or the requests of one agency, optionally of one account in it.
+ */
+export type LogScope =
+  | { all: true }
+  | { all: false; dataSubject: string }
+  | { all: false; consumerAgency: string; principal?: string }
+  | null;
+
+/** Which records of this agency's log the caller may see, by role (never by declared purpose). */
 export function logScopeOf(principal: Principal, ownerAgency: string): LogScope {
   if (hasRole(principal, 'security-officer')) return { all: true };
-  if ((hasRole(principal, 'officer') || hasRole(principal, 'system') || hasRole(principal, 'data-protection-officer')) && principal.agency === ownerAgency) return { all: true };
+  if (hasRole(principal, 'data-protection-officer') && principal.agency) {
+    if (principal.agency === PROVINCE_DPO_AGENCY || principal.agency === ownerAgency) return { all: true };
+    return { all: false, consumerAgency: principal.agency };
+  }
+  if ((hasRole(principal, 'officer') || hasRole(principal, 'system')) && principal.agency && principal.subject) {
+    return { all: false, consumerAgency: principal.agency, principal: principal.subject };
+  }
   if (hasRole(principal, 'citizen') && principal.subject) return { all: false, dataSubject: principal.subject };
   return null;
 }
@@ -115,12 +169,21 @@ export async function readDisclosureLog(knex: Knex, scope: LogScope, request: Lo
   const { filter } = request;
   const query = knex({ log: 'disclosure_log' })
     .joinRaw(ENTRIES_OF_ROW)
+    .joinRaw(RESTRICTION_OF_ENTRY)
     .select({
       seq: 'log.seq', part: 'entry.part', at: 'log.at', requestId: 'log.request_id', principal: 'log.principal', agency: 'log.agency', roles: 'log.roles',
       purpose: 'log.purpose', caseId: 'log.case_id', dataSubject: 'entry.data_subject', decision: 'entry.decision', fields: 'entry.fields',
-    });
+      restriction: 'restricted.restriction', releasedAt: 'lifted.released_at',
+    })
+    .select(knex.raw(`${stillHidden('restricted.restriction')} as "hidden"`));
+  const ownSubject = !scope.all && 'dataSubject' in scope ? scope.dataSubject : undefined;
+  if (ownSubject !== undefined) query.whereRaw(SHOWN_TO_DATA_SUBJECT);
+  if (!scope.all && 'consumerAgency' in scope) {
+    query.where('log.agency', scope.consumerAgency);
+    if (scope.principal !== undefined) query.where('log.principal', scope.principal);
+  }
   // A citizen's scope and a filter on the same person are one condition; on two people, nothing matches.
-  const subjects = new Set([scope.all ? undefined : scope.dataSubject, filter.dataSubject].filter((subject) => subject !== undefined));
+  const subjects = new Set([ownSubject, filter.dataSubject].filter((subject) => subject !== undefined));
   for (const subject of subjects) {
     // The row first, by an index (either form), then the person's own entry in it.
     query.where((row) => row.whereRaw('log.data_subjects @> array[?]::text[]', [subject]).orWhere('log.data_subject', subject)).where('entry.data_subject', subject);
@@ -153,14 +216,69 @@ export async function readDisclosureLog(knex: Knex, scope: LogScope, request: Lo
     dataSubject: row.dataSubject,
     fields: perField(row.fields),
     decision: row.decision,
+    ...(row.restriction && {
+      restricted: {
+        legalBasis: row.restriction.legalBasis,
+        notifyAfter: row.restriction.notifyAfter,
+        releasedAt: row.releasedAt ? new Date(row.releasedAt).toISOString() : null,
+        hiddenFromDataSubject: row.hidden === true,
+        requestId: row.restriction.requestId ?? row.requestId,
+      },
+    }),
   }));
 }
 
-/** Every agency's internal route for its own log, answering only callers the gateway vouched for. */
+/** The entry field a read of the log discloses, as the log of that read names it. */
+export const LOG_ENTRY_FIELD = 'DataAccess.entry';
+
+/**
+ * The record of a read of this log: the reader, and per data subject of the entries shown (their own
+ * excepted: a citizen reading their own log discloses nothing to anyone) that `DataAccess.entry` was
+ * disclosed under the reader's scope. A read of entries still hidden from their subject is hidden the
+ * same way, released with the request it read, so reading a restricted entry leaves no trace either.
+ */
+export function logReadRecord(principal: Principal, scope: LogScope, entries: LogEntry[]): DisclosureRecord | null {
+  if (!scope) return null;
+  const rule = scope.all ? 'reads-the-whole-log' : 'dataSubject' in scope ? 'reads-own-entries' : scope.principal ? 'reads-own-requests' : 'reads-own-agency-requests';
+  const basis = !scope.all && 'dataSubject' in scope ? 'pdpl-2025-subject-request' : 'pdpl-2025-state-duties';
+  const parts = new Map<string, { subject: string; outcome: FieldOutcome }>();
+  for (const entry of entries) {
+    if (!entry.dataSubject || entry.dataSubject === principal.subject) continue;
+    const hidden = entry.restricted?.hiddenFromDataSubject ? entry.restricted : null;
+    const key = `${entry.dataSubject}\u0000${hidden?.requestId ?? ''}`;
+    if (parts.has(key)) continue;
+    const outcome: FieldOutcome = { fields: [LOG_ENTRY_FIELD], decision: 'disclosed', basis, rule };
+    if (hidden) outcome.restricted = { legalBasis: hidden.legalBasis, notifyAfter: hidden.notifyAfter, requestId: hidden.requestId };
+    parts.set(key, { subject: entry.dataSubject, outcome });
+  }
+  if (parts.size === 0) return null;
+  return {
+    requestId: principal.requestId,
+    at: new Date().toISOString(),
+    principal: principal.subject,
+    agency: principal.agency,
+    roles: principal.roles,
+    purpose: principal.purpose,
+    caseId: principal.caseId,
+    dataSubjects: [...parts.values()].map((part) => part.subject),
+    outcomes: [...parts.values()].map((part) => ({ decision: 'disclosed', fields: [part.outcome] })),
+    decision: 'disclosed',
+  };
+}
+
+/**
+ * Every agency's internal route for its own log, answering only callers the gateway vouched for. What
+ * it shows someone else is recorded in the same log before it is answered (not when the log is off).
+ */
 export function disclosureLogRoute(subgraph: string): InternalRoute {
   const ownerAgency = findService(subgraph)?.ownerAgency ?? '';
   return {
     audience: disclosureLogAudience(subgraph),
-    handle: async (principal, body, knex) => ({ entries: await readDisclosureLog(knex, logScopeOf(principal, ownerAgency), parseLogRequest(body)) }),
+    handle: async (principal, body, knex, log?: AppendOnlyLog | null) => {
+      const scope = logScopeOf(principal, ownerAgency);
+      const entries = await readDisclosureLog(knex, scope, parseLogRequest(body));
+      await log?.write(logReadRecord(principal, scope, entries));
+      return { entries };
+    },
   };
 }

@@ -10,8 +10,13 @@ import type { Principal } from '../auth/Principal.ts';
  */
 export const ACTING_FOR_HEADER = 'x-request-id';
 
+/** The subgraph's disclosure-log writer, for a route whose answer is itself a disclosure (null: the log is off). */
+export interface AppendOnlyLog {
+  write(record: unknown): Promise<void>;
+}
+
 export interface InternalRoute {
   /** The internal-token audience this route accepts. */
   audience: string;
-  handle(principal: Principal, body: unknown, knex: Knex): Promise<unknown>;
+  handle(principal: Principal, body: unknown, knex: Knex, log?: AppendOnlyLog | null): Promise<unknown>;
 }

@@ -3,6 +3,7 @@
 // data subjects' own bases (shared/consent), each added by one stage of the pipeline.
 import type { Principal } from '../auth/Principal.ts';
 import type { Decision } from './decideAccess.ts';
+import type { Restriction } from './PolicyDocument.ts';
 
 /** Where a decided field sits in the response (graphql-js `info.path`): a disclosure counts only if its value is there. */
 export interface ResponsePath {
@@ -14,6 +15,11 @@ export interface ResponsePath {
 export interface DisclosureRecorder {
   /** `path`: where the field sits in the response; without one (a decision on no field's value) it is always kept. */
   record(subjects: readonly string[], coordinate: string, decision: Decision, path?: ResponsePath): void;
+  /**
+   * Hides what this request recorded about one data subject from that subject, as a restricted entry it
+   * showed is hidden (the platform's access log shows oversight an entry the subject may not yet see).
+   */
+  restrictSubject?(subject: string, restriction: Restriction & { requestId: string }): void;
 }
 
 /** A legal basis the data subjects give the caller themselves. */

@@ -23,6 +23,17 @@ export interface PolicyRule {
   on_subject_request?: boolean;
   /** Applies only when the caller names a case (X-Case-Id); without one the field is refused with CASE_ID_REQUIRED. */
   requires_case_id?: boolean;
+  /** What the rule discloses is hidden from the data subject (Law 91/2025 exceptions) for a period or until released. */
+  restricted?: { legal_basis: string; notify_after: string };
+}
+
+/** `notify_after` of a restriction that ends only when an oversight officer releases it. */
+export const UNTIL_RELEASED = 'until-released';
+
+/** A restriction as decisions and the disclosure log carry it: the legal basis, and an ISO duration or `until-released`. */
+export interface Restriction {
+  legalBasis: string;
+  notifyAfter: string;
 }
 
 export interface PolicyDocument {

@@ -303,6 +303,20 @@ describe('a security officer’s policy set, compiled', () => {
       expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 35, message: 'Unknown legal basis "because-we-can"' }] });
     });
 
+    it('carries a restriction to the rule, and refuses one citing a legal basis the platform does not know', () => {
+      const restricted = edited((document) => {
+        document.rules[0].restricted = { legal_basis: 'owner', notify_after: 'until-released' };
+      });
+      expect(compile(policySet(restricted)).compiled!.fields.get('Citizen.fullName')!.rules[0]).toEqual({ ...police, restricted: { legalBasis: 'owner', notifyAfter: 'until-released' } });
+      const unknown = edited((document) => {
+        document.rules[0].restricted = { legal_basis: 'secret-decree', notify_after: 'P180D' };
+      });
+      expect(compile(policySet(unknown, { 'rules.0.restricted': 36 }))).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 36, message: 'Unknown legal basis "secret-decree" for the restriction' }],
+      });
+    });
+
     it('refuses a rule naming a role the platform does not know', () => {
       const set = policySet(edited((document) => {
         document.rules[0].roles = ['superuser'];

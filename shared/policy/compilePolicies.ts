@@ -4,7 +4,7 @@
 import { getNamedType, getNullableType, isListType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { KNOWN_ROLES } from '../auth/Principal.ts';
 import { findService } from '../config/services.ts';
-import { ANY_SIGNED_IN, isPersonalLevel, type Catalogue, type Classification, type PolicyProblem } from './PolicyDocument.ts';
+import { ANY_SIGNED_IN, isPersonalLevel, type Catalogue, type Restriction, type Classification, type PolicyProblem } from './PolicyDocument.ts';
 import type { PolicySet } from './readPolicyFiles.ts';
 
 export interface CompiledRule {
@@ -19,6 +19,8 @@ export interface CompiledRule {
   onSubjectRequest: boolean;
   /** Applies only to a caller naming a case (X-Case-Id). */
   requiresCaseId?: boolean;
+  /** What the rule discloses is hidden from the data subject until the restriction ends. */
+  restricted?: Restriction | null;
 }
 
 export interface CompiledField {
@@ -162,6 +164,9 @@ export function compilePolicies(
         });
       }
       if (!catalogue.legalBases.includes(rule.legal_basis)) problem(at('legal_basis'), `Unknown legal basis "${rule.legal_basis}"`);
+      if (rule.restricted && !catalogue.legalBases.includes(rule.restricted.legal_basis)) {
+        problem(at('restricted'), `Unknown legal basis "${rule.restricted.legal_basis}" for the restriction`);
+      }
       if (rule.consent_purposes && rule.on_subject_request) {
         problem(['rules', index], `Rule "${rule.id}" cannot need both consent and a subject request: write two rules`);
       }
@@ -185,6 +190,7 @@ export function compilePolicies(
           consentPurposes: rule.consent_purposes ? new Set(rule.consent_purposes) : null,
           onSubjectRequest: rule.on_subject_request === true,
           ...(rule.requires_case_id ? { requiresCaseId: true } : {}),
+          ...(rule.restricted && { restricted: { legalBasis: rule.restricted.legal_basis, notifyAfter: rule.restricted.notify_after } }),
         } satisfies CompiledRule,
       };
     });

@@ -3,11 +3,11 @@
 import type { Principal } from '../auth/Principal.ts';
 import type { CompiledField, CompiledRule } from './compilePolicies.ts';
 import type { RefusalReason } from '../errors/refusalReasons.ts';
-import { isPersonalLevel } from './PolicyDocument.ts';
+import { isPersonalLevel, type Restriction } from './PolicyDocument.ts';
 
 /** One decision on one field: allowed on a legal basis (a rule's, or `consent:<ids>` when no rule alone allowed it), or refused for a reason. */
 export type Decision =
-  | { allowed: true; policy: string; rule: string | null; legalBasis: string }
+  | { allowed: true; policy: string; rule: string | null; legalBasis: string; restricted?: Restriction }
   | { allowed: false; policy: string; rule: string | null; reason: RefusalReason };
 
 /** The data subjects of the row (personal ids), read only when a rule needs them. */
@@ -79,7 +79,12 @@ export function decideAccess(field: CompiledField, principal: Principal, subject
   let closest: { rule: string; reason: RefusalReason } | null = null;
   for (const rule of field.rules) {
     const reason = failureOf(rule, field, principal, subject);
-    if (reason === null) return { allowed: true, policy: field.policy, rule: rule.id, legalBasis: rule.legalBasis };
+    if (reason === null) {
+      // A restricted rule's disclosure carries its restriction to the log (hidden from the data subject).
+      return rule.restricted ?
+          { allowed: true, policy: field.policy, rule: rule.id, legalBasis: rule.legalBasis, restricted: rule.restricted }
+        : { allowed: true, policy: field.policy, rule: rule.id, legalBasis: rule.legalBasis };
+    }
     if (!closest || CLOSENESS[reason] > CLOSENESS[closest.reason]) closest = { rule: rule.id, reason };
   }
   return { allowed: false, policy: field.policy, rule: closest?.rule ?? null, reason: closest?.reason ?? 'NOT_GRANTED' };

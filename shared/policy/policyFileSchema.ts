@@ -46,6 +46,16 @@ export const policyFileSchema = {
           consent_purposes: codeList,
           on_subject_request: { type: 'boolean' },
           requires_case_id: { type: 'boolean' },
+          restricted: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['legal_basis', 'notify_after'],
+            properties: {
+              legal_basis: code,
+              // An ISO 8601 period in years, months, weeks or days (P180D), or until an oversight officer releases it.
+              notify_after: { type: 'string', pattern: '^(until-released|P(?=[0-9])([0-9]{1,4}Y)?([0-9]{1,4}M)?([0-9]{1,4}W)?([0-9]{1,5}D)?)$' },
+            },
+          },
         },
       },
     },

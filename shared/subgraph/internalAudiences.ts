@@ -2,13 +2,18 @@
 // name (GraphQL from the gateway), then one per route. The production check and `npm run keys:internal`
 // read the audiences from here, so a subgraph is given exactly the keys it verifies, no more.
 import { disclosureLogRoute } from '../audit/disclosureLogReader.ts';
-import { DISCLOSURE_LOG_PATH } from '../auth/relayTokens.ts';
+import { disclosureReleaseRoute } from '../audit/disclosureReleaseRoute.ts';
+import { DISCLOSURE_LOG_PATH, DISCLOSURE_RELEASE_PATH } from '../auth/relayTokens.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import type { SubgraphDefinition } from './SubgraphDefinition.ts';
 
-/** The agency's own routes, and the disclosure-log route every agency answers (who used my data). */
+/** The agency's own routes, and the disclosure-log routes every agency answers (who used my data; releases). */
 export function servedInternalRoutes(definition: Pick<SubgraphDefinition, 'name' | 'internalRoutes'>): Record<string, InternalRoute> {
-  return { ...definition.internalRoutes, [DISCLOSURE_LOG_PATH]: disclosureLogRoute(definition.name) };
+  return {
+    ...definition.internalRoutes,
+    [DISCLOSURE_LOG_PATH]: disclosureLogRoute(definition.name),
+    [DISCLOSURE_RELEASE_PATH]: disclosureReleaseRoute(definition.name),
+  };
 }
 
 /** E.g. population: `population`, `guardianship`, `population-disclosure-log`. */

@@ -91,6 +91,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     if (config.isProduction) throw new Error('Operation limits cannot be turned off in production');
     logError('OPERATION LIMITS ARE OFF: any depth, size or cost is executed (benchmark only)', { service: definition.name });
   }
+  // One writer per log (group commit): the pipeline's disclosures and the log route's record of its reads.
+  const disclosureLog = recordDisclosures ? createDisclosureWriter(knex) : null;
   const graphql = subgraphPipeline({
     service: definition.name,
     verifyToken: createInternalTokenVerifier(definition.name),
@@ -103,7 +105,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     policyDir: policyDirectory,
     consentRegistryUrl: options.consentRegistryUrl,
     consentCache: createConsentCache(),
-    disclosureLog: recordDisclosures ? createDisclosureWriter(knex) : null,
+    disclosureLog,
     subgraphUrls: () => options.subgraphUrls?.() ?? {},
     knex,
     createLoaders: definition.createLoaders,
@@ -121,7 +123,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     internalRoutes: Object.fromEntries(
       Object.entries(routes).map(([path, route]) => [
         path,
-        { verifyToken: createInternalTokenVerifier(route.audience), handle: (principal: Principal, body: unknown) => route.handle(principal, body, knex) },
+        { verifyToken: createInternalTokenVerifier(route.audience), handle: (principal: Principal, body: unknown) => route.handle(principal, body, knex, disclosureLog) },
       ]),
     ),
     metrics: metricsPort === undefined ? metrics : null,

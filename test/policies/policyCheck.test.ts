@@ -58,6 +58,21 @@ describe('npm run policy:check', () => {
     expect(stderr).toContain(`${at('because-i-can')} Unknown legal basis "because-i-can"`);
   });
 
+  it('reports a restriction whose period is not an ISO period, and one citing an unknown legal basis', async () => {
+    const dir = policyCopy();
+    const file = 'land/citizen.policy.yaml';
+    edit(dir, file, (document) => {
+      document.setIn(['rules', 1, 'restricted'], document.createNode({ legal_basis: 'criminal-procedure-code-2015', notify_after: 'when-we-feel-like-it' }));
+    });
+    edit(dir, 'land/land-parcel.policy.yaml', (document) => {
+      document.setIn(['rules', 0, 'restricted'], document.createNode({ legal_basis: 'secret-decree', notify_after: 'P180D' }));
+    });
+    const failure = (await run(tsx, [script], { env: childEnvironment({ POLICY_DIR: dir }) }).catch((error) => error)) as { code: number; stderr: string };
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toMatch(new RegExp(`policies/${file}:${lineOf(dir, file, 'when-we-feel-like-it')}: .*notify_after`));
+    expect(failure.stderr).toMatch(/policies\/land\/land-parcel\.policy\.yaml:\d+: Unknown legal basis "secret-decree" for the restriction/);
+  });
+
   it('reports malformed YAML, a missing field and an unknown type', async () => {
     const dir = policyCopy();
     writeFileSync(join(dir, 'land/broken.policy.yaml'), 'policy: land.broken\nabout: [unclosed\n');

@@ -1,7 +1,7 @@
-// The platform calls other agencies on the caller's behalf for two things only: a citizen acting for
-// their child (the population register says who the parents are), and a read of the access log (each
-// agency's own disclosure log, one token per agency). Which tokens an operation carries is decided
-// here from its root fields, once per request; dataSources.ts mints them for the platform's call.
+// The platform calls other agencies on the caller's behalf for three things only: a citizen acting for
+// their child (the population register says who the parents are), a read of the access log (each
+// agency's own disclosure log, one token per agency), and the release of a restricted disclosure (a
+// route of the same log, with the same token). Which tokens an operation carries is decided here from its root fields, once per request; dataSources.ts mints them for the platform's call.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { hasRole } from '../../../shared/auth/Principal.ts';
 import { disclosureLogAudience, GUARDIANSHIP_AUDIENCE } from '../../../shared/auth/relayTokens.ts';
@@ -9,10 +9,12 @@ import { SUBGRAPH_SERVICES } from '../../../shared/config/services.ts';
 import type { GatewayContext } from '../dataSources.ts';
 import { rootFieldNames } from '../rootFields.ts';
 
-const ACCESS_LOG_FIELDS = ['myDataAccessLog', 'dataAccessLog'];
+/** The access-log views, and the release of a restricted disclosure (a route of each agency's log). */
+const ACCESS_LOG_FIELDS = ['myDataAccessLog', 'dataAccessLog', 'releaseRestrictedDisclosure'];
 // A policy proposal replays recent disclosure-log entries under the proposed policies (its impact).
 const IMPACT_REPLAY_FIELDS = ['proposePolicyChange', 'rollbackPolicies'];
 const DISCLOSURE_LOG_AUDIENCES = SUBGRAPH_SERVICES.map((service) => disclosureLogAudience(service.name));
+
 
 export function useRelayAudiences(): ApolloServerPlugin<GatewayContext> {
   return {

@@ -16,7 +16,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...subjectRequestResolvers.Query,
     ...accessLogResolvers.Query,
   },
-  Mutation: { ...policyConsoleResolvers.Mutation, ...consentResolvers.Mutation, ...subjectRequestResolvers.Mutation },
+  Mutation: { ...policyConsoleResolvers.Mutation, ...consentResolvers.Mutation, ...subjectRequestResolvers.Mutation, ...accessLogResolvers.Mutation },
   DataAccess: accessLogResolvers.DataAccess,
   AdministrativeUnit: catalogueResolvers.AdministrativeUnit,
   LegalBasis: catalogueResolvers.LegalBasis,

@@ -1,7 +1,7 @@
 // Who used a citizen's data, across every agency. Each agency keeps the disclosure log of its own data
 // in its own database; the platform asks each one (its internal route, with the token the gateway
 // minted for this caller and that agency) and merges the answers newest first. Each agency decides by
-// itself what the caller may see (shared/audit/disclosureLogReader.ts). An agency that does not
+// itself what the caller may see (shared/audit/disclosureLogReader.ts) and records what it showed. An agency that does not
 // answer is named in the result, never silently left out.
 import { disclosureLogAudience, DISCLOSURE_LOG_PATH } from '../../../../shared/auth/relayTokens.ts';
 import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
@@ -96,6 +96,13 @@ export async function readAccessLog(
   );
   const merged = pages.flat().sort(newestFirst);
   const nodes = merged.slice(0, first);
+  // What this request records of the entries it shows is hidden from their subject as long as they are.
+  for (const entry of nodes) {
+    const restriction = entry.restricted;
+    if (restriction?.hiddenFromDataSubject && entry.dataSubject) {
+      ctx.disclosures.restrictSubject?.(entry.dataSubject, { legalBasis: restriction.legalBasis, notifyAfter: restriction.notifyAfter, requestId: restriction.requestId });
+    }
+  }
   return {
     nodes,
     pageInfo: { hasNextPage: merged.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1], scope) : null },

@@ -1,11 +1,13 @@
-// GraphQL face of the disclosure logs: a citizen's own log, and the oversight view of agencies and
-// security officers. What each caller sees is decided by every agency for its own log.
+// GraphQL face of the disclosure logs: a citizen's own log, and the oversight view of officers (their
+// own requests), data-protection officers and security officers; the release of a restricted
+// disclosure. What each caller sees is decided by every agency for its own log.
 import { hasRole } from '../../../../shared/auth/Principal.ts';
 import type { LogFilter } from '../../../../shared/audit/disclosureLogReader.ts';
 import { forbidden } from '../../../../shared/errors/forbidden.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { readAccessLog, type AccessEntry } from './accessLog.ts';
 import { requireCitizen } from '../citizens/requireCitizen.ts';
+import { releaseRestrictedDisclosure } from './releaseRestrictedDisclosure.ts';
 
 type Context = SubgraphContext<unknown>;
 
@@ -24,7 +26,8 @@ export const accessLogResolvers = {
     },
     dataAccessLog: (_: unknown, args: Page & { filter?: FilterInput | null }, ctx: Context) => {
       const { principal } = ctx;
-      if (!hasRole(principal, 'security-officer') && !hasRole(principal, 'officer') && !hasRole(principal, 'system') && !hasRole(principal, 'data-protection-officer')) {
+      const reviewers = ['security-officer', 'data-protection-officer', 'officer', 'system'] as const;
+      if (!reviewers.some((role) => hasRole(principal, role))) {
         throw forbidden('Query.dataAccessLog', { reason: 'ROLE_NOT_ALLOWED', policy: 'platform.query', rule: null }, principal.requestId);
       }
       const { decision, ...rest } = args.filter ?? {};
@@ -32,6 +35,9 @@ export const accessLogResolvers = {
       if (decision) filter.decision = decision.toLowerCase() as LogFilter['decision'];
       return readAccessLog(ctx, 'Query.dataAccessLog', filter, args);
     },
+  },
+  Mutation: {
+    releaseRestrictedDisclosure: (_: unknown, args: { register: string; requestId: string; reason: string }, ctx: Context) => releaseRestrictedDisclosure(ctx, args),
   },
   DataAccess: {
     decision: (entry: AccessEntry) => entry.decision.toUpperCase(),
