@@ -138,7 +138,7 @@ describe('a gateway that never loaded the purpose list', () => {
       expect(declared.headers.get('retry-after')).toBe('2');
       // Without a purpose the request goes on to the register, whose policies decide.
       const undeclared = await postGraphQL(`${gateway.url}/graphql`, text, { token: tokenFor(investigator) });
-      expectAnswer(undeclared, { data: { citizen: null }, errors: [refused('citizen.id', 'PURPOSE_REQUIRED')] });
+      expectAnswer(undeclared, { data: { citizen: null }, errors: [refused('citizen', 'PURPOSE_REQUIRED')] });
     } finally {
       await gateway.close();
     }
