@@ -63,10 +63,28 @@ describe('the plain-language diff of a policy change', () => {
     expect(diffPolicies(morePurposes, withoutConsent).some((change) => change.widening)).toBe(false);
   });
 
-  it('treats a difference in a rule key it does not know as widening (fail closed)', () => {
-    const restricted = policies(field('religion', 'sensitive', [{ ...rule(), requiresCaseId: true } as CompiledRule]));
+  it('counts dropping a case requirement as widening and adding one as narrowing', () => {
+    const withCase = policies(field('religion', 'sensitive', [rule({ requiresCaseId: true })]));
     const plain = policies(field('religion', 'sensitive', [rule()]));
-    expect(diffPolicies(restricted, plain).some((change) => change.widening)).toBe(true);
+    expect(diffPolicies(withCase, plain).filter((change) => change.widening).map((change) => change.text)).toEqual([
+      'so-tai-chinh officers may now read Citizen.religion for business-registration (rule finance-verifies-legal-representatives of population.citizen)',
+    ]);
+    expect(diffPolicies(plain, withCase).some((change) => change.widening)).toBe(false);
+  });
+
+  it('counts hiding disclosures from the data subject as widening (it takes a right away), and ending it as narrowing', () => {
+    const hidden = policies(field('religion', 'sensitive', [rule({ restricted: { legalBasis: 'criminal-procedure-code-2015', notifyAfter: 'until-released' } })]));
+    const plain = policies(field('religion', 'sensitive', [rule()]));
+    expect(diffPolicies(plain, hidden).filter((change) => change.widening).map((change) => change.text)).toEqual([
+      'so-tai-chinh officers may now read Citizen.religion for business-registration, hidden from the data subject until an oversight officer releases it (criminal-procedure-code-2015) (rule finance-verifies-legal-representatives of population.citizen)',
+    ]);
+    expect(diffPolicies(hidden, plain).some((change) => change.widening)).toBe(false);
+  });
+
+  it('treats a difference in a rule key it does not know as widening (fail closed)', () => {
+    const unknownKey = policies(field('religion', 'sensitive', [{ ...rule(), futureCondition: true } as CompiledRule]));
+    const plain = policies(field('religion', 'sensitive', [rule()]));
+    expect(diffPolicies(unknownKey, plain).some((change) => change.widening)).toBe(true);
   });
 
   it('says nothing about a change that changes no access', () => {

@@ -4,7 +4,7 @@
 // after it is covered by one rule before it (no more roles, agencies or purposes, no condition
 // dropped); anything this file cannot prove narrower counts as widening.
 import type { CompiledField, CompiledPolicies, CompiledRule } from './compilePolicies.ts';
-import { CLASSIFICATIONS } from './PolicyDocument.ts';
+import { CLASSIFICATIONS, UNTIL_RELEASED } from './PolicyDocument.ts';
 
 export interface PolicyChange {
   /** True when the change gives someone access they did not have. */
@@ -12,7 +12,7 @@ export interface PolicyChange {
   text: string;
 }
 
-const KNOWN_RULE_KEYS = new Set(['id', 'roles', 'agencies', 'purposes', 'legalBasis', 'ownRecord', 'consentPurposes', 'onSubjectRequest']);
+const KNOWN_RULE_KEYS = new Set(['id', 'roles', 'agencies', 'purposes', 'legalBasis', 'ownRecord', 'consentPurposes', 'onSubjectRequest', 'requiresCaseId', 'restricted']);
 const KNOWN_FIELD_KEYS = new Set(['policy', 'owner', 'type', 'field', 'group', 'level', 'rules', 'dataDependent', 'subjectFields', 'subjectFromEnclosingRecord']);
 
 /** null (anyone) covers everything; a set covers its subsets. */
@@ -41,6 +41,9 @@ export function ruleCovers(wider: CompiledRule, narrower: CompiledRule): boolean
     (!wider.ownRecord || narrower.ownRecord) &&
     (!wider.onSubjectRequest || narrower.onSubjectRequest) &&
     (wider.consentPurposes === null || (narrower.consentPurposes !== null && setCovers(wider.consentPurposes, narrower.consentPurposes))) &&
+    (!wider.requiresCaseId || narrower.requiresCaseId === true) &&
+    // Hiding disclosures from the data subject takes a right away from them: only a rule that hid as much covers it.
+    (!narrower.restricted || (!!wider.restricted && (wider.restricted.notifyAfter === UNTIL_RELEASED || comparable(wider.restricted) === comparable(narrower.restricted)))) &&
     otherKeysEqual(wider, narrower, KNOWN_RULE_KEYS)
   );
 }
@@ -69,6 +72,11 @@ function conditionsOf(rule: CompiledRule): string {
   if (rule.ownRecord) parts.push(' (their own records only)');
   if (rule.consentPurposes) parts.push(` with the data subject's consent for ${list(sorted(rule.consentPurposes)).replace(/ and /g, ' or ')}`);
   if (rule.onSubjectRequest) parts.push(" on the data subject's request");
+  if (rule.requiresCaseId) parts.push(' naming a case');
+  if (rule.restricted) {
+    const until = rule.restricted.notifyAfter === UNTIL_RELEASED ? 'until an oversight officer releases it' : `for ${rule.restricted.notifyAfter}`;
+    parts.push(`, hidden from the data subject ${until} (${rule.restricted.legalBasis})`);
+  }
   for (const [key, value] of Object.entries(rule)) {
     if (!KNOWN_RULE_KEYS.has(key) && value !== null && value !== undefined && value !== false) parts.push(` (${key}: ${comparable(value)})`);
   }
