@@ -57,11 +57,12 @@ function createClaimLoader(
   token: string | undefined,
   requestId: string,
   timeoutMs: number | undefined,
+  peek: boolean,
 ): DataLoader<{ subjects: readonly string[]; fieldGroup: string }, string[] | null, string> {
   return new DataLoader(
     async (claims) => {
       if (!registryUrl || !token) throw new Error('The subject-request registry cannot be asked for this request');
-      const { answers } = await callInternalRoute<{ answers: Array<string[] | null> }>(registryUrl, SUBJECT_REQUEST_CLAIM_PATH, token, requestId, { claims }, { timeoutMs });
+      const { answers } = await callInternalRoute<{ answers: Array<string[] | null> }>(registryUrl, SUBJECT_REQUEST_CLAIM_PATH, token, requestId, peek ? { claims, peek } : { claims }, { timeoutMs });
       return claims.map((_, index) => answers[index] ?? null);
     },
     { maxBatchSize: MAX_BATCH_SIZE, cacheKeyFn: ({ subjects, fieldGroup }) => `${fieldGroup}\u0000${subjects.join(',')}` },
@@ -90,12 +91,14 @@ export function createSubjectBases({ registryUrl, token, caller, cache, timeoutM
     timeoutMs,
     agency && purpose ? (subject, grants, sentAt) => cache.store(agency, purpose, subject, grants, sentAt) : undefined,
   );
-  const subjectRequests = createClaimLoader(registryUrl, token, caller.requestId, timeoutMs);
+  const subjectRequests = createClaimLoader(registryUrl, token, caller.requestId, timeoutMs, false);
+  // Whether a record could be read on a request, asked before any of its fields is: uses nothing up.
+  const subjectRequestPeeks = createClaimLoader(registryUrl, token, caller.requestId, timeoutMs, true);
   return {
-    async covering(kind, subjects, fieldGroup) {
+    async covering(kind, subjects, fieldGroup, options) {
       if (kind === 'subject-request') {
         try {
-          return await subjectRequests.load({ subjects, fieldGroup });
+          return await (options?.claim === false ? subjectRequestPeeks : subjectRequests).load({ subjects, fieldGroup });
         } catch (error) {
           logError('subject-request claim failed; access on that basis refused', { requestId: caller.requestId, error });
           return null;

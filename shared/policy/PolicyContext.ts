@@ -31,7 +31,7 @@ export interface SubjectBases {
    * The id of a grant of this kind for each subject, in order, each covering `fieldGroup` (a
    * `<policy>:<group>` id); null when any subject has none or the lookup failed (fail closed).
    */
-  covering(kind: SubjectBasisKind, subjects: readonly string[], fieldGroup: string): Promise<string[] | null>;
+  covering(kind: SubjectBasisKind, subjects: readonly string[], fieldGroup: string, options?: { claim: boolean }): Promise<string[] | null>;
 }
 
 export interface PolicyContext {

@@ -75,7 +75,7 @@ type BasisOf = (field: CompiledField, context: PolicyContext, subjects: SubjectL
 export interface VisibilityDeps {
   /** Reads the data subjects of a row (the policy's `subject` fields), as the field rules do. */
   subjectReader(schema: GraphQLSchema, field: CompiledField): SubjectsOf;
-  /** The subjects' own basis (consent, subject request), looked up once per request and group. */
+  /** The subjects' own basis (consent, subject request), looked up once per request and group, without using a subject request up. */
   subjectsBasis: BasisOf;
 }
 

@@ -22,7 +22,7 @@ import { subjectReader } from './rowSubjects.ts';
  * agency for the caller's case) covering this field's group. Asked only when a rule awaits that kind
  * of basis; any failure denies. Returns the basis the disclosure log records, e.g. `consent:<ids>`.
  */
-async function lookUpSubjectsBasis(field: CompiledField, context: PolicyContext, subjects: SubjectLookup): Promise<string | null> {
+async function lookUpSubjectsBasis(field: CompiledField, context: PolicyContext, subjects: SubjectLookup, claim: boolean): Promise<string | null> {
   const kinds: Array<{ kind: SubjectBasisKind; awaiting: typeof consentRulesAwaiting }> = [
     { kind: 'consent', awaiting: consentRulesAwaiting },
     { kind: 'subject-request', awaiting: subjectRequestRulesAwaiting },
@@ -31,7 +31,7 @@ async function lookUpSubjectsBasis(field: CompiledField, context: PolicyContext,
     if (awaiting(field, context.principal, subjects).length === 0) continue;
     const people = subjects();
     if (people.length === 0) return null;
-    const grants = await context.subjectBases.covering(kind, people, fieldGroupId(field));
+    const grants = await context.subjectBases.covering(kind, people, fieldGroupId(field), { claim });
     if (grants) return `${kind}:${grants.join(',')}`;
   }
   return null;
@@ -41,14 +41,20 @@ async function lookUpSubjectsBasis(field: CompiledField, context: PolicyContext,
 // looked up once.
 const basesOfRequest = new WeakMap<PolicyContext, Map<string, Promise<string | null>>>();
 
-export function subjectsBasis(field: CompiledField, context: PolicyContext, subjects: SubjectLookup): Promise<string | null> {
+/**
+ * `claim: false` only asks whether the basis holds: a subject request is used up by the field disclosed
+ * on it (claim), never by a check that a record could be read (recordVisibility.ts).
+ */
+function subjectsBasis(field: CompiledField, context: PolicyContext, subjects: SubjectLookup, claim = true): Promise<string | null> {
   let bases = basesOfRequest.get(context);
   if (!bases) basesOfRequest.set(context, (bases = new Map()));
-  const key = `${fieldGroupId(field)}\u0000${subjects().join(',')}`;
+  const key = `${claim ? 'claim' : 'peek'}\u0000${fieldGroupId(field)}\u0000${subjects().join(',')}`;
   let basis = bases.get(key);
-  if (!basis) bases.set(key, (basis = lookUpSubjectsBasis(field, context, subjects)));
+  if (!basis) bases.set(key, (basis = lookUpSubjectsBasis(field, context, subjects, claim)));
   return basis;
 }
+
+const peekSubjectsBasis = (field: CompiledField, context: PolicyContext, subjects: SubjectLookup) => subjectsBasis(field, context, subjects, false);
 
 /** Fail closed: personal data of a row whose data subjects cannot be determined is never given. */
 function subjectUnknown(field: CompiledField): Extract<Decision, { allowed: false }> {
@@ -146,5 +152,5 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
       return () => people;
     };
   };
-  return applyMiddleware(schema, permissions, recordVisibility(schema, compiled, { subjectReader: subjectsForVisibility, subjectsBasis }));
+  return applyMiddleware(schema, permissions, recordVisibility(schema, compiled, { subjectReader: subjectsForVisibility, subjectsBasis: peekSubjectsBasis }));
 }

@@ -111,7 +111,8 @@ describe('a subject request (the citizen asks that her data be given to another 
     });
     expect(await status()).toBe('OPEN');
     // A guessed case of the right agency, and the right case from another agency: nothing, still open.
-    const refusedName = { data: { citizen: { fullName: null } }, errors: [refused('citizen.fullName', 'SUBJECT_REQUEST_REQUIRED')] };
+    // Nothing of the record could be read on their side: the lookup itself is refused (no existence shown).
+    const refusedName = { data: { citizen: null }, errors: [refused('citizen', 'SUBJECT_REQUEST_REQUIRED')] };
     expectAnswer(await query(financeOfficer, nameOnly, { headers: { 'x-case-id': 'DKKD-2026/000312' } }), refusedName);
     const taxOfficer: Who = { role: 'officer', agency: 'thue-tinh', purpose: 'public-service-delivery' };
     expectAnswer(await query(taxOfficer, nameOnly, { headers: { 'x-case-id': caseId } }), refusedName);

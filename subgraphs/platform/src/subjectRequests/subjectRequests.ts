@@ -177,6 +177,8 @@ export async function claimSubjectRequests(principal: Principal, body: unknown, 
     const ids = people.map((subject) => open.find((request) => request.subjectId === subject && request.fieldGroups.includes(fieldGroup))?.id);
     return ids.every((id) => id !== undefined) ? (ids as string[]) : null;
   });
+  // A peek (is this record one the caller could read on a request?) answers without using anything up.
+  if ((body as { peek?: unknown }).peek === true) return { answers: chosen };
   const wanted = [...new Set(chosen.flatMap((ids) => ids ?? []))];
   if (wanted.length === 0) return { answers: chosen };
   const claimed: Array<{ id: string }> = await knex('subject_request')
