@@ -5,10 +5,12 @@ import * as createDisclosureLog from './disclosureLogMigration.ts';
 import * as oneSuccessorPerRow from './disclosureLogLinkMigration.ts';
 import * as fewerIndexes from './disclosureLogIndexMigration.ts';
 import * as oneRowPerRequest from './disclosureLogPerRequestMigration.ts';
+import * as checkpointsAndArchive from './disclosureCheckpointMigration.ts';
 
 export const disclosureLogMigrations: Record<string, Migration> = {
   '20251125110000_create_disclosure_log': createDisclosureLog,
   '20251126090000_disclosure_log_one_successor': oneSuccessorPerRow,
   '20251126110000_disclosure_log_fewer_indexes': fewerIndexes,
   '20261125150000_disclosure_log_one_row_per_request': oneRowPerRequest,
+  '20261204090000_create_disclosure_checkpoint_and_archive': checkpointsAndArchive,
 };

@@ -4,12 +4,14 @@ import * as createPlatformCatalogues from './20250701090000_create_platform_cata
 import * as createPolicyVersions from './20251125090000_create_policy_versions.ts';
 import * as createConsent from './20251125100000_create_consent.ts';
 import * as createSubjectRequest from './20251126100000_create_subject_request.ts';
+import * as createAuditCheckpoint from './20261204100000_create_audit_checkpoint.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701090000_create_platform_catalogues': createPlatformCatalogues,
   '20251125090000_create_policy_versions': createPolicyVersions,
   '20251125100000_create_consent': createConsent,
   '20251126100000_create_subject_request': createSubjectRequest,
+  '20261204100000_create_audit_checkpoint': createAuditCheckpoint,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,
 };

@@ -7,6 +7,7 @@ import { createPlatformLoaders, type PlatformLoaders } from './catalogues/loader
 import { resolvers } from './resolvers.ts';
 import { activeConsentsFor } from './consent/consentRegistry.ts';
 import { claimSubjectRequests } from './subjectRequests/subjectRequests.ts';
+import { CHECKPOINT_PATH, checkpointWitnessRoute } from '../../../shared/audit/witnessCheckpoints.ts';
 import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE, SUBJECT_REQUEST_CLAIM_PATH } from '../../../shared/consent/consentRoutes.ts';
 
 export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
@@ -20,4 +21,6 @@ export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
     [CONSENT_LOOKUP_PATH]: { audience: CONSENT_REGISTRY_AUDIENCE, handle: activeConsentsFor },
     [SUBJECT_REQUEST_CLAIM_PATH]: { audience: CONSENT_REGISTRY_AUDIENCE, handle: claimSubjectRequests },
   },
+  // Every agency's disclosure-log checkpoints, authenticated by the agency's signature (shared/audit/README.md).
+  signedRoutes: { [CHECKPOINT_PATH]: checkpointWitnessRoute() },
 };
