@@ -5,18 +5,14 @@
 // were edited and rehashed, and exits 1. Rows after the last checkpoint are counted as not yet witnessed.
 // Reads the databases the services use (DATABASE_URL, <NAME>_DATABASE_URL or PGLITE_DATA_DIR; stop
 // services on an embedded data directory first: it has one process at a time), the platform's included.
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Knex } from 'knex';
 import { auditPublicKeys, type AuditPublicKeys } from '../shared/audit/auditKeys.ts';
 import type { WitnessedCheckpoint } from '../shared/audit/chainCheckpoint.ts';
 import { readWitnessedCheckpoints } from '../shared/audit/witnessCheckpoints.ts';
 import { badlySignedCheckpoints, verifyWitnessedChain } from '../shared/audit/witnessedChain.ts';
 import { config } from '../shared/config/config.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { openDatabase } from '../shared/db/openDatabase.ts';
-import { serverDatabaseExists } from '../shared/db/serverDatabase.ts';
-import { subgraphOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
+import { withServiceDatabase } from './serviceDatabase.ts';
 
 const { values } = parseArgs({ options: { service: { type: 'string' } } });
 const services = SUBGRAPH_SERVICES.filter((service) => !values.service || service.name === values.service);
@@ -29,35 +25,15 @@ if (config.isProduction && config.audit.publicKeysDir === undefined) {
   process.exit(2);
 }
 
-/** Runs `use` on a service's database; null (with a line saying why) when there is none to read. */
-async function withDatabase<T>(name: string, use: (knex: Knex) => Promise<T>): Promise<T | null> {
-  const { database } = subgraphOptionsFromEnv(name, 'together');
-  if (!database.url && !(database.dataDir && existsSync(database.dataDir))) {
-    console.log(`- ${name}: no database to read (in-memory databases live only inside their process; set DATABASE_URL or PGLITE_DATA_DIR)`);
-    return null;
-  }
-  // Opening a server database creates it when missing (services start that way); a check must not.
-  if (database.url && !(await serverDatabaseExists(database.url))) {
-    console.log(`- ${name}: no database on the server yet`);
-    return null;
-  }
-  const opened = await openDatabase(database);
-  try {
-    return await use(opened.knex);
-  } finally {
-    await opened.close();
-  }
-}
-
 // The witness first: the platform's checkpoints of every agency.
-const witnessed = await withDatabase('platform', async (knex) => ((await knex.schema.hasTable('audit_checkpoint')) ? readWitnessedCheckpoints(knex) : null));
+const witnessed = await withServiceDatabase('platform', async (knex) => ((await knex.schema.hasTable('audit_checkpoint')) ? readWitnessedCheckpoints(knex) : null));
 if (!witnessed) console.log('- no witnessed checkpoints could be read (the platform\'s database): chains are checked without them');
 const keys: AuditPublicKeys = auditPublicKeys();
 
 let broken = false;
 let checked = 0;
 for (const service of services) {
-  await withDatabase(service.name, async (knex) => {
+  await withServiceDatabase(service.name, async (knex) => {
     if (!(await knex.schema.hasTable('disclosure_log'))) {
       console.log(`- ${service.name}: no disclosure log yet`);
       return;
