@@ -5,6 +5,7 @@
 // a platform that is down or slow delays the witness, never a request, and is tried again on the next round.
 import type { KeyObject } from 'node:crypto';
 import type { Knex } from 'knex';
+import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
 import { logError, logInfo } from '../logging/log.ts';
 import { signCheckpoint, type WitnessedCheckpoint } from './chainCheckpoint.ts';
 import { CHECKPOINT_PATH } from './witnessCheckpoints.ts';
@@ -40,18 +41,19 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
   let failing = false;
 
   async function signHead(): Promise<void> {
-    const head = await knex('disclosure_log').select('seq', 'hash').orderBy('seq', 'desc').first();
+    const head = await knex('disclosure_log').options(OFF_REQUEST_PATH).select('seq', 'hash').orderBy('seq', 'desc').first();
     if (!head) return;
-    const last = await knex('disclosure_checkpoint').select('seq').orderBy('seq', 'desc').first();
+    const last = await knex('disclosure_checkpoint').options(OFF_REQUEST_PATH).select('seq').orderBy('seq', 'desc').first();
     if (last && BigInt(String(last.seq)) >= BigInt(String(head.seq))) return;
     const signed = signCheckpoint({ service, seq: String(head.seq), hash: head.hash, at: new Date().toISOString() }, options.signingKey);
-    await knex('disclosure_checkpoint').insert({ seq: signed.seq, hash: signed.hash, at: signed.at, signature: signed.signature }).onConflict('seq').ignore();
+    await knex('disclosure_checkpoint').options(OFF_REQUEST_PATH).insert({ seq: signed.seq, hash: signed.hash, at: signed.at, signature: signed.signature }).onConflict('seq').ignore();
   }
 
   async function sendPending(): Promise<void> {
     const base = options.witnessUrl();
     if (!base) return;
     const pending = await knex('disclosure_checkpoint')
+      .options(OFF_REQUEST_PATH)
       .select('seq', 'hash', 'at', 'signature')
       .whereNull('witness_signature')
       .orderBy('seq')
@@ -79,6 +81,7 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
         return;
       }
       await knex('disclosure_checkpoint')
+        .options(OFF_REQUEST_PATH)
         .where({ seq: checkpoint.seq })
         .update({ witnessed_at: answer.checkpoint.witnessedAt, witness_signature: answer.checkpoint.witnessSignature });
       if (failing) logInfo('the platform witnesses disclosure-log checkpoints again', { service, seq: checkpoint.seq });

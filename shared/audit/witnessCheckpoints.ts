@@ -1,9 +1,11 @@
 // The platform's side of the witnessed log: an agency sends a checkpoint it signed; the platform checks
 // the signature with that agency's public key (the signature is the caller's authentication: no gateway
 // token is involved), refuses one that goes back or contradicts a checkpoint it already witnessed, then
-// countersigns it and keeps it in its own database (audit_checkpoint), where no agency can write.
+// countersigns it and keeps it in its own database (audit_checkpoint), where no agency can write. Its
+// statements are the agencies' timers', not a request's: not counted as the request path's (OFF_REQUEST_PATH).
 import type { Knex } from 'knex';
 import { findService } from '../config/services.ts';
+import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
 import { errorResponse } from '../errors/clientErrors.ts';
 import type { SignedRoute } from '../internalRoutes/SignedRoute.ts';
 import { auditPublicKeys, witnessSigningKey, type AuditPublicKeys } from './auditKeys.ts';
@@ -70,8 +72,8 @@ export function createCheckpointWitness(keys: AuditPublicKeys, witnessKey: KeyOb
       return refuse(401, 'UNAUTHENTICATED', `The checkpoint is not signed with the audit key of ${checkpoint.service}`);
     }
     const [same, latest] = await Promise.all([
-      knex('audit_checkpoint').select(WITNESSED_COLUMNS).where({ service: checkpoint.service, seq: checkpoint.seq }).first(),
-      knex('audit_checkpoint').select(WITNESSED_COLUMNS).where({ service: checkpoint.service }).orderBy('seq', 'desc').first(),
+      knex('audit_checkpoint').options(OFF_REQUEST_PATH).select(WITNESSED_COLUMNS).where({ service: checkpoint.service, seq: checkpoint.seq }).first(),
+      knex('audit_checkpoint').options(OFF_REQUEST_PATH).select(WITNESSED_COLUMNS).where({ service: checkpoint.service }).orderBy('seq', 'desc').first(),
     ]);
     if (same) {
       const witnessed = asWitnessed(same);
@@ -87,7 +89,7 @@ export function createCheckpointWitness(keys: AuditPublicKeys, witnessKey: KeyOb
     }
     const witnessed = countersign(checkpoint, witnessKey, new Date().toISOString());
     try {
-      await knex('audit_checkpoint').insert({
+      await knex('audit_checkpoint').options(OFF_REQUEST_PATH).insert({
         service: witnessed.service,
         seq: witnessed.seq,
         hash: witnessed.hash,
