@@ -63,6 +63,8 @@ export interface RunningSubgraph {
   /** Where /metrics is served: the service's own base URL, or its METRICS_PORT. */
   metricsUrl: string;
   database: Database;
+  /** Signs the head of the disclosure log now and sends what is not yet witnessed (what the timer does). */
+  checkpointDisclosureLog(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -184,6 +186,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     metricsUrl: `http://${host}:${metricsServerPort}/metrics`,
     database,
     policies: enforcer,
+    checkpointDisclosureLog: async () => checkpointer?.checkpointNow(),
     async close() {
       enforcer.close();
       await Promise.all([closeServer(server), metricsServer && closeServer(metricsServer)]);

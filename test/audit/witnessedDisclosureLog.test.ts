@@ -25,7 +25,7 @@ import { migrationSource } from '../../shared/db/migrationSource.ts';
 import { openDatabase, type Database } from '../../shared/db/openDatabase.ts';
 import { answerSignedRoute } from '../../shared/subgraph/answerSignedRoute.ts';
 import * as createAuditCheckpoint from '../../subgraphs/platform/migrations/20261204100000_create_audit_checkpoint.ts';
-import { getStack } from '../support/stack.ts';
+import { getStack, investigator, query, seededProvince } from '../support/stack.ts';
 
 const run = promisify(execFile);
 const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
@@ -116,6 +116,16 @@ describe('an agency signing the head of its disclosure log', () => {
     expect(forged).toEqual({ status: 401, body: { errors: [{ message: 'The checkpoint is not signed with the audit key of population', extensions: { code: 'UNAUTHENTICATED' } }] } });
     const witnessed = await platform.knex('audit_checkpoint').select('seq').orderBy('seq');
     expect(witnessed.map((row) => String(row.seq))).toEqual(['3', '6']);
+  });
+
+  it('reaches the running platform: a police read is in the population register\'s next witnessed checkpoint', async () => {
+    const { subgraphs } = await getStack();
+    const answer = await query(investigator, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { fullName } }`);
+    expect(answer.body.errors).toBeUndefined();
+    await subgraphs.population.checkpointDisclosureLog();
+    const head = await subgraphs.population.database.knex('disclosure_log').select('seq', 'hash').orderBy('seq', 'desc').first();
+    const witnessed = await subgraphs.platform.database.knex('audit_checkpoint').select('seq', 'hash').where({ service: 'population' }).orderBy('seq', 'desc').first();
+    expect({ seq: String(witnessed.seq), hash: witnessed.hash }).toEqual({ seq: String(head.seq), hash: head.hash });
   });
 
   it('is refused by the running platform when forged or malformed, and nothing is kept', async () => {
