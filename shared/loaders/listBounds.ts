@@ -16,6 +16,10 @@ export const MAX_CATALOGUE_SIZE = 500;
 export const MAX_CITIZEN_ROWS = 500;
 /** Holders, certificates of one parcel; former communes of one unit: rows per parent in SQL. */
 export const MAX_RECORD_PARTS = 100;
+/** Sentences one policy proposal's plain-language diff keeps. */
+export const MAX_POLICY_CHANGE_SENTENCES = 200;
+/** Agency and field pairs one policy proposal's impact replay keeps. */
+export const MAX_POLICY_IMPACT_ROWS = 500;
 /** Fields one explainAccess answer lists (per response path and Type.field). */
 export const MAX_EXPLAINED_FIELDS = 5_000;
 
@@ -91,27 +95,32 @@ export const LIST_BOUNDS = {
   'Query.myConsents': { kind: 'cap', max: MAX_CITIZEN_ROWS, bound: `the citizen's own consents, newest first, \`limit ${MAX_CITIZEN_ROWS}\` in SQL` },
   'Query.mySubjectRequests': { kind: 'cap', max: MAX_CITIZEN_ROWS, bound: `the citizen's own requests, newest first, \`limit ${MAX_CITIZEN_ROWS}\` in SQL` },
   // Derived from the policies in force (one file per type, checked against the schemas).
-  'Query.consentableFieldGroups': { kind: 'model', max: 300, bound: 'field groups of the policies in force: at most one per field of the schemas (282 today)' },
-  'Query.subjectRequestableFieldGroups': { kind: 'model', max: 300, bound: 'field groups of the policies in force: at most one per field of the schemas (282 today)' },
+  'Query.consentableFieldGroups': { kind: 'model', max: 400, bound: 'field groups of the policies in force: at most one per field of the schemas (318 today)' },
+  'Query.subjectRequestableFieldGroups': { kind: 'model', max: 400, bound: 'field groups of the policies in force: at most one per field of the schemas (318 today)' },
   'ConsentableFieldGroup.fields': { kind: 'model', max: 20, bound: 'fields of one type (18 at most today)' },
   'SubjectRequestableFieldGroup.fields': { kind: 'model', max: 20, bound: 'fields of one type (18 at most today)' },
   'ConsentableFieldGroup.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
-  'Consent.fieldGroups': { kind: 'model', max: 300, bound: 'distinct consentable field groups, checked when granted' },
-  'SubjectRequest.fieldGroups': { kind: 'model', max: 300, bound: 'distinct requestable field groups, checked when asked' },
+  'Consent.fieldGroups': { kind: 'model', max: 400, bound: 'distinct consentable field groups, checked when granted' },
+  'SubjectRequest.fieldGroups': { kind: 'model', max: 400, bound: 'distinct requestable field groups, checked when asked' },
   'PolicySnapshot.files': {
     kind: 'model',
-    max: 120,
-    bound: 'the policy set: one policy file per type (each type once, checked), its test file beside it, agency-groups.yaml; 119 by that layout, written by security officers only',
+    max: 140,
+    bound: 'the policy set: one policy file per type (each type once, checked), its test file beside it, agency-groups.yaml; 127 by that layout, written by security officers only',
   },
-  'PolicyVersion.changedFiles': { kind: 'model', max: 120, bound: 'files of the policy set' },
+  'PolicyVersion.changedFiles': { kind: 'model', max: 140, bound: 'files of the policy set' },
+  'Query.policyProposals': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, `limit first` in SQL' },
+  'PolicyProposal.changedFiles': { kind: 'model', max: 140, bound: 'files of the policy set' },
+  'PolicyProposal.changes': { kind: 'cap', max: MAX_POLICY_CHANGE_SENTENCES, bound: `sentences grouped by rule and classification, widening first; at most ${MAX_POLICY_CHANGE_SENTENCES} kept, the last saying how many more` },
+  'PolicyImpact.rows': { kind: 'cap', max: MAX_POLICY_IMPACT_ROWS, bound: `agency and field pairs with something to report, most changes first; at most ${MAX_POLICY_IMPACT_ROWS} kept` },
+  'PolicyImpact.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
   'Query.explainAccess': {
     kind: 'cap',
     max: MAX_EXPLAINED_FIELDS,
     bound: `one entry per response path and Type.field (per distinct subgraph decision), at most ${MAX_EXPLAINED_FIELDS} fields, else refused; query at most 10,000 tokens`,
   },
   'FieldAccess.subgraphs': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} subgraphs` },
-  'DataAccess.fields': { kind: 'model', max: 140, bound: 'fields of one register asked in one request (131 in the largest schema)' },
-  'DataAccess.roles': { kind: 'model', max: 5, bound: 'the caller token\'s roles, known roles only (5)' },
+  'DataAccess.fields': { kind: 'model', max: 200, bound: 'fields of one register asked in one request (167 in the largest schema)' },
+  'DataAccess.roles': { kind: 'model', max: 6, bound: 'the caller token\'s roles, known roles only (6)' },
   'DataAccessConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
 } as const satisfies Record<string, ListBound>;
 

@@ -109,6 +109,7 @@ describe('paginated lists through the gateway', () => {
     atRoot('Query.myDataAccessLog', { role: 'citizen', sub: citizenId() }, '{ nodes { at } unavailableRegisters }'),
     atRoot('Query.dataAccessLog', securityOfficer, '{ nodes { at } unavailableRegisters }'),
     atRoot('Query.policyVersions', securityOfficer, '{ version }'),
+    atRoot('Query.policyProposals', securityOfficer, '{ id }'),
     ...(['businesses', 'civilEvents', 'landParcels', 'benefits'] as const).map((name) => ({
       field: `Citizen.${name}` as ListField,
       who: investigator,

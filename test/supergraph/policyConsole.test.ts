@@ -1,11 +1,11 @@
 // Security officers manage the policies through the gateway: read what is in force, propose a
-// validated change that every subgraph enforces within a second, roll back, and ask explainAccess.
+// validated change that every subgraph enforces within a second, roll back, and ask explainAccess. A
+// change that widens access waits for a second security officer (policyProposals.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorsOf, expectAnswer, refused } from '../support/expectAnswer.ts';
-import { justiceAsksForAName, within, withoutRulesFor } from '../support/policyEdits.ts';
-import { getStack, investigator, justiceOfficer, query, seededProvince, type Who } from '../support/stack.ts';
+import { justiceAsksForAName, proposePolicies, restorePolicies, securityOfficer as officer, within, withoutRulesFor } from '../support/policyEdits.ts';
+import { getStack, investigator, justiceOfficer, query, seededProvince } from '../support/stack.ts';
 
-const officer: Who = { role: 'security-officer', sub: 'so-khcn-attt-01' };
 const CITIZEN_POLICY = 'population/citizen.policy.yaml';
 
 async function inForce() {
@@ -15,9 +15,7 @@ async function inForce() {
 }
 
 async function propose(files: Array<{ path: string; content: string | null }>, reason: string) {
-  return query(officer, 'mutation ($input: PolicyChangeInput!) { proposePolicyChange(input: $input) { version action author reason changedFiles } }', {
-    variables: { input: { reason, files } },
-  });
+  return proposePolicies(officer, files, reason);
 }
 
 async function justiceReadsName(): Promise<string | null> {
@@ -33,7 +31,7 @@ describe('the policy console', () => {
   });
 
   afterAll(async () => {
-    await query(officer, `mutation { rollbackPolicies(version: ${first.version}, reason: "Test over: restore the seed policies") { version } }`);
+    await restorePolicies(first.version, 'Test over: restore the seed policies');
   });
 
   it('shows security officers the policies in force, file by file, with their version', () => {
@@ -61,24 +59,32 @@ describe('the policy console', () => {
     expectAnswer(escape, { data: { proposePolicyChange: null }, errors: [{ code: 'BAD_USER_INPUT', path: 'proposePolicyChange' }] });
   });
 
-  it('puts a valid change in force in the subgraphs within a second, versioned with author and reason, and rolls it back', async () => {
+  it('puts a narrowing change in force in the subgraphs within a second, versioned with author and reason, and rolls it back', async () => {
     const content = withoutRulesFor('so-tu-phap', first.files.find((file) => file.path === CITIZEN_POLICY)!.content);
     const { body } = await propose([{ path: CITIZEN_POLICY, content }], 'Suspend the justice department’s access pending review');
     expect(body.errors).toBeUndefined();
-    expect(body.data.proposePolicyChange).toEqual({
+    expect(body.data.proposePolicyChange).toMatchObject({
+      status: 'APPLIED',
       version: first.version + 1,
       action: 'CHANGE',
+      baseVersion: first.version,
       author: 'so-khcn-attt-01',
+      decidedBy: 'so-khcn-attt-01',
       reason: 'Suspend the justice department’s access pending review',
       changedFiles: [CITIZEN_POLICY],
+      widening: false,
     });
     expect(await within(1.5, async () => (await justiceReadsName()) === null)).toBe(true);
 
-    const back = await query(officer, `mutation { rollbackPolicies(version: ${first.version}, reason: "Review done: access restored") { version action } }`);
-    expect(back.body.data.rollbackPolicies).toEqual({ version: first.version + 2, action: 'ROLLBACK' });
+    // Giving the access back widens it: the rollback waits for a second officer.
+    const back = await query(officer, `mutation { rollbackPolicies(version: ${first.version}, reason: "Review done: access restored") { id status version widening } }`);
+    expect(back.body.data.rollbackPolicies).toMatchObject({ status: 'PENDING', version: null, widening: true });
+    expect(await justiceReadsName()).toBeNull();
+    const approved = await query({ role: 'security-officer', sub: 'so-khcn-attt-02' }, `mutation { approvePolicyProposal(id: ${back.body.data.rollbackPolicies.id}, reason: "Reviewed: restore it") { status version } }`);
+    expect(approved.body.data.approvePolicyProposal).toEqual({ status: 'APPROVED', version: first.version + 2 });
     expect(await within(1.5, async () => (await justiceReadsName()) !== null)).toBe(true);
-    const history = await query(officer, '{ policyVersions(first: 3) { version action restoresVersion } }');
-    expect(history.body.data.policyVersions[0]).toEqual({ version: first.version + 2, action: 'ROLLBACK', restoresVersion: first.version });
+    const history = await query(officer, '{ policyVersions(first: 3) { version action restoresVersion author approvedBy } }');
+    expect(history.body.data.policyVersions[0]).toEqual({ version: first.version + 2, action: 'ROLLBACK', restoresVersion: first.version, author: 'so-khcn-attt-01', approvedBy: 'so-khcn-attt-02' });
   });
 
   it('explains field by field what a real query then returns', async () => {

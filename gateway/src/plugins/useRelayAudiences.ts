@@ -10,6 +10,8 @@ import type { GatewayContext } from '../dataSources.ts';
 import { rootFieldNames } from '../rootFields.ts';
 
 const ACCESS_LOG_FIELDS = ['myDataAccessLog', 'dataAccessLog'];
+// A policy proposal replays recent disclosure-log entries under the proposed policies (its impact).
+const IMPACT_REPLAY_FIELDS = ['proposePolicyChange', 'rollbackPolicies'];
 const DISCLOSURE_LOG_AUDIENCES = SUBGRAPH_SERVICES.map((service) => disclosureLogAudience(service.name));
 
 export function useRelayAudiences(): ApolloServerPlugin<GatewayContext> {
@@ -21,7 +23,7 @@ export function useRelayAudiences(): ApolloServerPlugin<GatewayContext> {
           const fields = rootFieldNames(operation, document);
           contextValue.relayAudiences = [
             ...(hasRole(contextValue.principal, 'citizen') ? [GUARDIANSHIP_AUDIENCE] : []),
-            ...(ACCESS_LOG_FIELDS.some((field) => fields.has(field)) ? DISCLOSURE_LOG_AUDIENCES : []),
+            ...([...ACCESS_LOG_FIELDS, ...IMPACT_REPLAY_FIELDS].some((field) => fields.has(field)) ? DISCLOSURE_LOG_AUDIENCES : []),
           ];
         },
       };

@@ -1,12 +1,15 @@
 // The security officers' policy console: versions of the whole policy set, each with author and
-// reason; a proposal is validated against every subgraph's schema before it is written to the folder
-// every subgraph watches (so it is in force everywhere within a second); rollback restores a version.
+// reason; a change is validated against every subgraph's schema before it is written to the folder
+// every subgraph watches (so it is in force everywhere within a second). Each version names the version
+// it was made on (unique in the table): of two changes made on one version, exactly one comes into
+// force. Whether a change needs a second officer is decided in policyProposals.ts.
 import type { Knex } from 'knex';
 import { GraphQLError } from 'graphql';
 import { subgraphTypeDefs } from '../../../../shared/config/subgraphSchemas.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { logInfo } from '../../../../shared/logging/log.ts';
 import { checkSubgraphPolicies } from '../../../../shared/policy/checkSubgraphPolicies.ts';
+import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
 import {
   checkPolicyPath,
   hashPolicyFileSet,
@@ -25,6 +28,7 @@ export interface PolicyVersionRow {
   reason: string;
   restoresVersion: number | null;
   changedFiles: string[];
+  approvedBy: string | null;
   createdAt: Date;
 }
 
@@ -36,8 +40,18 @@ const VERSION_COLUMNS = {
   reason: 'reason',
   restoresVersion: 'restores_version',
   changedFiles: 'changed_files',
+  approvedBy: 'approved_by',
   createdAt: 'created_at',
 };
+
+/** A change made on a version that is no longer in force: refused, naming the version to rebase on. */
+export function versionConflict(baseVersion: number, inForce: number): GraphQLError {
+  return new GraphQLError(`The change was made on policy version ${baseVersion}, but version ${inForce} is in force: rebase it on version ${inForce}. Nothing changed.`, {
+    extensions: { code: 'BAD_USER_INPUT', reason: 'POLICY_VERSION_CONFLICT', field: 'baseVersion', versionInForce: inForce },
+  });
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 function changedPaths(before: PolicyFileSet, after: PolicyFileSet): string[] {
   const paths = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -50,7 +64,7 @@ async function latest(knex: Knex): Promise<(PolicyVersionRow & { files: PolicyFi
 
 async function record(
   knex: Knex,
-  entry: { action: string; author: string; reason: string; restoresVersion?: number; files: PolicyFileSet; changedFiles: string[] },
+  entry: { action: string; author: string; reason: string; restoresVersion?: number; files: PolicyFileSet; changedFiles: string[]; basedOn: number | null; approvedBy?: string },
 ): Promise<PolicyVersionRow> {
   const [{ version }] = await knex('policy_version')
     .insert({
@@ -61,6 +75,8 @@ async function record(
       restores_version: entry.restoresVersion ?? null,
       files: JSON.stringify(entry.files),
       changed_files: JSON.stringify(entry.changedFiles),
+      based_on: entry.basedOn,
+      approved_by: entry.approvedBy ?? null,
     })
     .returning('version');
   return knex('policy_version').select(VERSION_COLUMNS).where('version', version).first();
@@ -74,82 +90,89 @@ export async function policiesInForce(knex: Knex, dir: string): Promise<PolicyVe
   const onDisk = readPolicyFileSet(dir);
   const last = await latest(knex);
   if (last && last.hash === hashPolicyFileSet(onDisk)) return last;
-  const row = await record(knex, {
-    action: last ? 'file-edit' : 'initial',
-    author: 'policy folder',
-    reason: last ? 'Policy files changed on disk outside the console' : 'Policies in force when the platform started',
-    files: onDisk,
-    changedFiles: changedPaths(last?.files ?? {}, onDisk),
-  });
-  return { ...row, files: onDisk };
+  try {
+    const row = await record(knex, {
+      action: last ? 'file-edit' : 'initial',
+      author: 'policy folder',
+      reason: last ? 'Policy files changed on disk outside the console' : 'Policies in force when the platform started',
+      files: onDisk,
+      changedFiles: changedPaths(last?.files ?? {}, onDisk),
+      basedOn: last?.version ?? null,
+    });
+    return { ...row, files: onDisk };
+  } catch (error) {
+    // Another request recorded a version on the same one meanwhile (a change being written, or this same edit).
+    if (!isUniqueViolation(error)) throw error;
+    const now = await latest(knex);
+    if (!now) throw error;
+    return now;
+  }
 }
 
 export async function listPolicyVersions(knex: Knex, limit: number): Promise<PolicyVersionRow[]> {
   return knex('policy_version').select(VERSION_COLUMNS).orderBy('version', 'desc').limit(limit);
 }
 
-/** Every problem the set would have in any subgraph, as "file:line: message". */
-function problemsOf(dir: string, files: PolicyFileSet): string[] {
+/** The set compiled for every subgraph, or every problem it would have in any subgraph, as "file:line: message". */
+export function compilePolicyFileSet(dir: string, files: PolicyFileSet): { problems: string[]; compiled: Map<string, CompiledPolicies> } {
   const staged = stagePolicyFileSet(dir, files);
+  const compiled = new Map<string, CompiledPolicies>();
   try {
-    return subgraphTypeDefs().flatMap(({ name, typeDefs }) => checkSubgraphPolicies(name, typeDefs, staged).problems);
+    const problems = subgraphTypeDefs().flatMap(({ name, typeDefs }) => {
+      const checked = checkSubgraphPolicies(name, typeDefs, staged);
+      if (checked.loaded.compiled) compiled.set(name, checked.loaded.compiled);
+      return checked.problems;
+    });
+    return { problems, compiled };
   } finally {
     removeStaged(staged);
   }
 }
 
-async function putInForce(
-  knex: Knex,
-  dir: string,
-  next: PolicyFileSet,
-  entry: { action: string; author: string; reason: string; restoresVersion?: number },
-): Promise<PolicyVersionRow> {
-  const current = await policiesInForce(knex, dir);
-  const changedFiles = changedPaths(current.files, next);
-  if (changedFiles.length === 0) throw badUserInput('The proposal changes nothing', 'files');
-  const problems = problemsOf(dir, next);
+export function refuseInvalid(problems: string[]): void {
   if (problems.length) {
     throw new GraphQLError(`The proposed policies are invalid; nothing changed. ${problems.slice(0, 5).join(' | ')}`, {
       extensions: { code: 'BAD_USER_INPUT', problems },
     });
   }
-  // The version is recorded and the files written in one transaction: a failed write records nothing.
-  const row = await knex.transaction(async (trx) => {
-    const inserted = await record(trx, { ...entry, files: next, changedFiles });
-    writePolicyFileSet(dir, next);
-    return inserted;
-  });
-  logInfo('policy version in force', { version: row.version, action: row.action, author: row.author, changedFiles });
+}
+
+export { changedPaths };
+
+/**
+ * Puts `next` in force as the version after `baseVersion`, which must be the version in force: the version
+ * is recorded and the files written in one transaction (a failed write records nothing), and the unique
+ * `based_on` makes a concurrent change on the same version fail here, before it writes anything.
+ */
+export async function putInForce(
+  knex: Knex,
+  dir: string,
+  next: PolicyFileSet,
+  entry: { action: string; author: string; reason: string; baseVersion: number; restoresVersion?: number; approvedBy?: string },
+): Promise<PolicyVersionRow> {
+  const current = await policiesInForce(knex, dir);
+  if (current.version !== entry.baseVersion) throw versionConflict(entry.baseVersion, current.version);
+  const changedFiles = changedPaths(current.files, next);
+  if (changedFiles.length === 0) throw badUserInput('The proposal changes nothing', 'files');
+  refuseInvalid(compilePolicyFileSet(dir, next).problems);
+  let row: PolicyVersionRow;
+  try {
+    row = await knex.transaction(async (trx) => {
+      const inserted = await record(trx, { ...entry, files: next, changedFiles, basedOn: current.version });
+      writePolicyFileSet(dir, next);
+      return inserted;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw versionConflict(entry.baseVersion, (await latest(knex))?.version ?? entry.baseVersion);
+  }
+  logInfo('policy version in force', { version: row.version, action: row.action, author: row.author, approvedBy: row.approvedBy, changedFiles });
   return row;
 }
 
-function checkReason(reason: string): string {
+export function checkReason(reason: string): string {
   const trimmed = reason.trim();
   if (trimmed.length < 5 || trimmed.length > 1000) throw badUserInput('Give a reason of 5 to 1000 characters', 'reason');
   return trimmed;
 }
 
-export async function proposePolicyChange(
-  knex: Knex,
-  dir: string,
-  author: string,
-  input: { reason: string; files: Array<{ path: string; content?: string | null }> },
-): Promise<PolicyVersionRow> {
-  const reason = checkReason(input.reason);
-  if (input.files.length === 0 || input.files.length > 200) throw badUserInput('Propose 1 to 200 files', 'files');
-  const next = { ...(await policiesInForce(knex, dir)).files };
-  for (const file of input.files) {
-    const path = checkPolicyPath(file.path);
-    if (file.content === null || file.content === undefined) delete next[path];
-    else if (file.content.length > 200_000) throw badUserInput(`"${path}" is larger than 200,000 characters`, 'files');
-    else next[path] = file.content;
-  }
-  return putInForce(knex, dir, next, { action: 'change', author, reason });
-}
-
-export async function rollbackPolicies(knex: Knex, dir: string, author: string, version: number, reasonText: string): Promise<PolicyVersionRow> {
-  const reason = checkReason(reasonText);
-  const target = await knex('policy_version').select({ files: 'files' }).where('version', version).first();
-  if (!target) throw badUserInput(`There is no policy version ${version}`, 'version');
-  return putInForce(knex, dir, target.files as PolicyFileSet, { action: 'rollback', author, reason, restoresVersion: version });
-}

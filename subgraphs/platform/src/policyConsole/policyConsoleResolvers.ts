@@ -1,5 +1,6 @@
 // GraphQL face of the policy console. Only security officers reach these fields (platform policies);
-// the checks here repeat that for the mutations, which change what every agency may read.
+// the checks here repeat that for the mutations, which change what every agency may read. A change that
+// widens access needs a second security officer (policyProposals.ts).
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
@@ -11,7 +12,18 @@ import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { explainAccess } from '../../../../shared/policy/explainAccess.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { policiesOnDisk } from './policiesOnDisk.ts';
-import { listPolicyVersions, policiesInForce, proposePolicyChange, rollbackPolicies, type PolicyVersionRow } from './policyConsole.ts';
+import { impactDaysOf } from './impactReplay.ts';
+import { listPolicyVersions, policiesInForce, type PolicyVersionRow } from './policyConsole.ts';
+import {
+  approvePolicyProposal,
+  findPolicyProposal,
+  listPolicyProposals,
+  proposePolicyChange,
+  rejectPolicyProposal,
+  rollbackPolicies,
+  type PolicyProposalRow,
+  type ProposalStatus,
+} from './policyProposals.ts';
 
 type Context = SubgraphContext<unknown>;
 
@@ -34,6 +46,23 @@ const versionView = (row: PolicyVersionRow) => ({
   action: row.action.toUpperCase().replace('-', '_'),
   createdAt: new Date(row.createdAt).toISOString(),
 });
+
+const proposalView = (row: PolicyProposalRow) => ({
+  ...row,
+  status: row.status.toUpperCase(),
+  action: row.action.toUpperCase().replace('-', '_'),
+  decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
+  createdAt: new Date(row.createdAt).toISOString(),
+});
+
+const PROPOSAL_STATUSES: Record<string, ProposalStatus> = { PENDING: 'pending', APPLIED: 'applied', APPROVED: 'approved', REJECTED: 'rejected' };
+
+interface PolicyChangeInput {
+  baseVersion: number;
+  reason: string;
+  impactDays?: number | null;
+  files: Array<{ path: string; content?: string | null }>;
+}
 
 interface PrincipalInput {
   roles: string[];
@@ -67,11 +96,29 @@ export const policyConsoleResolvers = {
       const principal = explainedPrincipal(args.principal, args.purpose, ctx.principal.requestId);
       return explainAccess(publicSchema(), policiesOnDisk(ctx.policyDir), principal, args.query);
     },
+    policyProposals: async (_: unknown, args: { status?: string | null; first?: number }, ctx: Context) => {
+      requireSecurityOfficer(ctx, 'Query.policyProposals');
+      const status = args.status ? PROPOSAL_STATUSES[args.status] : null;
+      return (await listPolicyProposals(ctx.knex, status, pageSizeOf('Query.policyProposals', args.first))).map(proposalView);
+    },
+    policyProposal: async (_: unknown, args: { id: number }, ctx: Context) => {
+      requireSecurityOfficer(ctx, 'Query.policyProposal');
+      const row = await findPolicyProposal(ctx.knex, args.id);
+      return row ? proposalView(row) : null;
+    },
   },
   Mutation: {
-    proposePolicyChange: async (_: unknown, args: { input: { reason: string; files: Array<{ path: string; content?: string | null }> } }, ctx: Context) =>
-      versionView(await proposePolicyChange(ctx.knex, ctx.policyDir, requireSecurityOfficer(ctx, 'Mutation.proposePolicyChange'), args.input)),
-    rollbackPolicies: async (_: unknown, args: { version: number; reason: string }, ctx: Context) =>
-      versionView(await rollbackPolicies(ctx.knex, ctx.policyDir, requireSecurityOfficer(ctx, 'Mutation.rollbackPolicies'), args.version, args.reason)),
+    proposePolicyChange: async (_: unknown, args: { input: PolicyChangeInput }, ctx: Context) => {
+      const author = requireSecurityOfficer(ctx, 'Mutation.proposePolicyChange');
+      return proposalView(await proposePolicyChange(ctx, author, { ...args.input, impactDays: impactDaysOf(args.input.impactDays) }));
+    },
+    rollbackPolicies: async (_: unknown, args: { version: number; reason: string; impactDays?: number | null }, ctx: Context) => {
+      const author = requireSecurityOfficer(ctx, 'Mutation.rollbackPolicies');
+      return proposalView(await rollbackPolicies(ctx, author, args.version, args.reason, impactDaysOf(args.impactDays)));
+    },
+    approvePolicyProposal: async (_: unknown, args: { id: number; reason: string }, ctx: Context) =>
+      proposalView(await approvePolicyProposal(ctx, requireSecurityOfficer(ctx, 'Mutation.approvePolicyProposal'), args.id, args.reason)),
+    rejectPolicyProposal: async (_: unknown, args: { id: number; reason: string }, ctx: Context) =>
+      proposalView(await rejectPolicyProposal(ctx, requireSecurityOfficer(ctx, 'Mutation.rejectPolicyProposal'), args.id, args.reason)),
   },
 };

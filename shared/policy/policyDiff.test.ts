@@ -1,0 +1,76 @@
+// What a security officer reads about a proposed change, and whether it needs a second officer: a
+// change is narrowing only when every rule after it is covered by one rule before it.
+import { describe, expect, it } from 'vitest';
+import type { CompiledField, CompiledPolicies, CompiledRule } from './compilePolicies.ts';
+import { diffPolicies } from './policyDiff.ts';
+
+const rule = (overrides: Partial<CompiledRule> = {}): CompiledRule => ({
+  id: 'finance-verifies-legal-representatives',
+  roles: new Set(['officer']),
+  agencies: new Set(['so-tai-chinh']),
+  purposes: new Set(['business-registration']),
+  legalBasis: 'enterprise-law-2020',
+  ownRecord: false,
+  consentPurposes: null,
+  onSubjectRequest: false,
+  ...overrides,
+});
+
+const field = (name: string, level: CompiledField['level'], rules: CompiledRule[]): CompiledField => ({
+  policy: 'population.citizen',
+  owner: 'cong-an-tinh',
+  type: 'Citizen',
+  field: name,
+  group: 'beliefs',
+  level,
+  rules,
+  dataDependent: false,
+  subjectFields: ['id'],
+  subjectFromEnclosingRecord: false,
+});
+
+const policies = (...fields: CompiledField[]): Map<string, CompiledPolicies> =>
+  new Map([['population', { subgraph: 'population', fields: new Map(fields.map((f) => [`Citizen.${f.field}`, f])), stateSecrets: new Set<string>() }]]);
+
+describe('the plain-language diff of a policy change', () => {
+  it('tells that an agency may now read a field for a purpose, as a widening change', () => {
+    const before = policies(field('religion', 'sensitive', []));
+    const after = policies(field('religion', 'sensitive', [rule()]));
+    expect(diffPolicies(before, after)).toEqual([
+      { widening: true, text: 'so-tai-chinh officers may now read Citizen.religion for business-registration (rule finance-verifies-legal-representatives of population.citizen)' },
+    ]);
+    expect(diffPolicies(after, before)).toEqual([
+      { widening: false, text: 'so-tai-chinh officers may no longer read Citizen.religion for business-registration (rule finance-verifies-legal-representatives of population.citizen)' },
+    ]);
+  });
+
+  it('groups the fields one rule reaches into one sentence, and reports a lower classification', () => {
+    const before = policies(field('religion', 'sensitive', []), field('ethnicity', 'sensitive', []));
+    const after = policies(field('religion', 'personal', [rule()]), field('ethnicity', 'personal', [rule()]));
+    expect(diffPolicies(before, after).map((change) => change.text)).toEqual([
+      'Citizen.ethnicity and Citizen.religion are now classified personal (was sensitive)',
+      'so-tai-chinh officers may now read Citizen.ethnicity and Citizen.religion for business-registration (rule finance-verifies-legal-representatives of population.citizen)',
+    ]);
+  });
+
+  it('counts a dropped condition or a new purpose as widening, and a narrower rule as narrowing only', () => {
+    const withConsent = policies(field('religion', 'sensitive', [rule({ consentPurposes: new Set(['business-registration']) })]));
+    const withoutConsent = policies(field('religion', 'sensitive', [rule()]));
+    expect(diffPolicies(withConsent, withoutConsent).some((change) => change.widening)).toBe(true);
+    expect(diffPolicies(withoutConsent, withConsent).some((change) => change.widening)).toBe(false);
+    const morePurposes = policies(field('religion', 'sensitive', [rule({ purposes: new Set(['business-registration', 'tax-administration']) })]));
+    expect(diffPolicies(withoutConsent, morePurposes).some((change) => change.widening)).toBe(true);
+    expect(diffPolicies(morePurposes, withoutConsent).some((change) => change.widening)).toBe(false);
+  });
+
+  it('treats a difference in a rule key it does not know as widening (fail closed)', () => {
+    const restricted = policies(field('religion', 'sensitive', [{ ...rule(), requiresCaseId: true } as CompiledRule]));
+    const plain = policies(field('religion', 'sensitive', [rule()]));
+    expect(diffPolicies(restricted, plain).some((change) => change.widening)).toBe(true);
+  });
+
+  it('says nothing about a change that changes no access', () => {
+    const same = policies(field('religion', 'sensitive', [rule()]));
+    expect(diffPolicies(same, policies(field('religion', 'sensitive', [rule({ id: 'renamed' })])))).toEqual([]);
+  });
+});

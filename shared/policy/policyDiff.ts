@@ -1,0 +1,121 @@
+// What a policy change does to access, in sentences a security officer reads, and whether it widens
+// anything. Compares the compiled tables (the ones decideAccess reads), so a change is judged by its
+// effect, not by how the YAML was rewritten. Fail closed: a change is narrowing only when every rule
+// after it is covered by one rule before it (no more roles, agencies or purposes, no condition
+// dropped); anything this file cannot prove narrower counts as widening.
+import type { CompiledField, CompiledPolicies, CompiledRule } from './compilePolicies.ts';
+import { CLASSIFICATIONS } from './PolicyDocument.ts';
+
+export interface PolicyChange {
+  /** True when the change gives someone access they did not have. */
+  widening: boolean;
+  text: string;
+}
+
+const KNOWN_RULE_KEYS = new Set(['id', 'roles', 'agencies', 'purposes', 'legalBasis', 'ownRecord', 'consentPurposes', 'onSubjectRequest']);
+const KNOWN_FIELD_KEYS = new Set(['policy', 'owner', 'type', 'field', 'group', 'level', 'rules', 'dataDependent', 'subjectFields', 'subjectFromEnclosingRecord']);
+
+/** null (anyone) covers everything; a set covers its subsets. */
+function setCovers(wider: ReadonlySet<string> | null, narrower: ReadonlySet<string> | null): boolean {
+  if (wider === null) return true;
+  if (narrower === null) return false;
+  return [...narrower].every((item) => wider.has(item));
+}
+
+function comparable(value: unknown): string {
+  return JSON.stringify(value, (_, inner) => (inner instanceof Set ? [...inner].sort() : inner));
+}
+
+/** Keys other modules may add to a compiled rule or field: any difference in them is treated as widening. */
+function otherKeysEqual(a: object, b: object, known: ReadonlySet<string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => !known.has(key)));
+  return [...keys].every((key) => comparable((a as Record<string, unknown>)[key]) === comparable((b as Record<string, unknown>)[key]));
+}
+
+/** True when `wider` allows, to anyone, at least everything `narrower` allows. */
+export function ruleCovers(wider: CompiledRule, narrower: CompiledRule): boolean {
+  return (
+    setCovers(wider.roles, narrower.roles) &&
+    setCovers(wider.agencies, narrower.agencies) &&
+    setCovers(wider.purposes, narrower.purposes) &&
+    (!wider.ownRecord || narrower.ownRecord) &&
+    (!wider.onSubjectRequest || narrower.onSubjectRequest) &&
+    (wider.consentPurposes === null || (narrower.consentPurposes !== null && setCovers(wider.consentPurposes, narrower.consentPurposes))) &&
+    otherKeysEqual(wider, narrower, KNOWN_RULE_KEYS)
+  );
+}
+
+function list(items: string[], limit = 6, noun = ''): string {
+  const shown = items.length > limit ? [...items.slice(0, limit), `${items.length - limit} more${noun}`] : items;
+  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+const plural = (role: string) => `${role.replace(/-/g, ' ')}s`;
+const sorted = (set: ReadonlySet<string>) => [...set].sort();
+
+/** "so-tai-chinh officers", "anyone signed in", "all citizens", "anyone at so-tu-phap". */
+function whoOf(rule: CompiledRule): string {
+  const roles = rule.roles ? list(sorted(rule.roles).map(plural)) : null;
+  const agencies = rule.agencies ? list(sorted(rule.agencies), 6, ' agencies') : null;
+  if (!roles && !agencies) return 'anyone signed in';
+  if (!roles) return `anyone at ${agencies}`;
+  if (!agencies) return `all ${roles}`;
+  return `${agencies} ${roles}`;
+}
+
+function conditionsOf(rule: CompiledRule): string {
+  const parts: string[] = [];
+  if (rule.purposes) parts.push(` for ${list(sorted(rule.purposes)).replace(/ and /g, ' or ')}`);
+  if (rule.ownRecord) parts.push(' (their own records only)');
+  if (rule.consentPurposes) parts.push(` with the data subject's consent for ${list(sorted(rule.consentPurposes)).replace(/ and /g, ' or ')}`);
+  if (rule.onSubjectRequest) parts.push(" on the data subject's request");
+  for (const [key, value] of Object.entries(rule)) {
+    if (!KNOWN_RULE_KEYS.has(key) && value !== null && value !== undefined && value !== false) parts.push(` (${key}: ${comparable(value)})`);
+  }
+  return parts.join('');
+}
+
+const levelRank = (level: string) => CLASSIFICATIONS.indexOf(level as (typeof CLASSIFICATIONS)[number]);
+
+/**
+ * Every difference in access between two compiled policy sets (subgraph -> policies), grouped so that a
+ * rule reaching many fields is one sentence. Widening sentences come first.
+ */
+export function diffPolicies(before: ReadonlyMap<string, CompiledPolicies>, after: ReadonlyMap<string, CompiledPolicies>): PolicyChange[] {
+  // One sentence per template ("{fields}" and "{is}" filled in), listing every field it applies to.
+  const grouped = new Map<string, { widening: boolean; template: string; fields: string[] }>();
+  const add = (widening: boolean, template: string, field: string) => {
+    const key = `${widening}\0${template}`;
+    const entry = grouped.get(key) ?? { widening, template, fields: [] };
+    if (!entry.fields.includes(field)) entry.fields.push(field);
+    grouped.set(key, entry);
+  };
+  const subgraphs = new Set([...before.keys(), ...after.keys()]);
+  for (const subgraph of [...subgraphs].sort()) {
+    const old = before.get(subgraph)?.fields ?? new Map<string, CompiledField>();
+    const next = after.get(subgraph)?.fields ?? new Map<string, CompiledField>();
+    for (const [key, field] of next) {
+      const was = old.get(key);
+      if (!was || levelRank(field.level) < levelRank(was.level)) {
+        add(true, `{fields} {is} now classified ${field.level}${was ? ` (was ${was.level})` : ' (new field)'}`, key);
+      } else if (levelRank(field.level) > levelRank(was.level)) {
+        add(false, `{fields} {is} now classified ${field.level} (was ${was.level})`, key);
+      }
+      if (was && (comparable(was.subjectFields) !== comparable(field.subjectFields) || was.subjectFromEnclosingRecord !== field.subjectFromEnclosingRecord || !otherKeysEqual(was, field, KNOWN_FIELD_KEYS))) {
+        add(true, `{fields}: the data subject or disclosure settings changed (${field.policy})`, key);
+      }
+      const oldRules = was?.rules ?? [];
+      for (const rule of field.rules) {
+        if (!oldRules.some((old) => ruleCovers(old, rule))) add(true, `${whoOf(rule)} may now read {fields}${conditionsOf(rule)} (rule ${rule.id} of ${field.policy})`, key);
+      }
+      for (const rule of oldRules) {
+        if (!field.rules.some((kept) => ruleCovers(kept, rule))) add(false, `${whoOf(rule)} may no longer read {fields}${conditionsOf(rule)} (rule ${rule.id} of ${field.policy})`, key);
+      }
+    }
+  }
+  const changes = [...grouped.values()].map(({ widening, template, fields }) => ({
+    widening,
+    text: template.replace('{fields}', list(fields.sort(), 12, ' fields')).replace('{is}', fields.length > 1 ? 'are' : 'is'),
+  }));
+  return [...changes.filter((change) => change.widening), ...changes.filter((change) => !change.widening)];
+}

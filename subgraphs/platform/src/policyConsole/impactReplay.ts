@@ -1,0 +1,134 @@
+// What a proposed policy would have changed: the disclosure-log entries of the last days, read from every
+// agency through the same internal route the access log uses (with the relay tokens the gateway minted
+// for the proposing security officer), each logged field decided again under the proposed policies with
+// decideAccess and the caller the entry records. Counted per consumer agency and field: refused then,
+// disclosed now, and the reverse. A decision that would rest on the data subject's consent or request
+// cannot be re-decided without the registry: those are counted apart, never guessed.
+import type { Role } from '../../../../shared/auth/Principal.ts';
+import { disclosureLogAudience, DISCLOSURE_LOG_PATH } from '../../../../shared/auth/relayTokens.ts';
+import type { LogEntry, LogPosition } from '../../../../shared/audit/disclosureLogReader.ts';
+import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
+import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import { callInternalRoute } from '../../../../shared/internalRoutes/callInternalRoute.ts';
+import { MAX_ACCESS_LOG_PAGE_SIZE, MAX_POLICY_IMPACT_ROWS } from '../../../../shared/loaders/listBounds.ts';
+import { logError } from '../../../../shared/logging/log.ts';
+import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
+import { decideAccess } from '../../../../shared/policy/decideAccess.ts';
+import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
+
+export const DEFAULT_IMPACT_DAYS = 30;
+export const MAX_IMPACT_DAYS = 90;
+/** Entries read per register at most (pages of the route's largest size): the replay says when it stopped there. */
+export const MAX_ENTRIES_PER_REGISTER = 1000;
+
+export interface ImpactRow {
+  agency: string;
+  field: string;
+  refusedToDisclosed: number;
+  disclosedToRefused: number;
+  /** Would rest on the data subject's consent or request: not re-decided. */
+  notReDecided: number;
+}
+
+export interface PolicyImpact {
+  days: number;
+  from: string;
+  entriesReplayed: number;
+  fieldDecisionsReplayed: number;
+  /** True when some register held more than MAX_ENTRIES_PER_REGISTER entries in the period: only the newest were replayed. */
+  capped: boolean;
+  maxEntriesPerRegister: number;
+  unavailableRegisters: string[];
+  /** Only agency and field pairs where something would change or could not be re-decided; most first, at most MAX_POLICY_IMPACT_ROWS. */
+  rows: ImpactRow[];
+}
+
+export function impactDaysOf(days: number | null | undefined): number {
+  if (days === null || days === undefined) return DEFAULT_IMPACT_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_IMPACT_DAYS) throw badUserInput(`"impactDays" must be 1 to ${MAX_IMPACT_DAYS}`, 'impactDays');
+  return days;
+}
+
+const weight = (row: ImpactRow) => row.refusedToDisclosed + row.disclosedToRefused + row.notReDecided;
+
+const REGISTRY_REASONS = new Set(['CONSENT_REQUIRED', 'SUBJECT_REQUEST_REQUIRED']);
+
+async function readRecentEntries(ctx: SubgraphContext<unknown>, register: string, from: string): Promise<{ entries: LogEntry[]; capped: boolean }> {
+  const url = ctx.subgraphUrl(register);
+  const token = ctx.relayTokens[disclosureLogAudience(register)];
+  if (!url || !token) throw new Error('no address or token for this register');
+  const entries: LogEntry[] = [];
+  let before: LogPosition | undefined;
+  while (entries.length < MAX_ENTRIES_PER_REGISTER) {
+    const limit = Math.min(MAX_ACCESS_LOG_PAGE_SIZE, MAX_ENTRIES_PER_REGISTER - entries.length);
+    const page = await callInternalRoute<{ entries: LogEntry[] }>(url, DISCLOSURE_LOG_PATH, token, ctx.principal.requestId, { filter: { from }, before, limit });
+    entries.push(...page.entries);
+    if (page.entries.length < limit) return { entries, capped: false };
+    const last = page.entries[page.entries.length - 1];
+    before = { at: last.at, seq: last.seq, part: last.part };
+  }
+  return { entries, capped: true };
+}
+
+export async function replayImpact(ctx: SubgraphContext<unknown>, proposed: ReadonlyMap<string, CompiledPolicies>, days: number): Promise<PolicyImpact> {
+  const from = new Date(Date.now() - days * 86_400_000).toISOString();
+  const rows = new Map<string, ImpactRow>();
+  const unavailable: string[] = [];
+  let capped = false;
+  let entriesReplayed = 0;
+  let fieldDecisionsReplayed = 0;
+  const reads = await Promise.all(
+    SUBGRAPH_SERVICES.map(async (service) => {
+      try {
+        return { register: service.name, ...(await readRecentEntries(ctx, service.name, from)) };
+      } catch (error) {
+        logError('disclosure log unavailable for the impact replay', { requestId: ctx.principal.requestId, register: service.name, error });
+        unavailable.push(service.name);
+        return { register: service.name, entries: [] as LogEntry[], capped: false };
+      }
+    }),
+  );
+  for (const { register, entries, capped: registerCapped } of reads) {
+    capped ||= registerCapped;
+    const policies = proposed.get(register);
+    for (const entry of entries) {
+      entriesReplayed += 1;
+      const principal = {
+        subject: entry.principal,
+        agency: entry.agency,
+        roles: entry.roles as Role[],
+        purpose: entry.purpose,
+        caseId: entry.caseId,
+        requestId: ctx.principal.requestId,
+      };
+      const subjects = entry.dataSubject ? [entry.dataSubject] : [];
+      for (const outcome of entry.fields) {
+        fieldDecisionsReplayed += 1;
+        const field = policies?.fields.get(outcome.field);
+        const now = field ? decideAccess(field, principal, () => subjects) : null;
+        const disclosedNow = now?.allowed === true;
+        const row = () => {
+          const key = `${entry.agency ?? ''}\0${outcome.field}`;
+          let found = rows.get(key);
+          if (!found) rows.set(key, (found = { agency: entry.agency ?? '(none)', field: outcome.field, refusedToDisclosed: 0, disclosedToRefused: 0, notReDecided: 0 }));
+          return found;
+        };
+        if (now && !now.allowed && REGISTRY_REASONS.has(now.reason)) {
+          // Refused then for the same want of consent or request: unchanged; otherwise the registry would decide.
+          if (!(outcome.decision === 'refused' && outcome.reason && REGISTRY_REASONS.has(outcome.reason))) row().notReDecided += 1;
+        } else if (outcome.decision === 'refused' && disclosedNow) row().refusedToDisclosed += 1;
+        else if (outcome.decision === 'disclosed' && !disclosedNow) row().disclosedToRefused += 1;
+      }
+    }
+  }
+  return {
+    days,
+    from,
+    entriesReplayed,
+    fieldDecisionsReplayed,
+    capped,
+    maxEntriesPerRegister: MAX_ENTRIES_PER_REGISTER,
+    unavailableRegisters: unavailable.sort(),
+    rows: [...rows.values()].sort((a, b) => weight(b) - weight(a) || a.agency.localeCompare(b.agency) || a.field.localeCompare(b.field)).slice(0, MAX_POLICY_IMPACT_ROWS),
+  };
+}
