@@ -1,13 +1,18 @@
-// npm run audit:verify [-- --service <name>]: walks each agency's disclosure log and reports the first
-// broken link of its hash chain. Reads the databases the services use (DATABASE_URL, <NAME>_DATABASE_URL
-// or PGLITE_DATA_DIR; stop services on an embedded data directory first: it has one process at a time).
-import { existsSync } from 'node:fs';
+// npm run audit:verify [-- --service <name>]: walks each agency's disclosure log (archived segments, then
+// the live log) and checks it against the checkpoints the platform witnessed: every checkpoint's
+// signatures (the agency's and the witness's) and its row, there with the hash that was signed. Reports
+// the first broken link, or the first row after the last good checkpoint when the tail was deleted or rows
+// were edited and rehashed, and exits 1. Rows after the last checkpoint are counted as not yet witnessed.
+// Reads the databases the services use (DATABASE_URL, <NAME>_DATABASE_URL or PGLITE_DATA_DIR; stop
+// services on an embedded data directory first: it has one process at a time), the platform's included.
 import { parseArgs } from 'node:util';
-import { verifyDisclosureChain } from '../shared/audit/disclosureChain.ts';
+import { auditPublicKeys, type AuditPublicKeys } from '../shared/audit/auditKeys.ts';
+import type { WitnessedCheckpoint } from '../shared/audit/chainCheckpoint.ts';
+import { readWitnessedCheckpoints } from '../shared/audit/witnessCheckpoints.ts';
+import { badlySignedCheckpoints, verifyWitnessedChain } from '../shared/audit/witnessedChain.ts';
+import { config } from '../shared/config/config.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { openDatabase } from '../shared/db/openDatabase.ts';
-import { serverDatabaseExists } from '../shared/db/serverDatabase.ts';
-import { subgraphOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
+import { withServiceDatabase } from './serviceDatabase.ts';
 
 const { values } = parseArgs({ options: { service: { type: 'string' } } });
 const services = SUBGRAPH_SERVICES.filter((service) => !values.service || service.name === values.service);
@@ -15,38 +20,45 @@ if (services.length === 0) {
   console.error(`Unknown service "${values.service}"`);
   process.exit(2);
 }
+if (config.isProduction && config.audit.publicKeysDir === undefined) {
+  console.error('AUDIT_PUBLIC_KEYS_DIR must name the folder of the agencies\' and the witness\'s public keys (README, "Deploying in production")');
+  process.exit(2);
+}
+
+// The witness first: the platform's checkpoints of every agency.
+const witnessed = await withServiceDatabase('platform', async (knex) => ((await knex.schema.hasTable('audit_checkpoint')) ? readWitnessedCheckpoints(knex) : null));
+if (!witnessed) console.log('- no witnessed checkpoints could be read (the platform\'s database): chains are checked without them');
+const keys: AuditPublicKeys = auditPublicKeys();
 
 let broken = false;
 let checked = 0;
 for (const service of services) {
-  const { database } = subgraphOptionsFromEnv(service.name, 'together');
-  if (!database.url && !(database.dataDir && existsSync(database.dataDir))) {
-    console.log(`- ${service.name}: no database to read (in-memory databases live only inside their process; set DATABASE_URL or PGLITE_DATA_DIR)`);
-    continue;
-  }
-  // Opening a server database creates it when missing (services start that way); a check must not.
-  if (database.url && !(await serverDatabaseExists(database.url))) {
-    console.log(`- ${service.name}: no database on the server yet`);
-    continue;
-  }
-  const opened = await openDatabase(database);
-  try {
-    const hasLog = await opened.knex.schema.hasTable('disclosure_log');
-    if (!hasLog) {
+  await withServiceDatabase(service.name, async (knex) => {
+    if (!(await knex.schema.hasTable('disclosure_log'))) {
       console.log(`- ${service.name}: no disclosure log yet`);
-      continue;
+      return;
     }
-    const result = await verifyDisclosureChain(opened.knex);
-    checked += 1;
-    if (result.broken) {
+    const all: WitnessedCheckpoint[] = witnessed?.get(service.name) ?? [];
+    const badlySigned = badlySignedCheckpoints(service.name, all, keys);
+    for (const { seq, why } of badlySigned) {
       broken = true;
-      console.log(`✗ ${service.name}: first broken link at row ${result.broken.seq}: ${result.broken.problem} (${result.rows} rows read)`);
-    } else {
-      console.log(`✓ ${service.name}: ${result.rows} rows, chain intact`);
+      console.log(`✗ ${service.name}: the checkpoint witnessed at row ${seq} cannot be trusted: ${why}`);
     }
-  } finally {
-    await opened.close();
-  }
+    const bad = new Set(badlySigned.map(({ seq }) => seq));
+    const result = await verifyWitnessedChain(knex, all.filter((checkpoint) => !bad.has(checkpoint.seq)));
+    checked += 1;
+    if (result.problem?.kind === 'link') {
+      broken = true;
+      console.log(`✗ ${service.name}: first broken link at row ${result.problem.seq}: ${result.problem.message} (${result.rows} rows read)`);
+    } else if (result.problem) {
+      broken = true;
+      console.log(`✗ ${service.name}: first row after the last good checkpoint: row ${result.problem.seq}: ${result.problem.message}`);
+    } else {
+      const archived = result.archivedRows > 0 ? `, ${result.archivedRows} of them archived` : '';
+      const witness = result.lastGoodCheckpoint === null ? 'no checkpoint witnessed yet' : `${result.witnessedCheckpoints} checkpoint(s) witnessed, the last at row ${result.lastGoodCheckpoint}`;
+      console.log(`✓ ${service.name}: ${result.rows} rows, chain intact${archived}; ${witness}; ${result.notYetWitnessed} row(s) not yet witnessed`);
+    }
+  });
 }
 console.log(broken ? 'The disclosure log has been tampered with (above).' : `Checked ${checked} disclosure log(s).`);
 process.exit(broken ? 1 : 0);

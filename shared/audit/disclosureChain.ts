@@ -185,7 +185,7 @@ export const RECORD_COLUMNS = {
 };
 
 /** A row as read with RECORD_COLUMNS. */
-type StoredRow = Omit<DisclosureRecord & PersonRecord, 'at' | 'dataSubjects' | 'outcomes'> & {
+export type StoredRow = Omit<DisclosureRecord & PersonRecord, 'at' | 'dataSubjects' | 'outcomes'> & {
   seq: string | number;
   at: Date | string;
   dataSubjects: DisclosureRecord['dataSubjects'] | null;
@@ -195,7 +195,7 @@ type StoredRow = Omit<DisclosureRecord & PersonRecord, 'at' | 'dataSubjects' | '
 };
 
 /** The hash a stored row should have, in the form it was written in. */
-function expectedHash(row: StoredRow): string {
+export function expectedHash(row: StoredRow): string {
   const at = new Date(row.at).toISOString();
   if (row.dataSubjects === null && row.outcomes === null) return hashPersonRecord(row.prevHash, { ...row, at });
   return hashRecord(row.prevHash, { ...row, at, dataSubjects: row.dataSubjects as DisclosureRecord['dataSubjects'], outcomes: row.outcomes as SubjectOutcome[] });

@@ -5,6 +5,7 @@ import * as createDisclosureLog from './disclosureLogMigration.ts';
 import * as oneSuccessorPerRow from './disclosureLogLinkMigration.ts';
 import * as fewerIndexes from './disclosureLogIndexMigration.ts';
 import * as oneRowPerRequest from './disclosureLogPerRequestMigration.ts';
+import * as checkpointsAndArchive from './disclosureCheckpointMigration.ts';
 import * as releases from './disclosureReleaseMigration.ts';
 
 export const disclosureLogMigrations: Record<string, Migration> = {
@@ -12,5 +13,6 @@ export const disclosureLogMigrations: Record<string, Migration> = {
   '20251126090000_disclosure_log_one_successor': oneSuccessorPerRow,
   '20251126110000_disclosure_log_fewer_indexes': fewerIndexes,
   '20261125150000_disclosure_log_one_row_per_request': oneRowPerRequest,
+  '20261204090000_create_disclosure_checkpoint_and_archive': checkpointsAndArchive,
   '20261204210000_create_disclosure_release': releases,
 };

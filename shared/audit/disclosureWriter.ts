@@ -53,7 +53,8 @@ function chain(previous: string, records: DisclosureRecord[]): ChainedRows {
   return { json: JSON.stringify(rows), last: previous };
 }
 
-export function createDisclosureWriter(knex: Knex): DisclosureWriter {
+/** `onAppended`: told how many rows each successful append added (the checkpointer counts them; it must not block). */
+export function createDisclosureWriter(knex: Knex, onAppended?: (rows: number) => void): DisclosureWriter {
   let queue: Pending[] = [];
   let writing = false;
   /** Hash of the last row this writer knows of; null until read (at start, or after losing a race). */
@@ -78,6 +79,7 @@ export function createDisclosureWriter(knex: Knex): DisclosureWriter {
           [json],
         );
         end = last;
+        onAppended?.(records.length);
         return;
       } catch (error) {
         // Whatever failed, the end of the chain is no longer known for sure: read it again next time.

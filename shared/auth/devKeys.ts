@@ -83,3 +83,11 @@ export function devInternalMasterSecret(): string {
   refuseInProduction('The development internal-token secret');
   return readOrCreate(join(devKeysDir(), INTERNAL_MASTER_FILE), () => randomBytes(32).toString('hex')).trim();
 }
+
+/** A service's development Ed25519 key for signing checkpoints of its disclosure log (`witness`: the platform's witness key). */
+export function devAuditSigningKeyPem(name: string): string {
+  refuseInProduction('The development audit signing key');
+  return readOrCreate(join(devKeysDir(), `audit-${name}.key.pem`), () =>
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
+}

@@ -38,8 +38,14 @@ const goodPopulation: Environment = {
   INTERNAL_TOKEN_KEY_GUARDIANSHIP: key(secret, 'guardianship'),
   INTERNAL_TOKEN_KEY_POPULATION_DISCLOSURE_LOG: key(secret, 'population-disclosure-log'),
   METRICS_TOKEN: 'm'.repeat(32),
+  AUDIT_SIGNING_KEY_POPULATION: '/run/secrets/audit-population.key.pem',
 };
-const goodStack: Environment = { ...goodGateway, METRICS_TOKEN: 'm'.repeat(32) };
+const auditKeysOfEveryService: Environment = {
+  ...Object.fromEntries(['POPULATION', 'CIVIL_STATUS', 'BUSINESS', 'LAND', 'SOCIAL', 'PLATFORM'].map((prefix) => [`AUDIT_SIGNING_KEY_${prefix}`, `/run/secrets/audit-${prefix}.key.pem`])),
+  AUDIT_WITNESS_KEY: '/run/secrets/audit-witness.key.pem',
+  AUDIT_PUBLIC_KEYS_DIR: '/run/secrets/audit-public-keys',
+};
+const goodStack: Environment = { ...goodGateway, METRICS_TOKEN: 'm'.repeat(32), ...auditKeysOfEveryService };
 
 const problemsOf = (env: Environment, starting: StartingService, keys = material()) => productionProblems(readConfig(env), starting, keys);
 
@@ -112,6 +118,7 @@ describe('a production start', () => {
         INTERNAL_TOKEN_KEY_POPULATION: key(developmentSecret, 'population'),
         INTERNAL_TOKEN_KEY_BUSINESS: key(secret, 'business'),
         METRICS_TOKEN: 'm'.repeat(32),
+        AUDIT_SIGNING_KEY_POPULATION: '/run/secrets/audit-population.key.pem',
       },
       population,
     );
@@ -130,8 +137,24 @@ describe('a production start', () => {
       'METRICS_TOKEN or METRICS_PORT must be set: /metrics must answer only the scraper (a token, at least 32 bytes, e.g. `openssl rand -hex 32`) or listen on an internal port',
     ]);
     expect(problemsOf({ ...goodPopulation, METRICS_TOKEN: 'scrape' }, population)).toEqual(['METRICS_TOKEN is too short: 6 bytes (at least 32 bytes, e.g. `openssl rand -hex 32`)']);
-    expect(problemsOf({ ...goodGateway, METRICS_PORT: '9464' }, stack)).toEqual([
+    expect(problemsOf({ ...goodGateway, ...auditKeysOfEveryService, METRICS_PORT: '9464' }, stack)).toEqual([
       "METRICS_TOKEN is missing: npm start serves every subgraph's /metrics on the subgraph's own port, so it must ask for a scrape token (at least 32 bytes, e.g. `openssl rand -hex 32`)",
+    ]);
+  });
+
+  it('refuses a subgraph without its own audit key or holding another agency\'s, and a platform that cannot witness', () => {
+    const platform: StartingService = { role: 'subgraph', name: 'platform', audiences: ['platform'] };
+    expect(problemsOf({ ...goodPopulation, AUDIT_SIGNING_KEY_POPULATION: undefined, AUDIT_SIGNING_KEY_LAND: '/k.pem', AUDIT_WITNESS_KEY: '/w.pem' }, population)).toEqual([
+      'AUDIT_SIGNING_KEY_POPULATION is missing: population\'s Ed25519 key for checkpoints of its disclosure log (`npm run keys:audit`)',
+      "AUDIT_SIGNING_KEY_LAND is not population's: a subgraph holds only its own audit key",
+      'AUDIT_WITNESS_KEY must not reach population: only the platform countersigns checkpoints',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', INTERNAL_TOKEN_KEY_PLATFORM: key(secret, 'platform'), METRICS_PORT: '9464', AUDIT_SIGNING_KEY_PLATFORM: '/p.pem' }, platform)).toEqual([
+      "AUDIT_WITNESS_KEY is missing: the platform's Ed25519 key that countersigns checkpoints (`npm run keys:audit`)",
+      "AUDIT_PUBLIC_KEYS_DIR is missing: the folder of every agency's audit public key (`<service>.pem`) and `witness.pem`",
+    ]);
+    expect(problemsOf({ ...goodStack, AUDIT_SIGNING_KEY_SOCIAL: undefined }, stack)).toEqual([
+      "AUDIT_SIGNING_KEY_SOCIAL is missing: social's Ed25519 key for checkpoints of its disclosure log (`npm run keys:audit`)",
     ]);
   });
 

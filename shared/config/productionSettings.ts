@@ -74,6 +74,8 @@ export function productionProblems(config: Config, starting: StartingService, ke
     }
   }
 
+  problems.push(...auditKeyProblems(config, starting));
+
   // /metrics: a scrape token, or a port of its own. npm start serves six subgraphs, each on its own port: a token.
   if (starting.role === 'subgraph' || starting.role === 'stack') {
     const token = config.metricsToken;
@@ -85,6 +87,28 @@ export function productionProblems(config: Config, starting: StartingService, ke
       problems.push(`METRICS_TOKEN or METRICS_PORT must be set: /metrics must answer only the scraper (a token, ${SECRET_HINT}) or listen on an internal port`);
     }
   }
+  return problems;
+}
+
+/**
+ * The witnessed disclosure log: each subgraph signs its checkpoints with its own key and holds no other
+ * agency's; the platform countersigns with the witness key and checks agencies with their public keys.
+ */
+function auditKeyProblems(config: Config, starting: StartingService): string[] {
+  if (starting.role === 'gateway') return [];
+  const { signingKeys, witnessKey, publicKeysDir } = config.audit;
+  const problems: string[] = [];
+  const own = starting.role === 'stack' ? Object.keys(signingKeys) : [starting.name];
+  for (const name of own) {
+    if (signingKeys[name] === undefined) problems.push(`AUDIT_SIGNING_KEY_${envPrefix(name)} is missing: ${name}'s Ed25519 key for checkpoints of its disclosure log (\`npm run keys:audit\`)`);
+  }
+  for (const [name, key] of Object.entries(signingKeys)) {
+    if (key !== undefined && !own.includes(name)) problems.push(`AUDIT_SIGNING_KEY_${envPrefix(name)} is not ${own.join(', ')}'s: a subgraph holds only its own audit key`);
+  }
+  const witnesses = starting.role === 'stack' || starting.name === 'platform';
+  if (witnesses && witnessKey === undefined) problems.push('AUDIT_WITNESS_KEY is missing: the platform\'s Ed25519 key that countersigns checkpoints (`npm run keys:audit`)');
+  if (witnesses && publicKeysDir === undefined) problems.push('AUDIT_PUBLIC_KEYS_DIR is missing: the folder of every agency\'s audit public key (`<service>.pem`) and `witness.pem`');
+  if (!witnesses && witnessKey !== undefined) problems.push(`AUDIT_WITNESS_KEY must not reach ${starting.role === 'subgraph' ? starting.name : 'a subgraph'}: only the platform countersigns checkpoints`);
   return problems;
 }
 

@@ -71,6 +71,16 @@ export interface Config {
   readonly internalTokenKeys: Readonly<Record<string, string | undefined>>;
   readonly devKeysDir: string | undefined;
   readonly policyDir: string | undefined;
+  /** The witnessed disclosure log: AUDIT_SIGNING_KEY_<NAME>, AUDIT_WITNESS_KEY, AUDIT_PUBLIC_KEYS_DIR, AUDIT_CHECKPOINT_*, AUDIT_RETENTION_DAYS. */
+  readonly audit: {
+    /** PEM or path, keyed by service name. */
+    readonly signingKeys: PerService<string | undefined>;
+    readonly witnessKey: string | undefined;
+    readonly publicKeysDir: string | undefined;
+    readonly checkpointRows: number;
+    readonly checkpointSeconds: number;
+    readonly retentionDays: number | undefined;
+  };
   /** METRICS_TOKEN: the scrape token a subgraph's /metrics asks for. */
   readonly metricsToken: string | undefined;
   /** METRICS_PORT: a subgraph started alone serves /metrics there instead. */
@@ -220,6 +230,14 @@ export function readConfig(env: Environment): Config {
     ),
     devKeysDir: read('DEV_KEYS_DIR'),
     policyDir: read('POLICY_DIR'),
+    audit: {
+      signingKeys: perService((prefix) => read('AUDIT_SIGNING_KEY_<NAME>', prefix)),
+      witnessKey: read('AUDIT_WITNESS_KEY'),
+      publicKeysDir: read('AUDIT_PUBLIC_KEYS_DIR'),
+      checkpointRows: read('AUDIT_CHECKPOINT_ROWS'),
+      checkpointSeconds: read('AUDIT_CHECKPOINT_SECONDS'),
+      retentionDays: read('AUDIT_RETENTION_DAYS'),
+    },
     metricsToken: read('METRICS_TOKEN'),
     metricsPort: read('METRICS_PORT'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),

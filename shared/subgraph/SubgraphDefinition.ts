@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { Knex } from 'knex';
 import type { Migration } from '../db/migrationSource.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
+import type { SignedRoute } from '../internalRoutes/SignedRoute.ts';
 import type { PolicyContext } from '../policy/PolicyContext.ts';
 import type { Province } from '../../synthetic/index.ts';
 import type { PolicyFolderContext } from './stages/enforcePolicies.ts';
@@ -21,6 +22,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   createLoaders(knex: Knex): Loaders;
   /** Service-to-service endpoints (the platform's consent lookup), by path. */
   internalRoutes?: Record<string, InternalRoute>;
+  /** Service-to-service endpoints whose body carries its own signature (the platform's checkpoint witness), by path. */
+  signedRoutes?: Record<string, SignedRoute>;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorBody } from '../errors/clientErrors.ts';
 import { answerInternalRoute, type ServedInternalRoute } from './answerInternalRoute.ts';
 import { answerMetrics, type MetricsSource } from './answerMetrics.ts';
+import { answerSignedRoute } from './answerSignedRoute.ts';
 import { readBody, sendJson } from './httpExchange.ts';
 import type { Answer, IncomingCall } from './stages/Stage.ts';
 
@@ -13,6 +14,8 @@ export interface SubgraphRoutes {
   graphql(call: IncomingCall): Promise<Answer>;
   /** Service-to-service routes, by path. */
   internalRoutes: Record<string, ServedInternalRoute>;
+  /** Service-to-service routes authenticated by a signature in their body, by path. */
+  signedRoutes?: Record<string, (body: unknown) => Promise<{ status: number; body: unknown }>>;
   isReady(): Promise<boolean>;
   /** /metrics on this port; null when it is served on a port of its own (METRICS_PORT). */
   metrics: MetricsSource | null;
@@ -29,6 +32,8 @@ export function routeRequest(routes: SubgraphRoutes): (req: IncomingMessage, res
     if (req.method === 'GET' && path === '/metrics' && routes.metrics) return answerMetrics(routes.metrics, req, res);
     const internal = routes.internalRoutes[path];
     if (internal && req.method === 'POST') return answerInternalRoute(internal, req, res);
+    const signed = routes.signedRoutes?.[path];
+    if (signed && req.method === 'POST') return answerSignedRoute(signed, req, res);
     if (path !== '/graphql') return sendJson(res, 404, errorBody('Not found', 'NOT_FOUND'));
     if (req.method !== 'POST') return sendJson(res, 405, errorBody('Use POST', 'METHOD_NOT_ALLOWED'), { allow: 'POST' });
     const answer = await routes.graphql({ headers: req.headers, readBody: () => readBody(req) });

@@ -18,6 +18,8 @@ import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnfor
 import { policyDir } from '../policy/loadSubgraphPolicies.ts';
 import { createConsentCache } from '../consent/consentCache.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
+import { startChainCheckpointer } from '../audit/chainCheckpointer.ts';
+import { auditSigningKey } from '../audit/auditKeys.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { createDocumentCache } from './documentCache.ts';
 import { configuredOperationLimits, type OperationLimits } from '../limits/operationLimits.ts';
@@ -41,6 +43,8 @@ export interface StartSubgraphOptions {
   recordDisclosures?: boolean;
   /** Base URL of the platform (the consent registry); consent rules never apply without it. */
   consentRegistryUrl?: string;
+  /** Base URL of the platform witnessing disclosure-log checkpoints (default: consentRegistryUrl; the platform itself: its own URL). */
+  witnessUrl?: string;
   /** GraphQL URLs of every subgraph, for calls to other agencies' internal routes (read when a call is made). */
   subgraphUrls?: () => Readonly<Record<string, string>>;
   /** How long a client may take to send a request (default: HTTP_*_TIMEOUT_MS). */
@@ -59,6 +63,8 @@ export interface RunningSubgraph {
   /** Where /metrics is served: the service's own base URL, or its METRICS_PORT. */
   metricsUrl: string;
   database: Database;
+  /** Signs the head of the disclosure log now and sends what is not yet witnessed (what the timer does). */
+  checkpointDisclosureLog(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,6 +91,20 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   await knex.migrate.latest({ migrationSource: migrationSource(definition.migrations) });
   await seedOnce(knex, definition.name, options.province, definition.seed);
 
+  // Checkpoints of the disclosure log, signed with the agency's key and witnessed by the platform, off the request path.
+  let ownBaseUrl: string | undefined;
+  const checkpointer = recordDisclosures
+    ? startChainCheckpointer({
+        service: definition.name,
+        knex,
+        signingKey: auditSigningKey(definition.name),
+        witnessUrl: () => options.witnessUrl ?? options.consentRegistryUrl ?? (definition.signedRoutes ? ownBaseUrl : undefined),
+        everyRows: config.audit.checkpointRows,
+        everySeconds: config.audit.checkpointSeconds,
+        timeoutMs: config.deadlines.internalCallMs,
+      })
+    : null;
+
   const counter = { operations: 0 };
   const operationLimits = options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits;
   if (!operationLimits) {
@@ -92,7 +112,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     logError('OPERATION LIMITS ARE OFF: any depth, size or cost is executed (benchmark only)', { service: definition.name });
   }
   // One writer per log (group commit): the pipeline's disclosures and the log route's record of its reads.
-  const disclosureLog = recordDisclosures ? createDisclosureWriter(knex) : null;
+  const disclosureLog = recordDisclosures ? createDisclosureWriter(knex, checkpointer?.rowsAppended) : null;
   const graphql = subgraphPipeline({
     service: definition.name,
     verifyToken: createInternalTokenVerifier(definition.name),
@@ -126,6 +146,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         { verifyToken: createInternalTokenVerifier(route.audience), handle: (principal: Principal, body: unknown) => route.handle(principal, body, knex, disclosureLog) },
       ]),
     ),
+    signedRoutes: Object.fromEntries(Object.entries(definition.signedRoutes ?? {}).map(([path, route]) => [path, (body: unknown) => route.handle(body, knex)])),
     metrics: metricsPort === undefined ? metrics : null,
     isReady: async () => {
       await knex.raw('select 1');
@@ -143,6 +164,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   });
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, options.port, host);
+  ownBaseUrl = `http://${host}:${port}`;
   // METRICS_PORT: a server that answers /metrics and nothing else.
   const metricsServer =
     metricsPort === undefined ? undefined
@@ -166,9 +188,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     metricsUrl: `http://${host}:${metricsServerPort}/metrics`,
     database,
     policies: enforcer,
+    checkpointDisclosureLog: async () => checkpointer?.checkpointNow(),
     async close() {
       enforcer.close();
       await Promise.all([closeServer(server), metricsServer && closeServer(metricsServer)]);
+      await checkpointer?.stop();
       await database.close();
     },
   };

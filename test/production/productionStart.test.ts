@@ -35,6 +35,8 @@ const populationKeys = {
   INTERNAL_TOKEN_KEY_POPULATION: keyOf('population'),
   INTERNAL_TOKEN_KEY_GUARDIANSHIP: keyOf('guardianship'),
   INTERNAL_TOKEN_KEY_POPULATION_DISCLOSURE_LOG: keyOf('population-disclosure-log'),
+  // Its Ed25519 key for checkpoints of its disclosure log, given inline.
+  AUDIT_SIGNING_KEY_POPULATION: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
 };
 // The platform: the gateway loads the purpose list from it (its own audience), and fails closed without it.
 const platformKeys = {
@@ -128,6 +130,7 @@ describe('a production start with unsafe or missing settings', { timeout: 120_00
       'INTERNAL_TOKEN_KEY_GUARDIANSHIP is missing',
       'INTERNAL_TOKEN_KEY_POPULATION_DISCLOSURE_LOG is missing',
       "INTERNAL_TOKEN_KEY_BUSINESS is not population's",
+      'AUDIT_SIGNING_KEY_POPULATION is missing',
     ]);
   });
 
@@ -142,6 +145,9 @@ describe('a production start with unsafe or missing settings', { timeout: 120_00
       'JWT_AUDIENCE is missing',
       'JWT_PUBLIC_KEYS_DIR is missing',
       'METRICS_TOKEN is missing',
+      ...['POPULATION', 'CIVIL_STATUS', 'BUSINESS', 'LAND', 'SOCIAL', 'PLATFORM'].map((prefix) => `AUDIT_SIGNING_KEY_${prefix} is missing`),
+      'AUDIT_WITNESS_KEY is missing',
+      'AUDIT_PUBLIC_KEYS_DIR is missing',
     ]);
   });
 

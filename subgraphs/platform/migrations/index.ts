@@ -5,6 +5,7 @@ import * as createPolicyVersions from './20251125090000_create_policy_versions.t
 import * as createConsent from './20251125100000_create_consent.ts';
 import * as createSubjectRequest from './20251126100000_create_subject_request.ts';
 import * as addPurposeDeclarers from './20261204090000_add_purpose_declarers.ts';
+import * as createAuditCheckpoint from './20261204100000_create_audit_checkpoint.ts';
 import * as createPolicyProposal from './20261204210000_create_policy_proposal.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '20251125100000_create_consent': createConsent,
   '20251126100000_create_subject_request': createSubjectRequest,
   '20261204090000_add_purpose_declarers': addPurposeDeclarers,
+  '20261204100000_create_audit_checkpoint': createAuditCheckpoint,
   '20261204210000_create_policy_proposal': createPolicyProposal,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,

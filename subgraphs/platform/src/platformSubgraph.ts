@@ -9,6 +9,7 @@ import { activeConsentsFor } from './consent/consentRegistry.ts';
 import { claimSubjectRequests } from './subjectRequests/subjectRequests.ts';
 import { purposeListRoute } from './catalogues/purposeListRoute.ts';
 import { PURPOSE_LIST_PATH } from '../../../shared/catalogue/purposeDeclarations.ts';
+import { CHECKPOINT_PATH, checkpointWitnessRoute } from '../../../shared/audit/witnessCheckpoints.ts';
 import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE, SUBJECT_REQUEST_CLAIM_PATH } from '../../../shared/consent/consentRoutes.ts';
 
 export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
@@ -24,4 +25,6 @@ export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
     // The gateway loads it with a token for the platform itself: no key of its own to distribute.
     [PURPOSE_LIST_PATH]: purposeListRoute,
   },
+  // Every agency's disclosure-log checkpoints, authenticated by the agency's signature (shared/audit/README.md).
+  signedRoutes: { [CHECKPOINT_PATH]: checkpointWitnessRoute() },
 };

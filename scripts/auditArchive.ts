@@ -1,0 +1,63 @@
+// npm run audit:archive [-- --service <name>]: moves each agency's disclosure-log rows older than
+// AUDIT_RETENTION_DAYS into disclosure_log_archive, only as whole segments closed by a checkpoint the
+// platform witnessed, and only when the log verifies against its checkpoints (shared/audit/archiveSegments.ts).
+// Reads the databases as audit:verify does (stop services on an embedded data directory first).
+import { parseArgs } from 'node:util';
+import { auditPublicKeys } from '../shared/audit/auditKeys.ts';
+import { archiveWitnessedSegments } from '../shared/audit/archiveSegments.ts';
+import { readWitnessedCheckpoints } from '../shared/audit/witnessCheckpoints.ts';
+import { badlySignedCheckpoints } from '../shared/audit/witnessedChain.ts';
+import { config } from '../shared/config/config.ts';
+import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
+import { withServiceDatabase } from './serviceDatabase.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const { values } = parseArgs({ options: { service: { type: 'string' } } });
+const services = SUBGRAPH_SERVICES.filter((service) => !values.service || service.name === values.service);
+if (services.length === 0) {
+  console.error(`Unknown service "${values.service}"`);
+  process.exit(2);
+}
+const days = config.audit.retentionDays;
+if (days === undefined) {
+  console.log('AUDIT_RETENTION_DAYS is not set: nothing is archived.');
+  process.exit(0);
+}
+if (config.isProduction && config.audit.publicKeysDir === undefined) {
+  console.error('AUDIT_PUBLIC_KEYS_DIR must name the folder of the agencies\' and the witness\'s public keys (README, "Deploying in production")');
+  process.exit(2);
+}
+const olderThan = new Date(Date.now() - days * DAY_MS);
+const witnessed = await withServiceDatabase('platform', async (knex) => ((await knex.schema.hasTable('audit_checkpoint')) ? readWitnessedCheckpoints(knex) : null));
+if (!witnessed) {
+  console.log('No witnessed checkpoints could be read (the platform\'s database): nothing is archived.');
+  process.exit(1);
+}
+const keys = auditPublicKeys();
+
+let refused = false;
+for (const service of services) {
+  await withServiceDatabase(service.name, async (knex) => {
+    if (!(await knex.schema.hasTable('disclosure_log_archive'))) {
+      console.log(`- ${service.name}: no disclosure log with an archive yet`);
+      return;
+    }
+    const all = witnessed.get(service.name) ?? [];
+    const badlySigned = badlySignedCheckpoints(service.name, all, keys);
+    if (badlySigned.length > 0) {
+      refused = true;
+      console.log(`✗ ${service.name}: nothing archived: the checkpoint witnessed at row ${badlySigned[0].seq} cannot be trusted (${badlySigned[0].why})`);
+      return;
+    }
+    const result = await archiveWitnessedSegments(knex, all, olderThan);
+    if (result.refused) {
+      refused = true;
+      console.log(`✗ ${service.name}: nothing archived: ${result.refused}`);
+    } else {
+      const through = result.segments.length > 0 ? `, through row ${result.segments[result.segments.length - 1]}` : '';
+      console.log(`✓ ${service.name}: ${result.rows} row(s) older than ${days} days archived in ${result.segments.length} witnessed segment(s)${through}`);
+    }
+  });
+}
+process.exit(refused ? 1 : 0);
