@@ -38,11 +38,27 @@ const populationKeys = {
   // Its Ed25519 key for checkpoints of its disclosure log, given inline.
   AUDIT_SIGNING_KEY_POPULATION: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
 };
+const ed25519Pair = () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+};
+/** The platform's own checkpoint key and its witness key, and the folder of public keys it verifies with. */
+const platformAudit = ed25519Pair();
+const witness = ed25519Pair();
+const auditPublicKeysDir = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'audit-public-keys-'));
+  writeFileSync(join(dir, 'platform.pem'), platformAudit.publicPem);
+  writeFileSync(join(dir, 'witness.pem'), witness.publicPem);
+  return dir;
+})();
 // The platform: the gateway loads the purpose list from it (its own audience), and fails closed without it.
 const platformKeys = {
   INTERNAL_TOKEN_KEY_PLATFORM: keyOf('platform'),
   INTERNAL_TOKEN_KEY_CONSENT_REGISTRY: keyOf('consent-registry'),
   INTERNAL_TOKEN_KEY_PLATFORM_DISCLOSURE_LOG: keyOf('platform-disclosure-log'),
+  AUDIT_SIGNING_KEY_PLATFORM: platformAudit.privatePem,
+  AUDIT_WITNESS_KEY: witness.privatePem,
+  AUDIT_PUBLIC_KEYS_DIR: auditPublicKeysDir,
 };
 const PROVINCE = { SEED: '20250701', SEED_SCALE: '50' };
 const demoCitizen = generateProvince({ seed: 20250701, citizens: 50 }).demoCitizenIds[0];
