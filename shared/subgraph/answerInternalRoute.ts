@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth/Principal.ts';
 import { errorBody } from '../errors/clientErrors.ts';
 import { ACTING_FOR_HEADER } from '../internalRoutes/InternalRoute.ts';
-import { bearerToken, readBody, sendJson } from './httpExchange.ts';
+import { bearerToken, readJsonBody, sendJson } from './httpExchange.ts';
 
 export interface ServedInternalRoute {
   verifyToken(token: string): Principal | null;
@@ -21,15 +21,8 @@ export async function answerInternalRoute(route: ServedInternalRoute, req: Incom
   if (req.headers[ACTING_FOR_HEADER] !== caller.requestId) {
     return sendJson(res, 401, errorBody('This endpoint answers only for the request its token was minted for', 'UNAUTHENTICATED'));
   }
-  const raw = await readBody(req);
-  if (raw === null) return sendJson(res, 413, errorBody('The request body is too large', 'BAD_REQUEST'));
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    body = null;
-  }
-  if (body === null) return sendJson(res, 400, errorBody('The body must be JSON', 'BAD_REQUEST'));
+  const body = await readJsonBody(req, res);
+  if (body === undefined) return;
   try {
     return sendJson(res, 200, JSON.stringify(await route.handle(caller, body)));
   } catch (error) {

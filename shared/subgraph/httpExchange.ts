@@ -1,6 +1,7 @@
 // Reading a bearer token and a request body with a size limit, and writing a JSON answer: what every
 // route of a subgraph does.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { errorBody } from '../errors/clientErrors.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -26,6 +27,26 @@ export function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * A service route's JSON body (an object, an array or a value other than null), or undefined once it has
+ * answered the caller itself: 413 over MAX_BODY_BYTES, 400 for anything that is not such JSON.
+ */
+export async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  const raw = await readBody(req);
+  if (raw === null) {
+    sendJson(res, 413, errorBody('The request body is too large', 'BAD_REQUEST'));
+    return undefined;
+  }
+  let body: unknown = null;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    // answered below
+  }
+  if (body === null) sendJson(res, 400, errorBody('The body must be JSON', 'BAD_REQUEST'));
+  return body ?? undefined;
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */
