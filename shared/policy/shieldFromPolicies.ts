@@ -48,9 +48,11 @@ const basesOfRequest = new WeakMap<PolicyContext, Map<string, Promise<string | n
 function subjectsBasis(field: CompiledField, context: PolicyContext, subjects: SubjectLookup, claim = true): Promise<string | null> {
   let bases = basesOfRequest.get(context);
   if (!bases) basesOfRequest.set(context, (bases = new Map()));
-  const key = `${claim ? 'claim' : 'peek'}\u0000${fieldGroupId(field)}\u0000${subjects().join(',')}`;
+  // A peek and a claim differ only where a subject request could be used up: elsewhere they share one lookup.
+  const claims = claim && subjectRequestRulesAwaiting(field, context.principal, subjects).length > 0;
+  const key = `${claims ? 'claim' : 'peek'}\u0000${fieldGroupId(field)}\u0000${subjects().join(',')}`;
   let basis = bases.get(key);
-  if (!basis) bases.set(key, (basis = lookUpSubjectsBasis(field, context, subjects, claim)));
+  if (!basis) bases.set(key, (basis = lookUpSubjectsBasis(field, context, subjects, claims)));
   return basis;
 }
 
