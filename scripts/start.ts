@@ -34,7 +34,7 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
   GraphQL:   ${stack.gateway.url}/graphql
 A token:     npm run --silent token -- --role officer --agency cong-an-tinh
 Demo citizens: ${demo.join(', ')}
-First query (Headers: {"Authorization": "Bearer <token>", "X-Purpose": "criminal-investigation"}):
+First query (Headers: {"Authorization": "Bearer <token>", "X-Purpose": "criminal-investigation", "X-Case-Id": "HS-2026/0042"}):
   { citizen(id: "${demo[0]}") { fullName dateOfBirth civilEvents { kind registeredOn }
     landParcels { parcelNumber area } businesses { enterpriseCode name } } }`);
   closeOnSignal(() => stack.close());

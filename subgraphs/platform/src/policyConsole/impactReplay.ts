@@ -103,9 +103,12 @@ export async function replayImpact(ctx: SubgraphContext<unknown>, proposed: Read
       };
       const subjects = entry.dataSubject ? [entry.dataSubject] : [];
       for (const outcome of entry.fields) {
-        fieldDecisionsReplayed += 1;
         const field = policies?.fields.get(outcome.field);
-        const now = field ? decideAccess(field, principal, () => subjects) : null;
+        // Only a register's field decisions are replayed: a look at the log (`DataAccess.entry`) or a
+        // lookup's record-level check (`Query.citizen`, decided on the record's fields) is not one.
+        if (!field || field.type === 'Query') continue;
+        fieldDecisionsReplayed += 1;
+        const now = decideAccess(field, principal, () => subjects);
         const disclosedNow = now?.allowed === true;
         const row = () => {
           const key = `${entry.agency ?? ''}\0${outcome.field}`;
