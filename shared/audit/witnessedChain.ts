@@ -88,7 +88,7 @@ export async function verifyWitnessedChain(knex: Knex, checkpoints: readonly Wit
   });
   const afterGood = () => firstAfterGood ?? (lastGood ? String(BigInt(lastGood.seq) + 1n) : '1');
   const untrusted = (why: string) =>
-    result({ kind: 'witness', seq: afterGood(), message: `${why}; rows from ${afterGood()} on (the first row after the last good checkpoint${lastGood ? `, row ${lastGood.seq}` : ': none'}) cannot be trusted` });
+    result({ kind: 'witness', seq: afterGood(), message: `${why}; rows from ${afterGood()} on (the last good checkpoint: ${lastGood ? `row ${lastGood.seq}` : 'none'}) cannot be trusted` });
 
   for await (const { row, archived } of chainRows(knex, pageSize)) {
     const seq = BigInt(row.seq);

@@ -179,7 +179,7 @@ describe('npm run audit:verify against the witnessed checkpoints', () => {
     });
     const { code, stdout } = await runScript('auditVerify', copies.deleted);
     expect(stdout).toContain(
-      '✗ population: first row after the last good checkpoint: row 4: row 6 was witnessed but the log ends before it (its tail was deleted); rows from 4 on (the first row after the last good checkpoint, row 3) cannot be trusted',
+      '✗ population: first row after the last good checkpoint: row 4: row 6 was witnessed but the log ends before it (its tail was deleted); rows from 4 on (the last good checkpoint: row 3) cannot be trusted',
     );
     expect(code).toBe(1);
   }, SCRIPT_TIMEOUT);
@@ -197,7 +197,7 @@ describe('npm run audit:verify against the witnessed checkpoints', () => {
     });
     const { code, stdout } = await runScript('auditVerify', copies.rehashed);
     expect(stdout).toContain(
-      '✗ population: first row after the last good checkpoint: row 4: row 6 no longer has the hash witnessed for it (rows were edited and rehashed); rows from 4 on (the first row after the last good checkpoint, row 3) cannot be trusted',
+      '✗ population: first row after the last good checkpoint: row 4: row 6 no longer has the hash witnessed for it (rows were edited and rehashed); rows from 4 on (the last good checkpoint: row 3) cannot be trusted',
     );
     expect(code).toBe(1);
   }, SCRIPT_TIMEOUT);
