@@ -5,7 +5,7 @@
 // `household(id:)` -> Household.id). Only the caller's own argument counts: the keys the gateway passes
 // in `_entities` representations are not at the top of the response and never match.
 import { getNamedType, getNullableType, isObjectType, type GraphQLSchema } from 'graphql';
-import type { PolicyContext } from './PolicyContext.ts';
+import type { PolicyContext, ResponsePath } from './PolicyContext.ts';
 
 /** A root lookup: its argument, and the key field of the record it returns. */
 export interface KeyLookup {
@@ -31,23 +31,18 @@ export function keyLookupsOf(schema: GraphQLSchema): Map<string, KeyLookup> {
   return lookups;
 }
 
-interface FieldPath {
-  key: string | number;
-  prev: FieldPath | undefined;
-}
-
 // Per request: the key each root lookup was asked by, under its response key (an alias if any).
 const keysAskedOfRequest = new WeakMap<PolicyContext, Map<string | number, unknown>>();
 
 /** Notes the key a root lookup field was asked by (called when its rule runs, before its record's fields). */
-export function noteKeyAsked(context: PolicyContext, path: FieldPath, value: unknown): void {
+export function noteKeyAsked(context: PolicyContext, path: ResponsePath, value: unknown): void {
   let asked = keysAskedOfRequest.get(context);
   if (!asked) keysAskedOfRequest.set(context, (asked = new Map()));
   asked.set(path.key, value);
 }
 
 /** True when `value`, the key field at `path`, is what the caller asked the root lookup above it by. */
-export function isKeyAskedBy(context: PolicyContext, path: FieldPath, value: unknown): boolean {
+export function isKeyAskedBy(context: PolicyContext, path: ResponsePath, value: unknown): boolean {
   const record = path.prev;
   // The record must be the root field's own value: `citizen(id:)` -> `id`, not `_entities` -> 0 -> `id`.
   if (!record || record.prev !== undefined || value === undefined || value === null) return false;

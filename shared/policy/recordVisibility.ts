@@ -21,6 +21,7 @@ import { LIST_FILTERS, OWN_RECORD_LISTS } from '../loaders/listBounds.ts';
 import { policyFieldsOf, type CompiledField, type CompiledPolicies } from './compilePolicies.ts';
 import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type Decision, type SubjectLookup } from './decideAccess.ts';
 import type { PolicyContext } from './PolicyContext.ts';
+import { subjectReader, type SubjectReader } from './rowSubjects.ts';
 
 type Refusal = Extract<Decision, { allowed: false }>;
 
@@ -69,23 +70,23 @@ export function filterNotAllowed(list: string, argument: string, coordinate: str
   });
 }
 
-type SubjectsOf = (row: unknown, context: PolicyContext, info: GraphQLResolveInfo) => SubjectLookup;
 type BasisOf = (field: CompiledField, context: PolicyContext, subjects: SubjectLookup) => Promise<string | null>;
 
 export interface VisibilityDeps {
-  /** Reads the data subjects of a row (the policy's `subject` fields), as the field rules do. */
-  subjectReader(schema: GraphQLSchema, field: CompiledField): SubjectsOf;
   /** The subjects' own basis (consent, subject request), looked up once per request and group, without using a subject request up. */
   subjectsBasis: BasisOf;
 }
 
 export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolicies, deps: VisibilityDeps): IMiddlewareTypeMap {
   const groups = groupsByType(compiled);
-  const subjectReaders = new Map<string, SubjectsOf | null>();
+  // Who a row is about, read as the field rules read it (rowSubjects.ts).
+  const subjectReaders = new Map<string, SubjectReader>();
   for (const field of compiled.fields.values()) {
-    if (field.subjectFields.length > 0 && !subjectReaders.has(field.type)) subjectReaders.set(field.type, deps.subjectReader(schema, field));
+    if (field.subjectFields.length > 0 && !subjectReaders.has(field.type)) subjectReaders.set(field.type, subjectReader(schema, field));
   }
-  const subjectsOf = (type: string) => subjectReaders.get(type) ?? null;
+  /** The row's data subjects; a row whose subjects cannot be determined counts as nobody's (no own-record rule or consent can hold). */
+  const subjectsOf = (type: string, row: unknown, context: PolicyContext, info: GraphQLResolveInfo): readonly string[] =>
+    subjectReaders.get(type)?.(row, context, info) ?? [];
   // Per request (the principal is made per call) and type or coordinate.
   const accessOfRequest = new WeakMap<Principal, Map<string, TypeAccess | Decision>>();
   const cached = <T extends TypeAccess | Decision>(principal: Principal, key: string, compute: () => T): T => {
@@ -103,7 +104,8 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
 
   /** Some field of this row is readable by the caller: a rule allows it for this row, or its subjects' own basis does. */
   async function readableRow(type: string, row: unknown, context: PolicyContext, info: GraphQLResolveInfo): Promise<boolean> {
-    const subjects = subjectsOf(type)?.(row, context, info) ?? NO_SUBJECT;
+    const people = subjectsOf(type, row, context, info);
+    const subjects: SubjectLookup = () => people;
     for (const field of groups.get(type) ?? []) {
       if (decideAccess(field, context.principal, subjects).allowed) return true;
       if (field.dataDependent && (await deps.subjectsBasis(field, context, subjects))) return true;
@@ -112,7 +114,7 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
   }
 
   function recordLookup(type: string, row: unknown, coordinate: string, decision: Decision, context: PolicyContext, info: GraphQLResolveInfo): void {
-    const subjects = row ? (subjectsOf(type)?.(row, context, info)() ?? []) : [];
+    const subjects = row ? subjectsOf(type, row, context, info) : [];
     if (subjects.length) context.disclosures.record(subjects, coordinate, decision);
   }
 

@@ -2,7 +2,7 @@
 // `_entities` is allowed explicitly (the entities it returns are checked field by field); `_service`
 // stays denied: its SDL names state-secret fields, and composition reads the schema files offline.
 // External errors pass (they are masked centrally). Row-dependent rules are never cached.
-import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
@@ -146,13 +146,5 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
   }
   const permissions = shield(tree as IRules, { fallbackRule: denyUnlisted, allowExternalErrors: true, debug: false });
   // Inside the shield: lookups, register lists and filters follow what the caller may read of the records.
-  // A row whose subjects cannot be determined (null) counts as nobody's: no own-record rule or consent can hold.
-  const subjectsForVisibility = (readFrom: GraphQLSchema, field: CompiledField) => {
-    const read = subjectReader(readFrom, field);
-    return (row: unknown, context: PolicyContext, info: GraphQLResolveInfo): SubjectLookup => {
-      const people = read(row, context, info) ?? [];
-      return () => people;
-    };
-  };
-  return applyMiddleware(schema, permissions, recordVisibility(schema, compiled, { subjectReader: subjectsForVisibility, subjectsBasis: peekSubjectsBasis }));
+  return applyMiddleware(schema, permissions, recordVisibility(schema, compiled, { subjectsBasis: peekSubjectsBasis }));
 }
