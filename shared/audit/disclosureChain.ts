@@ -6,6 +6,7 @@
 // are, are read the same way and verify with the hash they were written with.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Principal } from '../auth/Principal.ts';
 import type { Restriction } from '../policy/PolicyDocument.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -21,6 +22,19 @@ export interface LoggedRequest {
   roles: string[];
   purpose: string | null;
   caseId: string | null;
+}
+
+/** The request a row records: the caller the gateway vouched for, flattened, and when. */
+export function loggedRequest(principal: Principal, at: string): LoggedRequest {
+  return {
+    requestId: principal.requestId,
+    at,
+    principal: principal.subject,
+    agency: principal.agency,
+    roles: principal.roles,
+    purpose: principal.purpose,
+    caseId: principal.caseId,
+  };
 }
 
 /** One row of the log: one request's decisions on one agency's personal data. */

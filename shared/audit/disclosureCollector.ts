@@ -8,7 +8,7 @@ import type { Principal } from '../auth/Principal.ts';
 import type { Decision } from '../policy/decideAccess.ts';
 import type { DisclosureRecorder, ResponsePath } from '../policy/PolicyContext.ts';
 import type { Restriction } from '../policy/PolicyDocument.ts';
-import { overallDecision, type DisclosureRecord, type FieldOutcome, type SubjectOutcome } from './disclosureChain.ts';
+import { loggedRequest, overallDecision, type DisclosureRecord, type FieldOutcome, type SubjectOutcome } from './disclosureChain.ts';
 
 type Outcome = Omit<FieldOutcome, 'fields'>;
 
@@ -107,13 +107,7 @@ export class DisclosureCollector implements DisclosureRecorder {
       outcomes.push({ decision: overallDecision(grouped.map((group) => group.decision)), fields: grouped });
     }
     return {
-      requestId: this.principal.requestId,
-      at: this.at,
-      principal: this.principal.subject,
-      agency: this.principal.agency,
-      roles: this.principal.roles,
-      purpose: this.principal.purpose,
-      caseId: this.principal.caseId,
+      ...loggedRequest(this.principal, this.at),
       dataSubjects: [...bySubject.keys()].map((subject) => subject || null),
       outcomes,
       decision: overallDecision(outcomes.map((outcome) => outcome.decision)),

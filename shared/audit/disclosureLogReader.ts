@@ -17,7 +17,7 @@ import { UNTIL_RELEASED } from '../policy/PolicyDocument.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
 import { MAX_ACCESS_LOG_PAGE_SIZE } from '../loaders/listBounds.ts';
 import { CASE_ID_PATTERN, CODE_PATTERN, isoInstant, PERSONAL_ID_PATTERN } from '../validation/inputs.ts';
-import type { DisclosureDecision, DisclosureRecord, FieldOutcome, LoggedRequest } from './disclosureChain.ts';
+import { loggedRequest, type DisclosureDecision, type DisclosureRecord, type FieldOutcome, type LoggedRequest } from './disclosureChain.ts';
 
 export interface LogFilter {
   from?: string;
@@ -253,13 +253,7 @@ export function logReadRecord(principal: Principal, scope: LogScope, entries: Lo
   }
   if (parts.size === 0) return null;
   return {
-    requestId: principal.requestId,
-    at: new Date().toISOString(),
-    principal: principal.subject,
-    agency: principal.agency,
-    roles: principal.roles,
-    purpose: principal.purpose,
-    caseId: principal.caseId,
+    ...loggedRequest(principal, new Date().toISOString()),
     dataSubjects: [...parts.values()].map((part) => part.subject),
     outcomes: [...parts.values()].map((part) => ({ decision: 'disclosed', fields: [part.outcome] })),
     decision: 'disclosed',
