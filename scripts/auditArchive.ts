@@ -2,34 +2,23 @@
 // AUDIT_RETENTION_DAYS into disclosure_log_archive, only as whole segments closed by a checkpoint the
 // platform witnessed, and only when the log verifies against its checkpoints (shared/audit/archiveSegments.ts).
 // Reads the databases as audit:verify does (stop services on an embedded data directory first).
-import { parseArgs } from 'node:util';
 import { auditPublicKeys } from '../shared/audit/auditKeys.ts';
 import { archiveWitnessedSegments } from '../shared/audit/archiveSegments.ts';
-import { readWitnessedCheckpoints } from '../shared/audit/witnessCheckpoints.ts';
 import { badlySignedCheckpoints } from '../shared/audit/witnessedChain.ts';
 import { config } from '../shared/config/config.ts';
-import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { withServiceDatabase } from './serviceDatabase.ts';
+import { platformWitnessedCheckpoints, requireAuditPublicKeysInProduction, servicesFromArguments, withServiceDatabase } from './serviceDatabase.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const { values } = parseArgs({ options: { service: { type: 'string' } } });
-const services = SUBGRAPH_SERVICES.filter((service) => !values.service || service.name === values.service);
-if (services.length === 0) {
-  console.error(`Unknown service "${values.service}"`);
-  process.exit(2);
-}
+const services = servicesFromArguments();
 const days = config.audit.retentionDays;
 if (days === undefined) {
   console.log('AUDIT_RETENTION_DAYS is not set: nothing is archived.');
   process.exit(0);
 }
-if (config.isProduction && config.audit.publicKeysDir === undefined) {
-  console.error('AUDIT_PUBLIC_KEYS_DIR must name the folder of the agencies\' and the witness\'s public keys (README, "Deploying in production")');
-  process.exit(2);
-}
+requireAuditPublicKeysInProduction();
 const olderThan = new Date(Date.now() - days * DAY_MS);
-const witnessed = await withServiceDatabase('platform', async (knex) => ((await knex.schema.hasTable('audit_checkpoint')) ? readWitnessedCheckpoints(knex) : null));
+const witnessed = await platformWitnessedCheckpoints();
 if (!witnessed) {
   console.log('No witnessed checkpoints could be read (the platform\'s database): nothing is archived.');
   process.exit(1);

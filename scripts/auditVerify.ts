@@ -5,28 +5,16 @@
 // were edited and rehashed, and exits 1. Rows after the last checkpoint are counted as not yet witnessed.
 // Reads the databases the services use (DATABASE_URL, <NAME>_DATABASE_URL or PGLITE_DATA_DIR; stop
 // services on an embedded data directory first: it has one process at a time), the platform's included.
-import { parseArgs } from 'node:util';
 import { auditPublicKeys, type AuditPublicKeys } from '../shared/audit/auditKeys.ts';
 import type { WitnessedCheckpoint } from '../shared/audit/chainCheckpoint.ts';
-import { readWitnessedCheckpoints } from '../shared/audit/witnessCheckpoints.ts';
 import { badlySignedCheckpoints, verifyWitnessedChain } from '../shared/audit/witnessedChain.ts';
-import { config } from '../shared/config/config.ts';
-import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { withServiceDatabase } from './serviceDatabase.ts';
+import { platformWitnessedCheckpoints, requireAuditPublicKeysInProduction, servicesFromArguments, withServiceDatabase } from './serviceDatabase.ts';
 
-const { values } = parseArgs({ options: { service: { type: 'string' } } });
-const services = SUBGRAPH_SERVICES.filter((service) => !values.service || service.name === values.service);
-if (services.length === 0) {
-  console.error(`Unknown service "${values.service}"`);
-  process.exit(2);
-}
-if (config.isProduction && config.audit.publicKeysDir === undefined) {
-  console.error('AUDIT_PUBLIC_KEYS_DIR must name the folder of the agencies\' and the witness\'s public keys (README, "Deploying in production")');
-  process.exit(2);
-}
+const services = servicesFromArguments();
+requireAuditPublicKeysInProduction();
 
 // The witness first: the platform's checkpoints of every agency.
-const witnessed = await withServiceDatabase('platform', async (knex) => ((await knex.schema.hasTable('audit_checkpoint')) ? readWitnessedCheckpoints(knex) : null));
+const witnessed = await platformWitnessedCheckpoints();
 if (!witnessed) console.log('- no witnessed checkpoints could be read (the platform\'s database): chains are checked without them');
 const keys: AuditPublicKeys = auditPublicKeys();
 
