@@ -3,7 +3,7 @@
 // minted for this caller and that agency) and merges the answers newest first. Each agency decides by
 // itself what the caller may see (shared/audit/disclosureLogReader.ts) and records what it showed. An agency that does not
 // answer is named in the result, never silently left out.
-import { disclosureLogAudience, DISCLOSURE_LOG_PATH } from '../../../../shared/auth/relayTokens.ts';
+import { DISCLOSURE_LOG_PATH } from '../../../../shared/auth/relayTokens.ts';
 import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
 import { MAX_PART, parseLogRequest, type LogEntry, type LogFilter, type LogPosition } from '../../../../shared/audit/disclosureLogReader.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
@@ -11,8 +11,8 @@ import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { openCursor, sealCursor, type CursorScope } from '../../../../shared/loaders/pagination.ts';
 import { listCursorScope } from '../../../../shared/auth/cursorKey.ts';
 import { logError } from '../../../../shared/logging/log.ts';
-import { callInternalRoute } from '../../../../shared/internalRoutes/callInternalRoute.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
+import { callRegisterLog } from './callRegisterLog.ts';
 
 export interface AccessEntry extends LogEntry {
   register: string;
@@ -77,11 +77,8 @@ export async function readAccessLog(
   const unavailable: string[] = [];
   const pages = await Promise.all(
     SUBGRAPH_SERVICES.map(async (service, rank): Promise<AccessEntry[]> => {
-      const url = ctx.subgraphUrl(service.name);
-      const token = ctx.relayTokens[disclosureLogAudience(service.name)];
       try {
-        if (!url || !token) throw new Error('no address or token for this register');
-        const { entries } = await callInternalRoute<{ entries: LogEntry[] }>(url, DISCLOSURE_LOG_PATH, token, ctx.principal.requestId, {
+        const { entries } = await callRegisterLog<{ entries: LogEntry[] }>(ctx, service.name, DISCLOSURE_LOG_PATH, {
           filter: checked,
           before: beforeFor(rank, cursor),
           limit: first + 1,

@@ -4,14 +4,14 @@
 // may and records the release in its own database.
 import { GraphQLError } from 'graphql';
 import { hasRole } from '../../../../shared/auth/Principal.ts';
-import { disclosureLogAudience, DISCLOSURE_RELEASE_PATH } from '../../../../shared/auth/relayTokens.ts';
+import { DISCLOSURE_RELEASE_PATH } from '../../../../shared/auth/relayTokens.ts';
 import { parseRelease, recordRelease, type ReleaseAnswer } from '../../../../shared/audit/disclosureReleaseRoute.ts';
 import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { forbidden } from '../../../../shared/errors/forbidden.ts';
-import { callInternalRoute } from '../../../../shared/internalRoutes/callInternalRoute.ts';
 import { logError } from '../../../../shared/logging/log.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
+import { callRegisterLog } from './callRegisterLog.ts';
 
 const FIELD = 'Mutation.releaseRestrictedDisclosure';
 
@@ -25,10 +25,7 @@ export async function releaseRestrictedDisclosure(ctx: SubgraphContext<unknown>,
   const release = parseRelease(args);
   let answer: ReleaseAnswer;
   try {
-    const url = ctx.subgraphUrl(service.name);
-    const token = ctx.relayTokens[disclosureLogAudience(service.name)];
-    if (!url || !token) throw new Error('no address or token for this register');
-    answer = await callInternalRoute<ReleaseAnswer>(url, DISCLOSURE_RELEASE_PATH, token, principal.requestId, release);
+    answer = await callRegisterLog<ReleaseAnswer>(ctx, service.name, DISCLOSURE_RELEASE_PATH, release);
   } catch (error) {
     logError('disclosure release unavailable', { requestId: principal.requestId, register: service.name, error });
     throw new GraphQLError(`The ${service.name} register could not be reached: nothing was released`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });

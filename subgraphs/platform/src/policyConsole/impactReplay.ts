@@ -5,16 +5,16 @@
 // disclosed now, and the reverse. A decision that would rest on the data subject's consent or request
 // cannot be re-decided without the registry: those are counted apart, never guessed.
 import type { Role } from '../../../../shared/auth/Principal.ts';
-import { disclosureLogAudience, DISCLOSURE_LOG_PATH } from '../../../../shared/auth/relayTokens.ts';
+import { DISCLOSURE_LOG_PATH } from '../../../../shared/auth/relayTokens.ts';
 import type { LogEntry, LogPosition } from '../../../../shared/audit/disclosureLogReader.ts';
 import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
-import { callInternalRoute } from '../../../../shared/internalRoutes/callInternalRoute.ts';
 import { MAX_ACCESS_LOG_PAGE_SIZE, MAX_POLICY_IMPACT_ROWS } from '../../../../shared/loaders/listBounds.ts';
 import { logError } from '../../../../shared/logging/log.ts';
 import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
 import { decideAccess } from '../../../../shared/policy/decideAccess.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
+import { callRegisterLog } from '../accessLog/callRegisterLog.ts';
 
 export const DEFAULT_IMPACT_DAYS = 30;
 export const MAX_IMPACT_DAYS = 90;
@@ -54,14 +54,11 @@ const weight = (row: ImpactRow) => row.refusedToDisclosed + row.disclosedToRefus
 const REGISTRY_REASONS = new Set(['CONSENT_REQUIRED', 'SUBJECT_REQUEST_REQUIRED']);
 
 async function readRecentEntries(ctx: SubgraphContext<unknown>, register: string, from: string): Promise<{ entries: LogEntry[]; capped: boolean }> {
-  const url = ctx.subgraphUrl(register);
-  const token = ctx.relayTokens[disclosureLogAudience(register)];
-  if (!url || !token) throw new Error('no address or token for this register');
   const entries: LogEntry[] = [];
   let before: LogPosition | undefined;
   while (entries.length < MAX_ENTRIES_PER_REGISTER) {
     const limit = Math.min(MAX_ACCESS_LOG_PAGE_SIZE, MAX_ENTRIES_PER_REGISTER - entries.length);
-    const page = await callInternalRoute<{ entries: LogEntry[] }>(url, DISCLOSURE_LOG_PATH, token, ctx.principal.requestId, { filter: { from }, before, limit });
+    const page = await callRegisterLog<{ entries: LogEntry[] }>(ctx, register, DISCLOSURE_LOG_PATH, { filter: { from }, before, limit });
     entries.push(...page.entries);
     if (page.entries.length < limit) return { entries, capped: false };
     const last = page.entries[page.entries.length - 1];
