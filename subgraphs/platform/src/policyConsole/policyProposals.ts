@@ -81,15 +81,17 @@ export async function findPolicyProposal(knex: Knex, id: number): Promise<Policy
   return proposalById(knex, id);
 }
 
-/** Compiles, classifies and replays `next` against the version in force, then applies it or keeps it pending. */
+/**
+ * Compiles, classifies and replays `next` against `current`, the version in force the caller read and
+ * checked the proposal's base against, then applies it or keeps it pending.
+ */
 async function submit(
   ctx: Context,
   author: string,
-  proposal: { action: 'change' | 'rollback'; reason: string; baseVersion: number; restoresVersion?: number; next: PolicyFileSet; impactDays: number },
+  current: PolicyVersionRow & { files: PolicyFileSet },
+  proposal: { action: 'change' | 'rollback'; reason: string; restoresVersion?: number; next: PolicyFileSet; impactDays: number },
 ): Promise<PolicyProposalRow> {
   const { knex, policyDir: dir } = ctx;
-  const current = await policiesInForce(knex, dir);
-  if (proposal.baseVersion !== current.version) throw versionConflict(proposal.baseVersion, current.version);
   const changedFiles = changedPaths(current.files, proposal.next);
   if (changedFiles.length === 0) throw badUserInput('The proposal changes nothing', 'files');
   const { problems, compiled } = compilePolicyFileSet(dir, proposal.next);
@@ -140,7 +142,7 @@ export async function proposePolicyChange(
     else if (file.content.length > 200_000) throw badUserInput(`"${path}" is larger than 200,000 characters`, 'files');
     else next[path] = file.content;
   }
-  return submit(ctx, author, { action: 'change', reason, baseVersion: input.baseVersion, next, impactDays: input.impactDays });
+  return submit(ctx, author, current, { action: 'change', reason, next, impactDays: input.impactDays });
 }
 
 /** The files of an earlier version, proposed on the version in force: a rollback that widens access waits like any change. */
@@ -149,7 +151,7 @@ export async function rollbackPolicies(ctx: Context, author: string, version: nu
   const target = await ctx.knex('policy_version').select({ files: 'files' }).where('version', version).first();
   if (!target) throw badUserInput(`There is no policy version ${version}`, 'version');
   const current = await policiesInForce(ctx.knex, ctx.policyDir);
-  return submit(ctx, author, { action: 'rollback', reason, baseVersion: current.version, restoresVersion: version, next: target.files as PolicyFileSet, impactDays });
+  return submit(ctx, author, current, { action: 'rollback', reason, restoresVersion: version, next: target.files as PolicyFileSet, impactDays });
 }
 
 async function pendingProposal(knex: Knex, id: number): Promise<PolicyProposalRow & { files: PolicyFileSet }> {
