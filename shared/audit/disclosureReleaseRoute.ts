@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import { hasRole, type Principal } from '../auth/Principal.ts';
 import { disclosureLogAudience } from '../auth/relayTokens.ts';
 import { findService } from '../config/services.ts';
+import { isUniqueViolation } from '../db/uniqueViolation.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import { PROVINCE_DPO_AGENCY } from './disclosureLogReader.ts';
@@ -21,7 +22,6 @@ export interface Release {
 export type ReleaseAnswer = { outcome: 'RELEASED'; release: Release } | { outcome: 'NOT_ALLOWED' | 'NOT_FOUND' };
 
 export const MAX_RELEASE_REASON = 500;
-const UNIQUE_VIOLATION = '23505';
 
 export function mayRelease(principal: Principal, ownerAgency: string): boolean {
   if (hasRole(principal, 'security-officer')) return true;
@@ -72,7 +72,7 @@ export async function recordRelease(knex: Knex, principal: Principal, requestId:
       });
     } catch (error) {
       // Another release of the same request got there first: it stands.
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   const row = await knex('disclosure_release').select('request_id', 'released_at', 'principal', 'reason').where('request_id', requestId).first();

@@ -8,6 +8,7 @@
 // reads the real end of the chain and tries again. A multi-row insert is atomic, and the rows take
 // their seq in the batch's order.
 import type { Knex } from 'knex';
+import { isUniqueViolation } from '../db/uniqueViolation.ts';
 import { GENESIS_HASH, hashRecord, type DisclosureRecord } from './disclosureChain.ts';
 
 interface Pending {
@@ -21,7 +22,6 @@ export interface DisclosureWriter {
   write(record: DisclosureRecord | null): Promise<void>;
 }
 
-const UNIQUE_VIOLATION = '23505';
 const MAX_ATTEMPTS = 5;
 
 interface ChainedRows {
@@ -84,7 +84,7 @@ export function createDisclosureWriter(knex: Knex, onAppended?: (rows: number) =
       } catch (error) {
         // Whatever failed, the end of the chain is no longer known for sure: read it again next time.
         end = null;
-        if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= MAX_ATTEMPTS) throw error;
+        if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }

@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import { findService } from '../config/services.ts';
 import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
+import { isUniqueViolation } from '../db/uniqueViolation.ts';
 import { errorResponse } from '../errors/clientErrors.ts';
 import type { SignedRoute } from '../internalRoutes/SignedRoute.ts';
 import { auditPublicKeys, witnessSigningKey, type AuditPublicKeys } from './auditKeys.ts';
@@ -100,14 +101,12 @@ export function createCheckpointWitness(keys: AuditPublicKeys, witnessKey: KeyOb
       });
     } catch (error) {
       // Two senders of the same row at once: the first was witnessed, the second is told so.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return refuse(409, 'CHECKPOINT_CONFLICT', `Row ${checkpoint.seq} of ${checkpoint.service}'s log is already witnessed`);
+      if (isUniqueViolation(error)) return refuse(409, 'CHECKPOINT_CONFLICT', `Row ${checkpoint.seq} of ${checkpoint.service}'s log is already witnessed`);
       throw error;
     }
     return { status: 200, body: { checkpoint: witnessed } };
   };
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 /** The platform's checkpoint route; its keys are read at the first checkpoint (a production start checks they are configured). */
 export function checkpointWitnessRoute(): SignedRoute {

@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import { GraphQLError } from 'graphql';
 import { subgraphTypeDefs } from '../../../../shared/config/subgraphSchemas.ts';
+import { isUniqueViolation } from '../../../../shared/db/uniqueViolation.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { logInfo } from '../../../../shared/logging/log.ts';
 import { checkSubgraphPolicies } from '../../../../shared/policy/checkSubgraphPolicies.ts';
@@ -50,8 +51,6 @@ export function versionConflict(baseVersion: number, inForce: number): GraphQLEr
     extensions: { code: 'BAD_USER_INPUT', reason: 'POLICY_VERSION_CONFLICT', field: 'baseVersion', versionInForce: inForce },
   });
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 function changedPaths(before: PolicyFileSet, after: PolicyFileSet): string[] {
   const paths = new Set([...Object.keys(before), ...Object.keys(after)]);
