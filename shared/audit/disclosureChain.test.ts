@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashPersonRecord, hashRecord, type DisclosureRecord, type PersonRecord } from './disclosureChain.ts';
+import {
+  canonicalJson,
+  hashPerRequestRecord,
+  hashPersonRecord,
+  hashStoredRecord,
+  storedForm,
+  type DisclosureRecord,
+  type PersonRecord,
+  type StoredRecord,
+} from './disclosureChain.ts';
 
 const sha = (prev: string, values: unknown[]) => createHash('sha256').update(prev).update('\n').update(canonicalJson(values)).digest('hex');
-const reference = (prev: string, record: DisclosureRecord) =>
+const storedReference = (prev: string, record: StoredRecord) =>
+  sha(prev, [record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose, record.caseId, record.dataSubjects, record.outcomeSets, record.outcomeOf, record.decision]);
+const perRequestReference = (prev: string, record: DisclosureRecord) =>
   sha(prev, [record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose, record.caseId, record.dataSubjects, record.outcomes, record.decision]);
 const personReference = (prev: string, record: PersonRecord) =>
   sha(prev, [record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose, record.caseId, record.dataSubject, record.fields, record.decision]);
@@ -16,11 +27,13 @@ const fields: DisclosureRecord['outcomes'][number]['fields'] = [
 
 const base: DisclosureRecord = {
   requestId: 'r-1', at: '2026-11-25T10:00:00.000Z', principal: 'officer "7"', agency: 'so-tu-phap', roles: ['officer'],
-  purpose: 'civil-status-procedure', caseId: null, dataSubjects: ['033094279365', '033094279366', null],
+  purpose: 'civil-status-procedure', caseId: null, dataSubjects: ['033094279365', '033094279366', null, '033094279367'],
   outcomes: [
     { decision: 'partial', fields },
     { decision: 'disclosed', fields: [fields[0]] },
     { decision: 'refused', fields: [fields[1]] },
+    // The same outcome as the first subject's, built apart: stored once all the same.
+    { decision: 'partial', fields: fields.map((field) => ({ ...field })) },
   ],
   decision: 'partial',
 };
@@ -31,24 +44,45 @@ const person: PersonRecord = {
 };
 
 const reversedKeys = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).reverse()) as T;
+const hashOf = (prev: string, record: DisclosureRecord) => hashStoredRecord(prev, storedForm(record).stored, storedForm(record).setTexts);
 
-describe('the hash of a disclosure record', () => {
-  it('is the hash of its canonical JSON, however the record was built', () => {
-    expect(hashRecord('0'.repeat(64), base)).toBe(reference('0'.repeat(64), base));
-    const reordered = { ...base, outcomes: base.outcomes.map((outcome) => reversedKeys({ ...outcome, fields: outcome.fields.map(reversedKeys) })) };
-    expect(hashRecord('x', reordered)).toBe(reference('x', base));
-    const nulls = { ...base, principal: null, agency: null, purpose: null, dataSubjects: [null], outcomes: [base.outcomes[2]], roles: [] };
-    expect(hashRecord('x', nulls)).toBe(reference('x', nulls));
+describe('the stored form of a disclosure record', () => {
+  it('keeps each distinct outcome once and, per data subject, the index of theirs', () => {
+    const { stored, setTexts } = storedForm(base);
+    expect(stored.outcomeSets).toEqual(base.outcomes.slice(0, 3));
+    expect(stored.outcomeOf).toEqual([0, 1, 2, 0]);
+    expect(stored.dataSubjects).toEqual(base.dataSubjects);
+    expect(setTexts).toEqual(stored.outcomeSets.map(canonicalJson));
+    expect('outcomes' in stored).toBe(false);
   });
 
-  it('covers every data subject and a key added to an outcome by hand', () => {
-    const otherPerson = { ...base, dataSubjects: ['033094279365', '033094279367', null] };
-    expect(hashRecord('x', otherPerson)).not.toBe(hashRecord('x', base));
-    const edited = { ...base, outcomes: [{ ...base.outcomes[0], note: 'added' }, ...base.outcomes.slice(1)] } as DisclosureRecord;
-    expect(hashRecord('x', edited)).toBe(reference('x', edited));
-    expect(hashRecord('x', edited)).not.toBe(hashRecord('x', base));
-    const editedField = { ...base, outcomes: [{ ...base.outcomes[0], fields: [{ ...fields[0], note: 'added' }] }, ...base.outcomes.slice(1)] } as DisclosureRecord;
-    expect(hashRecord('x', editedField)).toBe(reference('x', editedField));
+  it('gives back every subject\'s outcome in full', () => {
+    const { stored } = storedForm(base);
+    expect(stored.outcomeOf.map((index) => stored.outcomeSets[index])).toEqual(base.outcomes);
+  });
+});
+
+describe('the hash of a disclosure record', () => {
+  it('is the hash of the canonical JSON of its stored form, however the record was built', () => {
+    const { stored } = storedForm(base);
+    expect(hashOf('0'.repeat(64), base)).toBe(storedReference('0'.repeat(64), stored));
+    expect(hashStoredRecord('x', stored)).toBe(storedReference('x', stored));
+    const reordered = { ...base, outcomes: base.outcomes.map((outcome) => reversedKeys({ ...outcome, fields: outcome.fields.map(reversedKeys) })) };
+    expect(hashOf('x', reordered)).toBe(hashOf('x', base));
+    const nulls = { ...base, principal: null, agency: null, purpose: null, dataSubjects: [null], outcomes: [base.outcomes[2]], roles: [] };
+    expect(hashOf('x', nulls)).toBe(storedReference('x', storedForm(nulls).stored));
+  });
+
+  it('covers every data subject, which outcome is whose, and a key added to an outcome by hand', () => {
+    const { stored } = storedForm(base);
+    expect(hashOf('x', { ...base, dataSubjects: ['033094279365', '033094279368', null, '033094279367'] })).not.toBe(hashOf('x', base));
+    expect(hashStoredRecord('x', { ...stored, outcomeOf: [1, 0, 2, 0] })).not.toBe(hashStoredRecord('x', stored));
+    const edited = { ...stored, outcomeSets: [{ ...stored.outcomeSets[0], note: 'added' }, ...stored.outcomeSets.slice(1)] } as StoredRecord;
+    expect(hashStoredRecord('x', edited)).toBe(storedReference('x', edited));
+    expect(hashStoredRecord('x', edited)).not.toBe(hashStoredRecord('x', stored));
+    const editedField = { ...stored, outcomeSets: [{ ...stored.outcomeSets[0], fields: [{ ...fields[0], note: 'added' }] }, ...stored.outcomeSets.slice(1)] } as StoredRecord;
+    expect(hashStoredRecord('x', editedField)).toBe(storedReference('x', editedField));
+    expect(hashStoredRecord('x', editedField)).not.toBe(hashStoredRecord('x', stored));
   });
 });
 
@@ -60,12 +94,21 @@ describe('the hash of a restricted disclosure', () => {
     decision: 'disclosed',
   };
   it('covers the restriction, in canonical form, and a key added to it by hand', () => {
-    expect(hashRecord('x', restricted)).toBe(reference('x', restricted));
-    expect(hashRecord('x', restricted)).not.toBe(hashRecord('x', { ...restricted, outcomes: [{ ...restricted.outcomes[0], fields: [{ ...restricted.outcomes[0].fields[0], restricted: undefined }] }] }));
-    const edited = structuredClone(restricted) as unknown as { outcomes: Array<{ fields: Array<{ restricted: Record<string, unknown> }> }> };
-    edited.outcomes[0].fields[0].restricted.note = { b: 1, a: 2 };
-    expect(hashRecord('x', edited as unknown as DisclosureRecord)).toBe(reference('x', edited as unknown as DisclosureRecord));
-    expect(hashRecord('x', edited as unknown as DisclosureRecord)).not.toBe(hashRecord('x', restricted));
+    const { stored } = storedForm(restricted);
+    expect(hashOf('x', restricted)).toBe(storedReference('x', stored));
+    expect(hashOf('x', restricted)).not.toBe(hashOf('x', { ...restricted, outcomes: [{ ...restricted.outcomes[0], fields: [{ ...restricted.outcomes[0].fields[0], restricted: undefined }] }] }));
+    const edited = structuredClone(stored) as unknown as { outcomeSets: Array<{ fields: Array<{ restricted: Record<string, unknown> }> }> };
+    edited.outcomeSets[0].fields[0].restricted.note = { b: 1, a: 2 };
+    expect(hashStoredRecord('x', edited as unknown as StoredRecord)).toBe(storedReference('x', edited as unknown as StoredRecord));
+    expect(hashStoredRecord('x', edited as unknown as StoredRecord)).not.toBe(hashStoredRecord('x', stored));
+  });
+});
+
+describe('the hash of a row written Nov-Dec 2026 (each subject\'s outcome in full)', () => {
+  it('is the hash of its canonical JSON, as it was computed then', () => {
+    expect(hashPerRequestRecord('x', base)).toBe(perRequestReference('x', base));
+    const reordered = { ...base, outcomes: base.outcomes.map((outcome) => reversedKeys({ ...outcome, fields: outcome.fields.map(reversedKeys) })) };
+    expect(hashPerRequestRecord('x', reordered)).toBe(perRequestReference('x', base));
   });
 });
 

@@ -1,9 +1,10 @@
 // The hash chain of the disclosure log: how a row is hashed, and how the chain is checked.
 //
 // A row records what one request asked of one agency about personal data: who asked, why, and per
-// data subject which fields were disclosed on what basis or refused for what reason. Rows written
-// before (up to Nov 2026) hold one data subject each (`data_subject`, `fields`); they stay as they
-// are, are read the same way and verify with the hash they were written with.
+// data subject which fields were disclosed on what basis or refused for what reason. Rows keep the
+// form they were written in, are read the same way and verify with the hash they were written with:
+// since Dec 2026 each distinct outcome once (`outcome_sets`, `outcome_of`); Nov-Dec 2026 each data
+// subject's outcome in full (`outcomes`); before, one data subject per row (`data_subject`, `fields`).
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Principal } from '../auth/Principal.ts';
@@ -96,88 +97,73 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const FIELD_OUTCOME_KEYS = new Set(['basis', 'decision', 'fields', 'reason', 'restricted', 'rule']);
-const SUBJECT_OUTCOME_KEYS = new Set(['decision', 'fields']);
-
-function hasOnlyKeys(value: unknown, keys: Set<string>): boolean {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  for (const key in value) if (!keys.has(key)) return false;
-  return true;
-}
-
-const RESTRICTION_KEYS = new Set(['legalBasis', 'notifyAfter', 'requestId']);
-
-/** A restriction the fast path hashes exactly as canonicalJson would: known keys, string values. */
-function isPlainRestriction(value: unknown): boolean {
-  return hasOnlyKeys(value, RESTRICTION_KEYS) && Object.values(value as object).every((item) => typeof item === 'string' || item === undefined);
-}
-
-function isFieldOutcomeList(value: unknown): value is FieldOutcome[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (entry) =>
-        hasOnlyKeys(entry, FIELD_OUTCOME_KEYS) &&
-        Array.isArray(entry.fields) &&
-        entry.fields.every((field: unknown) => typeof field === 'string') &&
-        (entry.restricted === undefined || isPlainRestriction(entry.restricted)),
-    )
-  );
-}
-
-/** Field outcomes with their keys in sorted order (JSON.stringify leaves out undefined, as canonicalJson does). */
-function sortedFieldOutcomes(fields: FieldOutcome[]) {
-  return fields.map((entry) => ({
-    basis: entry.basis, decision: entry.decision, fields: entry.fields, reason: entry.reason,
-    restricted: entry.restricted && { legalBasis: entry.restricted.legalBasis, notifyAfter: entry.restricted.notifyAfter, requestId: entry.restricted.requestId },
-    rule: entry.rule,
-  }));
-}
-
-/**
- * The same text as canonicalJson, built without sorting when every outcome holds only the keys the
- * writer puts there (the writer hashes every row it appends). Anything else, e.g. a row read back
- * with a key added by hand, goes through canonicalJson, so nothing escapes the hash.
- */
-function recordText(values: unknown[], outcomes: unknown): string {
-  if (!Array.isArray(outcomes) || !outcomes.every((outcome) => hasOnlyKeys(outcome, SUBJECT_OUTCOME_KEYS) && isFieldOutcomeList(outcome.fields))) {
-    return canonicalJson(values);
-  }
-  const sorted = (outcomes as SubjectOutcome[]).map((outcome) => ({ decision: outcome.decision, fields: sortedFieldOutcomes(outcome.fields) }));
-  return JSON.stringify(values.map((value) => (value === outcomes ? sorted : value ?? null)));
-}
-
-/** The same for a row of one data subject. */
-function personRecordText(values: unknown[], fields: unknown): string {
-  if (!isFieldOutcomeList(fields)) return canonicalJson(values);
-  return JSON.stringify(values.map((value) => (value === fields ? sortedFieldOutcomes(fields) : value ?? null)));
-}
-
-function stringsOnly(values: unknown): boolean {
-  return Array.isArray(values) && values.every((value) => typeof value === 'string' || value === null);
-}
-
 function sha256(prevHash: string, text: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(text).digest('hex');
 }
 
-/** Canonical text of a row, so the hash does not depend on how it was built or stored. */
-export function hashRecord(prevHash: string, record: DisclosureRecord): string {
-  const values: unknown[] = [
+/**
+ * A record as rows are written since Dec 2026: each distinct outcome once (`outcomeSets`) and, per data
+ * subject, the index of theirs (`outcomeOf`). Most subjects of a request share one outcome, so a row of
+ * twenty people holds one or two outcomes, not twenty copies (disclosureLogSharedOutcomesMigration.ts).
+ */
+export interface StoredRecord extends LoggedRequest {
+  dataSubjects: Array<string | null>;
+  outcomeSets: SubjectOutcome[];
+  outcomeOf: number[];
+  decision: DisclosureDecision;
+}
+
+/**
+ * The stored form of a record, and the canonical JSON of each of its outcome sets (the hash is built
+ * from them). Outcomes are shared by identity first (the collector hands one object to the subjects
+ * whose outcome is the same), then by their canonical text, so only distinct objects are serialised.
+ */
+export function storedForm(record: DisclosureRecord): { stored: StoredRecord; setTexts: string[] } {
+  const byObject = new Map<SubjectOutcome, number>();
+  const byText = new Map<string, number>();
+  const outcomeSets: SubjectOutcome[] = [];
+  const setTexts: string[] = [];
+  const outcomeOf = record.outcomes.map((outcome) => {
+    let index = byObject.get(outcome);
+    if (index === undefined) {
+      const text = canonicalJson(outcome);
+      index = byText.get(text);
+      if (index === undefined) {
+        index = outcomeSets.push(outcome) - 1;
+        setTexts.push(text);
+        byText.set(text, index);
+      }
+      byObject.set(outcome, index);
+    }
+    return index;
+  });
+  const { outcomes: _outcomes, ...request } = record;
+  return { stored: { ...request, outcomeSets, outcomeOf }, setTexts };
+}
+
+/**
+ * The hash of a row of the current form: of the canonical JSON of its values in column order. `setTexts`
+ * (canonical JSON of each outcome set, from storedForm) saves serialising them again.
+ */
+export function hashStoredRecord(prevHash: string, record: StoredRecord, setTexts = record.outcomeSets.map(canonicalJson)): string {
+  const head = canonicalJson([record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose, record.caseId, record.dataSubjects]);
+  return sha256(prevHash, `${head.slice(0, -1)},[${setTexts.join(',')}],${canonicalJson(record.outcomeOf)},${canonicalJson(record.decision)}]`);
+}
+
+/** The hash of a row written Nov-Dec 2026 (each data subject's outcome in full), as it was computed then. */
+export function hashPerRequestRecord(prevHash: string, record: DisclosureRecord): string {
+  return sha256(prevHash, canonicalJson([
     record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose,
     record.caseId, record.dataSubjects, record.outcomes, record.decision,
-  ];
-  const plain = stringsOnly(record.roles) && stringsOnly(record.dataSubjects);
-  return sha256(prevHash, plain ? recordText(values, record.outcomes) : canonicalJson(values));
+  ]));
 }
 
 /** The hash of a row written before Nov 2026 (one data subject), as it was computed then. */
 export function hashPersonRecord(prevHash: string, record: PersonRecord): string {
-  const values: unknown[] = [
+  return sha256(prevHash, canonicalJson([
     record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose,
     record.caseId, record.dataSubject, record.fields, record.decision,
-  ];
-  return sha256(prevHash, stringsOnly(record.roles) ? personRecordText(values, record.fields) : canonicalJson(values));
+  ]));
 }
 
 export const RECORD_COLUMNS = {
@@ -190,6 +176,8 @@ export const RECORD_COLUMNS = {
   purpose: 'purpose',
   caseId: 'case_id',
   dataSubjects: 'data_subjects',
+  outcomeSets: 'outcome_sets',
+  outcomeOf: 'outcome_of',
   outcomes: 'outcomes',
   dataSubject: 'data_subject',
   fields: 'fields',
@@ -198,12 +186,17 @@ export const RECORD_COLUMNS = {
   hash: 'hash',
 };
 
-/** A row as read with RECORD_COLUMNS. */
-export type StoredRow = Omit<DisclosureRecord & PersonRecord, 'at' | 'dataSubjects' | 'outcomes'> & {
+/** A row as read with RECORD_COLUMNS: the columns of its own form are set, the others null. */
+export type StoredRow = LoggedRequest & {
   seq: string | number;
   at: Date | string;
-  dataSubjects: DisclosureRecord['dataSubjects'] | null;
+  dataSubjects: StoredRecord['dataSubjects'] | null;
+  outcomeSets: StoredRecord['outcomeSets'] | null;
+  outcomeOf: StoredRecord['outcomeOf'] | null;
   outcomes: DisclosureRecord['outcomes'] | null;
+  dataSubject: string | null;
+  fields: unknown[] | null;
+  decision: DisclosureDecision;
   prevHash: string;
   hash: string;
 };
@@ -211,8 +204,13 @@ export type StoredRow = Omit<DisclosureRecord & PersonRecord, 'at' | 'dataSubjec
 /** The hash a stored row should have, in the form it was written in. */
 export function expectedHash(row: StoredRow): string {
   const at = new Date(row.at).toISOString();
-  if (row.dataSubjects === null && row.outcomes === null) return hashPersonRecord(row.prevHash, { ...row, at });
-  return hashRecord(row.prevHash, { ...row, at, dataSubjects: row.dataSubjects as DisclosureRecord['dataSubjects'], outcomes: row.outcomes as SubjectOutcome[] });
+  if (row.outcomeSets !== null || row.outcomeOf !== null) {
+    return hashStoredRecord(row.prevHash, { ...row, at, dataSubjects: row.dataSubjects ?? [], outcomeSets: row.outcomeSets ?? [], outcomeOf: row.outcomeOf ?? [] });
+  }
+  if (row.outcomes !== null || row.dataSubjects !== null) {
+    return hashPerRequestRecord(row.prevHash, { ...row, at, dataSubjects: row.dataSubjects ?? [], outcomes: row.outcomes ?? [] });
+  }
+  return hashPersonRecord(row.prevHash, { ...row, at, fields: row.fields ?? [] });
 }
 
 export interface ChainCheck {

@@ -94,6 +94,8 @@ export class DisclosureCollector implements DisclosureRecorder {
     const bySubject = this.bySubject(data);
     if (bySubject.size === 0) return null;
     const outcomes: SubjectOutcome[] = [];
+    // Subjects whose outcome is the same get the same object: the log stores it once (storedForm).
+    const shared = new Map<string, SubjectOutcome>();
     for (const [subject, fields] of bySubject) {
       const restriction = this.restrictedSubjects?.get(subject);
       const groups = new Map<string, FieldOutcome>();
@@ -103,8 +105,16 @@ export class DisclosureCollector implements DisclosureRecorder {
         if (group) group.fields.push(field);
         else groups.set(key, restriction ? { fields: [field], ...outcome, restricted: restriction } : { fields: [field], ...outcome });
       }
-      const grouped = [...groups.values()];
-      outcomes.push({ decision: overallDecision(grouped.map((group) => group.decision)), fields: grouped });
+      // The same groups of the same fields are the same outcome (a restriction of the subject's own is not shared).
+      let sameAs: string | null = restriction ? null : '';
+      if (sameAs !== null) for (const [key, group] of groups) sameAs += `${key}\u0001${group.fields.join('\u0001')}\u0002`;
+      let outcome = sameAs === null ? undefined : shared.get(sameAs);
+      if (!outcome) {
+        const grouped = [...groups.values()];
+        outcome = { decision: overallDecision(grouped.map((group) => group.decision)), fields: grouped };
+        if (sameAs !== null) shared.set(sameAs, outcome);
+      }
+      outcomes.push(outcome);
     }
     return {
       ...loggedRequest(this.principal, this.at),

@@ -7,6 +7,7 @@ import * as fewerIndexes from './disclosureLogIndexMigration.ts';
 import * as oneRowPerRequest from './disclosureLogPerRequestMigration.ts';
 import * as checkpointsAndArchive from './disclosureCheckpointMigration.ts';
 import * as releases from './disclosureReleaseMigration.ts';
+import * as sharedOutcomes from './disclosureLogSharedOutcomesMigration.ts';
 
 export const disclosureLogMigrations: Record<string, Migration> = {
   '20251125110000_create_disclosure_log': createDisclosureLog,
@@ -15,4 +16,5 @@ export const disclosureLogMigrations: Record<string, Migration> = {
   '20261125150000_disclosure_log_one_row_per_request': oneRowPerRequest,
   '20261204090000_create_disclosure_checkpoint_and_archive': checkpointsAndArchive,
   '20261204210000_create_disclosure_release': releases,
+  '20261205090000_disclosure_log_shared_outcomes': sharedOutcomes,
 };

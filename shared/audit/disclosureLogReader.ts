@@ -89,12 +89,18 @@ const stillHidden = (value: string) => `(${value} is not null
 const SHOWN_TO_DATA_SUBJECT = `not exists (select 1 from jsonb_array_elements(entry.fields) as outcome(value) where ${stillHidden("outcome.value -> 'restricted'")})`;
 
 /**
- * Each row as one entry per data subject: a row of the current form has its subjects in an array and
- * their outcomes in the same order; a row written before (Nov 2026) has one subject.
+ * Each row as one entry per data subject, in the form it was written in: since Dec 2026 the subjects in
+ * an array and the index of each one's outcome among the row's distinct outcomes; Nov-Dec 2026 each
+ * subject's outcome in full, in the same order; before, one subject per row.
  */
 const ENTRIES_OF_ROW = `cross join lateral (
-    select subject.id as data_subject, subject.part::int as part, subject.outcome ->> 'decision' as decision, (subject.outcome -> 'fields')::jsonb as fields
+    select subject.id as data_subject, subject.part::int as part, log.outcome_sets -> subject.ref ->> 'decision' as decision, (log.outcome_sets -> subject.ref -> 'fields')::jsonb as fields
+    from rows from (unnest(log.data_subjects), unnest(log.outcome_of)) with ordinality as subject(id, ref, part)
+    where log.outcome_of is not null
+    union all
+    select subject.id, subject.part::int, subject.outcome ->> 'decision', (subject.outcome -> 'fields')::jsonb
     from rows from (unnest(log.data_subjects), json_array_elements(log.outcomes)) with ordinality as subject(id, outcome, part)
+    where log.outcomes is not null
     union all
     select log.data_subject, 1, log.decision, log.fields where log.data_subjects is null
   ) as entry`;

@@ -38,9 +38,9 @@ export function parseRelease(body: unknown): { requestId: string; reason: string
   return { requestId, reason: reason.trim() };
 }
 
-/** A row of this request whose outcomes hold a restriction (only rows of the current form can). */
+/** A row of this request whose outcomes hold a restriction (only rows written since Nov 2026 can). */
 const HAS_RESTRICTED_ROW = `exists (select 1 from disclosure_log as log
-  cross join lateral json_array_elements(log.outcomes) as subject(outcome)
+  cross join lateral json_array_elements(coalesce(log.outcome_sets, log.outcomes)) as subject(outcome)
   cross join lateral json_array_elements(subject.outcome -> 'fields') as field(outcome)
   where log.request_id = ? and field.outcome -> 'restricted' is not null)`;
 

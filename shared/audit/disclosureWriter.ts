@@ -9,7 +9,7 @@
 // their seq in the batch's order.
 import type { Knex } from 'knex';
 import { isUniqueViolation } from '../db/uniqueViolation.ts';
-import { GENESIS_HASH, hashRecord, type DisclosureRecord } from './disclosureChain.ts';
+import { GENESIS_HASH, hashStoredRecord, storedForm, type DisclosureRecord } from './disclosureChain.ts';
 
 interface Pending {
   record: DisclosureRecord;
@@ -32,18 +32,20 @@ interface ChainedRows {
 
 function chain(previous: string, records: DisclosureRecord[]): ChainedRows {
   const rows = records.map((record) => {
-    const hash = hashRecord(previous, record);
+    const { stored, setTexts } = storedForm(record);
+    const hash = hashStoredRecord(previous, stored, setTexts);
     const row = {
-      request_id: record.requestId,
-      at: record.at,
-      principal: record.principal,
-      agency: record.agency,
-      roles: record.roles,
-      purpose: record.purpose,
-      case_id: record.caseId,
-      data_subjects: record.dataSubjects,
-      outcomes: record.outcomes,
-      decision: record.decision,
+      request_id: stored.requestId,
+      at: stored.at,
+      principal: stored.principal,
+      agency: stored.agency,
+      roles: stored.roles,
+      purpose: stored.purpose,
+      case_id: stored.caseId,
+      data_subjects: stored.dataSubjects,
+      outcome_sets: stored.outcomeSets,
+      outcome_of: stored.outcomeOf,
+      decision: stored.decision,
       prev_hash: previous,
       hash,
     };
@@ -71,10 +73,10 @@ export function createDisclosureWriter(knex: Knex, onAppended?: (rows: number) =
       const { json, last } = chain(previous, records);
       try {
         await knex.raw(
-          `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcomes, decision, prev_hash, hash)
-           select request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcomes, decision, prev_hash, hash
+          `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash)
+           select request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash
            from rows from (json_to_recordset(?::json) as (request_id text, at timestamptz, principal text, agency text, roles jsonb, purpose text,
-             case_id text, data_subjects text[], outcomes json, decision text, prev_hash text, hash text)) with ordinality as batch
+             case_id text, data_subjects text[], outcome_sets json, outcome_of integer[], decision text, prev_hash text, hash text)) with ordinality as batch
            order by batch.ordinality`,
           [json],
         );

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { GENESIS_HASH, hashPersonRecord, verifyDisclosureChain, type DisclosureRecord, type PersonRecord } from '../../shared/audit/disclosureChain.ts';
+import { GENESIS_HASH, hashPerRequestRecord, hashPersonRecord, verifyDisclosureChain, type DisclosureRecord, type PersonRecord } from '../../shared/audit/disclosureChain.ts';
 import { readDisclosureLog } from '../../shared/audit/disclosureLogReader.ts';
 import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
 import { disclosureLogMigrations } from '../../shared/audit/disclosureLogMigrations.ts';
@@ -72,16 +72,19 @@ describe('the disclosure log', () => {
     expect(await verifyDisclosureChain(subgraphs.population.database.knex)).toMatchObject({ broken: null });
   });
 
-  it('records every citizen of a list, not only the first, in one row for the request', async () => {
+  it('records every citizen of a list, not only the first, in one row for the request, their common outcome once', async () => {
     const { subgraphs } = await getStack();
     const { knex } = subgraphs.population.database;
     const { body, headers } = await query(justiceOfficer, '{ citizens(first: 5) { nodes { id fullName } } }');
     const ids = (body.data.citizens.nodes as Array<{ id: string }>).map((node) => node.id).sort();
     expect(ids).toHaveLength(5);
     const requestId = headers.get('x-request-id')!;
-    const rows = await knex('disclosure_log').select({ dataSubjects: 'data_subjects' }).where({ request_id: requestId });
+    const rows = await knex('disclosure_log').select({ dataSubjects: 'data_subjects', outcomeSets: 'outcome_sets', outcomeOf: 'outcome_of' }).where({ request_id: requestId });
     expect(rows).toHaveLength(1);
     expect([...rows[0].dataSubjects].sort()).toEqual(ids);
+    // Five people read alike: one outcome, stored once, which each of them points at.
+    expect(rows[0].outcomeSets).toHaveLength(1);
+    expect(rows[0].outcomeOf).toEqual([0, 0, 0, 0, 0]);
     const read: RecordedField[] = ['Citizen.id', 'Citizen.fullName'].map((field) => ({ field, decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'justice-registers-civil-status' }));
     const entries = await expectDisclosure({
       register: 'population',
@@ -115,6 +118,17 @@ describe('the disclosure log', () => {
     await expectEditCaught(knex, victim.seq, { data_subjects: [...kept, '033090000009'] }, { data_subjects: victim.data_subjects }, async () => {
       expect(await readDisclosureLog(knex, { all: false, dataSubject: hidden }, { filter: { requestId: headers.get('x-request-id')! }, limit: 10 })).toEqual([]);
     });
+  });
+
+  it('shows a row whose outcomes were swapped between its data subjects by hand', async () => {
+    const { subgraphs } = await getStack();
+    const { knex } = subgraphs.population.database;
+    const [first, second] = seededProvince().demoCitizenIds;
+    // One person's religion is refused to the justice officer, the other's name only is asked: two outcomes.
+    const { headers } = await query(justiceOfficer, `{ a: citizen(id: "${first}") { fullName religion } b: citizen(id: "${second}") { fullName } }`);
+    const victim = await knex('disclosure_log').select('seq', 'outcome_of').where({ request_id: headers.get('x-request-id') }).first();
+    expect(new Set(victim.outcome_of).size).toBe(2);
+    await expectEditCaught(knex, victim.seq, { outcome_of: [...victim.outcome_of].reverse() }, { outcome_of: victim.outcome_of });
   });
 
   it('sends no personal data when the record cannot be written', async () => {
@@ -157,28 +171,45 @@ describe('two writers on one agency database (two processes of one subgraph)', (
   });
 });
 
-describe('rows written before one row per request (one data subject each)', () => {
+describe('rows written in the earlier forms of the log', () => {
   it('still verify, link on to the rows written now, and read as before', async () => {
     const database = await openDatabase({});
     try {
       const { knex } = database;
       await knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
+      // Before Nov 2026: one data subject per row.
       const person: PersonRecord = {
         requestId: 'old-1', at: '2026-11-01T08:00:00.000Z', principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'], purpose: 'civil-status-procedure',
         caseId: null, dataSubject: '033090000001', fields: [{ field: 'Citizen.fullName', decision: 'disclosed', basis: 'civil-status-law-2014', rule: 'r' }], decision: 'disclosed',
       };
+      const personHash = hashPersonRecord(GENESIS_HASH, person);
       await knex('disclosure_log').insert({
         request_id: person.requestId, at: person.at, principal: person.principal, agency: person.agency, roles: JSON.stringify(person.roles), purpose: person.purpose,
         case_id: null, data_subject: person.dataSubject, fields: JSON.stringify(person.fields), decision: person.decision,
-        prev_hash: GENESIS_HASH, hash: hashPersonRecord(GENESIS_HASH, person),
+        prev_hash: GENESIS_HASH, hash: personHash,
+      });
+      // Nov-Dec 2026: one row per request, each data subject's outcome in full.
+      const perRequest = { ...record('old-2', ['033090000001', '033090000002']), at: '2026-11-30T08:00:00.000Z' };
+      await knex('disclosure_log').insert({
+        request_id: perRequest.requestId, at: perRequest.at, principal: perRequest.principal, agency: perRequest.agency, roles: JSON.stringify(perRequest.roles),
+        purpose: perRequest.purpose, case_id: null, data_subjects: perRequest.dataSubjects, outcomes: JSON.stringify(perRequest.outcomes), decision: perRequest.decision,
+        prev_hash: personHash, hash: hashPerRequestRecord(personHash, perRequest),
       });
       await createDisclosureWriter(knex).write(record('new-1', ['033090000001', '033090000002']));
-      expect(await verifyDisclosureChain(knex)).toEqual({ rows: 2, broken: null });
+      expect(await verifyDisclosureChain(knex)).toEqual({ rows: 3, broken: null });
       const own = await readDisclosureLog(knex, { all: false, dataSubject: '033090000001' }, { filter: {}, limit: 10 });
       expect(own.map((entry) => [entry.requestId, entry.dataSubject, entry.fields.map((field) => field.field)])).toEqual([
         ['new-1', '033090000001', ['Citizen.fullName']],
+        ['old-2', '033090000001', ['Citizen.fullName']],
         ['old-1', '033090000001', ['Citizen.fullName']],
       ]);
+      const other = await readDisclosureLog(knex, { all: false, dataSubject: '033090000002' }, { filter: {}, limit: 10 });
+      expect(other.map((entry) => [entry.requestId, entry.fields.map((field) => field.basis)])).toEqual([
+        ['new-1', ['civil-status-law-2014']],
+        ['old-2', ['civil-status-law-2014']],
+      ]);
+      await knex('disclosure_log').where('request_id', 'old-2').update({ data_subjects: ['033090000001', '033090000003'] });
+      expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: { seq: '2' } });
       await knex('disclosure_log').where('request_id', 'old-1').update({ data_subject: '033090000002' });
       expect(await verifyDisclosureChain(knex)).toMatchObject({ broken: { seq: '1' } });
     } finally {
