@@ -51,4 +51,20 @@ describe('a request’s disclosures, once its answer is known', () => {
     expect(collector.toRecord({ citizen: null })).toBeNull();
     expect(collector.toRecord(null)).toBeNull();
   });
+
+  it('gives the people whose fields came to the same outcomes one shared outcome, and the others their own', () => {
+    const collector = new DisclosureCollector(principal);
+    for (const [subject, row] of [['A', first], ['B', second], ['C', at(nodes, 2)]] as const) {
+      collector.record([subject], 'Citizen.id', given, at(row, 'id'));
+      collector.record([subject], 'Citizen.fullName', subject === 'C' ? refused : given, at(row, 'fullName'));
+    }
+    const record = collector.toRecord({ citizens: { nodes: [{ id: 'A', fullName: 'A' }, { id: 'B', fullName: 'B' }, { id: 'C', fullName: null }] } });
+    const [a, b, c] = record!.outcomes;
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+    expect(c.fields).toEqual([
+      { fields: ['Citizen.id'], decision: 'disclosed', basis: 'consent:c-1', rule: 'with-consent' },
+      { fields: ['Citizen.fullName'], decision: 'refused', reason: 'CONSENT_REQUIRED', rule: 'with-consent' },
+    ]);
+  });
 });

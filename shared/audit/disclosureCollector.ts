@@ -42,6 +42,15 @@ export class DisclosureCollector implements DisclosureRecorder {
   private readonly pathOf: Array<ResponsePath | undefined> = [];
   private readonly at = new Date().toISOString();
 
+  /**
+   * Each distinct outcome of the request once (by decision, rule and basis or reason; a rule's restriction
+   * is the rule's), so that grouping and comparing subjects compares objects, not strings.
+   */
+  private readonly outcomes = new Map<string | null, Map<string, Outcome>>();
+  /** A number per distinct (field, outcome): the same numbers in the same order are the same subject outcome. */
+  private readonly entryIds = new Map<Outcome, Map<string, number>>();
+  private entries = 0;
+
   /** Subjects whose record in this request is hidden from them (an entry of theirs still restricted was shown). */
   private restrictedSubjects?: Map<string, NonNullable<FieldOutcome['restricted']>>;
 
@@ -53,15 +62,35 @@ export class DisclosureCollector implements DisclosureRecorder {
   }
 
   record(subjects: readonly string[], field: string, decision: Decision, path?: ResponsePath): void {
-    const outcome: Outcome = decision.allowed
-      ? { decision: 'disclosed', basis: decision.legalBasis, rule: decision.rule }
-      : { decision: 'refused', reason: decision.reason, rule: decision.rule };
-    // A restricted rule's restriction is hashed with the outcome (the subject's view hides it until released).
-    if (decision.allowed && decision.restricted) outcome.restricted = decision.restricted;
     this.subjectsOf.push(subjects);
     this.fieldOf.push(field);
-    this.outcomeOf.push(outcome);
+    this.outcomeOf.push(this.outcomeFor(decision));
     this.pathOf.push(path);
+  }
+
+  private outcomeFor(decision: Decision): Outcome {
+    let byRule = this.outcomes.get(decision.rule);
+    if (!byRule) this.outcomes.set(decision.rule, (byRule = new Map()));
+    // A legal basis and a refusal reason never share a spelling (reasons are upper case): one key space.
+    const key = decision.allowed ? decision.legalBasis : decision.reason;
+    let outcome = byRule.get(key);
+    if (!outcome) {
+      outcome = decision.allowed
+        ? { decision: 'disclosed', basis: decision.legalBasis, rule: decision.rule }
+        : { decision: 'refused', reason: decision.reason, rule: decision.rule };
+      // A restricted rule's restriction is hashed with the outcome (the subject's view hides it until released).
+      if (decision.allowed && decision.restricted) outcome.restricted = decision.restricted;
+      byRule.set(key, outcome);
+    }
+    return outcome;
+  }
+
+  private entryId(field: string, outcome: Outcome): number {
+    let byField = this.entryIds.get(outcome);
+    if (!byField) this.entryIds.set(outcome, (byField = new Map()));
+    let id = byField.get(field);
+    if (id === undefined) byField.set(field, (id = this.entries++));
+    return id;
   }
 
   /**
@@ -94,25 +123,16 @@ export class DisclosureCollector implements DisclosureRecorder {
     const bySubject = this.bySubject(data);
     if (bySubject.size === 0) return null;
     const outcomes: SubjectOutcome[] = [];
-    // Subjects whose outcome is the same get the same object: the log stores it once (storedForm).
+    // Subjects whose fields came to the same outcomes get the same object: the log stores it once (storedForm).
     const shared = new Map<string, SubjectOutcome>();
     for (const [subject, fields] of bySubject) {
       const restriction = this.restrictedSubjects?.get(subject);
-      const groups = new Map<string, FieldOutcome>();
-      for (const [field, outcome] of fields) {
-        const key = `${outcome.decision}\u0000${outcome.basis ?? ''}\u0000${outcome.reason ?? ''}\u0000${outcome.rule ?? ''}\u0000${outcome.restricted ? 'restricted' : ''}`;
-        const group = groups.get(key);
-        if (group) group.fields.push(field);
-        else groups.set(key, restriction ? { fields: [field], ...outcome, restricted: restriction } : { fields: [field], ...outcome });
-      }
-      // The same groups of the same fields are the same outcome (a restriction of the subject's own is not shared).
-      let sameAs: string | null = restriction ? null : '';
-      if (sameAs !== null) for (const [key, group] of groups) sameAs += `${key}\u0001${group.fields.join('\u0001')}\u0002`;
-      let outcome = sameAs === null ? undefined : shared.get(sameAs);
+      let sameAs = '';
+      if (!restriction) for (const [field, outcome] of fields) sameAs += `${this.entryId(field, outcome)},`;
+      let outcome = restriction ? undefined : shared.get(sameAs);
       if (!outcome) {
-        const grouped = [...groups.values()];
-        outcome = { decision: overallDecision(grouped.map((group) => group.decision)), fields: grouped };
-        if (sameAs !== null) shared.set(sameAs, outcome);
+        outcome = subjectOutcome(fields, restriction);
+        if (!restriction) shared.set(sameAs, outcome);
       }
       outcomes.push(outcome);
     }
@@ -123,4 +143,16 @@ export class DisclosureCollector implements DisclosureRecorder {
       decision: overallDecision(outcomes.map((outcome) => outcome.decision)),
     };
   }
+}
+
+/** One person's fields grouped by outcome (a restriction of the person's own marks each group). */
+function subjectOutcome(fields: Map<string, Outcome>, restriction: FieldOutcome['restricted'] | undefined): SubjectOutcome {
+  const groups = new Map<Outcome, FieldOutcome>();
+  for (const [field, outcome] of fields) {
+    const group = groups.get(outcome);
+    if (group) group.fields.push(field);
+    else groups.set(outcome, restriction ? { fields: [field], ...outcome, restricted: restriction } : { fields: [field], ...outcome });
+  }
+  const grouped = [...groups.values()];
+  return { decision: overallDecision(grouped.map((group) => group.decision)), fields: grouped };
 }
