@@ -11,8 +11,13 @@ export interface BenchSettings {
   seedScale: string;
   /** `bench_` at the default scale, `bench_<citizens>_` otherwise: scales never share a database. */
   databasePrefix: string;
+  /** Per target, before any measurement: long enough for V8 to finish compiling the hot paths (3 s was not). */
   warmupSeconds: number;
   durationSeconds: number;
+  /** Above this share of the machine's CPU (0..1) used by other work, a run's figures are not results. */
+  otherWorkLimit: number;
+  /** Seconds of each quiet sample of the machine's load (before our services start, and before measuring). */
+  loadSampleSeconds: number;
   connections: number[];
   /** How long to wait for a service to answer /health (a first start seeds its database). */
   startTimeoutSeconds: number;
@@ -31,8 +36,10 @@ export function benchSettingsFromEnv(): BenchSettings {
     citizens,
     seedScale: atBenchScale ? 'bench' : String(citizens),
     databasePrefix: atBenchScale ? 'bench_' : `bench_${citizens}_`,
-    warmupSeconds: 3,
+    warmupSeconds: 10,
     durationSeconds: bench.durationSeconds,
+    otherWorkLimit: 0.1,
+    loadSampleSeconds: 3,
     connections: [10, 50],
     startTimeoutSeconds: bench.startTimeoutSeconds,
     fresh: bench.fresh,

@@ -1,11 +1,12 @@
-// The results as a plain table on stdout and as JSON in bench/results/latest.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// The results as plain tables on stdout (the JSON goes to bench/results/, resultsFile.ts).
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import type { Validity } from './benchValidity.ts';
 import type { PageSummary, TargetName } from './benchTargets.ts';
+import type { RunCpu } from './cpuAccounting.ts';
+import type { LoadSample } from './machineLoad.ts';
+import type { MeasuredCommit } from './measuredCommit.ts';
 import type { LoadResult } from './runLoad.ts';
-
-export const RESULTS_PATH = new URL('./results/latest.json', import.meta.url);
+import { textTable } from './textTable.ts';
 
 export interface Measurement extends LoadResult {
   target: TargetName;
@@ -13,12 +14,20 @@ export interface Measurement extends LoadResult {
   /** Statements sent by the target's services during the run (all six subgraphs for the gateway). */
   sqlStatements: number;
   sqlPerRequest: number;
+  /** CPU ms per request sent, per process, and the machine's CPU shared with other work during the run. */
+  cpu: RunCpu;
 }
 
 export interface BenchReport {
   date: string;
+  commit: MeasuredCommit;
+  /** False when other work shared the machine: then the ratios are not results. */
+  valid: boolean;
+  invalidBecause: string[];
   /** `loadAverage` is the 1-minute load average when the run started: other work on the machine skews results. */
   machine: { cpus: number; cpuModel: string; node: string; platform: string; loadAverage: number };
+  /** The machine outside the measured runs: before our services started, and after the warm-up just before measuring. */
+  load: LoadSample[];
   postgres: string;
   citizens: number;
   /** The gateway's caller (token claims and X-Purpose). */
@@ -75,10 +84,37 @@ export function machineInfo(): BenchReport['machine'] {
   };
 }
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ');
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...rows.map(line)].join('\n');
+const ms = (value: number) => value.toFixed(2);
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+
+/** One row of the CPU table: where one request's CPU went, by process. */
+function cpuRow(m: Measurement): string[] {
+  const { processes } = m.cpu;
+  const of = (role: string) => processes.filter((entry) => entry.role === role);
+  const sum = (entries: { msPerRequest: number }[]) => entries.reduce((total, entry) => total + entry.msPerRequest, 0);
+  const subgraphs = of('subgraph');
+  const biggest = subgraphs.reduce<(typeof subgraphs)[number] | undefined>((top, entry) => (!top || entry.msPerRequest > top.msPerRequest ? entry : top), undefined);
+  return [
+    m.target,
+    String(m.connections),
+    ms(sum([...of('gateway'), ...of('baseline')])),
+    subgraphs.length > 0 ? ms(sum(subgraphs)) : '-',
+    biggest ? `${biggest.name} ${ms(biggest.msPerRequest)}` : '-',
+    ms(sum(of('postgres'))),
+    ms(sum(of('redis'))),
+    ms(sum(of('load-generator'))),
+    ms(m.cpu.totalMsPerRequest),
+    m.sqlPerRequest.toFixed(2),
+    percent(m.cpu.otherShare),
+  ];
+}
+
+function printWarning(report: BenchReport): void {
+  if (report.valid) return;
+  console.log(
+    `\nWARNING: other work shared the machine, so these figures are not results and no ratio is reported as one:\n` +
+      report.invalidBecause.map((reason) => `  - ${reason}`).join('\n'),
+  );
 }
 
 export function printReport(report: BenchReport): void {
@@ -93,29 +129,37 @@ export function printReport(report: BenchReport): void {
     m.sqlPerRequest.toFixed(2),
   ]);
   const page = report.page;
+  const load = report.load.map((sample) => `load average ${sample.loadAverage} and other work ${percent(sample.otherShare)} of the CPU ${sample.when}`).join('; ');
   console.log(`
 Benchmark: one page of ${page.citizens} citizens of ward ${report.ward.code} (${report.ward.residents.toLocaleString('en')} residents) with civil events, land parcels, enterprises
   page holds ${page.civilEvents} civil events, ${page.landParcels} parcels, ${page.businesses} enterprises; ${page.responseBytes} bytes of JSON
-  date ${report.date}; ${report.machine.cpus} cores (${report.machine.cpuModel}), node ${report.machine.node}, ${report.machine.platform}, load average ${report.machine.loadAverage} at start
+  commit ${report.commit.short}${report.commit.dirty ? ' with uncommitted changes' : ''}; date ${report.date}
+  ${report.machine.cpus} cores (${report.machine.cpuModel}), node ${report.machine.node}, ${report.machine.platform}
+  ${load}
   gateway caller: ${report.caller.roles.join(',')} of ${report.caller.agency}, X-Purpose ${report.caller.purpose}
   scale ${report.citizens.toLocaleString('en')} citizens; Postgres ${report.postgres}; load and all services on this machine over loopback
   autocannon: ${report.warmupSeconds} s warm-up per target, then ${report.durationSeconds} s per run, targets one after another
 
-${table(['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'SQL/request'], rows)}
+${textTable(['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'SQL/request'], rows)}
+
+CPU ms per request (sent), by process:
+${textTable(['target', 'connections', 'gateway/raw', 'subgraphs', 'biggest subgraph', 'postgres', 'redis', 'load gen', 'total', 'SQL/request', 'other work'], report.measurements.map(cpuRow))}
 `);
+  // On a shared machine the ratios measure the other work as much as ours: labelled, never a result.
+  const label = report.valid ? '' : 'not valid, the machine was shared: ';
   for (const ratio of report.ratios) {
     const policies = ratio.policiesOnOverOff === null ? '' : `; policies on/off (no audit) ${ratio.policiesOnOverOff.toFixed(2)}x`;
     const audit = ratio.auditOnOverOff === null ? '' : `; disclosure log on/off (policies on) ${ratio.auditOnOverOff.toFixed(2)}x`;
-    console.log(`gateway/raw at ${ratio.connections} connections: ${ratio.gatewayOverRaw.toFixed(2)}x${policies}${audit}`);
+    console.log(`${label}gateway/raw at ${ratio.connections} connections: ${ratio.gatewayOverRaw.toFixed(2)}x${policies}${audit}`);
   }
   for (const ratio of report.ratios) {
     if (ratio.limitsOnOverOff === null) continue;
-    console.log(`limits on/off (operation and rate limits) at ${ratio.connections} connections: ${ratio.limitsOnOverOff.toFixed(2)}x (target at least 0.97)`);
+    console.log(`${label}limits on/off (operation and rate limits) at ${ratio.connections} connections: ${ratio.limitsOnOverOff.toFixed(2)}x (target at least 0.97)`);
   }
   for (const ratio of report.ratios) {
     if (ratio.consentGatedOverPolicyOnly === null) continue;
     console.log(
-      `consent-gated/policy-only at ${ratio.connections} connections: ${ratio.consentGatedOverPolicyOnly.toFixed(2)}x (target at least 0.60)`,
+      `${label}consent-gated/policy-only at ${ratio.connections} connections: ${ratio.consentGatedOverPolicyOnly.toFixed(2)}x (target at least 0.60)`,
     );
   }
   console.log(
@@ -123,17 +167,10 @@ ${table(['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'SQL/re
       'policy-only: the same query by the police (statutory basis) with the disclosure log off.',
   );
   console.log('SQL/request: statements counted by the services over the requests sent (completed + in flight at the end).');
-  if (report.machine.loadAverage > report.machine.cpus / 2) {
-    console.log(
-      `Warning: the load average was ${report.machine.loadAverage} on ${report.machine.cpus} cores when the run started: ` +
-        'other work shares the machine, so absolute numbers are low and noisy; the ratios are less affected.',
-    );
-  }
-}
-
-export function writeReport(report: BenchReport): string {
-  const path = fileURLToPath(RESULTS_PATH);
-  mkdirSync(fileURLToPath(new URL('.', RESULTS_PATH)), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
-  return path;
+  console.log(
+    'CPU ms per request: user + system time from /proc of each service (its whole process group), of every Postgres process ' +
+      '(backends of other databases excluded), of Redis and of this process (autocannon), over the requests sent. ' +
+      'gateway/raw: the gateway, or the raw-SQL baseline. other work: the share of the machine\'s CPU (all cores) used by processes not ours during the run.',
+  );
+  printWarning(report);
 }

@@ -1,7 +1,8 @@
 // npm run bench: the gateway against raw SQL on the same Postgres server, for the same page of citizens.
 // Starts every service as a child process, checks both targets agree, loads each in turn with
-// autocannon, prints a table and writes bench/results/latest.json. Every child is stopped on the way
-// out, whether the run ends, fails or is interrupted.
+// autocannon, reads where the CPU went (each process, Postgres, the machine's other work), prints the
+// tables and writes bench/results/. Every child is stopped on the way out, whether the run ends, fails
+// or is interrupted.
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { busiestWard, checkServerReachable, dropBenchDatabases, grantBenchConsents, ServerUnreachableError, unseededAgencies, vacuumAnalyze } from './benchDatabase.ts';
 import { benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
@@ -15,11 +16,17 @@ import {
   rawTarget,
   type BenchTarget,
 } from './benchTargets.ts';
+import { validityOf } from './benchValidity.ts';
 import { killAllChildrenNow, stopAllChildren } from './childProcesses.ts';
-import { machineInfo, printReport, ratiosOf, writeReport, type BenchReport, type Measurement } from './report.ts';
+import { runCpu, takeCpuSnapshot, type TargetProcess } from './cpuAccounting.ts';
+import { sampleMachineLoad } from './machineLoad.ts';
+import { measuredCommit } from './measuredCommit.ts';
+import { machineInfo, printReport, ratiosOf, type BenchReport, type Measurement } from './report.ts';
+import { writeResults } from './resultsFile.ts';
 import { runLoad, stopRunningLoad } from './runLoad.ts';
 import { totalSqlStatements } from './sqlStatements.ts';
 import { startServices, type RunningService, type RunningServices } from './startServices.ts';
+import { baselineProcesses, stackProcesses } from './targetProcesses.ts';
 
 let interrupted = false;
 process.on('exit', killAllChildrenNow);
@@ -53,10 +60,20 @@ async function settledStatements(baseUrls: string[]): Promise<number> {
   return previous;
 }
 
-async function measure(target: BenchTarget, connections: number, countedAt: string[], settings: BenchSettings, all: RunningService[]): Promise<Measurement> {
-  const before = await settledStatements(countedAt);
+/** Where a target's requests are counted (its services' /metrics) and whose CPU is its own. */
+interface TargetParts {
+  countedAt: string[];
+  processes: TargetProcess[];
+}
+
+async function measure(target: BenchTarget, connections: number, parts: TargetParts, settings: BenchSettings, all: RunningService[]): Promise<Measurement> {
+  const pgids = all.map((service) => service.child.pid);
+  const before = await settledStatements(parts.countedAt);
+  const cpuBefore = takeCpuSnapshot(pgids, settings.databasePrefix);
   const result = await runLoad(target, connections, settings.durationSeconds);
-  const sqlStatements = (await settledStatements(countedAt)) - before;
+  // After the requests in flight have finished on the servers, so their CPU is in, as their SQL is.
+  const sqlStatements = (await settledStatements(parts.countedAt)) - before;
+  const cpu = runCpu(cpuBefore, takeCpuSnapshot(pgids, settings.databasePrefix), parts.processes, result.sent);
   await assertAllAlive(all);
   const measurement: Measurement = {
     target: target.name,
@@ -66,10 +83,12 @@ async function measure(target: BenchTarget, connections: number, countedAt: stri
     // Over the requests sent, not only those autocannon saw complete: the ones in flight when it stopped
     // (up to one per connection) still run on the servers, and the settled counter includes their SQL.
     sqlPerRequest: result.sent > 0 ? sqlStatements / result.sent : 0,
+    cpu,
   };
   console.log(
     `  ${target.name.padEnd(19)} ${String(connections).padStart(2)} connections: ${result.requestsPerSecond.toFixed(1)} req/s, ` +
-      `p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.non2xx} non-2xx, ${result.errors} errors`,
+      `p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.non2xx} non-2xx, ${result.errors} errors, ` +
+      `${cpu.totalMsPerRequest.toFixed(2)} CPU ms/request, other work ${(cpu.otherShare * 100).toFixed(0)}% of the machine`,
   );
   return measurement;
 }
@@ -77,6 +96,8 @@ async function measure(target: BenchTarget, connections: number, countedAt: stri
 async function main(settings: BenchSettings): Promise<void> {
   // Before our own processes add to it: the load average says whether other work shares the machine.
   const machine = machineInfo();
+  const commit = measuredCommit();
+  const load = [await sampleMachineLoad('before our services started', settings.loadSampleSeconds, [], settings.databasePrefix)];
   const postgres = await checkServerReachable(settings);
   console.log(`Postgres ${postgres} at ${new URL(settings.serverUrl).host}; databases ${settings.databasePrefix}<service>; ${settings.citizens.toLocaleString('en')} citizens`);
   const agencies = SUBGRAPH_SERVICES.map((service) => service.name);
@@ -121,31 +142,48 @@ async function main(settings: BenchSettings): Promise<void> {
   await checkTargetsAgree(consentGated, policyOnly);
   console.log(`The consent-gated and policy-only runs return the same ${page.citizens} citizens with the same data.`);
 
-  const countedAt = new Map<BenchTarget, string[]>([
-    [gateway, services.subgraphs.map((subgraph) => subgraph.baseUrl)],
-    [unlimited, services.unlimited.subgraphs.map((subgraph) => subgraph.baseUrl)],
-    [unprotected, services.unprotected.subgraphs.map((subgraph) => subgraph.baseUrl)],
-    [unaudited, services.unaudited.subgraphs.map((subgraph) => subgraph.baseUrl)],
-    [raw, [services.baseline.baseUrl]],
-    [consentGated, services.subgraphs.map((subgraph) => subgraph.baseUrl)],
-    [policyOnly, services.unaudited.subgraphs.map((subgraph) => subgraph.baseUrl)],
+  const stackParts = (stack: { gateway: RunningService; subgraphs: RunningService[] }): TargetParts => ({
+    countedAt: stack.subgraphs.map((subgraph) => subgraph.baseUrl),
+    processes: stackProcesses(stack),
+  });
+  const partsOf = new Map<BenchTarget, TargetParts>([
+    [gateway, stackParts(services)],
+    [unlimited, stackParts(services.unlimited)],
+    [unprotected, stackParts(services.unprotected)],
+    [unaudited, stackParts(services.unaudited)],
+    [raw, { countedAt: [services.baseline.baseUrl], processes: baselineProcesses(services.baseline) }],
+    [consentGated, stackParts(services)],
+    [policyOnly, stackParts(services.unaudited)],
   ]);
   console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
   // The full stack with limits on and off back to back: their ratio compares runs close in time.
   const targets = [gateway, unlimited, unaudited, unprotected, raw, consentGated, policyOnly];
   for (const target of targets) await runLoad(target, settings.connections[0], settings.warmupSeconds);
   await assertAllAlive(all);
+  const pgids = all.map((service) => service.child.pid);
+  load.push(await sampleMachineLoad('after the warm-up, just before measuring', settings.loadSampleSeconds, pgids, settings.databasePrefix));
 
   console.log(`Load: ${settings.durationSeconds} s per run`);
   const measurements: Measurement[] = [];
   // Per connection count, the two targets back to back: the ratio compares runs close in time.
   for (const connections of settings.connections) {
-    for (const target of targets) measurements.push(await measure(target, connections, countedAt.get(target)!, settings, all));
+    for (const target of targets) measurements.push(await measure(target, connections, partsOf.get(target)!, settings, all));
   }
+  const validity = validityOf({
+    cpus: machine.cpus,
+    loadAverageAtStart: machine.loadAverage,
+    otherWorkLimit: settings.otherWorkLimit,
+    samples: load,
+    runs: measurements.map((m) => ({ target: m.target, connections: m.connections, otherShare: m.cpu.otherShare })),
+  });
 
   const report: BenchReport = {
     date: new Date().toISOString(),
+    commit,
+    valid: validity.valid,
+    invalidBecause: validity.reasons,
     machine,
+    load,
     postgres,
     citizens: settings.citizens,
     caller: { roles: ['officer'], ...settings.caller },
@@ -157,14 +195,15 @@ async function main(settings: BenchSettings): Promise<void> {
     ratios: ratiosOf(measurements),
   };
   printReport(report);
-  console.log(`\nWrote ${writeReport(report)}`);
+  console.log(`\nWrote ${writeResults(report).join(' and ')}`);
 }
 
 let exitCode = 0;
 try {
   const settings = benchSettingsFromEnv();
   // Every wait is bounded already; this is the backstop that guarantees the run ends by itself.
-  const watchdogSeconds = settings.startTimeoutSeconds + 600;
+  // 600 s for the checks and the measured runs, plus the warm-up of each of the seven targets.
+  const watchdogSeconds = settings.startTimeoutSeconds + 600 + 7 * settings.warmupSeconds;
   setTimeout(() => {
     console.error(`Benchmark failed: still running after ${watchdogSeconds} s; stopping.`);
     stopRunningLoad();

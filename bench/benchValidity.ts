@@ -1,0 +1,39 @@
+// Whether a run measured the product or the machine's other work: ratios from a shared machine are
+// not results (issue 13: "a warning, and no ratio printed as a result, when other work shared the machine").
+import type { LoadSample } from './machineLoad.ts';
+
+export interface Validity {
+  valid: boolean;
+  /** Why not, one sentence each; empty when valid. */
+  reasons: string[];
+}
+
+export interface ValidityInput {
+  cpus: number;
+  /** The 1-minute load average before our services started. */
+  loadAverageAtStart: number;
+  /** Above this share of the machine's CPU (0..1), other work makes a run invalid. */
+  otherWorkLimit: number;
+  samples: readonly LoadSample[];
+  runs: readonly { target: string; connections: number; otherShare: number }[];
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+
+export function validityOf(input: ValidityInput): Validity {
+  const reasons: string[] = [];
+  if (input.loadAverageAtStart > input.cpus / 2) {
+    reasons.push(`the load average was ${input.loadAverageAtStart} on ${input.cpus} cores before our services started (limit ${input.cpus / 2})`);
+  }
+  for (const sample of input.samples) {
+    if (sample.otherShare > input.otherWorkLimit) {
+      reasons.push(`other work used ${percent(sample.otherShare)} of the machine's CPU ${sample.when} (limit ${percent(input.otherWorkLimit)})`);
+    }
+  }
+  for (const run of input.runs) {
+    if (run.otherShare > input.otherWorkLimit) {
+      reasons.push(`other work used ${percent(run.otherShare)} of the machine's CPU during ${run.target} at ${run.connections} connections (limit ${percent(input.otherWorkLimit)})`);
+    }
+  }
+  return { valid: reasons.length === 0, reasons };
+}
