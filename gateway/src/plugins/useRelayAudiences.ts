@@ -6,7 +6,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { hasRole } from '../../../shared/auth/Principal.ts';
 import { disclosureLogAudience, GUARDIANSHIP_AUDIENCE } from '../../../shared/auth/relayTokens.ts';
 import { SUBGRAPH_SERVICES } from '../../../shared/config/services.ts';
-import type { GatewayContext } from '../dataSources.ts';
+import type { GatewayContext } from '../GatewayContext.ts';
 import { rootFieldNames } from '../rootFields.ts';
 
 /** The access-log views, and the release of a restricted disclosure (a route of each agency's log). */
