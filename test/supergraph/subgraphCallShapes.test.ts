@@ -2,10 +2,14 @@
 // directly, and over HTTP. A caller gets the same answer from both, data and errors alike; in-process, a
 // slow, failing or refusing register costs only its fields with the same errors as over HTTP; and the
 // pipeline checks an in-process request as it checks an HTTP body.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
 import type { LocalSubgraph } from '../../gateway/src/InProcessDataSource.ts';
 import { createInternalTokenSigner } from '../../shared/auth/internalToken.ts';
+import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import type { RunningSubgraph } from '../../shared/subgraph/startSubgraph.ts';
 import { unusedPort } from '../support/unusedPort.ts';
 import { getStack, investigator, justiceOfficer, postGraphQL, seededProvince, tokenFor, tokenSettings, type GraphQLResponse, type Who } from '../support/stack.ts';
@@ -164,5 +168,16 @@ describe('the gateway calling its subgraphs in-process or over HTTP', () => {
     const valid = await subgraphs.land.graphql({ headers, givenRequest: { query: '{ __typename }' } });
     expect(valid.status).toBe(200);
     expect(valid.body).toEqual({ data: { __typename: 'Query' }, errors: undefined });
+  });
+});
+
+describe('the gateway started alone', () => {
+  it('refuses SUBGRAPH_CALLS=in-process, saying where that shape runs', async () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const started = promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [join(root, 'gateway/src/main.ts')], {
+      env: childEnvironment({ SUBGRAPH_CALLS: 'in-process', PORT: String(await unusedPort()) }),
+      timeout: 20_000,
+    });
+    await expect(started).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('SUBGRAPH_CALLS=in-process needs the subgraphs in the gateway\'s process: use `npm start`') });
   });
 });
