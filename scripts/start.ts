@@ -13,7 +13,9 @@ import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
 // and the subgraphs' /metrics, each on its subgraph's port, must ask for METRICS_TOKEN.
 stopOnProductionProblems('npm start', productionProblems(config, { role: 'stack' }, readKeyMaterial()));
 const started = Date.now();
-console.log(`Starting ${SUBGRAPH_SERVICES.length} agency subgraphs and the gateway…`);
+// One box by default: the gateway calls the subgraphs in its own process (README, "Two shapes").
+const subgraphCalls = config.subgraphCalls ?? 'in-process';
+console.log(`Starting ${SUBGRAPH_SERVICES.length} agency subgraphs and the gateway (subgraph calls: ${subgraphCalls})…`);
 try {
   const stack = await startStack({
     gatewayPort: config.port ?? 4000,
@@ -23,6 +25,7 @@ try {
       return { port: options.port, database: options.database, metrics: options.metrics };
     },
     province: provinceOptionsFromEnv(),
+    subgraphCalls,
   });
   const demo = provinceFor(provinceOptionsFromEnv()).demoCitizenIds;
   for (const subgraph of Object.values(stack.subgraphs)) {

@@ -1,6 +1,9 @@
-// Every subgraph and the gateway in one process: `npm start` and the test suite both use this.
-// Each service still listens on its own port and talks to the others over HTTP, as in production.
+// Every subgraph and the gateway in one process: `npm start` and the test suite both use this. Each
+// service still listens on its own port (health, readiness, metrics, the service-to-service routes over
+// HTTP); the gateway's GraphQL calls go to each subgraph's pipeline directly (`in-process`, the one-box
+// shape) or over HTTP as between separate services (`http`).
 import { userTokenSettingsFromEnv, type UserTokenSettings } from '../shared/auth/userToken.ts';
+import type { SubgraphCallShape } from '../shared/config/envVariables.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { releaseEmbeddedTemplate } from '../shared/db/embeddedPostgres.ts';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../shared/subgraph/startSubgraph.ts';
@@ -19,10 +22,13 @@ export interface StackOptions {
   policyDir?: string;
   /** The gateway's rate limits (default: from the environment). */
   rateLimits?: GatewayOptions['rateLimits'];
+  /** How the gateway calls the subgraphs' GraphQL (SUBGRAPH_CALLS). */
+  subgraphCalls: SubgraphCallShape;
 }
 
 export interface RunningStack {
   gateway: RunningGateway;
+  subgraphCalls: SubgraphCallShape;
   subgraphs: Record<string, RunningSubgraph>;
   close(): Promise<void>;
 }
@@ -55,11 +61,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       port: options.gatewayPort,
       host: options.host,
       subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, subgraph.url])),
+      localSubgraphs:
+        options.subgraphCalls === 'in-process' ? Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, subgraph.graphql])) : undefined,
       tokens: options.tokens ?? userTokenSettingsFromEnv(),
       rateLimits: options.rateLimits,
     });
     return {
       gateway,
+      subgraphCalls: options.subgraphCalls,
       subgraphs,
       async close() {
         await gateway.close();

@@ -6,7 +6,7 @@ import { CLIENT_ERROR_CODES, withoutSuggestions } from '../../shared/errors/clie
 import { logError } from '../../shared/logging/log.ts';
 
 const GATEWAY_CLIENT_CODES = new Set([...CLIENT_ERROR_CODES, 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
-// A register too slow for its call or for the request's deadline (dataSources.ts): only the gateway says so.
+// A register too slow for its call or for the request's deadline (SubgraphCallFailures.ts): only the gateway says so.
 for (const code of ['SUBGRAPH_TIMEOUT', 'REQUEST_TIMEOUT']) GATEWAY_CLIENT_CODES.add(code);
 // Defence in depth: a message naming an address, a socket failure or a source file never passes.
 const INTERNAL_DETAIL = /https?:\/\/|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT)\b|\/[\w.-]+\/[\w./-]+\.(?:ts|js)\b/i;

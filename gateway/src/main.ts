@@ -7,6 +7,11 @@ import { logError, logInfo } from '../../shared/logging/log.ts';
 import { startGateway } from './startGateway.ts';
 import { closeOnSignal } from '../../shared/lifecycle/closeOnSignal.ts';
 
+// The gateway alone has no subgraph in its process to call: only npm start has the one-box shape.
+if (config.subgraphCalls === 'in-process') {
+  console.error('SUBGRAPH_CALLS=in-process needs the subgraphs in the gateway\'s process: use `npm start`, or unset SUBGRAPH_CALLS (or set it to http) for `npm run start:gateway`.');
+  process.exit(1);
+}
 // Before anything listens: a production start with unsafe or missing settings stops here, naming them all.
 stopOnProductionProblems('the gateway', productionProblems(config, { role: 'gateway' }, readKeyMaterial()));
 try {

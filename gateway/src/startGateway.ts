@@ -24,7 +24,9 @@ import { configuredOperationLimits, type OperationLimits } from '../../shared/li
 import { logError } from '../../shared/logging/log.ts';
 import { authenticate } from './authenticate.ts';
 import { checkDeclaredPurpose } from './checkDeclaredPurpose.ts';
-import { AuthenticatedDataSource, type GatewayContext } from './dataSources.ts';
+import { AuthenticatedDataSource } from './dataSources.ts';
+import type { GatewayContext } from './GatewayContext.ts';
+import { InProcessDataSource, type LocalSubgraph } from './InProcessDataSource.ts';
 import { formatError } from './formatError.ts';
 import { limitOperations } from './limitOperations.ts';
 import { playgroundRouter } from './playground.ts';
@@ -42,8 +44,13 @@ export const SUPERGRAPH_PATH = new URL('../supergraph.graphql', import.meta.url)
 export interface GatewayOptions {
   port: number;
   host?: string;
-  /** Where each subgraph listens; a subgraph not named here is called at its supergraph routing URL. */
+  /**
+   * Where each subgraph listens; a subgraph not named here is called at its supergraph routing URL. Also,
+   * for a subgraph in `localSubgraphs`, where /ready checks its health and the purpose list is read.
+   */
   subgraphUrls: Record<string, string>;
+  /** Subgraphs in this process, whose GraphQL calls go to their pipeline directly (SUBGRAPH_CALLS=in-process). */
+  localSubgraphs?: Record<string, LocalSubgraph>;
   tokens: UserTokenSettings;
   supergraphSdl?: string;
   /** How long a subgraph call and a whole request may take (default: SUBGRAPH_TIMEOUT_MS, REQUEST_DEADLINE_MS). */
@@ -84,6 +91,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
       routingUrls[name] = target;
+      const local = options.localSubgraphs?.[name];
+      if (local) return new InProcessDataSource(name, local, sign, deadlines.subgraphCallMs);
       return new AuthenticatedDataSource(name, target, sign, deadlines.subgraphCallMs);
     },
   });

@@ -36,6 +36,9 @@ export interface EnvVariable {
 }
 
 const platformPort = findService('platform')!.defaultPort;
+/** SUBGRAPH_CALLS: the gateway and its subgraphs in one process, or separate services over HTTP. */
+export const SUBGRAPH_CALL_SHAPES = ['in-process', 'http'] as const;
+export type SubgraphCallShape = (typeof SUBGRAPH_CALL_SHAPES)[number];
 const flag = { kind: 'flag' } as const;
 const text = { kind: 'text' } as const;
 const url = { kind: 'url' } as const;
@@ -160,6 +163,15 @@ export const ENV_VARIABLES = [
       'where the gateway started alone finds a subgraph; also where the platform started alone finds the other agencies (population for parents, every agency for its disclosure log)',
     requiredInProduction: false,
     readBy: ['gateway', 'subgraph'],
+  },
+  {
+    name: 'SUBGRAPH_CALLS',
+    type: { kind: 'choice', values: SUBGRAPH_CALL_SHAPES },
+    defaultNote: '`in-process` with `npm start`; `http` for the gateway started alone',
+    meaning:
+      'how the gateway calls the subgraphs\' GraphQL: `in-process`, each subgraph\'s pipeline directly, no HTTP and no JSON between them (`npm start` only: the one-box shape); `http`, over HTTP as separate services do (the scale-out shape; `npm run start:gateway` refuses `in-process`). Either way each subgraph checks tokens, policies and consents and records disclosures itself, and still serves its own port (README, "Two shapes")',
+    requiredInProduction: false,
+    readBy: ['gateway', 'scripts'],
   },
   {
     name: 'CONSENT_REGISTRY_URL',
@@ -542,6 +554,14 @@ export const ENV_VARIABLES = [
     type: text,
     defaultNote: 'set by the suite',
     meaning: 'the test run, in the names of its databases; the suite sets it for its worker, not a person',
+    requiredInProduction: false,
+    readBy: ['tests'],
+  },
+  {
+    name: 'TEST_SUBGRAPH_CALLS',
+    type: { kind: 'choice', values: SUBGRAPH_CALL_SHAPES },
+    default: 'in-process',
+    meaning: 'how the test stack\'s gateway calls its subgraphs (`SUBGRAPH_CALLS`); CI runs the suite once in each shape',
     requiredInProduction: false,
     readBy: ['tests'],
   },

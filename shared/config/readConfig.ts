@@ -1,7 +1,7 @@
 // Reads and checks an environment against the declared variables (envVariables.ts). It takes the
 // environment as an argument, so tests pass their own instead of changing process.env.
 import type { ProvinceOptions } from '../../synthetic/index.ts';
-import { ENV_VARIABLES, envVariable, type EnvName, type EnvType } from './envVariables.ts';
+import { ENV_VARIABLES, envVariable, type EnvName, type EnvType, type SubgraphCallShape } from './envVariables.ts';
 import { envPrefix, SUBGRAPH_SERVICES, type SubgraphService } from './services.ts';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -60,6 +60,8 @@ export interface Config {
   readonly serviceDatabaseUrls: PerService<string | undefined>;
   /** `<NAME>_SUBGRAPH_URL`, or the service's default port on this host. */
   readonly subgraphUrls: PerService<string>;
+  /** SUBGRAPH_CALLS as given; each reader has its default (npm start: in-process; the gateway alone: http). */
+  readonly subgraphCalls: SubgraphCallShape | undefined;
   readonly consentRegistryUrl: string;
   readonly deadlines: Deadlines;
   readonly httpTimeouts: HttpTimeouts;
@@ -104,7 +106,7 @@ export interface Config {
     readonly agency: string;
     readonly purpose: string;
   };
-  readonly test: { readonly databaseUrl: string | undefined; readonly runId: string | undefined; readonly redisUrl: string };
+  readonly test: { readonly databaseUrl: string | undefined; readonly runId: string | undefined; readonly redisUrl: string; readonly subgraphCalls: SubgraphCallShape };
 }
 
 /** What shared/limits checks of every operation (README, "Operation limits"). */
@@ -206,6 +208,7 @@ export function readConfig(env: Environment): Config {
     servicePorts: perService((prefix) => read('<NAME>_PORT', prefix)),
     serviceDatabaseUrls: perService((prefix) => read('<NAME>_DATABASE_URL', prefix)),
     subgraphUrls: perService((prefix, service) => read('<NAME>_SUBGRAPH_URL', prefix) ?? `http://127.0.0.1:${service.defaultPort}/graphql`),
+    subgraphCalls: read('SUBGRAPH_CALLS'),
     consentRegistryUrl: read('CONSENT_REGISTRY_URL'),
     deadlines: {
       subgraphCallMs: read('SUBGRAPH_TIMEOUT_MS'),
@@ -265,7 +268,7 @@ export function readConfig(env: Environment): Config {
       agency: read('BENCH_AGENCY'),
       purpose: read('BENCH_PURPOSE'),
     },
-    test: { databaseUrl: read('TEST_DATABASE_URL'), runId: read('TEST_RUN_ID'), redisUrl: read('TEST_REDIS_URL') },
+    test: { databaseUrl: read('TEST_DATABASE_URL'), runId: read('TEST_RUN_ID'), redisUrl: read('TEST_REDIS_URL'), subgraphCalls: read('TEST_SUBGRAPH_CALLS') },
   };
   // node:http refuses a server whose headers may take longer than the whole request.
   if (config.httpTimeouts.headersMs > config.httpTimeouts.requestMs) {

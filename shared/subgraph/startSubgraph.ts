@@ -29,6 +29,7 @@ import { sendJson } from './httpExchange.ts';
 import { servedInternalRoutes } from './internalAudiences.ts';
 import type { SubgraphDefinition } from './SubgraphDefinition.ts';
 import { subgraphPipeline } from './subgraphPipeline.ts';
+import type { Answer, IncomingCall } from './stages/Stage.ts';
 
 export interface StartSubgraphOptions {
   port: number;
@@ -60,6 +61,11 @@ export interface RunningSubgraph {
   policies: PolicyEnforcer;
   url: string;
   port: number;
+  /**
+   * The pipeline /graphql hands each call to: a gateway in this process calls it directly
+   * (SUBGRAPH_CALLS=in-process), with the headers it would send and the request as an object.
+   */
+  graphql(call: IncomingCall): Promise<Answer>;
   /** Where /metrics is served: the service's own base URL, or its METRICS_PORT. */
   metricsUrl: string;
   database: Database;
@@ -185,6 +191,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     name: definition.name,
     url: `http://${host}:${port}/graphql`,
     port,
+    graphql,
     metricsUrl: `http://${host}:${metricsServerPort}/metrics`,
     database,
     policies: enforcer,

@@ -1,7 +1,8 @@
 // Deadlines, tried with a register made slow by a real delaying proxy in front of it: a slow register
 // costs only its fields, the request's deadline bounds calls made one after another, clients that
 // trickle their headers or body are cut off (at the gateway and at a subgraph), and after all of it
-// the gateway answers as before.
+// the gateway answers as before. Its gateways call the registers over HTTP whatever TEST_SUBGRAPH_CALLS
+// says: the delay is on the network (subgraphCallShapes.test.ts tries the same in-process).
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
 import { getStack, investigator, postGraphQL, seededProvince, tokenFor, tokenSettings } from '../support/stack.ts';
 
-
+// A register whose port is closed: this test's gateway calls over HTTP whatever TEST_SUBGRAPH_CALLS says
+// (a failing in-process register: subgraphCallShapes.test.ts).
 describe('the land register going down', () => {
   let gateway: RunningGateway;
 

@@ -1,6 +1,7 @@
 // The whole supergraph, started once per test run and shared by every test file (vitest isolate: false):
 // six subgraphs on embedded Postgres (or on TEST_DATABASE_URL's server, a database each) and the
-// gateway, all on free ports, talking over real HTTP.
+// gateway, all on free ports. The gateway calls the subgraphs in-process or over HTTP (TEST_SUBGRAPH_CALLS;
+// CI runs the suite in each shape); callers, and everything else between services, use real HTTP.
 import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +84,7 @@ export function getStack(): Promise<RunningStack> {
     tokens: tokenSettings,
     policyDir: livePolicyDir,
     rateLimits: generousRateLimits,
+    subgraphCalls: config.test.subgraphCalls,
   });
   return stack;
 }

@@ -3,7 +3,7 @@
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isAnonymous } from '../../../shared/auth/Principal.ts';
-import type { GatewayContext } from '../dataSources.ts';
+import type { GatewayContext } from '../GatewayContext.ts';
 import { rootFieldNames } from '../rootFields.ts';
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type', '__typename']);

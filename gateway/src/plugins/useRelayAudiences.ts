@@ -1,12 +1,12 @@
 // The platform calls other agencies on the caller's behalf for three things only: a citizen acting for
 // their child (the population register says who the parents are), a read of the access log (each
 // agency's own disclosure log, one token per agency), and the release of a restricted disclosure (a
-// route of the same log, with the same token). Which tokens an operation carries is decided here from its root fields, once per request; dataSources.ts mints them for the platform's call.
+// route of the same log, with the same token). Which tokens an operation carries is decided here from its root fields, once per request; subgraphCallHeaders.ts mints them for the platform's call.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { hasRole } from '../../../shared/auth/Principal.ts';
 import { disclosureLogAudience, GUARDIANSHIP_AUDIENCE } from '../../../shared/auth/relayTokens.ts';
 import { SUBGRAPH_SERVICES } from '../../../shared/config/services.ts';
-import type { GatewayContext } from '../dataSources.ts';
+import type { GatewayContext } from '../GatewayContext.ts';
 import { rootFieldNames } from '../rootFields.ts';
 
 /** The access-log views, and the release of a restricted disclosure (a route of each agency's log). */

@@ -42,9 +42,19 @@ export class Pipeline<Start, Has> {
   }
 }
 
-/** What the HTTP layer hands the pipeline: the headers, and the body still unread. */
-export interface IncomingCall {
-  headers: IncomingHttpHeaders;
+/**
+ * What the transport hands the pipeline: the headers, and the GraphQL request either still unread (over
+ * HTTP, routeRequest.ts) or as the object the gateway built (a gateway in this process,
+ * gateway/src/InProcessDataSource.ts). Either way readGraphQLRequest checks its shape the same way.
+ */
+export type IncomingCall = { headers: IncomingHttpHeaders } & (HttpBody | GivenRequest);
+
+export interface HttpBody {
   /** The body as text, or null when it is larger than a subgraph accepts. */
   readBody(): Promise<string | null>;
+}
+
+export interface GivenRequest {
+  /** What JSON.parse of the body would have given: checked as such, never trusted for its type. */
+  givenRequest: unknown;
 }

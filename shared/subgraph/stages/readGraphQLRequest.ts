@@ -1,5 +1,6 @@
-// The body of a GraphQL call: JSON with a query string, optional variables and operation name.
-import { refusal, type Stage } from './Stage.ts';
+// The GraphQL request of a call: a query string, optional variables and operation name. Over HTTP it is
+// the JSON body; from a gateway in this process it comes as an object, checked the same way.
+import { refusal, type GivenRequest, type HttpBody, type Stage } from './Stage.ts';
 
 export interface GraphQLRequest {
   query: string;
@@ -7,23 +8,33 @@ export interface GraphQLRequest {
   operationName?: string;
 }
 
-function parseRequest(text: string): GraphQLRequest | null {
+function parseJson(text: string): unknown {
   try {
-    const body = JSON.parse(text) as Partial<GraphQLRequest>;
-    if (typeof body !== 'object' || body === null || typeof body.query !== 'string') return null;
-    if (body.variables != null && typeof body.variables !== 'object') return null;
-    if (body.operationName != null && typeof body.operationName !== 'string') return null;
-    return body as GraphQLRequest;
+    return JSON.parse(text);
   } catch {
     return null;
   }
 }
 
-export function readGraphQLRequest(): Stage<{ readBody(): Promise<string | null> }, { request: GraphQLRequest }> {
+function asRequest(body: unknown): GraphQLRequest | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const { query, variables, operationName } = body as Partial<Record<keyof GraphQLRequest, unknown>>;
+  if (typeof query !== 'string') return null;
+  if (variables != null && typeof variables !== 'object') return null;
+  if (operationName != null && typeof operationName !== 'string') return null;
+  return body as GraphQLRequest;
+}
+
+export function readGraphQLRequest(): Stage<HttpBody | GivenRequest, { request: GraphQLRequest }> {
   return async (call, next) => {
-    const text = await call.readBody();
-    if (text === null) return refusal(413, 'The request body is too large', 'BAD_REQUEST');
-    const request = parseRequest(text);
+    let body: unknown;
+    if ('givenRequest' in call) body = call.givenRequest;
+    else {
+      const text = await call.readBody();
+      if (text === null) return refusal(413, 'The request body is too large', 'BAD_REQUEST');
+      body = parseJson(text);
+    }
+    const request = asRequest(body);
     if (!request) return refusal(400, 'The body must be JSON with a "query" string', 'BAD_REQUEST');
     return next({ request });
   };
