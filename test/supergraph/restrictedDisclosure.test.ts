@@ -270,10 +270,12 @@ describe('a restriction for a fixed period, in the register', () => {
     const running = `period-running-${Date.now()}`;
     await writer.write(disclosure(over, daysAgo(10), 'P1W'));
     await writer.write(disclosure(running, daysAgo(10), 'P1M'));
-    const own = await readDisclosureLog(knex, { all: false, dataSubject: subject }, { filter: {}, limit: 100 });
+    // Other tests may read this person through a page of a ward: only this test's two requests count here.
+    const ours = (entries: Awaited<ReturnType<typeof readDisclosureLog>>) => entries.filter((entry) => entry.requestId === over || entry.requestId === running);
+    const own = ours(await readDisclosureLog(knex, { all: false, dataSubject: subject }, { filter: {}, limit: 100 }));
     expect(own.map((entry) => entry.requestId)).toEqual([over]);
     expect(own[0].restricted).toEqual({ legalBasis: 'criminal-procedure-code-2015', notifyAfter: 'P1W', releasedAt: null, hiddenFromDataSubject: false, requestId: over });
-    const oversight = await readDisclosureLog(knex, { all: true }, { filter: { dataSubject: subject }, limit: 100 });
+    const oversight = ours(await readDisclosureLog(knex, { all: true }, { filter: { dataSubject: subject }, limit: 100 }));
     // Newest first: written in that order at the same instant, the later row comes first.
     expect(oversight.map((entry) => [entry.requestId, entry.restricted?.hiddenFromDataSubject])).toEqual([[running, true], [over, false]]);
 
@@ -282,6 +284,6 @@ describe('a restriction for a fixed period, in the register', () => {
     await knex('disclosure_release').where('request_id', running).update({ reason: 'rewritten' });
     await knex('disclosure_release').where('request_id', running).delete();
     expect(await knex('disclosure_release').select('reason').where('request_id', running)).toEqual([{ reason: 'Closed' }]);
-    expect((await readDisclosureLog(knex, { all: false, dataSubject: subject }, { filter: {}, limit: 100 })).map((entry) => entry.requestId).sort()).toEqual([over, running].sort());
+    expect(ours(await readDisclosureLog(knex, { all: false, dataSubject: subject }, { filter: {}, limit: 100 })).map((entry) => entry.requestId).sort()).toEqual([over, running].sort());
   });
 });
