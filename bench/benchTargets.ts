@@ -22,7 +22,7 @@ export const CONSENT_BENCH_GROUPS = ['population.citizen:key', 'population.citiz
 /** An agency that reads those fields only with consent (the seed policies). */
 export const CONSENT_CALLER = { agency: 'so-noi-vu', purpose: 'public-service-delivery' };
 
-export type TargetName = 'gateway' | 'gateway-no-limits' | 'gateway-no-audit' | 'gateway-no-policies' | 'raw-sql' | 'consent-gated' | 'policy-only';
+export type TargetName = 'gateway' | 'one-box' | 'gateway-no-limits' | 'gateway-no-audit' | 'gateway-no-policies' | 'raw-sql' | 'consent-gated' | 'policy-only';
 
 export interface BenchTarget {
   name: TargetName;

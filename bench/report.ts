@@ -44,6 +44,11 @@ export interface BenchReport {
   ratios: {
     connections: number;
     gatewayOverRaw: number;
+    /** The one-box shape (subgraphs in the gateway's process) over raw SQL. */
+    oneBoxOverRaw: number | null;
+    /** p99 latency of the full stack over HTTP, and of the one-box shape, over the raw baseline's. */
+    gatewayP99OverRaw: number | null;
+    oneBoxP99OverRaw: number | null;
     /** The full stack over the same with operation and rate limits off: what the limits cost. */
     limitsOnOverOff: number | null;
     policiesOnOverOff: number | null;
@@ -62,9 +67,13 @@ export function ratiosOf(measurements: Measurement[]): BenchReport['ratios'] {
     const withoutAudit = find('gateway-no-audit');
     if (!gateway || !raw || raw.requestsPerSecond <= 0) return [];
     const over = (a: Measurement | undefined, b: Measurement | undefined) => (a && b && b.requestsPerSecond > 0 ? a.requestsPerSecond / b.requestsPerSecond : null);
+    const p99Over = (a: Measurement | undefined, b: Measurement) => (a && b.p99Ms > 0 ? a.p99Ms / b.p99Ms : null);
     return [{
       connections,
       gatewayOverRaw: gateway.requestsPerSecond / raw.requestsPerSecond,
+      oneBoxOverRaw: over(find('one-box'), raw),
+      gatewayP99OverRaw: p99Over(gateway, raw),
+      oneBoxP99OverRaw: p99Over(find('one-box'), raw),
       limitsOnOverOff: over(gateway, find('gateway-no-limits')),
       policiesOnOverOff: over(withoutAudit, withoutPolicies),
       auditOnOverOff: over(gateway, withoutAudit),
@@ -151,6 +160,12 @@ ${textTable(['target', 'connections', 'gateway/raw', 'subgraphs', 'biggest subgr
     const policies = ratio.policiesOnOverOff === null ? '' : `; policies on/off (no audit) ${ratio.policiesOnOverOff.toFixed(2)}x`;
     const audit = ratio.auditOnOverOff === null ? '' : `; disclosure log on/off (policies on) ${ratio.auditOnOverOff.toFixed(2)}x`;
     console.log(`${label}gateway/raw at ${ratio.connections} connections: ${ratio.gatewayOverRaw.toFixed(2)}x${policies}${audit}`);
+  }
+  // The performance issue's targets: over HTTP at least 0.35x raw SQL with p99 at most 4x; one box at least 0.50x.
+  for (const ratio of report.ratios) {
+    const p99 = (value: number | null) => (value === null ? '' : `, p99 ${value.toFixed(1)}x raw's (target at most 4x)`);
+    console.log(`${label}headline at ${ratio.connections} connections: over HTTP ${ratio.gatewayOverRaw.toFixed(2)}x raw (target at least 0.35)${p99(ratio.gatewayP99OverRaw)}` +
+      (ratio.oneBoxOverRaw === null ? '' : `; one box ${ratio.oneBoxOverRaw.toFixed(2)}x raw (target at least 0.50)${p99(ratio.oneBoxP99OverRaw)}`));
   }
   for (const ratio of report.ratios) {
     if (ratio.limitsOnOverOff === null) continue;

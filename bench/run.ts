@@ -109,6 +109,7 @@ async function main(settings: BenchSettings): Promise<void> {
   const all = [
     ...services.subgraphs,
     services.gateway,
+    services.oneBox,
     ...services.unaudited.subgraphs,
     services.unaudited.gateway,
     ...services.unprotected.subgraphs,
@@ -128,7 +129,9 @@ async function main(settings: BenchSettings): Promise<void> {
   const unaudited = gatewayTarget(services.unaudited.gateway.baseUrl, ward.code, settings.caller, 'gateway-no-audit');
   const unlimited = gatewayTarget(services.unlimited.gateway.baseUrl, ward.code, settings.caller, 'gateway-no-limits');
   const raw = rawTarget(services.baseline.baseUrl, ward.code);
+  const oneBox = gatewayTarget(services.oneBox.baseUrl, ward.code, settings.caller, 'one-box');
   const page = await checkTargetsAgree(gateway, raw);
+  await checkTargetsAgree(oneBox, raw);
   await checkTargetsAgree(unprotected, raw);
   await checkTargetsAgree(unaudited, raw);
   await checkTargetsAgree(unlimited, raw);
@@ -148,6 +151,8 @@ async function main(settings: BenchSettings): Promise<void> {
   });
   const partsOf = new Map<BenchTarget, TargetParts>([
     [gateway, stackParts(services)],
+    // One process holds the gateway and the six subgraphs; each subgraph still counts its SQL on its own port.
+    [oneBox, { countedAt: services.oneBox.subgraphBaseUrls, processes: [{ name: 'one-box', role: 'gateway', pgid: services.oneBox.child.pid }] }],
     [unlimited, stackParts(services.unlimited)],
     [unprotected, stackParts(services.unprotected)],
     [unaudited, stackParts(services.unaudited)],
@@ -157,7 +162,7 @@ async function main(settings: BenchSettings): Promise<void> {
   ]);
   console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
   // The full stack with limits on and off back to back: their ratio compares runs close in time.
-  const targets = [gateway, unlimited, unaudited, unprotected, raw, consentGated, policyOnly];
+  const targets = [gateway, oneBox, unlimited, unaudited, unprotected, raw, consentGated, policyOnly];
   for (const target of targets) await runLoad(target, settings.connections[0], settings.warmupSeconds);
   await assertAllAlive(all);
   const pgids = all.map((service) => service.child.pid);
@@ -202,8 +207,8 @@ let exitCode = 0;
 try {
   const settings = benchSettingsFromEnv();
   // Every wait is bounded already; this is the backstop that guarantees the run ends by itself.
-  // 600 s for the checks and the measured runs, plus the warm-up of each of the seven targets.
-  const watchdogSeconds = settings.startTimeoutSeconds + 600 + 7 * settings.warmupSeconds;
+  // Eight targets, each warmed up once and loaded once per connection count (10 s each for settling and samples).
+  const watchdogSeconds = settings.startTimeoutSeconds + 300 + 8 * (settings.warmupSeconds + settings.connections.length * (settings.durationSeconds + 10));
   setTimeout(() => {
     console.error(`Benchmark failed: still running after ${watchdogSeconds} s; stopping.`);
     stopRunningLoad();

@@ -1,5 +1,6 @@
 // Starts what the bench measures, each as its own process on a free loopback port: the six agency
-// subgraphs (each on its own database of the bench server), the gateway in front of them, and the
+// subgraphs (each on its own database of the bench server), the gateway in front of them, the one-box
+// shape (`npm start`: the gateway and the six subgraphs in one process, called in-process), and the
 // raw-SQL baseline on the same databases.
 import { childEnvironment } from '../shared/config/childEnvironment.ts';
 import { config } from '../shared/config/config.ts';
@@ -36,6 +37,8 @@ export interface RunningServices {
   unprotected: { subgraphs: RunningService[]; gateway: RunningService };
   /** Policies on, disclosure log off: what recording every disclosure costs. */
   unaudited: { subgraphs: RunningService[]; gateway: RunningService };
+  /** The one-box shape: every control on, the subgraphs in the gateway's process (SUBGRAPH_CALLS=in-process). */
+  oneBox: RunningService & { subgraphBaseUrls: string[] };
   /** Every control on but the operation and rate limits: what the limits cost. */
   unlimited: { subgraphs: RunningService[]; gateway: RunningService };
   baseline: RunningService;
@@ -129,6 +132,26 @@ async function startGatewayFor(subgraphs: RunningService[], name: string, extraE
   return { name, baseUrl: `http://127.0.0.1:${port}`, child: startChild(name, TSX, ['gateway/src/main.ts'], env) };
 }
 
+/**
+ * `npm start` on the bench databases: the gateway with the six subgraphs in its process, each still on
+ * a port of its own for /health and /metrics (where the bench counts its SQL), called in-process.
+ */
+async function startOneBox(settings: BenchSettings): Promise<RunningService & { subgraphBaseUrls: string[] }> {
+  const port = await freePort();
+  const env: Record<string, string> = {
+    PORT: String(port), SUBGRAPH_CALLS: 'in-process', SEED_SCALE: settings.seedScale,
+    RATE_LIMIT_OFFICER: BENCH_RATE_LIMIT, REDIS_URL: BENCH_REDIS_URL, RATE_LIMIT_KEY_PREFIX: `bench-${process.pid}-${port}:`,
+  };
+  const subgraphBaseUrls: string[] = [];
+  for (const service of SUBGRAPH_SERVICES) {
+    const subgraphPort = await freePort();
+    env[`${envPrefix(service.name)}_PORT`] = String(subgraphPort);
+    env[`${envPrefix(service.name)}_DATABASE_URL`] = benchDatabaseUrl(settings, service.name);
+    subgraphBaseUrls.push(`http://127.0.0.1:${subgraphPort}`);
+  }
+  return { name: 'one-box', baseUrl: `http://127.0.0.1:${port}`, subgraphBaseUrls, child: startChild('one-box', TSX, ['scripts/start.ts'], cleanEnv(env)) };
+}
+
 /** `unseeded`: agencies whose database is empty, so their first start seeds it (minutes at bench scale). */
 export async function startServices(settings: BenchSettings, unseeded: string[]): Promise<RunningServices> {
   const started = Date.now();
@@ -146,6 +169,7 @@ export async function startServices(settings: BenchSettings, unseeded: string[])
   const unlimitedSubgraphs = await startSubgraphs(settings, withoutLimits, ' (no limits)');
   await waitForHealth([...unprotectedSubgraphs, ...unauditedSubgraphs, ...unlimitedSubgraphs], settings.startTimeoutSeconds, '');
   const gateway = await startGatewayFor(subgraphs, 'gateway');
+  const oneBox = await startOneBox(settings);
   const unprotectedGateway = await startGatewayFor(unprotectedSubgraphs, 'gateway (no policies)');
   const unauditedGateway = await startGatewayFor(unauditedSubgraphs, 'gateway (no audit)');
   const unlimitedGateway = await startGatewayFor(unlimitedSubgraphs, 'gateway (no limits)', withoutLimits);
@@ -157,11 +181,12 @@ export async function startServices(settings: BenchSettings, unseeded: string[])
     baseUrl: `http://127.0.0.1:${baselinePort}`,
     child: startChild('raw-baseline', TSX, ['bench/rawBaseline.ts'], cleanEnv({ PORT: String(baselinePort), ...databaseUrls })),
   };
-  await waitForHealth([gateway, unprotectedGateway, unauditedGateway, unlimitedGateway, baseline], 120, '');
+  await waitForHealth([gateway, unprotectedGateway, unauditedGateway, unlimitedGateway, oneBox, baseline], 120, '');
   console.log(`  gateways and raw baseline ready in ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
   return {
     subgraphs,
     gateway,
+    oneBox,
     unprotected: { subgraphs: unprotectedSubgraphs, gateway: unprotectedGateway },
     unaudited: { subgraphs: unauditedSubgraphs, gateway: unauditedGateway },
     unlimited: { subgraphs: unlimitedSubgraphs, gateway: unlimitedGateway },
