@@ -111,4 +111,10 @@ describe('createStatementNamer', () => {
     expect(namer.nameOf('select 3')).toBeUndefined();
     expect(namer.nameOf('select 1')).toBe(first);
   });
+
+  it("leaves knex's migration bookkeeping unnamed", () => {
+    const namer = createStatementNamer();
+    expect(namer.nameOf('select "name" from "knex_migrations" order by "id" asc')).toBeUndefined();
+    expect(namer.nameOf('select * from "knex_migrations_lock"')).toBeUndefined();
+  });
 });

@@ -23,6 +23,9 @@ interface PgClient {
   _query(connection: { __knexTxId?: string }, query: CompiledQuery): Promise<unknown>;
 }
 
+/** knex's migrator reads its own tables with the builder, outside a transaction: migration work, not requests. */
+const MIGRATION_BOOKKEEPING = /"knex_migrations(_lock)?"/;
+
 /** Builder reads (`select`, `.first()`, `.pluck()`) and reads marked by compiledRead; never raw SQL, writes or DDL. */
 const READ_METHODS = new Set(['select', 'first', 'pluck']);
 
@@ -43,7 +46,7 @@ export function createStatementNamer(maxTexts = MAX_NAMED_TEXTS): StatementNamer
   return {
     nameOf(text) {
       const known = nameByText.get(text);
-      if (known !== undefined || nameByText.size >= maxTexts) return known;
+      if (known !== undefined || nameByText.size >= maxTexts || MIGRATION_BOOKKEEPING.test(text)) return known;
       const name = `r_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
       if (textByName.has(name)) return undefined;
       nameByText.set(text, name);
@@ -57,7 +60,7 @@ export function createStatementNamer(maxTexts = MAX_NAMED_TEXTS): StatementNamer
 /**
  * Names the request path's reads on this knex. Not named: writes (a multi-row insert has a text per row
  * count), raw SQL (DDL, maintenance), anything inside a transaction (migrations and seeding run in one;
- * the request path reads outside them), and work marked OFF_REQUEST_PATH.
+ * the request path reads outside them), knex's migration bookkeeping, and work marked OFF_REQUEST_PATH.
  * knex's pg dialect passes a query's options to pg as its query config, and pg prepares a query that has
  * a `name`; wrapping `_query` gives every query its name in this one place.
  */
