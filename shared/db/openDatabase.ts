@@ -5,6 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { PGlite } from '@electric-sql/pglite';
 import { createEmbeddedPostgres } from './embeddedPostgres.ts';
 import { ensureServerDatabase } from './serverDatabase.ts';
+import { createStatementNamer, nameRequestPathReads } from './namedStatements.ts';
 import { config } from '../config/config.ts';
 
 // A SQL `date` is a calendar day: keep it as 'YYYY-MM-DD' instead of a Date at local midnight.
@@ -15,6 +16,8 @@ export interface DatabaseOptions {
   url?: string;
   /** Where an embedded database keeps its files; without one it lives in memory. */
   dataDir?: string;
+  /** Request-path reads as named (prepared) statements (namedStatements.ts); on unless false. */
+  namedStatements?: boolean;
 }
 
 /**
@@ -47,12 +50,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     knex = knexFactory({
       client: 'pg',
       connection: () => createPgConfig(instance) as unknown as Knex.PgConnectionConfig,
+      // knex asks for this config once and hands the same pg connection object to each client it creates:
+      // pg's record of the statements it has prepared lives there, as long as the engine's one session
+      // that holds them (a new client after an idle timeout prepares nothing twice and misses nothing).
       pool: { min: 0, max: 1 },
       // A query on the outer knex inside a transaction waits for the one connection: fail in seconds, not a minute.
       acquireConnectionTimeout: 15_000,
     });
     kind = options.dataDir ? `embedded (${options.dataDir})` : 'embedded (memory)';
   }
+  if (options.namedStatements !== false) nameRequestPathReads(knex, createStatementNamer());
   let statements = 0;
   knex.on('query', (query: { options?: { offRequestPath?: boolean } }) => {
     if (!query.options?.offRequestPath) statements += 1;

@@ -1,6 +1,7 @@
 // SQL of the enterprise register. Explicit columns, aliased to the shapes the resolvers use.
 import type { Knex } from 'knex';
 import { anyOf } from '../../../shared/db/anyOf.ts';
+import { compiledRead } from '../../../shared/db/compiledRead.ts';
 import { limitPerGroup } from '../../../shared/db/limitPerGroup.ts';
 
 export interface EnterpriseRow {
@@ -32,19 +33,19 @@ function enterprises(knex: Knex): Knex.QueryBuilder {
   return knex('enterprise').select(ENTERPRISE_COLUMNS);
 }
 
-export function enterprisesByCodes(knex: Knex, codes: readonly string[]): Promise<EnterpriseRow[]> {
-  return enterprises(knex).where(anyOf(knex, 'enterprise.code', codes));
-}
+export const enterprisesByCodes = compiledRead<[codes: readonly string[]], EnterpriseRow>((knex, codes) =>
+  enterprises(knex).where(anyOf(knex, 'enterprise.code', codes)),
+);
 
 /** Enterprises each citizen legally represents, oldest registration first, at most `limit` each. */
-export function enterprisesByRepresentativeIds(knex: Knex, citizenIds: readonly string[], limit: number): Promise<EnterpriseRow[]> {
-  return limitPerGroup(knex, enterprises(knex).where(anyOf(knex, 'enterprise.legal_representative_id', citizenIds)), {
+export const enterprisesByRepresentativeIds = compiledRead<[citizenIds: readonly string[], limit: number], EnterpriseRow>((knex, citizenIds, limit) =>
+  limitPerGroup(knex, enterprises(knex).where(anyOf(knex, 'enterprise.legal_representative_id', citizenIds)), {
     partitionBy: 'enterprise.legal_representative_id',
     orderBy: 'enterprise.registered_on, enterprise.code',
     columns: Object.keys(ENTERPRISE_COLUMNS).map((alias) => `ranked.${alias}`),
     limit,
-  });
-}
+  }),
+);
 
 export interface EnterpriseFilter {
   unitCode: string | null;

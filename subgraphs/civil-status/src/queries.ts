@@ -3,6 +3,7 @@
 // citizen's events and the register list in one statement. Explicit columns, aliased to the row shapes.
 import type { Knex } from 'knex';
 import { anyOf } from '../../../shared/db/anyOf.ts';
+import { compiledRead } from '../../../shared/db/compiledRead.ts';
 import { limitPerGroup } from '../../../shared/db/limitPerGroup.ts';
 
 export type CivilEventKind = 'BIRTH' | 'MARRIAGE' | 'DEATH';
@@ -97,24 +98,23 @@ function unionAll(branches: Knex.QueryBuilder[]): Knex.QueryBuilder {
   return rest.length > 0 ? first.unionAll(rest) : first;
 }
 
-function eventsByIds(knex: Knex, kind: CivilEventKind, ids: readonly string[]): Promise<CivilEventRow[]> {
-  const branch = registerBranch(knex, kind).where(anyOf(knex, `${REGISTERS[kind].table}.id`, ids));
-  return knex.from(branch.as('civil_event')).select(EVENT_COLUMNS);
+/** One register's events by id: a statement per kind, each compiled once. */
+function eventsByIds<Row extends CivilEventRow>(kind: Row['kind']) {
+  return compiledRead<[ids: readonly string[]], Row>((knex, ids) => {
+    const branch = registerBranch(knex, kind).where(anyOf(knex, `${REGISTERS[kind].table}.id`, ids));
+    return knex.from(branch.as('civil_event')).select(EVENT_COLUMNS);
+  });
 }
 
-export const birthsByIds = (knex: Knex, ids: readonly string[]) => eventsByIds(knex, 'BIRTH', ids) as Promise<BirthRow[]>;
-export const marriagesByIds = (knex: Knex, ids: readonly string[]) => eventsByIds(knex, 'MARRIAGE', ids) as Promise<MarriageRow[]>;
-export const deathsByIds = (knex: Knex, ids: readonly string[]) => eventsByIds(knex, 'DEATH', ids) as Promise<DeathRow[]>;
+export const birthsByIds = eventsByIds<BirthRow>('BIRTH');
+export const marriagesByIds = eventsByIds<MarriageRow>('MARRIAGE');
+export const deathsByIds = eventsByIds<DeathRow>('DEATH');
 
 /**
  * Each citizen's own events (their birth, marriages as husband or wife, death), oldest registration
  * first, at most `limit` each: one statement for the whole batch of citizens.
  */
-export function eventsByCitizenIds(
-  knex: Knex,
-  citizenIds: readonly string[],
-  limit: number,
-): Promise<(CivilEventRow & { citizenId: string })[]> {
+export const eventsByCitizenIds = compiledRead<[citizenIds: readonly string[], limit: number], CivilEventRow & { citizenId: string }>((knex, citizenIds, limit) => {
   const asCitizen = (kind: CivilEventKind, personColumn: string) =>
     registerBranch(knex, kind)
       .select(knex.raw('?? as citizen_id', [personColumn]))
@@ -132,7 +132,7 @@ export function eventsByCitizenIds(
     columns: Object.keys(columns).map((alias) => `ranked.${alias}`),
     limit,
   });
-}
+});
 
 export interface RegisterFilter {
   kind: CivilEventKind | null;

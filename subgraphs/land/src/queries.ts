@@ -1,6 +1,7 @@
 // SQL of the land register. Explicit columns, aliased to the shapes the resolvers use.
 import type { Knex } from 'knex';
 import { anyOf } from '../../../shared/db/anyOf.ts';
+import { compiledRead } from '../../../shared/db/compiledRead.ts';
 import { limitPerGroup } from '../../../shared/db/limitPerGroup.ts';
 import { MAX_CATALOGUE_SIZE, MAX_RECORD_PARTS } from '../../../shared/loaders/listBounds.ts';
 
@@ -87,60 +88,51 @@ function parcels(knex: Knex): Knex.QueryBuilder {
     });
 }
 
-export function parcelsByIds(knex: Knex, ids: readonly string[]): Promise<LandParcelRow[]> {
-  return parcels(knex).where(anyOf(knex, 'land_parcel.id', ids));
-}
+export const parcelsByIds = compiledRead<[ids: readonly string[]], LandParcelRow>((knex, ids) => parcels(knex).where(anyOf(knex, 'land_parcel.id', ids)));
 
 /** Parcels held by each citizen or enterprise (`holderColumn`), in cadastral order, at most `limit` each. */
-function parcelsByHolders(
-  knex: Knex,
-  holderColumn: 'parcel_holder.citizen_id' | 'parcel_holder.enterprise_code',
-  holderKeys: readonly string[],
-  limit: number,
-): Promise<HeldParcelRow[]> {
-  const held = parcels(knex)
-    .join('parcel_holder', 'parcel_holder.parcel_id', 'land_parcel.id')
-    .select({ holderKey: holderColumn })
-    .where(anyOf(knex, holderColumn, holderKeys));
-  return limitPerGroup(knex, held, {
-    partitionBy: holderColumn,
-    orderBy: CADASTRAL_ORDER,
-    columns: [...PARCEL_OUTPUT, 'holderKey'].map((alias) => `ranked.${alias}`),
-    limit,
+function parcelsByHolders(holderColumn: 'parcel_holder.citizen_id' | 'parcel_holder.enterprise_code') {
+  return compiledRead<[holderKeys: readonly string[], limit: number], HeldParcelRow>((knex, holderKeys, limit) => {
+    const held = parcels(knex)
+      .join('parcel_holder', 'parcel_holder.parcel_id', 'land_parcel.id')
+      .select({ holderKey: holderColumn })
+      .where(anyOf(knex, holderColumn, holderKeys));
+    return limitPerGroup(knex, held, {
+      partitionBy: holderColumn,
+      orderBy: CADASTRAL_ORDER,
+      columns: [...PARCEL_OUTPUT, 'holderKey'].map((alias) => `ranked.${alias}`),
+      limit,
+    });
   });
 }
 
-export function parcelsByCitizenIds(knex: Knex, citizenIds: readonly string[], limit: number): Promise<HeldParcelRow[]> {
-  return parcelsByHolders(knex, 'parcel_holder.citizen_id', citizenIds, limit);
-}
+export const parcelsByCitizenIds = parcelsByHolders('parcel_holder.citizen_id');
 
-export function parcelsByEnterpriseCodes(knex: Knex, enterpriseCodes: readonly string[], limit: number): Promise<HeldParcelRow[]> {
-  return parcelsByHolders(knex, 'parcel_holder.enterprise_code', enterpriseCodes, limit);
-}
+export const parcelsByEnterpriseCodes = parcelsByHolders('parcel_holder.enterprise_code');
 
 /** Holders of each parcel, largest share first; a parcel has one or two, and never more than MAX_RECORD_PARTS are read. */
-export function holdersByParcelIds(knex: Knex, parcelIds: readonly string[]): Promise<ParcelHolderRow[]> {
-  return limitPerGroup(knex, knex('parcel_holder').select(HOLDER_COLUMNS).where(anyOf(knex, 'parcel_id', parcelIds)), {
+export const holdersByParcelIds = compiledRead<[parcelIds: readonly string[]], ParcelHolderRow>((knex, parcelIds) =>
+  limitPerGroup(knex, knex('parcel_holder').select(HOLDER_COLUMNS).where(anyOf(knex, 'parcel_id', parcelIds)), {
     partitionBy: 'parcel_id',
     orderBy: 'share desc, citizen_id, enterprise_code',
     columns: Object.keys(HOLDER_COLUMNS).map((alias) => `ranked.${alias}`),
     limit: MAX_RECORD_PARTS,
-  });
-}
+  }),
+);
 
 /** Certificates of each parcel, oldest first; a parcel gets a new one only on transfer or reissue (at most MAX_RECORD_PARTS read). */
-export function certificatesByParcelIds(knex: Knex, parcelIds: readonly string[]): Promise<LandCertificateRow[]> {
-  return limitPerGroup(knex, knex('land_certificate').select(CERTIFICATE_COLUMNS).where(anyOf(knex, 'parcel_id', parcelIds)), {
+export const certificatesByParcelIds = compiledRead<[parcelIds: readonly string[]], LandCertificateRow>((knex, parcelIds) =>
+  limitPerGroup(knex, knex('land_certificate').select(CERTIFICATE_COLUMNS).where(anyOf(knex, 'parcel_id', parcelIds)), {
     partitionBy: 'parcel_id',
     orderBy: 'issued_on, serial_number',
     columns: Object.keys(CERTIFICATE_COLUMNS).map((alias) => `ranked.${alias}`),
     limit: MAX_RECORD_PARTS,
-  });
-}
+  }),
+);
 
-export function certificatesBySerialNumbers(knex: Knex, serialNumbers: readonly string[]): Promise<LandCertificateRow[]> {
-  return knex('land_certificate').select(CERTIFICATE_COLUMNS).where(anyOf(knex, 'serial_number', serialNumbers));
-}
+export const certificatesBySerialNumbers = compiledRead<[serialNumbers: readonly string[]], LandCertificateRow>((knex, serialNumbers) =>
+  knex('land_certificate').select(CERTIFICATE_COLUMNS).where(anyOf(knex, 'serial_number', serialNumbers)),
+);
 
 /** Base query of the parcel list, filtered; the page and the count are taken from it. */
 export function parcelList(knex: Knex, filter: { unitCode: string | null; landUsePurpose: string | null }): Knex.QueryBuilder {

@@ -1,6 +1,7 @@
 // SQL of the population register. Explicit columns, aliased to the shapes the resolvers use.
 import type { Knex } from 'knex';
 import { anyOf } from '../../../shared/db/anyOf.ts';
+import { compiledRead } from '../../../shared/db/compiledRead.ts';
 import { limitPerGroup } from '../../../shared/db/limitPerGroup.ts';
 
 export interface CitizenRow {
@@ -59,19 +60,19 @@ function citizens(knex: Knex): Knex.QueryBuilder {
   return knex('citizen').join('ethnic_group', 'ethnic_group.code', 'citizen.ethnic_group_code').select(CITIZEN_COLUMNS);
 }
 
-export function citizensByIds(knex: Knex, ids: readonly string[]): Promise<CitizenRow[]> {
-  return citizens(knex).where(anyOf(knex, 'citizen.id', ids));
-}
+export const citizensByIds = compiledRead<[ids: readonly string[]], CitizenRow>((knex, ids) =>
+  citizens(knex).where(anyOf(knex, 'citizen.id', ids)),
+);
 
 /** Members of each household, oldest first, at most `limit` each. */
-export function citizensByHouseholdIds(knex: Knex, householdIds: readonly string[], limit: number): Promise<CitizenRow[]> {
-  return limitPerGroup(knex, citizens(knex).where(anyOf(knex, 'citizen.household_id', householdIds)), {
+export const citizensByHouseholdIds = compiledRead<[householdIds: readonly string[], limit: number], CitizenRow>((knex, householdIds, limit) =>
+  limitPerGroup(knex, citizens(knex).where(anyOf(knex, 'citizen.household_id', householdIds)), {
     partitionBy: 'citizen.household_id',
     orderBy: 'citizen.date_of_birth, citizen.id',
     columns: Object.keys(CITIZEN_COLUMNS).map((alias) => `ranked.${alias}`),
     limit,
-  });
-}
+  }),
+);
 
 /** Base query of the citizen list, filtered; the page and the count are taken from it. */
 export function citizenList(knex: Knex, filter: { unitCode: string | null }): Knex.QueryBuilder {
@@ -80,9 +81,9 @@ export function citizenList(knex: Knex, filter: { unitCode: string | null }): Kn
   return query;
 }
 
-export function householdsByIds(knex: Knex, ids: readonly string[]): Promise<HouseholdRow[]> {
-  return knex('household')
+export const householdsByIds = compiledRead<[ids: readonly string[]], HouseholdRow>((knex, ids) =>
+  knex('household')
     .select(HOUSEHOLD_COLUMNS)
     .select({ membersIds: knex.raw('array(select member.id from citizen as member where member.household_id = household.id order by member.id)') })
-    .where(anyOf(knex, 'household.id', ids));
-}
+    .where(anyOf(knex, 'household.id', ids)),
+);

@@ -2,6 +2,7 @@
 // A benefit row carries its programme (a join), so a list of benefits and their programmes is one statement.
 import type { Knex } from 'knex';
 import { anyOf } from '../../../shared/db/anyOf.ts';
+import { compiledRead } from '../../../shared/db/compiledRead.ts';
 import { limitPerGroup } from '../../../shared/db/limitPerGroup.ts';
 import { MAX_CATALOGUE_SIZE } from '../../../shared/loaders/listBounds.ts';
 
@@ -51,9 +52,7 @@ export function allPrograms(knex: Knex): Promise<BenefitProgramRow[]> {
   return knex('benefit_program').select(PROGRAM_COLUMNS).orderBy('code').limit(MAX_CATALOGUE_SIZE);
 }
 
-export function benefitsByIds(knex: Knex, ids: readonly string[]): Promise<BenefitRow[]> {
-  return benefits(knex).where(anyOf(knex, 'benefit.id', ids));
-}
+export const benefitsByIds = compiledRead<[ids: readonly string[]], BenefitRow>((knex, ids) => benefits(knex).where(anyOf(knex, 'benefit.id', ids)));
 
 /** Benefits of each citizen, oldest first, at most `limit` each, optionally of one status only. */
 export function benefitsByCitizenIds(
