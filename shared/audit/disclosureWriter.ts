@@ -24,6 +24,15 @@ export interface DisclosureWriter {
 
 const MAX_ATTEMPTS = 5;
 
+/** The batch's rows, in order, from one JSON parameter. */
+const APPEND_ROWS = `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash)
+  select request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash
+  from rows from (json_to_recordset(?::json) as (request_id text, at timestamptz, principal text, agency text, roles jsonb, purpose text,
+    case_id text, data_subjects text[], outcome_sets json, outcome_of integer[], decision text, prev_hash text, hash text)) with ordinality as batch
+  order by batch.ordinality`;
+/** Prepared once per connection, as the request path's reads are (shared/db/namedStatements.ts): its text never changes. */
+const APPEND_ROWS_STATEMENT = 'disclosure_log_append';
+
 interface ChainedRows {
   /** The rows as one JSON array: a single parameter, which pg sends as it is (array parameters are escaped element by element). */
   json: string;
@@ -72,14 +81,7 @@ export function createDisclosureWriter(knex: Knex, onAppended?: (rows: number) =
       const previous = end ?? (end = await readEnd());
       const { json, last } = chain(previous, records);
       try {
-        await knex.raw(
-          `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash)
-           select request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash
-           from rows from (json_to_recordset(?::json) as (request_id text, at timestamptz, principal text, agency text, roles jsonb, purpose text,
-             case_id text, data_subjects text[], outcome_sets json, outcome_of integer[], decision text, prev_hash text, hash text)) with ordinality as batch
-           order by batch.ordinality`,
-          [json],
-        );
+        await knex.raw(APPEND_ROWS, [json]).options({ name: APPEND_ROWS_STATEMENT });
         end = last;
         onAppended?.(records.length);
         return;
