@@ -24,9 +24,9 @@ import { configuredOperationLimits, type OperationLimits } from '../../shared/li
 import { logError } from '../../shared/logging/log.ts';
 import { authenticate } from './authenticate.ts';
 import { checkDeclaredPurpose } from './checkDeclaredPurpose.ts';
-import { AuthenticatedDataSource } from './dataSources.ts';
 import type { GatewayContext } from './GatewayContext.ts';
-import { InProcessDataSource, type LocalSubgraph } from './InProcessDataSource.ts';
+import { SubgraphDataSource } from './SubgraphDataSource.ts';
+import { httpTransport, inProcessTransport, type LocalSubgraph, type SubgraphTransport } from './subgraphTransports.ts';
 import { formatError } from './formatError.ts';
 import { limitOperations } from './limitOperations.ts';
 import { playgroundRouter } from './playground.ts';
@@ -82,6 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const sign = createInternalTokenSigner();
   const deadlines = { ...config.deadlines, ...options.deadlines };
   const routingUrls: Record<string, string> = {};
+  const transports: SubgraphTransport[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
     logger: quietLogger,
@@ -92,8 +93,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!target) throw new Error(`No URL for subgraph ${name}`);
       routingUrls[name] = target;
       const local = options.localSubgraphs?.[name];
-      if (local) return new InProcessDataSource(name, local, sign, deadlines.subgraphCallMs);
-      return new AuthenticatedDataSource(name, target, sign, deadlines.subgraphCallMs);
+      const transport = local ? inProcessTransport(local) : httpTransport(target);
+      transports.push(transport);
+      return new SubgraphDataSource(name, transport, sign, deadlines.subgraphCallMs);
     },
   });
 
@@ -181,6 +183,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await server.stop();
       purposeList.close();
       rateLimitStore.close();
+      await Promise.all(transports.map((transport) => transport.close()));
     },
   };
 }

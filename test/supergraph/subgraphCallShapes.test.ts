@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
-import type { LocalSubgraph } from '../../gateway/src/InProcessDataSource.ts';
+import type { LocalSubgraph } from '../../gateway/src/subgraphTransports.ts';
 import { createInternalTokenSigner } from '../../shared/auth/internalToken.ts';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import type { RunningSubgraph } from '../../shared/subgraph/startSubgraph.ts';

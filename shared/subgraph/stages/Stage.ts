@@ -45,7 +45,7 @@ export class Pipeline<Start, Has> {
 /**
  * What the transport hands the pipeline: the headers, and the GraphQL request either still unread (over
  * HTTP, routeRequest.ts) or as the object the gateway built (a gateway in this process,
- * gateway/src/InProcessDataSource.ts). Either way readGraphQLRequest checks its shape the same way.
+ * gateway/src/subgraphTransports.ts). Either way readGraphQLRequest checks its shape the same way.
  */
 export type IncomingCall = { headers: IncomingHttpHeaders } & (HttpBody | GivenRequest);
 

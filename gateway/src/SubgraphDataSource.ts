@@ -1,32 +1,30 @@
-// Step 2 in one process (SUBGRAPH_CALLS=in-process, the one-box shape): the gateway hands each call to the
-// subgraph's pipeline directly, the function its /graphql route hands an HTTP call to, with the headers
-// the call would carry over HTTP (subgraphCallHeaders.ts) and the request as an object: no socket, no
-// JSON either way. Below this, the subgraph checks tokens, policies, consents and records disclosures as
-// it does over HTTP. What the gateway sees is what it would have parsed from the HTTP answer, and a
-// failure, a refusal or a slow call gives the same errors as dataSources.ts.
+// Step 2: the gateway's call to one subgraph, the same in both shapes but for the transport under it
+// (subgraphTransports.ts): over HTTP to a subgraph of its own (the scale-out shape), or to the pipeline of
+// a subgraph in this process (the one-box shape). Either way the call carries the same headers
+// (subgraphCallHeaders.ts: the subgraph's internal token, the request id, the consent and relay tokens),
+// is cut off at its timeout or the request's deadline (requestDeadline.ts), and a failure, a refusal or a
+// slow register gives the same errors (SubgraphCallFailures.ts). Below the transport the subgraph checks
+// tokens, policies and consents and records disclosures as it always does.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { findService } from '../../shared/config/services.ts';
-import type { Answer, IncomingCall } from '../../shared/subgraph/stages/Stage.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 import { callBudget } from './requestDeadline.ts';
 import { subgraphCallHeaders, type SignInternalToken } from './subgraphCallHeaders.ts';
 import { SubgraphCallFailures } from './SubgraphCallFailures.ts';
-
-/** A subgraph running in the gateway's process: its pipeline (RunningSubgraph.graphql). */
-export type LocalSubgraph = (call: IncomingCall) => Promise<Answer>;
+import type { SubgraphAnswer, SubgraphTransport } from './subgraphTransports.ts';
 
 type Response = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 const CUT_OFF = Symbol('cut off');
 
-export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly service: { name: string; info: ReturnType<typeof findService> };
   private readonly failures: SubgraphCallFailures;
 
   constructor(
     serviceName: string,
-    private readonly subgraph: LocalSubgraph,
+    private readonly transport: SubgraphTransport,
     private readonly sign: SignInternalToken,
     /** How long one call may take (SUBGRAPH_TIMEOUT_MS), less when the request's deadline is nearer. */
     private readonly callTimeoutMs: number,
@@ -42,22 +40,21 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
     const budget = callBudget(caller?.deadline, this.callTimeoutMs);
     if (budget.ms <= 0) throw this.failures.timedOut(budget, caller);
     if (!request.query) throw new Error('Missing query');
-    const call: IncomingCall = {
-      headers: subgraphCallHeaders(this.service, this.sign, caller, budget),
-      givenRequest: { query: request.query, variables: request.variables, operationName: request.operationName },
-    };
-    let answer: Answer | typeof CUT_OFF;
+    const headers = subgraphCallHeaders(this.service, this.sign, caller, budget);
+    const call = { query: request.query, variables: request.variables, operationName: request.operationName };
+    const abort = new AbortController();
+    let answer: SubgraphAnswer | typeof CUT_OFF;
     try {
-      // A synchronous throw of the pipeline lands in the catch too.
-      // The subgraph goes on with a call given up on, as it does when an HTTP call is aborted; its answer is dropped.
-      answer = await within(this.subgraph(call), budget.ms);
+      // At the budget the transport is told to give up (over HTTP the socket is destroyed, never reused);
+      // a subgraph in this process goes on with the call and its answer is dropped.
+      answer = await within(this.transport.send(headers, call, abort.signal), budget.ms, abort);
     } catch (error) {
-      throw this.failures.unavailable(error, caller);
+      throw abort.signal.aborted ? this.failures.cutOff(caller) : this.failures.unavailable(error, caller);
     }
     if (answer === CUT_OFF) throw this.failures.cutOff(caller);
-    // Over HTTP a status other than 2xx fails the fetch (RemoteGraphQLDataSource) and the register is unavailable.
+    // A status other than 2xx: the register refused the call (e.g. a token it would not take), it is unavailable.
     if (answer.status < 200 || answer.status > 299) throw this.failures.unavailable(new Error(`the subgraph refused the call with ${answer.status}`), caller);
-    // As for an HTTP answer without cache-control: nothing of it may be cached.
+    // Subgraphs send no cache-control: nothing of the answer may be cached.
     const policy = 'incomingRequestContext' in options ? options.incomingRequestContext.overallCachePolicy : undefined;
     if (policy && 'restrict' in policy) policy.restrict({ maxAge: 0 });
     const { data, errors } = answer.body;
@@ -68,16 +65,19 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
   }
 }
 
-/** An error as the HTTP answer carries it (JSON.stringify calls toJSON): message, locations, path, extensions. */
+/** An error as an HTTP answer carries it (JSON.stringify calls toJSON): message, locations, path, extensions. */
 function formatted(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {
   return error instanceof GraphQLError ? error.toJSON() : error;
 }
 
-/** The answer, or CUT_OFF once `ms` have passed. */
-async function within(work: Promise<Answer>, ms: number): Promise<Answer | typeof CUT_OFF> {
+/** The answer, or CUT_OFF once `ms` have passed (the transport is then aborted). */
+async function within(work: Promise<SubgraphAnswer>, ms: number, abort: AbortController): Promise<SubgraphAnswer | typeof CUT_OFF> {
   let timer: NodeJS.Timeout | undefined;
   const cutOff = new Promise<typeof CUT_OFF>((resolve) => {
-    timer = setTimeout(() => resolve(CUT_OFF), ms);
+    timer = setTimeout(() => {
+      abort.abort();
+      resolve(CUT_OFF);
+    }, ms);
   });
   try {
     return await Promise.race([work, cutOff]);
