@@ -26,13 +26,18 @@ function ask(gateway: RunningGateway, who: Who, text: string, variables: Record<
   return postGraphQL(`${gateway.url}/graphql`, text, { token: tokenFor(who), headers, variables });
 }
 
-/** An answer with each error's request id (one per request) made comparable. */
+/**
+ * An answer with each error's request id (one per request) made comparable, and its errors in path order:
+ * calls to several registers run side by side, and their errors arrive in the order the registers answer.
+ */
 function comparable({ status, body }: GraphQLResponse) {
-  const errors = body.errors?.map((error) => {
-    if (!error.extensions || !('requestId' in error.extensions)) return error;
-    expect(error.extensions.requestId).toBeTypeOf('string');
-    return { ...error, extensions: { ...error.extensions, requestId: 'one per request' } };
-  });
+  const errors = body.errors
+    ?.map((error) => {
+      if (!error.extensions || !('requestId' in error.extensions)) return error;
+      expect(error.extensions.requestId).toBeTypeOf('string');
+      return { ...error, extensions: { ...error.extensions, requestId: 'one per request' } };
+    })
+    .sort((a, b) => JSON.stringify(a.path ?? []).localeCompare(JSON.stringify(b.path ?? [])) || a.message.localeCompare(b.message));
   return { status, body: { ...body, ...(errors ? { errors } : {}) } };
 }
 
