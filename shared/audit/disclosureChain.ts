@@ -87,9 +87,17 @@ export function overallDecision(decisions: Iterable<DisclosureDecision>): Disclo
   return disclosed && refused ? 'partial' : refused ? 'refused' : 'disclosed';
 }
 
+function isScalar(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'number';
+}
+
 /** JSON with object keys sorted at every level: jsonb stores keys in its own order. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    // A list of strings, numbers and nulls (data subjects, roles, outcome indexes): JSON.stringify gives that text already.
+    if (value.every(isScalar)) return JSON.stringify(value);
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
