@@ -175,8 +175,6 @@ async function main(settings: BenchSettings): Promise<void> {
     for (const target of targets) measurements.push(await measure(target, connections, partsOf.get(target)!, settings, all));
   }
   const validity = validityOf({
-    cpus: machine.cpus,
-    loadAverageAtStart: machine.loadAverage,
     otherWorkLimit: settings.otherWorkLimit,
     samples: load,
     runs: measurements.map((m) => ({ target: m.target, connections: m.connections, otherShare: m.cpu.otherShare })),

@@ -56,6 +56,19 @@ describe('the stored form of a disclosure record', () => {
     expect('outcomes' in stored).toBe(false);
   });
 
+  it('serialises each outcome as canonicalJson does, however it was built and whatever it holds', () => {
+    const restricted = { fields: ['Citizen.fullName'], decision: 'disclosed', basis: 'owner', rule: 'police', restricted: { notifyAfter: 'until-released', requestId: 'r-0', legalBasis: 'criminal-procedure-code-2015' } };
+    const odd = [
+      { decision: 'disclosed', fields: [{ ...restricted, note: { b: 1, a: 2 } }] },
+      { decision: 'disclosed', fields: [{ ...restricted, rule: 7 }] },
+      { fields: [reversedKeys(restricted)], decision: 'disclosed', extra: true },
+    ] as unknown as DisclosureRecord['outcomes'];
+    const outcomes = [...base.outcomes, { decision: 'disclosed', fields: [restricted] }, ...odd] as DisclosureRecord['outcomes'];
+    const { stored, setTexts } = storedForm({ ...base, dataSubjects: outcomes.map((_, index) => `0330900000${index}`), outcomes });
+    expect(setTexts).toEqual(stored.outcomeSets.map(canonicalJson));
+    expect(stored.outcomeSets).toHaveLength(7);
+  });
+
   it('gives back every subject\'s outcome in full', () => {
     const { stored } = storedForm(base);
     expect(stored.outcomeOf.map((index) => stored.outcomeSets[index])).toEqual(base.outcomes);

@@ -121,6 +121,51 @@ export interface StoredRecord extends LoggedRequest {
   decision: DisclosureDecision;
 }
 
+const SUBJECT_OUTCOME_KEYS = new Set(['decision', 'fields']);
+const FIELD_OUTCOME_KEYS = new Set(['basis', 'decision', 'fields', 'reason', 'restricted', 'rule']);
+const RESTRICTION_KEYS = new Set(['legalBasis', 'notifyAfter', 'requestId']);
+
+/** Only the given keys, each holding a string or nothing (`nullable`: or null). */
+function stringsUnder(value: unknown, keys: Set<string>, skip: string[] = []): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  for (const [key, item] of Object.entries(value)) {
+    if (!keys.has(key)) return false;
+    if (!skip.includes(key) && item !== undefined && item !== null && typeof item !== 'string') return false;
+  }
+  return true;
+}
+
+function isPlainOutcome(outcome: SubjectOutcome): boolean {
+  return (
+    stringsUnder(outcome, SUBJECT_OUTCOME_KEYS, ['fields']) &&
+    Array.isArray(outcome.fields) &&
+    outcome.fields.every(
+      (group) =>
+        stringsUnder(group, FIELD_OUTCOME_KEYS, ['fields', 'restricted']) &&
+        Array.isArray(group.fields) &&
+        group.fields.every((field) => typeof field === 'string') &&
+        (group.restricted === undefined || stringsUnder(group.restricted, RESTRICTION_KEYS)),
+    )
+  );
+}
+
+/**
+ * canonicalJson's text of an outcome, built without sorting when it holds only the keys the collector
+ * puts there, as strings (a consent-gated row has an outcome per person: each consent is its basis).
+ * Anything else goes through canonicalJson, so the stored text never differs from what verify computes.
+ */
+function outcomeText(outcome: SubjectOutcome): string {
+  if (!isPlainOutcome(outcome)) return canonicalJson(outcome);
+  return JSON.stringify({
+    decision: outcome.decision,
+    fields: outcome.fields.map((group) => ({
+      basis: group.basis, decision: group.decision, fields: group.fields, reason: group.reason,
+      restricted: group.restricted && { legalBasis: group.restricted.legalBasis, notifyAfter: group.restricted.notifyAfter, requestId: group.restricted.requestId },
+      rule: group.rule,
+    })),
+  });
+}
+
 /**
  * The stored form of a record, and the canonical JSON of each of its outcome sets (the hash is built
  * from them). Outcomes are shared by identity first (the collector hands one object to the subjects
@@ -134,7 +179,7 @@ export function storedForm(record: DisclosureRecord): { stored: StoredRecord; se
   const outcomeOf = record.outcomes.map((outcome) => {
     let index = byObject.get(outcome);
     if (index === undefined) {
-      const text = canonicalJson(outcome);
+      const text = outcomeText(outcome);
       index = byText.get(text);
       if (index === undefined) {
         index = outcomeSets.push(outcome) - 1;

@@ -2,7 +2,7 @@
 // algorithm that key allows, for this platform, not expired, naming who the caller is.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createUserTokenVerifier, InvalidTokenError } from './userToken.ts';
 
 const ISSUER = 'https://idp.hungyen.gov.vn';
@@ -171,6 +171,23 @@ describe('a caller’s token at the gateway', () => {
 
   it('keeps only the roles the platform knows of a caller who has one', () => {
     expect(outcomeOf(tokenFor({ ...police, roles: ['superuser', 'officer'] }))).toEqual({ caller: { subject: 'ca-0042', agency: 'cong-an-tinh', roles: ['officer'] } });
+  });
+});
+
+describe('a token that verified once', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lets its caller in again, as the same caller, and is refused once it has expired', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const token = tokenFor(police, { expiresIn: 60 });
+    const first = verify(token);
+    expect(verify(token)).toEqual(first);
+    // Shared by every request that carries the token: nothing may change the caller it names.
+    expect(() => (first.roles as string[]).push('security-officer')).toThrow(TypeError);
+    vi.setSystemTime(Date.now() + 66_000);
+    expect(outcomeOf(token)).toEqual({ refused: UNTRUSTED });
   });
 });
 

@@ -44,6 +44,11 @@ function algorithmFor(key: KeyObject): jwt.Algorithm {
 
 export class InvalidTokenError extends Error {}
 
+/** Seconds a token's exp and nbf may be off from this machine's clock. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+/** Verified tokens kept at most (the oldest goes first): a few MB, beyond the callers of any one minute. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 export function createUserTokenVerifier(settings: UserTokenSettings): (token: string) => Identity {
   const keys = new Map(
     settings.keys.map(({ kid, publicKeyPem }) => {
@@ -57,14 +62,27 @@ export function createUserTokenVerifier(settings: UserTokenSettings): (token: st
         algorithms: [entry.algorithm],
         issuer: settings.issuer,
         audience: settings.audience,
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
       return typeof payload === 'string' ? null : payload;
     } catch {
       return null;
     }
   };
+  // A token that verified verifies again, byte for byte, until it expires (the keys are fixed at start):
+  // its identity is kept, so a caller's every request does not pay an RS256 verify (docs/performance.md).
+  const verified = new Map<string, { identity: Identity; expiresAtMs: number }>();
   return (token) => {
+    const known = verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) return known.identity;
+    if (known) verified.delete(token);
+    const entry = verifyToken(token);
+    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+    verified.set(token, entry);
+    return entry.identity;
+  };
+
+  function verifyToken(token: string): { identity: Identity; expiresAtMs: number } {
     const header = jwt.decode(token, { complete: true })?.header;
     if (!header) throw new InvalidTokenError('The token is not a JWT');
     // A token naming its key is checked against that key alone; one without a kid against each key.
@@ -75,8 +93,11 @@ export function createUserTokenVerifier(settings: UserTokenSettings): (token: st
       if (claims) break;
     }
     if (!claims) throw new InvalidTokenError('The token is invalid, expired or not signed by a trusted key');
-    return callerFromClaims(claims);
-  };
+    const identity = callerFromClaims(claims);
+    // Shared by the requests that carry the token: nothing may change it.
+    Object.freeze(identity.roles);
+    return { identity: Object.freeze(identity), expiresAtMs: (claims.exp! + CLOCK_TOLERANCE_SECONDS) * 1000 };
+  }
 }
 
 function callerFromClaims(claims: jwt.JwtPayload): Identity {
