@@ -1,5 +1,5 @@
-// The headers of one subgraph call, the same whether the call goes over HTTP (dataSources.ts) or to a
-// subgraph in this process (InProcessDataSource.ts): the subgraph's internal token, the request id, the
+// The headers of one subgraph call (SubgraphDataSource.ts), the same whether the call goes over HTTP or
+// to a subgraph in this process (subgraphTransports.ts): the subgraph's internal token, the request id, the
 // call's time budget, and, where they apply, the consent token and the platform's relay tokens.
 import type { Principal } from '../../shared/auth/Principal.ts';
 import { RELAY_TOKENS_HEADER } from '../../shared/auth/relayTokens.ts';
@@ -9,10 +9,10 @@ import type { GatewayContext } from './GatewayContext.ts';
 import type { CallBudget } from './requestDeadline.ts';
 
 /**
- * How long this call may take, in ms. Over HTTP the fetcher reads it to abort the call (Apollo hands the
- * fetcher only a URL and headers), and the subgraph may read it too. Not AsyncLocalStorage: on Node 20 it
- * turns on promise hooks for the whole process, and every await of every request then costs two to three
- * times as much.
+ * How long this call may take, in ms: SubgraphDataSource cuts the call off then, and the subgraph is told
+ * (it may stop early; today it does not act on it). Passed along, not kept in AsyncLocalStorage: on Node
+ * 20 that turns on promise hooks for the whole process, and every await of every request then costs two
+ * to three times as much.
  */
 export const CALL_TIMEOUT_HEADER = 'x-call-timeout-ms';
 
