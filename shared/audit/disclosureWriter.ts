@@ -52,16 +52,16 @@ function chain(previous: string, records: DisclosureRecord[]): ChainedRows {
       purpose: stored.purpose,
       case_id: stored.caseId,
       data_subjects: stored.dataSubjects,
-      outcome_sets: stored.outcomeSets,
       outcome_of: stored.outcomeOf,
       decision: stored.decision,
       prev_hash: previous,
       hash,
     };
     previous = hash;
-    return row;
+    // The outcome sets as the text they were hashed from, not serialised a second time.
+    return `${JSON.stringify(row).slice(0, -1)},"outcome_sets":[${setTexts.join(',')}]}`;
   });
-  return { json: JSON.stringify(rows), last: previous };
+  return { json: `[${rows.join(',')}]`, last: previous };
 }
 
 /** `onAppended`: told how many rows each successful append added (the checkpointer counts them; it must not block). */
