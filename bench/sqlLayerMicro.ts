@@ -4,10 +4,10 @@
 // of the Postgres backends serving it (/proc), per statement. docs/request-path-costs.md has its figures.
 // Usage: npx tsx bench/sqlLayerMicro.ts [pages=2000] [named|unnamed] (named statements on or off)
 // The server is BENCH_DATABASE_URL's, as for `npm run bench` (its bench_<agency> databases).
-import { readFileSync } from 'node:fs';
 import { openDatabase, type Database } from '../shared/db/openDatabase.ts';
 import { serverDatabaseExists } from '../shared/db/serverDatabase.ts';
 import { benchDatabaseUrl, benchSettingsFromEnv } from './benchSettings.ts';
+import { readProcessStat, ticksToMs } from './processCpu.ts';
 import { pageSizeOf } from '../shared/loaders/listBounds.ts';
 import { citizenList } from '../subgraphs/population/src/queries.ts';
 import { eventsByCitizenIds } from '../subgraphs/civil-status/src/queries.ts';
@@ -17,19 +17,15 @@ import { enterprisesByRepresentativeIds } from '../subgraphs/business/src/querie
 const N = Number(process.argv[2] ?? 2000);
 const named = (process.argv[3] ?? 'named') !== 'unnamed';
 const settings = benchSettingsFromEnv();
-/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
-const TICKS = 100;
-
 /** CPU of the server backends serving this script (others may be running their own work on the server). */
 function postgresCpuMs(pids: readonly number[]): number {
-  let ticks = 0;
+  let ms = 0;
   for (const pid of pids) {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // utime and stime: fields 14 and 15, counted after the command name in parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
+    const stat = readProcessStat(pid);
+    if (!stat) throw new Error(`Postgres backend ${pid} is gone or not on this machine`);
+    ms += ticksToMs(stat.ticks);
   }
-  return (ticks * 1000) / TICKS;
+  return ms;
 }
 
 async function open(service: string): Promise<Database> {
