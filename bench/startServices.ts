@@ -123,12 +123,17 @@ async function startSubgraphs(settings: BenchSettings, extraEnv: Record<string, 
   });
 }
 
+/** A gateway on `port`, its rate limit on but never reached, its buckets in Redis under a prefix of its own. */
+function gatewayEnv(port: number): Record<string, string> {
+  return { PORT: String(port), RATE_LIMIT_OFFICER: BENCH_RATE_LIMIT, REDIS_URL: BENCH_REDIS_URL, RATE_LIMIT_KEY_PREFIX: `bench-${process.pid}-${port}:` };
+}
+
 async function startGatewayFor(subgraphs: RunningService[], name: string, extraEnv: Record<string, string> = {}): Promise<RunningService> {
   const port = await freePort();
   const urls = Object.fromEntries(
     subgraphs.map((subgraph, index) => [`${envPrefix(SUBGRAPH_SERVICES[index].name)}_SUBGRAPH_URL`, `${subgraph.baseUrl}/graphql`]),
   );
-  const env = cleanEnv({ PORT: String(port), RATE_LIMIT_OFFICER: BENCH_RATE_LIMIT, REDIS_URL: BENCH_REDIS_URL, RATE_LIMIT_KEY_PREFIX: `bench-${process.pid}-${port}:`, ...urls, ...extraEnv });
+  const env = cleanEnv({ ...gatewayEnv(port), ...urls, ...extraEnv });
   return { name, baseUrl: `http://127.0.0.1:${port}`, child: startChild(name, TSX, ['gateway/src/main.ts'], env) };
 }
 
@@ -139,8 +144,7 @@ async function startGatewayFor(subgraphs: RunningService[], name: string, extraE
 async function startOneBox(settings: BenchSettings): Promise<RunningService & { subgraphBaseUrls: string[] }> {
   const port = await freePort();
   const env: Record<string, string> = {
-    PORT: String(port), SUBGRAPH_CALLS: 'in-process', SEED_SCALE: settings.seedScale,
-    RATE_LIMIT_OFFICER: BENCH_RATE_LIMIT, REDIS_URL: BENCH_REDIS_URL, RATE_LIMIT_KEY_PREFIX: `bench-${process.pid}-${port}:`,
+    ...gatewayEnv(port), SUBGRAPH_CALLS: 'in-process', SEED_SCALE: settings.seedScale,
   };
   const subgraphBaseUrls: string[] = [];
   for (const service of SUBGRAPH_SERVICES) {
