@@ -23,6 +23,11 @@ export interface PolicyRule {
   on_subject_request?: boolean;
   /** Applies only when the caller names a case (X-Case-Id); without one the field is refused with CASE_ID_REQUIRED. */
   requires_case_id?: boolean;
+  /**
+   * Applies only while the caller's agency holds an approved connection covering the field's group for
+   * the declared purpose (the connection agreements). Needs `agencies` and `purposes`; not with `own_record`.
+   */
+  requires_connection?: boolean;
   /** What the rule discloses is hidden from the data subject (Law 91/2025 exceptions) for a period or until released. */
   restricted?: { legal_basis: string; notify_after: string };
 }
@@ -36,6 +41,12 @@ export interface Restriction {
   notifyAfter: string;
 }
 
+/** A sharing service (field group) switched off: the notice its callers read, and the day (YYYY-MM-DD) it went off. */
+export interface DisabledService {
+  notice: string;
+  since: string;
+}
+
 export interface PolicyDocument {
   policy: string;
   about: string;
@@ -47,8 +58,8 @@ export interface PolicyDocument {
    * whose personal-level fields concern no person of their own (see compilePolicies).
    */
   subject?: string | string[];
-  /** Group name -> its level and the fields of the type it holds. */
-  field_groups: Record<string, { level: Classification; fields: string[] }>;
+  /** Group name -> its level, the fields of the type it holds, and whether its sharing service is switched off. */
+  field_groups: Record<string, { level: Classification; fields: string[]; disabled?: DisabledService }>;
   rules: PolicyRule[];
 }
 

@@ -104,7 +104,7 @@ function compile(set: PolicySet) {
 }
 
 function rule(id: string, conditions: Partial<Omit<CompiledRule, 'id'>>): CompiledRule {
-  return { id, roles: null, agencies: null, purposes: null, legalBasis: 'owner', ownRecord: false, consentPurposes: null, onSubjectRequest: false, ...conditions };
+  return { id, roles: null, agencies: null, purposes: null, legalBasis: 'owner', ownRecord: false, consentPurposes: null, onSubjectRequest: false, requiresConnection: false, ...conditions };
 }
 
 const police = rule('police-investigate', {
@@ -121,7 +121,7 @@ const withConsent = rule('agencies-with-consent', {
   legalBasis: 'pdpl-2025-consent',
 });
 
-const citizenField = { policy: 'population.citizen', owner: 'cong-an-tinh', type: 'Citizen', subjectFields: ['id'], subjectFromEnclosingRecord: false };
+const citizenField = { policy: 'population.citizen', owner: 'cong-an-tinh', type: 'Citizen', subjectFields: ['id'], subjectFromEnclosingRecord: false, disabled: null };
 
 describe('a security officer’s policy set, compiled', () => {
   describe('when valid', () => {
@@ -172,6 +172,7 @@ describe('a security officer’s policy set, compiled', () => {
         dataDependent: false,
         subjectFields: [],
         subjectFromEnclosingRecord: false,
+        disabled: null,
       });
     });
 
@@ -224,7 +225,36 @@ describe('a security officer’s policy set, compiled', () => {
         dataDependent: true,
         subjectFields: [],
         subjectFromEnclosingRecord: true,
+        disabled: null,
       });
+    });
+
+    it('carries an approved-connection condition to the rule, and leaves it off where the rule does not ask for one', () => {
+      const withConnection = edited((document) => {
+        document.rules[0].requires_connection = true;
+      });
+      const { compiled, problems } = compile(policySet(withConnection));
+      expect(problems).toEqual([]);
+      expect(compiled?.fields.get('Citizen.fullName')?.rules).toEqual([{ ...police, requiresConnection: true }, ownRecord, withConsent]);
+      expect(compile(policySet()).compiled?.fields.get('Citizen.fullName')?.rules[0]).toEqual(police);
+      expect(police.requiresConnection).toBe(false);
+    });
+
+    it('gives every field of a switched-off group its notice and date, and no other field', () => {
+      const switchedOff = edited((document) => {
+        document.field_groups.key.fields = ['id', 'fullName'];
+        document.field_groups.identity = { level: 'personal', fields: ['religion'] };
+        delete (document.field_groups as Record<string, unknown>).beliefs;
+        document.field_groups.key.disabled = { notice: 'Under maintenance until 2026-12-31', since: '2026-12-01' };
+        document.rules.forEach((one) => (one.may_read = one.may_read.filter((group) => group !== 'beliefs')));
+      });
+      const { compiled, problems } = compile(policySet(switchedOff));
+      expect(problems).toEqual([]);
+      const notice = { notice: 'Under maintenance until 2026-12-31', since: '2026-12-01' };
+      expect(compiled?.fields.get('Citizen.id')?.disabled).toEqual(notice);
+      expect(compiled?.fields.get('Citizen.fullName')?.disabled).toEqual(notice);
+      expect(compiled?.fields.get('Citizen.religion')?.disabled).toBeNull();
+      expect(compiled?.fields.get('Residence.address')?.disabled).toBeNull();
     });
 
     it('lets the agency groups of the policy folder add to the platform’s', () => {
@@ -377,6 +407,44 @@ describe('a security officer’s policy set, compiled', () => {
         document.rules = [document.rules[0], document.rules[2]];
       }));
       expect(compile(set).problems).toEqual([]);
+    });
+
+    it('refuses a rule requiring a connection that names no agencies or no purposes', () => {
+      const noAgencies = edited((document) => {
+        document.rules[0].requires_connection = true;
+        delete document.rules[0].agencies;
+      });
+      expect(compile(policySet(noAgencies, { 'rules.0.requires_connection': 37 }))).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 37, message: 'Rule "police-investigate" requires an approved connection, so it must name the agencies and the purposes the connection is for' }],
+      });
+      const noPurposes = edited((document) => {
+        document.rules[0].requires_connection = true;
+        delete document.rules[0].purposes;
+      });
+      expect(compile(policySet(noPurposes, { 'rules.0.requires_connection': 37 })).problems).toEqual([
+        { file: CITIZEN_FILE, line: 37, message: 'Rule "police-investigate" requires an approved connection, so it must name the agencies and the purposes the connection is for' },
+      ]);
+    });
+
+    it('refuses a rule that both requires a connection and reads the caller’s own record', () => {
+      const set = policySet(edited((document) => {
+        document.rules[1] = { ...document.rules[1], agencies: ['cong-an-tinh'], purposes: ['criminal-investigation'], requires_connection: true };
+      }), { 'rules.1.requires_connection': 41 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 41, message: 'Rule "citizens-read-their-own-record" cannot both require an approved connection and read the caller\'s own record: write two rules' }],
+      });
+    });
+
+    it('refuses a switched-off group whose date is no day of the calendar', () => {
+      const set = policySet(edited((document) => {
+        document.field_groups.identity.disabled = { notice: 'Moved to the national register', since: '2026-02-30' };
+      }), { 'field_groups.identity.disabled.since': 16 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 16, message: '"since" of the disabled group "identity" is not a date (YYYY-MM-DD): "2026-02-30"' }],
+      });
     });
 
     it('refuses a rule that needs both consent and a subject request', () => {

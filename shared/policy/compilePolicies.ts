@@ -4,7 +4,7 @@
 import { getNamedType, getNullableType, isListType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { KNOWN_ROLES } from '../auth/Principal.ts';
 import { findService } from '../config/services.ts';
-import { ANY_SIGNED_IN, isPersonalLevel, type Catalogue, type Restriction, type Classification, type PolicyProblem } from './PolicyDocument.ts';
+import { ANY_SIGNED_IN, isPersonalLevel, type Catalogue, type DisabledService, type Restriction, type Classification, type PolicyProblem } from './PolicyDocument.ts';
 import type { PolicySet } from './readPolicyFiles.ts';
 
 export interface CompiledRule {
@@ -19,6 +19,11 @@ export interface CompiledRule {
   onSubjectRequest: boolean;
   /** Applies only to a caller naming a case (X-Case-Id). */
   requiresCaseId?: boolean;
+  /**
+   * Applies only while the caller's agency holds an approved connection covering the field's group for
+   * the declared purpose (enforced by the subgraph runtime, not here).
+   */
+  requiresConnection: boolean;
   /** What the rule discloses is hidden from the data subject until the restriction ends. */
   restricted?: Restriction | null;
 }
@@ -38,6 +43,8 @@ export interface CompiledField {
   subjectFields: string[];
   /** The subject is the person whose record encloses this value (`subject: enclosing-record`). */
   subjectFromEnclosingRecord: boolean;
+  /** The group's sharing service is switched off (`disabled:` in the policy): the notice and since when; null when on. */
+  disabled: DisabledService | null;
   /** Set (true) only for `subject: none`: the record concerns no person, so having no subject is not a failure to find one. */
   concernsNoPerson?: true;
 }
@@ -64,6 +71,12 @@ export function policyTypesOf(schema: GraphQLSchema): GraphQLObjectType[] {
 
 export function policyFieldsOf(type: GraphQLObjectType): GraphQLField<unknown, unknown>[] {
   return Object.values(type.getFields()).filter((field) => !(type.name === 'Query' && FEDERATION_QUERY_FIELDS.has(field.name)));
+}
+
+/** A real day of the calendar, written YYYY-MM-DD (the schema checked the shape). */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 export function compilePolicies(
@@ -125,6 +138,9 @@ export function compilePolicies(
 
     const groupOfField = new Map<string, string>();
     for (const [groupName, group] of Object.entries(document.field_groups)) {
+      if (group.disabled && !isCalendarDate(group.disabled.since)) {
+        problem(['field_groups', groupName, 'disabled', 'since'], `"since" of the disabled group "${groupName}" is not a date (YYYY-MM-DD): "${group.disabled.since}"`);
+      }
       group.fields.forEach((fieldName, index) => {
         const at = ['field_groups', groupName, 'fields', index];
         if (!typeFields.has(fieldName)) problem(at, `Type "${type.name}" has no field "${fieldName}"`);
@@ -167,6 +183,12 @@ export function compilePolicies(
       if (rule.restricted && !catalogue.legalBases.includes(rule.restricted.legal_basis)) {
         problem(at('restricted'), `Unknown legal basis "${rule.restricted.legal_basis}" for the restriction`);
       }
+      if (rule.requires_connection) {
+        if (!rule.agencies || !rule.purposes) {
+          problem(at('requires_connection'), `Rule "${rule.id}" requires an approved connection, so it must name the agencies and the purposes the connection is for`);
+        }
+        if (rule.own_record) problem(at('requires_connection'), `Rule "${rule.id}" cannot both require an approved connection and read the caller's own record: write two rules`);
+      }
       if (rule.consent_purposes && rule.on_subject_request) {
         problem(['rules', index], `Rule "${rule.id}" cannot need both consent and a subject request: write two rules`);
       }
@@ -190,6 +212,7 @@ export function compilePolicies(
           consentPurposes: rule.consent_purposes ? new Set(rule.consent_purposes) : null,
           onSubjectRequest: rule.on_subject_request === true,
           ...(rule.requires_case_id ? { requiresCaseId: true } : {}),
+          requiresConnection: rule.requires_connection === true,
           ...(rule.restricted && { restricted: { legalBasis: rule.restricted.legal_basis, notifyAfter: rule.restricted.notify_after } }),
         } satisfies CompiledRule,
       };
@@ -211,6 +234,7 @@ export function compilePolicies(
         dataDependent: rules.some((rule) => rule.ownRecord || rule.consentPurposes !== null || rule.onSubjectRequest),
         subjectFields,
         subjectFromEnclosingRecord: fromEnclosingRecord,
+        disabled: group.disabled ? { notice: group.disabled.notice, since: group.disabled.since } : null,
         ...(concernsNoPerson ? { concernsNoPerson: true as const } : {}),
       });
     }

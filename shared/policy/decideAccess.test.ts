@@ -9,7 +9,7 @@ const MINH = '033094279365';
 const LAN = '079095101529';
 
 function rule(id: string, conditions: Partial<Omit<CompiledRule, 'id'>> = {}): CompiledRule {
-  return { id, roles: null, agencies: null, purposes: null, legalBasis: 'owner', ownRecord: false, consentPurposes: null, onSubjectRequest: false, ...conditions };
+  return { id, roles: null, agencies: null, purposes: null, legalBasis: 'owner', ownRecord: false, consentPurposes: null, onSubjectRequest: false, requiresConnection: false, ...conditions };
 }
 
 function field(level: Classification, rules: CompiledRule[]): CompiledField {
@@ -24,6 +24,7 @@ function field(level: Classification, rules: CompiledRule[]): CompiledField {
     dataDependent: rules.some((one) => one.ownRecord || one.consentPurposes !== null || one.onSubjectRequest),
     subjectFields: ['id'],
     subjectFromEnclosingRecord: false,
+    disabled: null,
   };
 }
 

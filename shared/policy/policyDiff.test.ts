@@ -13,6 +13,7 @@ const rule = (overrides: Partial<CompiledRule> = {}): CompiledRule => ({
   ownRecord: false,
   consentPurposes: null,
   onSubjectRequest: false,
+  requiresConnection: false,
   ...overrides,
 });
 
@@ -27,6 +28,7 @@ const field = (name: string, level: CompiledField['level'], rules: CompiledRule[
   dataDependent: false,
   subjectFields: ['id'],
   subjectFromEnclosingRecord: false,
+  disabled: null,
 });
 
 const policies = (...fields: CompiledField[]): Map<string, CompiledPolicies> =>
@@ -90,5 +92,29 @@ describe('the plain-language diff of a policy change', () => {
   it('says nothing about a change that changes no access', () => {
     const same = policies(field('religion', 'sensitive', [rule()]));
     expect(diffPolicies(same, policies(field('religion', 'sensitive', [rule({ id: 'renamed' })])))).toEqual([]);
+  });
+});
+
+describe('the plain-language diff of the connection and switch-off keys', () => {
+  it('treats dropping the approved-connection condition as widening, and adding it as narrowing', () => {
+    const gated = policies(field('religion', 'sensitive', [rule({ requiresConnection: true })]));
+    const open = policies(field('religion', 'sensitive', [rule()]));
+    expect(diffPolicies(gated, open)).toEqual([
+      { widening: true, text: 'so-tai-chinh officers may now read Citizen.religion for business-registration (rule finance-verifies-legal-representatives of population.citizen)' },
+    ]);
+    expect(diffPolicies(open, gated)).toEqual([
+      { widening: false, text: 'so-tai-chinh officers may no longer read Citizen.religion for business-registration (rule finance-verifies-legal-representatives of population.citizen)' },
+    ]);
+  });
+
+  it('treats switching a service off as narrowing, and switching it on again as widening', () => {
+    const on = policies(field('religion', 'sensitive', [rule()]));
+    const off = policies({ ...field('religion', 'sensitive', [rule()]), disabled: { notice: 'Maintenance until 5 January', since: '2026-12-20' } });
+    expect(diffPolicies(on, off)).toEqual([
+      { widening: false, text: 'Citizen.religion is switched off since 2026-12-20: "Maintenance until 5 January" (population.citizen:beliefs)' },
+    ]);
+    expect(diffPolicies(off, on)).toEqual([
+      { widening: true, text: 'Citizen.religion is switched on again (population.citizen:beliefs, off since 2026-12-20)' },
+    ]);
   });
 });

@@ -12,8 +12,8 @@ export interface PolicyChange {
   text: string;
 }
 
-const KNOWN_RULE_KEYS = new Set(['id', 'roles', 'agencies', 'purposes', 'legalBasis', 'ownRecord', 'consentPurposes', 'onSubjectRequest', 'requiresCaseId', 'restricted']);
-const KNOWN_FIELD_KEYS = new Set(['policy', 'owner', 'type', 'field', 'group', 'level', 'rules', 'dataDependent', 'subjectFields', 'subjectFromEnclosingRecord']);
+const KNOWN_RULE_KEYS = new Set(['id', 'roles', 'agencies', 'purposes', 'legalBasis', 'ownRecord', 'consentPurposes', 'onSubjectRequest', 'requiresCaseId', 'requiresConnection', 'restricted']);
+const KNOWN_FIELD_KEYS = new Set(['policy', 'owner', 'type', 'field', 'group', 'level', 'rules', 'dataDependent', 'subjectFields', 'subjectFromEnclosingRecord', 'disabled']);
 
 /** null (anyone) covers everything; a set covers its subsets. */
 function setCovers(wider: ReadonlySet<string> | null, narrower: ReadonlySet<string> | null): boolean {
@@ -42,6 +42,7 @@ export function ruleCovers(wider: CompiledRule, narrower: CompiledRule): boolean
     (!wider.onSubjectRequest || narrower.onSubjectRequest) &&
     (wider.consentPurposes === null || (narrower.consentPurposes !== null && setCovers(wider.consentPurposes, narrower.consentPurposes))) &&
     (!wider.requiresCaseId || narrower.requiresCaseId === true) &&
+    (!wider.requiresConnection || narrower.requiresConnection === true) &&
     // Hiding disclosures from the data subject takes a right away from them: only a rule that hid as much covers it.
     (!narrower.restricted || (!!wider.restricted && (wider.restricted.notifyAfter === UNTIL_RELEASED || comparable(wider.restricted) === comparable(narrower.restricted)))) &&
     otherKeysEqual(wider, narrower, KNOWN_RULE_KEYS)
@@ -73,6 +74,7 @@ function conditionsOf(rule: CompiledRule): string {
   if (rule.consentPurposes) parts.push(` with the data subject's consent for ${list(sorted(rule.consentPurposes)).replace(/ and /g, ' or ')}`);
   if (rule.onSubjectRequest) parts.push(" on the data subject's request");
   if (rule.requiresCaseId) parts.push(' naming a case');
+  if (rule.requiresConnection) parts.push(' with an approved connection');
   if (rule.restricted) {
     const until = rule.restricted.notifyAfter === UNTIL_RELEASED ? 'until an oversight officer releases it' : `for ${rule.restricted.notifyAfter}`;
     parts.push(`, hidden from the data subject ${until} (${rule.restricted.legalBasis})`);
@@ -111,6 +113,11 @@ export function diffPolicies(before: ReadonlyMap<string, CompiledPolicies>, afte
       }
       if (was && (comparable(was.subjectFields) !== comparable(field.subjectFields) || was.subjectFromEnclosingRecord !== field.subjectFromEnclosingRecord || !otherKeysEqual(was, field, KNOWN_FIELD_KEYS))) {
         add(true, `{fields}: the data subject or disclosure settings changed (${field.policy})`, key);
+      }
+      // Switching a sharing service back on gives its callers their access again; switching it off only takes it away.
+      if (was?.disabled && !field.disabled) add(true, `{fields} {is} switched on again (${field.policy}:${field.group}, off since ${was.disabled.since})`, key);
+      else if (field.disabled && (!was || comparable(was.disabled) !== comparable(field.disabled))) {
+        add(false, `{fields} {is} switched off since ${field.disabled.since}: "${field.disabled.notice}" (${field.policy}:${field.group})`, key);
       }
       const oldRules = was?.rules ?? [];
       for (const rule of field.rules) {

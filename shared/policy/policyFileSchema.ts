@@ -26,6 +26,16 @@ export const policyFileSchema = {
         properties: {
           level: { enum: [...CLASSIFICATIONS] },
           fields: { type: 'array', items: fieldName, minItems: 1, uniqueItems: true },
+          // The sharing service is switched off (maintenance, a change in the law): why and until when, for its callers.
+          disabled: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['notice', 'since'],
+            properties: {
+              notice: { type: 'string', minLength: 1, maxLength: 500 },
+              since: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+            },
+          },
         },
       },
     },
@@ -46,6 +56,7 @@ export const policyFileSchema = {
           consent_purposes: codeList,
           on_subject_request: { type: 'boolean' },
           requires_case_id: { type: 'boolean' },
+          requires_connection: { type: 'boolean' },
           restricted: {
             type: 'object',
             additionalProperties: false,

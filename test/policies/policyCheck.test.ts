@@ -73,6 +73,25 @@ describe('npm run policy:check', () => {
     expect(failure.stderr).toMatch(/policies\/land\/land-parcel\.policy\.yaml:\d+: Unknown legal basis "secret-decree" for the restriction/);
   });
 
+  it('refuses a rule requiring a connection without purposes, and a switched-off group without a date, with file and line', async () => {
+    const dir = policyCopy();
+    const file = 'population/citizen.policy.yaml';
+    edit(dir, file, (document) => {
+      document.setIn(['rules', 2, 'requires_connection'], true);
+      document.deleteIn(['rules', 2, 'purposes']);
+    });
+    edit(dir, 'land/land-parcel.policy.yaml', (document) => {
+      document.setIn(['field_groups', 'cadastre', 'disabled'], document.createNode({ notice: 'Under maintenance' }));
+    });
+    const failure = (await run(tsx, [script], { env: childEnvironment({ POLICY_DIR: dir }) }).catch((error) => error)) as { code: number; stderr: string };
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain(
+      `policies/${file}:${lineOf(dir, file, 'requires_connection')}: Rule "justice-registers-civil-status" requires an approved connection, so it must name the agencies and the purposes the connection is for`,
+    );
+    const parcels = 'land/land-parcel.policy.yaml';
+    expect(failure.stderr).toContain(`policies/${parcels}:${lineOf(dir, parcels, 'Under maintenance')}: "field_groups.cadastre.disabled" is missing "since"`);
+  });
+
   it('reports malformed YAML, a missing field and an unknown type', async () => {
     const dir = policyCopy();
     writeFileSync(join(dir, 'land/broken.policy.yaml'), 'policy: land.broken\nabout: [unclosed\n');
