@@ -9,6 +9,9 @@ export const REFUSAL_REASONS = {
   CONSENT_REQUIRED: "the data subject's consent for this agency and purpose is required",
   SUBJECT_REQUEST_REQUIRED: "only the data subject's own request, for this agency and case (X-Case-Id), allows it; none is open",
   CASE_ID_REQUIRED: 'the rule applies only to work on a case: name it in X-Case-Id',
+  CONNECTION_REQUIRED: "the caller's agency holds no approved connection to this sharing service for the declared purpose",
+  CONNECTION_SUSPENDED: "the owner has suspended the caller's agency's connection to this sharing service",
+  SERVICE_DISABLED: 'the owner has disabled this sharing service',
   STATE_SECRET: 'it is classified as a state secret and never shared',
   SUBJECT_UNKNOWN: 'the people this record is about cannot be determined, so its personal data is not given',
 } as const;

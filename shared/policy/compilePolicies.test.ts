@@ -470,6 +470,18 @@ describe('a security officer’s policy set, compiled', () => {
       });
     });
 
+    it('refuses a connection rule in a service the gateway gives no consent-registry token (the platform)', () => {
+      const set = policySet(edited((document) => {
+        document.rules[0].requires_connection = true;
+      }), { 'rules.0.requires_connection': 37 });
+      for (const file of set.files) file.document.policy = file.document.policy.replace(/^population\./, 'platform.');
+      expect(compilePolicies(set, schema, catalogue, 'platform').problems).toContainEqual({
+        file: CITIZEN_FILE,
+        line: 37,
+        message: 'Rule "police-investigate" requires an approved connection, which the platform service is not set up to look up (looksUpSubjectBases in shared/config/services.ts): it could never apply',
+      });
+    });
+
     it('refuses a subject field the type lacks, and the rules that then have no subject', () => {
       const set = policySet(edited((document) => {
         document.subject = 'personalId';

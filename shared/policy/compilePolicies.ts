@@ -188,6 +188,10 @@ export function compilePolicies(
           problem(at('requires_connection'), `Rule "${rule.id}" requires an approved connection, so it must name the agencies and the purposes the connection is for`);
         }
         if (rule.own_record) problem(at('requires_connection'), `Rule "${rule.id}" cannot both require an approved connection and read the caller's own record: write two rules`);
+        // The connection lookup travels with the consent registry's token (shared/connections).
+        if (!looksUpSubjectBases) {
+          problem(at('requires_connection'), `Rule "${rule.id}" requires an approved connection, which the ${subgraph} service is not set up to look up (looksUpSubjectBases in shared/config/services.ts): it could never apply`);
+        }
       }
       if (rule.consent_purposes && rule.on_subject_request) {
         problem(['rules', index], `Rule "${rule.id}" cannot need both consent and a subject request: write two rules`);

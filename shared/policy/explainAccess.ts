@@ -20,6 +20,7 @@ import { checkOperation } from '../limits/checkOperation.ts';
 import { MAX_EXPLAINED_FIELDS } from '../loaders/listBounds.ts';
 import type { CompiledPolicies } from './compilePolicies.ts';
 import { decideAccess } from './decideAccess.ts';
+import { NO_CONNECTIONS } from './PolicyContext.ts';
 
 export interface FieldAccess {
   /** Response path, e.g. `citizen.landParcels.area`. */
@@ -129,8 +130,8 @@ export function explainAccess(
     for (const [subgraph, compiled] of policies) {
       const field = compiled.fields.get(coordinate);
       if (!field) continue;
-      const forOthers = decideAccess(field, principal, () => [SOMEONE_ELSE]);
-      const forOwn = forOthers.allowed ? forOthers : decideAccess(field, principal, () => (principal.subject ? [principal.subject] : []));
+      const forOthers = decideAccess(field, principal, () => [SOMEONE_ELSE], NO_CONNECTIONS);
+      const forOwn = forOthers.allowed ? forOthers : decideAccess(field, principal, () => (principal.subject ? [principal.subject] : []), NO_CONNECTIONS);
       const decision = forOthers.allowed ? forOthers : forOwn.allowed ? forOwn : forOthers;
       const entry = {
         coordinate,

@@ -6,6 +6,7 @@ import { Ajv } from 'ajv';
 import type { Principal, Role } from '../auth/Principal.ts';
 import type { CompiledPolicies } from './compilePolicies.ts';
 import { decideAccess, type Decision } from './decideAccess.ts';
+import { NO_CONNECTIONS, type HeldConnections } from './PolicyContext.ts';
 import { REFUSAL_REASON_CODES } from '../errors/refusalReasons.ts';
 import { parseYamlFile, POLICY_TEST_SUFFIX } from './readPolicyFiles.ts';
 
@@ -16,6 +17,8 @@ export interface PolicyCase {
   /** X-Case-Id: the dossier the caller works on (subject requests are for one case). */
   case_id?: string;
   row?: { subject?: string };
+  /** The caller agency's connection to the services read, for its purpose (default: none). */
+  connection?: 'approved' | 'suspended' | 'none';
   reads: string[];
   expect: 'allow' | { deny: string };
 }
@@ -50,6 +53,7 @@ const caseSchema = {
           purpose: { type: 'string' },
           case_id: { type: 'string' },
           row: { type: 'object', additionalProperties: false, properties: { subject: { type: 'string' } } },
+          connection: { enum: ['approved', 'suspended', 'none'] },
           reads: { type: 'array', items: { type: 'string' }, minItems: 1 },
           expect: {
             oneOf: [
@@ -96,8 +100,15 @@ export function runPolicyCase(policies: CompiledPolicies, policyName: string, te
   const byField = new Map([...policies.fields.values()].filter((field) => field.policy === policyName).map((field) => [field.field, field]));
   return testCase.reads.map((fieldName) => {
     const field = byField.get(fieldName);
-    return { field: fieldName, decision: field ? decideAccess(field, principal, () => (testCase.row?.subject ? [testCase.row.subject] : [])) : null };
+    return { field: fieldName, decision: field ? decideAccess(field, principal, () => (testCase.row?.subject ? [testCase.row.subject] : []), connectionsOf(testCase)) : null };
   });
+}
+
+/** A case's connection, held for every service the case reads. */
+function connectionsOf(testCase: PolicyCase): HeldConnections {
+  if (testCase.connection === 'approved') return { covering: () => ({ id: 'policy-test', state: 'approved' }) };
+  if (testCase.connection === 'suspended') return { covering: () => ({ id: 'policy-test', state: 'suspended', reason: 'policy test' }) };
+  return NO_CONNECTIONS;
 }
 
 export function outcomeOf(decision: Decision | null): string {

@@ -20,7 +20,7 @@ import { REFUSAL_REASONS, type RefusalReason } from '../errors/refusalReasons.ts
 import { LIST_FILTERS, OWN_RECORD_LISTS } from '../loaders/listBounds.ts';
 import { policyFieldsOf, type CompiledField, type CompiledPolicies } from './compilePolicies.ts';
 import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type Decision, type SubjectLookup } from './decideAccess.ts';
-import type { PolicyContext } from './PolicyContext.ts';
+import type { HeldConnections, PolicyContext } from './PolicyContext.ts';
 import { subjectReader, type SubjectReader } from './rowSubjects.ts';
 
 type Refusal = Extract<Decision, { allowed: false }>;
@@ -45,19 +45,19 @@ function groupsByType(compiled: CompiledPolicies): Map<string, CompiledField[]> 
   return byType;
 }
 
-function isRowDependent(field: CompiledField, principal: Principal, decision: Refusal): boolean {
+function isRowDependent(field: CompiledField, principal: Principal, connections: HeldConnections, decision: Refusal): boolean {
   if (decision.reason === 'ROW_OUT_OF_SCOPE') return true;
-  return ROW_REASONS.has(decision.reason) && (consentRulesAwaiting(field, principal, NO_SUBJECT).length > 0 || subjectRequestRulesAwaiting(field, principal, NO_SUBJECT).length > 0);
+  return ROW_REASONS.has(decision.reason) && (consentRulesAwaiting(field, principal, NO_SUBJECT, connections).length > 0 || subjectRequestRulesAwaiting(field, principal, NO_SUBJECT, connections).length > 0);
 }
 
-export function typeAccessOf(groups: readonly CompiledField[] | undefined, principal: Principal): TypeAccess {
+export function typeAccessOf(groups: readonly CompiledField[] | undefined, principal: Principal, connections: HeldConnections): TypeAccess {
   let rowDependent: Refusal | null = null;
   let first: Refusal | null = null;
   for (const field of groups ?? []) {
-    const decision = decideAccess(field, principal, NO_SUBJECT);
+    const decision = decideAccess(field, principal, NO_SUBJECT, connections);
     if (decision.allowed) return { kind: 'any-row' };
     first ??= decision;
-    if (!rowDependent && isRowDependent(field, principal, decision)) rowDependent = decision;
+    if (!rowDependent && isRowDependent(field, principal, connections, decision)) rowDependent = decision;
   }
   if (rowDependent) return { kind: 'row-dependent', refusal: rowDependent };
   return { kind: 'none', refusal: first ?? { allowed: false, policy: 'none', rule: null, reason: 'NOT_GRANTED' } };
@@ -96,10 +96,10 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
     if (!value) known.set(key, (value = compute()));
     return value;
   };
-  const accessTo = (principal: Principal, type: string) => cached(principal, `type:${type}`, () => typeAccessOf(groups.get(type), principal));
-  const rootDecision = (principal: Principal, coordinate: string): Decision => {
+  const accessTo = ({ principal, connections }: PolicyContext, type: string) => cached(principal, `type:${type}`, () => typeAccessOf(groups.get(type), principal, connections));
+  const rootDecision = ({ principal, connections }: PolicyContext, coordinate: string): Decision => {
     const field = compiled.fields.get(coordinate);
-    return field ? cached(principal, coordinate, () => decideAccess(field, principal, NO_SUBJECT)) : { allowed: false, policy: 'none', rule: null, reason: 'NOT_GRANTED' };
+    return field ? cached(principal, coordinate, () => decideAccess(field, principal, NO_SUBJECT, connections)) : { allowed: false, policy: 'none', rule: null, reason: 'NOT_GRANTED' };
   };
 
   /** Some field of this row is readable by the caller: a rule allows it for this row, or its subjects' own basis does. */
@@ -107,7 +107,7 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
     const people = subjectsOf(type, row, context, info);
     const subjects: SubjectLookup = () => people;
     for (const field of groups.get(type) ?? []) {
-      if (decideAccess(field, context.principal, subjects).allowed) return true;
+      if (decideAccess(field, context.principal, subjects, context.connections).allowed) return true;
       if (field.dataDependent && (await deps.subjectsBasis(field, context, subjects))) return true;
     }
     return false;
@@ -140,14 +140,14 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
       add('Query', field.name, (resolve: (...args: unknown[]) => unknown, parent: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo) => {
         const types = nodeTypesOf(schema, coordinate, args);
         for (const type of types) {
-          const access = accessTo(context.principal, type);
+          const access = accessTo(context, type);
           if (access.kind !== 'any-row') throw forbidden(coordinate, access.refusal, context.principal.requestId);
         }
         const page = resolve(parent, args, context, info);
         // A page whose records show nothing but their keys is an existence check on each of them.
         if (types.length !== 1 || !nodesOnlyKeys(info, keysOf(types[0]))) return page;
         return Promise.resolve(page).then((result) => {
-          const decision = rootDecision(context.principal, coordinate);
+          const decision = rootDecision(context, coordinate);
           for (const node of (result as { nodes?: unknown[] } | null)?.nodes ?? []) recordLookup(types[0], node, coordinate, decision, context, info);
           return result;
         });
@@ -160,11 +160,11 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
     const type = named.name;
     const keys = keyFieldsOf(schema, type);
     add('Query', field.name, async (resolve: (...args: unknown[]) => unknown, parent: unknown, args: unknown, context: PolicyContext, info: GraphQLResolveInfo) => {
-      const access = accessTo(context.principal, type);
+      const access = accessTo(context, type);
       const row = await resolve(parent, args, context, info);
       if (access.kind === 'any-row' || (row && access.kind === 'row-dependent' && (await readableRow(type, row, context, info)))) {
         // Fields that are read record themselves; a lookup that reads none is an existence check.
-        if (onlyKeysSelected(info, keys)) recordLookup(type, row, coordinate, rootDecision(context.principal, coordinate), context, info);
+        if (onlyKeysSelected(info, keys)) recordLookup(type, row, coordinate, rootDecision(context, coordinate), context, info);
         return row;
       }
       recordLookup(type, row, coordinate, access.refusal, context, info);
@@ -186,7 +186,7 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
         const types = nodeTypesOf(schema, list, args);
         for (const coordinate of coordinates) {
           if (!types.includes(coordinate.slice(0, coordinate.indexOf('.')))) continue;
-          const decision = rootDecision(context.principal, coordinate);
+          const decision = rootDecision(context, coordinate);
           if (!decision.allowed) throw filterNotAllowed(list, argument, coordinate, decision.reason);
         }
       }

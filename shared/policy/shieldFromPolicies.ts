@@ -28,7 +28,7 @@ async function lookUpSubjectsBasis(field: CompiledField, context: PolicyContext,
     { kind: 'subject-request', awaiting: subjectRequestRulesAwaiting },
   ];
   for (const { kind, awaiting } of kinds) {
-    if (awaiting(field, context.principal, subjects).length === 0) continue;
+    if (awaiting(field, context.principal, subjects, context.connections).length === 0) continue;
     const people = subjects();
     if (people.length === 0) return null;
     const grants = await context.subjectBases.covering(kind, people, fieldGroupId(field), { claim });
@@ -49,7 +49,7 @@ function subjectsBasis(field: CompiledField, context: PolicyContext, subjects: S
   let bases = basesOfRequest.get(context);
   if (!bases) basesOfRequest.set(context, (bases = new Map()));
   // A peek and a claim differ only where a subject request could be used up: elsewhere they share one lookup.
-  const claims = claim && subjectRequestRulesAwaiting(field, context.principal, subjects).length > 0;
+  const claims = claim && subjectRequestRulesAwaiting(field, context.principal, subjects, context.connections).length > 0;
   const key = `${claims ? 'claim' : 'peek'}\u0000${fieldGroupId(field)}\u0000${subjects().join(',')}`;
   let basis = bases.get(key);
   if (!basis) bases.set(key, (basis = lookUpSubjectsBasis(field, context, subjects, claims)));
@@ -69,10 +69,10 @@ function subjectUnknown(field: CompiledField): Extract<Decision, { allowed: fals
  */
 async function mayReadAnotherField(others: readonly CompiledField[], context: PolicyContext, subjects: SubjectLookup): Promise<boolean> {
   for (const other of others) {
-    if (decideAccess(other, context.principal, subjects).allowed) return true;
+    if (decideAccess(other, context.principal, subjects, context.connections).allowed) return true;
   }
   for (const other of others) {
-    if (consentRulesAwaiting(other, context.principal, subjects).length === 0 || subjects().length === 0) continue;
+    if (consentRulesAwaiting(other, context.principal, subjects, context.connections).length === 0 || subjects().length === 0) continue;
     if (await context.subjectBases.covering('consent', subjects(), fieldGroupId(other))) return true;
   }
   return false;
@@ -123,7 +123,7 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
         } else {
           subjects = () => readSubjects(parent, context, info) ?? [];
         }
-        const decision = decideAccess(field, context.principal, subjects);
+        const decision = decideAccess(field, context.principal, subjects, context.connections);
         if (decision.allowed) {
           if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
           return true;
