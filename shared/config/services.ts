@@ -10,8 +10,9 @@ export interface SubgraphService {
   title: string;
   defaultPort: number;
   /**
-   * Its policies have rules on the data subjects' own bases (`consent_purposes`, `on_subject_request`),
-   * so its calls carry the token for the platform's consent registry; no other service gets that token.
+   * Its policies have rules on the data subjects' own bases (`consent_purposes`, `on_subject_request`)
+   * or on connection agreements (`requires_connection`), so its calls carry the token for the platform's
+   * consent registry, which also answers for connections; no other service gets that token.
    * The policy check refuses such a rule in a service without it (shared/policy/compilePolicies.ts) and
    * a test holds it to policies/ (test/policies/subjectBasisLookups.test.ts).
    */

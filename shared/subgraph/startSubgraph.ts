@@ -16,6 +16,7 @@ import type { ProvinceOptions } from '../../synthetic/index.ts';
 import { seedOnce } from './seedOnce.ts';
 import { createPolicyEnforcer, type PolicyEnforcer } from '../policy/policyEnforcer.ts';
 import { policyDir } from '../policy/loadSubgraphPolicies.ts';
+import { createConnectionCache } from '../connections/connectionCache.ts';
 import { createConsentCache } from '../consent/consentCache.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
 import { startChainCheckpointer } from '../audit/chainCheckpointer.ts';
@@ -128,9 +129,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     operationLimits,
     counter,
     schema: enforce ? enforcer.schema : () => baseSchema,
+    policies: enforcer.policies,
     policyDir: policyDirectory,
     consentRegistryUrl: options.consentRegistryUrl,
     consentCache: createConsentCache(),
+    connectionCache: createConnectionCache(),
     disclosureLog,
     subgraphUrls: () => options.subgraphUrls?.() ?? {},
     knex,

@@ -4,7 +4,9 @@ import type { GraphQLSchema } from 'graphql';
 import type { Knex } from 'knex';
 import type { Principal } from '../auth/Principal.ts';
 import type { DisclosureWriter } from '../audit/disclosureWriter.ts';
+import type { ConnectionCache } from '../connections/connectionCache.ts';
 import type { ConsentCache } from '../consent/consentCache.ts';
+import type { CompiledPolicies } from '../policy/compilePolicies.ts';
 import type { OperationLimits } from '../limits/operationLimits.ts';
 import type { Prepared } from './documentCache.ts';
 import type { SubgraphContext } from './SubgraphDefinition.ts';
@@ -14,6 +16,7 @@ import { enforcePolicies } from './stages/enforcePolicies.ts';
 import { executeOperation, type ExecutableCall } from './stages/executeOperation.ts';
 import { limitQueryCost } from './stages/limitQueryCost.ts';
 import { loadData } from './stages/loadData.ts';
+import { lookUpConnections } from './stages/lookUpConnections.ts';
 import { lookUpSubjectBases } from './stages/lookUpSubjectBases.ts';
 import { maskUnexpectedErrors } from './stages/maskUnexpectedErrors.ts';
 import { prepareDocument } from './stages/prepareDocument.ts';
@@ -34,9 +37,12 @@ export interface RuntimeDeps<Loaders> {
   counter: OperationCounter;
   /** The schema in force: with the policies' rules, or (benchmark only) without. */
   schema(): GraphQLSchema;
+  /** The policies in force (which services need a connection, and for whom). */
+  policies(): CompiledPolicies;
   policyDir: string;
   consentRegistryUrl: string | undefined;
   consentCache: ConsentCache;
+  connectionCache: ConnectionCache;
   /** null only for the benchmark's run without the disclosure log. */
   disclosureLog: DisclosureWriter | null;
   subgraphUrls(): Readonly<Record<string, string>>;
@@ -55,6 +61,7 @@ export function subgraphPipeline<Loaders>(deps: RuntimeDeps<Loaders>): (call: In
     .then(countOperations(deps.counter))
     .then(enforcePolicies(deps.schema, deps.policyDir)) // shield rules compiled from policies/ decide each field
     .then(lookUpSubjectBases(deps.consentRegistryUrl, deps.consentCache)) // consents and subject requests, one batch per kind
+    .then(lookUpConnections(deps.consentRegistryUrl, deps.connectionCache, deps.policies)) // the caller agency's connections, where a policy needs one
     .then(recordDisclosures(deps.service, deps.disclosureLog)) // written before the answer leaves, or no data
     .then(relayForCaller(deps.subgraphUrls)) // tokens to call other agencies for this caller
     .then(loadData(deps.knex, deps.createLoaders)) // per-request DataLoaders
@@ -71,6 +78,7 @@ function contextOf<Loaders>(call: SubgraphContext<Loaders>): SubgraphContext<Loa
     principal: call.principal,
     disclosures: call.disclosures,
     subjectBases: call.subjectBases,
+    connections: call.connections,
     policyDir: call.policyDir,
     relayTokens: call.relayTokens,
     subgraphUrl: call.subgraphUrl,

@@ -11,6 +11,8 @@ import { purposeListRoute } from './catalogues/purposeListRoute.ts';
 import { PURPOSE_LIST_PATH } from '../../../shared/catalogue/purposeDeclarations.ts';
 import { CHECKPOINT_PATH, checkpointWitnessRoute } from '../../../shared/audit/witnessCheckpoints.ts';
 import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE, SUBJECT_REQUEST_CLAIM_PATH } from '../../../shared/consent/consentRoutes.ts';
+import { CONNECTION_LOOKUP_PATH } from '../../../shared/connections/connectionRoutes.ts';
+import { connectionsFor } from './connections/connectionLookup.ts';
 
 export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
   name: 'platform',
@@ -22,6 +24,8 @@ export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
   internalRoutes: {
     [CONSENT_LOOKUP_PATH]: { audience: CONSENT_REGISTRY_AUDIENCE, handle: activeConsentsFor },
     [SUBJECT_REQUEST_CLAIM_PATH]: { audience: CONSENT_REGISTRY_AUDIENCE, handle: claimSubjectRequests },
+    // The caller agency's connection agreements, asked with the same narrow token as its consents.
+    [CONNECTION_LOOKUP_PATH]: { audience: CONSENT_REGISTRY_AUDIENCE, handle: connectionsFor },
     // The gateway loads it with a token for the platform itself: no key of its own to distribute.
     [PURPOSE_LIST_PATH]: purposeListRoute,
   },

@@ -2,8 +2,8 @@
 // agency through the same internal route the access log uses (with the relay tokens the gateway minted
 // for the proposing security officer), each logged field decided again under the proposed policies with
 // decideAccess and the caller the entry records. Counted per consumer agency and field: refused then,
-// disclosed now, and the reverse. A decision that would rest on the data subject's consent or request
-// cannot be re-decided without the registry: those are counted apart, never guessed.
+// disclosed now, and the reverse. A decision that would rest on the data subject's consent or request,
+// or on the agency's connection agreement, is not re-decided from the log: those are counted apart, never guessed.
 import type { Role } from '../../../../shared/auth/Principal.ts';
 import { DISCLOSURE_LOG_PATH } from '../../../../shared/auth/relayTokens.ts';
 import type { LogEntry, LogPosition } from '../../../../shared/audit/disclosureLogReader.ts';
@@ -13,6 +13,7 @@ import { MAX_ACCESS_LOG_PAGE_SIZE, MAX_POLICY_IMPACT_ROWS } from '../../../../sh
 import { logError } from '../../../../shared/logging/log.ts';
 import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
 import { decideAccess } from '../../../../shared/policy/decideAccess.ts';
+import { NO_CONNECTIONS } from '../../../../shared/policy/PolicyContext.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { callRegisterLog } from '../accessLog/callRegisterLog.ts';
 
@@ -51,7 +52,7 @@ export function impactDaysOf(days: number | null | undefined): number {
 
 const weight = (row: ImpactRow) => row.refusedToDisclosed + row.disclosedToRefused + row.notReDecided;
 
-const REGISTRY_REASONS = new Set(['CONSENT_REQUIRED', 'SUBJECT_REQUEST_REQUIRED']);
+const REGISTRY_REASONS = new Set(['CONSENT_REQUIRED', 'SUBJECT_REQUEST_REQUIRED', 'CONNECTION_REQUIRED', 'CONNECTION_SUSPENDED']);
 
 async function readRecentEntries(ctx: SubgraphContext<unknown>, register: string, from: string): Promise<{ entries: LogEntry[]; capped: boolean }> {
   const entries: LogEntry[] = [];
@@ -105,7 +106,7 @@ export async function replayImpact(ctx: SubgraphContext<unknown>, proposed: Read
         // lookup's record-level check (`Query.citizen`, decided on the record's fields) is not one.
         if (!field || field.type === 'Query') continue;
         fieldDecisionsReplayed += 1;
-        const now = decideAccess(field, principal, () => subjects);
+        const now = decideAccess(field, principal, () => subjects, NO_CONNECTIONS);
         const disclosedNow = now?.allowed === true;
         const row = () => {
           const key = `${entry.agency ?? ''}\0${outcome.field}`;
@@ -114,7 +115,7 @@ export async function replayImpact(ctx: SubgraphContext<unknown>, proposed: Read
           return found;
         };
         if (now && !now.allowed && REGISTRY_REASONS.has(now.reason)) {
-          // Refused then for the same want of consent or request: unchanged; otherwise the registry would decide.
+          // Refused then for the same want of consent, request or connection: unchanged; otherwise the registry would decide.
           if (!(outcome.decision === 'refused' && outcome.reason && REGISTRY_REASONS.has(outcome.reason))) row().notReDecided += 1;
         } else if (outcome.decision === 'refused' && disclosedNow) row().refusedToDisclosed += 1;
         else if (outcome.decision === 'disclosed' && !disclosedNow) row().disclosedToRefused += 1;

@@ -1,0 +1,60 @@
+// The caller agency's connections for one request, looked up before the call executes when its policies
+// gate some service for this agency and purpose with `requires_connection`; for any other caller, none
+// and no call. Fail closed: without the registry, its token, or an answer, no connection is held.
+import type { Principal } from '../auth/Principal.ts';
+import { callInternalRoute } from '../internalRoutes/callInternalRoute.ts';
+import { logError } from '../logging/log.ts';
+import type { CompiledPolicies } from '../policy/compilePolicies.ts';
+import { NO_CONNECTIONS, type HeldConnection, type HeldConnections } from '../policy/PolicyContext.ts';
+import type { ConnectionCache } from './connectionCache.ts';
+import { connectionNeedKey, connectionNeedsOf } from './connectionNeeds.ts';
+import { CONNECTION_LOOKUP_PATH, type ConnectionGrant } from './connectionRoutes.ts';
+
+export interface HeldConnectionsOptions {
+  registryUrl: string | undefined;
+  /** The narrow token the gateway minted for the consent registry for this request. */
+  token: string | undefined;
+  caller: Principal;
+  policies: CompiledPolicies;
+  cache: ConnectionCache;
+  timeoutMs?: number;
+}
+
+/** A connection in force covering the group first, else a suspended one (whose reason the refusal gives). */
+export function heldConnectionsFrom(grants: readonly ConnectionGrant[]): HeldConnections {
+  if (grants.length === 0) return NO_CONNECTIONS;
+  return {
+    covering(fieldGroup) {
+      let suspended: HeldConnection | null = null;
+      for (const grant of grants) {
+        if (!grant.fieldGroups.includes(fieldGroup)) continue;
+        if (grant.state === 'approved') return { id: grant.id, state: 'approved' };
+        suspended ??= { id: grant.id, state: 'suspended', reason: grant.reason ?? '' };
+      }
+      return suspended;
+    },
+  };
+}
+
+export async function lookUpHeldConnections({ registryUrl, token, caller, policies, cache, timeoutMs }: HeldConnectionsOptions): Promise<HeldConnections> {
+  const { agency, purpose } = caller;
+  if (!agency || !purpose) return NO_CONNECTIONS;
+  const key = connectionNeedKey(agency, purpose);
+  const needed = connectionNeedsOf(policies).get(key);
+  if (!needed) return NO_CONNECTIONS;
+  const cached = cache.covering(key, needed);
+  if (cached) return heldConnectionsFrom(cached);
+  if (!registryUrl || !token) {
+    logError('connection lookup impossible (no registry or token); services gated by a connection refused', { requestId: caller.requestId });
+    return NO_CONNECTIONS;
+  }
+  try {
+    const sentAt = performance.now();
+    const { connections } = await callInternalRoute<{ connections: ConnectionGrant[] }>(registryUrl, CONNECTION_LOOKUP_PATH, token, caller.requestId, { fieldGroups: needed }, { timeoutMs });
+    cache.store(key, needed, connections, sentAt);
+    return heldConnectionsFrom(connections);
+  } catch (error) {
+    logError('connection lookup failed; services gated by a connection refused', { requestId: caller.requestId, error });
+    return NO_CONNECTIONS;
+  }
+}
