@@ -72,6 +72,23 @@ export async function grantBenchConsents(settings: BenchSettings, citizenIds: st
   });
 }
 
+/**
+ * The connection-gated run: `caller`'s agency holds an approved connection agreement to `fieldGroups` of
+ * the population register, for its purpose, from yesterday for a year. Those of earlier runs are removed first.
+ */
+export async function approveBenchConnection(settings: BenchSettings, caller: { agency: string; purpose: string }, fieldGroups: string[]): Promise<void> {
+  await withClient(benchDatabaseUrl(settings, 'platform'), async (client) => {
+    await client.query('delete from connection_request where system_name = $1', [BENCH_EVIDENCE]);
+    await client.query(
+      `insert into connection_request (consumer_agency, owner_agency, requested_by, purpose, legal_basis, field_groups, system_name, contact,
+         period_start, period_end, state, approved_until, submitted_at)
+       values ($1, 'cong-an-tinh', 'bench', $2, 'data-sharing-decree-2025', $3::text[], $4, 'bench', current_date - 1, current_date + 365,
+         'approved', current_date + 365, now())`,
+      [caller.agency, caller.purpose, fieldGroups, BENCH_EVIDENCE],
+    );
+  });
+}
+
 /** The ward with the most residents (at least a page of 20), lowest code on a tie: the same ward every run. */
 export async function busiestWard(settings: BenchSettings): Promise<{ code: string; residents: number }> {
   return withClient(benchDatabaseUrl(settings, 'population'), async (client) => {

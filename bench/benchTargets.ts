@@ -22,7 +22,25 @@ export const CONSENT_BENCH_GROUPS = ['population.citizen:key', 'population.citiz
 /** An agency that reads those fields only with consent (the seed policies). */
 export const CONSENT_CALLER = { agency: 'so-noi-vu', purpose: 'public-service-delivery' };
 
-export type TargetName = 'gateway' | 'one-box' | 'gateway-no-limits' | 'gateway-no-audit' | 'gateway-no-policies' | 'raw-sql' | 'consent-gated' | 'policy-only';
+/**
+ * The connection-gated pair: the same list page (the bench ward's first 20 citizens, their identity) read
+ * by the tax office, whose rule requires an approved connection agreement (held, so each request checks
+ * it), and by social insurance, whose rule for the same fields needs none. Both on the full stack.
+ */
+export const CONNECTION_BENCH_QUERY = 'query ($unit: String) { citizens(unitCode: $unit, first: 20) { nodes { id fullName dateOfBirth gender } } }';
+/** The services CONNECTION_BENCH_QUERY reads, all covered by the bench's connection. */
+export const CONNECTION_BENCH_GROUPS = ['population.citizen:key', 'population.citizen:identity'];
+/** Reads those fields only on an approved connection (the seed policies' tax-office-identifies-taxpayers). */
+export const CONNECTION_CALLER = { agency: 'thue-tinh', purpose: 'tax-administration' };
+/** Reads the same fields on a statutory rule that needs no connection (social-insurance-enrols-members). */
+export const CONNECTION_FREE_CALLER = { agency: 'bhxh-tinh', purpose: 'social-insurance' };
+
+/** Every target one run measures, in the order it measures them. */
+export const TARGET_NAMES = [
+  'gateway', 'one-box', 'gateway-no-limits', 'gateway-no-audit', 'gateway-no-policies', 'raw-sql', 'consent-gated', 'policy-only',
+  'connection-gated', 'connection-free',
+] as const;
+export type TargetName = (typeof TARGET_NAMES)[number];
 
 export interface BenchTarget {
   name: TargetName;
@@ -136,7 +154,7 @@ function firstDifference(a: unknown, b: unknown, path = 'data'): string | null {
 
 /** Both answer 200 without errors, with the same citizens and the same data; throws otherwise. */
 export async function checkTargetsAgree(gateway: BenchTarget, raw: BenchTarget): Promise<PageSummary> {
-  // (`raw` is the reference: raw SQL, or for the consent-gated variant the policy-only run.)
+  // (`raw` is the reference: raw SQL, or for a gated variant the run it is compared with.)
   const fromGateway = await ask(gateway);
   const fromRaw = await ask(raw);
   const nodes = citizensOf(fromGateway.answer);

@@ -54,6 +54,8 @@ export interface BenchReport {
     policiesOnOverOff: number | null;
     auditOnOverOff: number | null;
     consentGatedOverPolicyOnly: number | null;
+    /** The same page read on a rule that requires a connection agreement, over one that does not. */
+    connectionGatedOverFree: number | null;
   }[];
 }
 
@@ -78,6 +80,7 @@ export function ratiosOf(measurements: Measurement[]): BenchReport['ratios'] {
       policiesOnOverOff: over(withoutAudit, withoutPolicies),
       auditOnOverOff: over(gateway, withoutAudit),
       consentGatedOverPolicyOnly: over(find('consent-gated'), find('policy-only')),
+      connectionGatedOverFree: over(find('connection-gated'), find('connection-free')),
     }];
   });
 }
@@ -177,9 +180,17 @@ ${textTable(['target', 'connections', 'gateway/raw', 'subgraphs', 'biggest subgr
       `${label}consent-gated/policy-only at ${ratio.connections} connections: ${ratio.consentGatedOverPolicyOnly.toFixed(2)}x (target at least 0.60)`,
     );
   }
+  for (const ratio of report.ratios) {
+    if (ratio.connectionGatedOverFree === null) continue;
+    console.log(`${label}connection-gated/connection-free at ${ratio.connections} connections: ${ratio.connectionGatedOverFree.toFixed(2)}x (target at least 0.90)`);
+  }
   console.log(
     'consent-gated: an agency reading identity fields only with each citizen\'s consent (a consent check and a disclosure-log entry per row); ' +
       'policy-only: the same query by the police (statutory basis) with the disclosure log off.',
+  );
+  console.log(
+    'connection-gated: the tax office reading a page of identities on a rule that requires an approved connection agreement (held); ' +
+      'connection-free: the same page read by social insurance on a rule that needs none. Both with every control on.',
   );
   console.log('SQL/request: statements counted by the services over the requests sent (completed + in flight at the end).');
   console.log(

@@ -4,16 +4,21 @@
 // tables and writes bench/results/. Every child is stopped on the way out, whether the run ends, fails
 // or is interrupted.
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { busiestWard, checkServerReachable, dropBenchDatabases, grantBenchConsents, ServerUnreachableError, unseededAgencies, vacuumAnalyze } from './benchDatabase.ts';
+import { approveBenchConnection, busiestWard, checkServerReachable, dropBenchDatabases, grantBenchConsents, ServerUnreachableError, unseededAgencies, vacuumAnalyze } from './benchDatabase.ts';
 import { benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
 import {
   checkTargetsAgree,
   CONSENT_BENCH_GROUPS,
   consentBenchQuery,
   CONSENT_CALLER,
+  CONNECTION_BENCH_GROUPS,
+  CONNECTION_BENCH_QUERY,
+  CONNECTION_CALLER,
+  CONNECTION_FREE_CALLER,
   gatewayTarget,
   pageCitizenIds,
   rawTarget,
+  TARGET_NAMES,
   type BenchTarget,
 } from './benchTargets.ts';
 import { validityOf } from './benchValidity.ts';
@@ -144,6 +149,11 @@ async function main(settings: BenchSettings): Promise<void> {
   await grantBenchConsents(settings, pageIds, CONSENT_CALLER, CONSENT_BENCH_GROUPS);
   await checkTargetsAgree(consentGated, policyOnly);
   console.log(`The consent-gated and policy-only runs return the same ${page.citizens} citizens with the same data.`);
+  const connectionGated = gatewayTarget(services.gateway.baseUrl, ward.code, CONNECTION_CALLER, 'connection-gated', CONNECTION_BENCH_QUERY);
+  const connectionFree = gatewayTarget(services.gateway.baseUrl, ward.code, CONNECTION_FREE_CALLER, 'connection-free', CONNECTION_BENCH_QUERY);
+  await approveBenchConnection(settings, CONNECTION_CALLER, CONNECTION_BENCH_GROUPS);
+  const connectionPage = await checkTargetsAgree(connectionGated, connectionFree);
+  console.log(`The connection-gated and connection-free runs return the same ${connectionPage.citizens} citizens with the same data.`);
 
   const stackParts = (stack: { gateway: RunningService; subgraphs: RunningService[] }): TargetParts => ({
     countedAt: stack.subgraphs.map((subgraph) => subgraph.baseUrl),
@@ -159,10 +169,12 @@ async function main(settings: BenchSettings): Promise<void> {
     [raw, { countedAt: [services.baseline.baseUrl], processes: baselineProcesses(services.baseline) }],
     [consentGated, stackParts(services)],
     [policyOnly, stackParts(services.unaudited)],
+    [connectionGated, stackParts(services)],
+    [connectionFree, stackParts(services)],
   ]);
   console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
   // The full stack with limits on and off back to back: their ratio compares runs close in time.
-  const targets = [gateway, oneBox, unlimited, unaudited, unprotected, raw, consentGated, policyOnly];
+  const targets = [gateway, oneBox, unlimited, unaudited, unprotected, raw, consentGated, policyOnly, connectionGated, connectionFree];
   for (const target of targets) await runLoad(target, settings.connections[0], settings.warmupSeconds);
   await assertAllAlive(all);
   const pgids = all.map((service) => service.child.pid);
@@ -205,8 +217,8 @@ let exitCode = 0;
 try {
   const settings = benchSettingsFromEnv();
   // Every wait is bounded already; this is the backstop that guarantees the run ends by itself.
-  // Eight targets, each warmed up once and loaded once per connection count (10 s each for settling and samples).
-  const watchdogSeconds = settings.startTimeoutSeconds + 300 + 8 * (settings.warmupSeconds + settings.connections.length * (settings.durationSeconds + 10));
+  // Every target warmed up once and loaded once per connection count (10 s each for settling and samples).
+  const watchdogSeconds = settings.startTimeoutSeconds + 300 + TARGET_NAMES.length * (settings.warmupSeconds + settings.connections.length * (settings.durationSeconds + 10));
   setTimeout(() => {
     console.error(`Benchmark failed: still running after ${watchdogSeconds} s; stopping.`);
     stopRunningLoad();
