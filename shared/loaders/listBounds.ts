@@ -124,6 +124,16 @@ export const LIST_BOUNDS = {
   'DataAccess.fields': { kind: 'model', max: 200, bound: 'fields of one register asked in one request (167 in the largest schema)' },
   'DataAccess.roles': { kind: 'model', max: 6, bound: 'the caller token\'s roles, known roles only (6)' },
   'DataAccessConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
+  // Connection agreements (subgraphs/platform/src/connections).
+  'Query.connectionRequests': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`)' },
+  'ConnectionRequestConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['Query.connectionRequests'], bound: '`first` of the list' },
+  'ConnectionRequest.fieldGroups': { kind: 'model', max: 100, bound: 'distinct field groups of one owner, at most 100, checked when drafted' },
+  'ConnectionRequest.history': { kind: 'cap', max: 200, bound: 'the newest 200 events of the request, oldest first, in SQL' },
+  'ConnectionRequest.allowedActions': { kind: 'model', max: 11, bound: 'the actions of the rules table (11)' },
+  'ConnectionEvent.actorRoles': { kind: 'model', max: 6, bound: 'the actor token\'s roles, known roles only (6)' },
+  'ConnectionEvent.changed': { kind: 'model', max: 7, bound: 'the fields of a request an update may change (7)' },
+  'Query.connectionRules': { kind: 'model', max: 20, bound: 'rows of the rules table (13 today)' },
+  'ConnectionRule.from': { kind: 'model', max: 8, bound: 'the states (8)' },
 } as const satisfies Record<string, ListBound>;
 
 export type ListField = keyof typeof LIST_BOUNDS;
@@ -169,6 +179,12 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, reado
   'Query.mySubjectRequests': { status: [] },
   // Security officers' own console: the status of proposals, no one's personal data.
   'Query.policyProposals': { status: ['PolicyProposal.status'] },
+  // Connection requests: the caller's agency's side, the state and whether overdue, each a field every reader of the list may read.
+  'Query.connectionRequests': {
+    'filter.side': ['ConnectionRequest.consumerAgency', 'ConnectionRequest.ownerAgency'],
+    'filter.state': ['ConnectionRequest.state'],
+    'filter.overdue': ['ConnectionRequest.overdue'],
+  },
   // The question explained, not a filter on records.
   'Query.explainAccess': { principal: [], purpose: [], query: [] },
 };
