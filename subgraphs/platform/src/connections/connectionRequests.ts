@@ -84,7 +84,10 @@ export function readState(row: Pick<ConnectionRequestRow, 'state' | 'approvedUnt
 /** The same in SQL, for filters (and the enforcement lookup); its one binding is the province's date today. */
 export const READ_STATE_SQL = "(case when connection_request.state = 'approved' and connection_request.approved_until < ?::date then 'expired' else connection_request.state end)";
 
-/** Who reads what: every request (the operator, security officers, the province's DPO) or those of one agency. */
+/**
+ * Who reads what: every request (the operator, security officers, the province's DPO) or those of one
+ * agency (as consumer; as owner once submitted).
+ */
 export type Viewer = { all: true; agency: string | null } | { all: false; agency: string };
 
 export function viewerOf(principal: Principal): Viewer | null {
@@ -96,17 +99,20 @@ export function viewerOf(principal: Principal): Viewer | null {
   return null;
 }
 
-/** The sides the caller acts on for this request (an officer of either agency; a security officer). */
-export function actorsOf(principal: Principal, row: Pick<ConnectionRequestRow, 'consumerAgency' | 'ownerAgency'>): ConnectionActor[] {
+/**
+ * The sides the caller acts on for this request (an officer of either agency; a security officer). A
+ * draft is the consumer's working copy: the owner agency is party to a request once it was submitted.
+ */
+export function actorsOf(principal: Principal, row: Pick<ConnectionRequestRow, 'consumerAgency' | 'ownerAgency' | 'submittedAt'>): ConnectionActor[] {
   const actors: ConnectionActor[] = [];
   if (hasRole(principal, 'officer') && principal.agency === row.consumerAgency) actors.push('consumer');
-  if (hasRole(principal, 'officer') && principal.agency === row.ownerAgency) actors.push('owner');
+  if (hasRole(principal, 'officer') && principal.agency === row.ownerAgency && row.submittedAt !== null) actors.push('owner');
   if (hasRole(principal, 'security-officer')) actors.push('security-officer');
   return actors;
 }
 
 function canSee(viewer: Viewer | null, row: ConnectionRequestRow): boolean {
-  return viewer !== null && (viewer.all || row.consumerAgency === viewer.agency || row.ownerAgency === viewer.agency);
+  return viewer !== null && (viewer.all || row.consumerAgency === viewer.agency || (row.ownerAgency === viewer.agency && row.submittedAt !== null));
 }
 
 export async function findConnectionRequest(knex: Knex, viewer: Viewer | null, id: string): Promise<ConnectionRequestRow | null> {
@@ -135,11 +141,14 @@ export async function listConnectionRequests(
   const query = requests(knex);
   if (!viewer.all) {
     const agency = viewer.agency;
-    query.where((scope) => scope.where('connection_request.consumer_agency', agency).orWhere('connection_request.owner_agency', agency));
+    query.where((scope) =>
+      scope.where('connection_request.consumer_agency', agency).orWhere((owner) => owner.where('connection_request.owner_agency', agency).whereNotNull('connection_request.submitted_at')),
+    );
   }
   if (filter.side) {
     if (!viewer.agency) throw badUserInput('"filter.side" needs a caller of an agency: its requests as consumer or as owner', 'filter.side');
-    query.where(filter.side === 'CONSUMER' ? 'connection_request.consumer_agency' : 'connection_request.owner_agency', viewer.agency);
+    if (filter.side === 'CONSUMER') query.where('connection_request.consumer_agency', viewer.agency);
+    else query.where('connection_request.owner_agency', viewer.agency).whereNotNull('connection_request.submitted_at');
   }
   if (filter.state) query.where(knex.raw(`${READ_STATE_SQL} = ?`, [provinceDate(page.now), filter.state]));
   if (filter.overdue !== null && filter.overdue !== undefined) {
@@ -243,7 +252,8 @@ function roleNotAllowed(action: ConnectionAction, requestId: string): GraphQLErr
 
 function stateNotAllowed(action: ConnectionAction, state: ConnectionState): GraphQLError {
   const from = statesFor(action).map((candidate) => candidate.toUpperCase());
-  return new GraphQLError(`A ${state.toUpperCase()} connection request cannot be ${DONE[action]}: only one that is ${from.join(' or ')}. Nothing changed.`, {
+  const article = /^[AEIOU]/i.test(state) ? 'An' : 'A';
+  return new GraphQLError(`${article} ${state.toUpperCase()} connection request cannot be ${DONE[action]}: only one that is ${from.join(' or ')}. Nothing changed.`, {
     extensions: { code: 'BAD_USER_INPUT', reason: 'CONNECTION_STATE', state: state.toUpperCase() },
   });
 }

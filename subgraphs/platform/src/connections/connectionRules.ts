@@ -51,7 +51,7 @@ export const CONNECTION_RULES: readonly ConnectionRule[] = [
   rule('withdraw', 'consumer', ['draft', 'submitted', 'returned'], 'ended', 'required', 'withdrawConnectionRequest'),
   rule('end', 'consumer', ['approved', 'suspended'], 'ended', 'required', 'endConnection'),
   rule('return', 'owner', ['submitted'], 'returned', 'required', 'returnConnectionRequest'),
-  rule('approve', 'owner', ['submitted'], 'approved', 'optional', 'approveConnectionRequest'),
+  rule('approve', 'owner', ['submitted'], 'approved', 'none', 'approveConnectionRequest'),
   rule('refuse', 'owner', ['submitted'], 'refused', 'required', 'refuseConnectionRequest'),
   rule('suspend', 'owner', ['approved'], 'suspended', 'required', 'suspendConnection'),
   rule('resume', 'owner', ['suspended'], 'approved', 'optional', 'resumeConnection'),
