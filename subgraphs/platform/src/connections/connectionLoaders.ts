@@ -1,10 +1,17 @@
 import type { Knex } from 'knex';
 import { anyOf } from '../../../../shared/db/anyOf.ts';
 import { manyByKey, oneByKey } from '../../../../shared/loaders/batchLoaders.ts';
-import { toAgency } from '../catalogues/catalogueResolvers.ts';
 import { eventsOfRequests } from './connectionRequests.ts';
 
-type AgencyRow = Parameters<typeof toAgency>[0];
+/** An agency of the directory as its row reads (catalogueResolvers' toAgency makes it an Agency). */
+export interface AgencyRow {
+  code: string;
+  name: string;
+  focalPointName: string;
+  focalPointRole: string;
+  focalPointPhone: string;
+  focalPointEmail: string;
+}
 
 function agenciesByCodes(knex: Knex, codes: readonly string[]): Promise<AgencyRow[]> {
   return knex('agency')

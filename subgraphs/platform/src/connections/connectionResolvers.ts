@@ -8,7 +8,9 @@ import { openCursor, toPage } from '../../../../shared/loaders/pagination.ts';
 import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
+import { toAgency } from '../catalogues/catalogueResolvers.ts';
 import type { PlatformLoaders } from '../catalogues/loaders.ts';
+import type { AgencyRow } from './connectionLoaders.ts';
 import { policiesOnDisk } from '../policyConsole/policiesOnDisk.ts';
 import { shareableGroups, type ConnectionRequestInput } from './connectionInput.ts';
 import {
@@ -51,6 +53,9 @@ interface GraphQLFilter {
 }
 
 const CURSOR_SEPARATOR = '|';
+
+/** Agency codes are foreign keys of the directory: a row is always there. */
+const agencyOf = (row: AgencyRow | null) => (row ? toAgency(row) : null);
 
 export const connectionResolvers = {
   Query: {
@@ -97,8 +102,8 @@ export const connectionResolvers = {
       transitionConnectionRequest(ctx.knex, { principal: ctx.principal }, args.id, 'end', args),
   },
   ConnectionRequest: {
-    consumerAgency: (row: ConnectionRequestRow, _: unknown, ctx: Context) => ctx.loaders.agencyByCode.load(row.consumerAgency),
-    ownerAgency: (row: ConnectionRequestRow, _: unknown, ctx: Context) => ctx.loaders.agencyByCode.load(row.ownerAgency),
+    consumerAgency: async (row: ConnectionRequestRow, _: unknown, ctx: Context) => agencyOf(await ctx.loaders.agencyByCode.load(row.consumerAgency)),
+    ownerAgency: async (row: ConnectionRequestRow, _: unknown, ctx: Context) => agencyOf(await ctx.loaders.agencyByCode.load(row.ownerAgency)),
     state: (row: ConnectionRequestRow) => upper(readState(row)),
     createdAt: (row: ConnectionRequestRow) => iso(row.createdAt),
     submittedAt: (row: ConnectionRequestRow) => iso(row.submittedAt),
