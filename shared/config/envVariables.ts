@@ -335,6 +335,14 @@ export const ENV_VARIABLES = [
     readBy: ['scripts'],
   },
   {
+    name: 'CONNECTION_DECISION_WORKING_DAYS',
+    type: { kind: 'integer', min: 1, unit: 'working days' },
+    default: '10',
+    meaning: 'a submitted connection request is listed `overdue` once it has waited more than this many working days (Monday to Friday, Asia/Ho_Chi_Minh; public holidays not counted out) for the owner agency\'s decision',
+    requiredInProduction: false,
+    readBy: ['subgraph'],
+  },
+  {
     name: 'POLICY_DIR',
     type: text,
     defaultNote: '`policies/`',

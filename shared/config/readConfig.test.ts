@@ -37,6 +37,7 @@ describe('readConfig', () => {
         costBudgets: { citizen: 50_000, officer: 1_000_000, system: 1_000_000, 'security-officer': 1_000_000, 'platform-admin': 1_000_000, 'data-protection-officer': 1_000_000, anonymous: 1000 },
       },
       internalTokenKeys: {},
+      connections: { decisionWorkingDays: 10 },
       bench: { databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres', citizens: 200_000, durationSeconds: 20, startTimeoutSeconds: 900, fresh: false },
     });
     expect(config.subgraphUrls['civil-status']).toBe('http://127.0.0.1:4002/graphql');
@@ -90,6 +91,12 @@ describe('readConfig', () => {
     expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT must be a port number from 0 to 65535, got "eighty"']);
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be a port number from 0 to 65535, got "70000"']);
     expect(problemsOf({ LAND_PORT: '40.5' })).toEqual(['LAND_PORT must be a port number from 0 to 65535, got "40.5"']);
+  });
+
+  it('reads the working days an owner has to decide a connection request, and refuses a bad one', () => {
+    expect(readConfig({ CONNECTION_DECISION_WORKING_DAYS: '5' }).connections).toEqual({ decisionWorkingDays: 5 });
+    expect(problemsOf({ CONNECTION_DECISION_WORKING_DAYS: '0' })).toEqual(['CONNECTION_DECISION_WORKING_DAYS must be a whole number of working days (at least 1), got "0"']);
+    expect(problemsOf({ CONNECTION_DECISION_WORKING_DAYS: 'ten' })).toEqual(['CONNECTION_DECISION_WORKING_DAYS must be a whole number of working days (at least 1), got "ten"']);
   });
 
   it('refuses a bad SEED_SCALE, naming it', () => {

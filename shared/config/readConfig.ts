@@ -83,6 +83,8 @@ export interface Config {
     readonly checkpointSeconds: number;
     readonly retentionDays: number | undefined;
   };
+  /** Connection agreements: CONNECTION_DECISION_WORKING_DAYS, the owner's time to decide before a request is overdue. */
+  readonly connections: { readonly decisionWorkingDays: number };
   /** METRICS_TOKEN: the scrape token a subgraph's /metrics asks for. */
   readonly metricsToken: string | undefined;
   /** METRICS_PORT: a subgraph started alone serves /metrics there instead. */
@@ -241,6 +243,7 @@ export function readConfig(env: Environment): Config {
       checkpointSeconds: read('AUDIT_CHECKPOINT_SECONDS'),
       retentionDays: read('AUDIT_RETENTION_DAYS'),
     },
+    connections: { decisionWorkingDays: read('CONNECTION_DECISION_WORKING_DAYS') },
     metricsToken: read('METRICS_TOKEN'),
     metricsPort: read('METRICS_PORT'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),

@@ -95,10 +95,10 @@ export const LIST_BOUNDS = {
   'Query.myConsents': { kind: 'cap', max: MAX_CITIZEN_ROWS, bound: `the citizen's own consents, newest first, \`limit ${MAX_CITIZEN_ROWS}\` in SQL` },
   'Query.mySubjectRequests': { kind: 'cap', max: MAX_CITIZEN_ROWS, bound: `the citizen's own requests, newest first, \`limit ${MAX_CITIZEN_ROWS}\` in SQL` },
   // Derived from the policies in force (one file per type, checked against the schemas).
-  'Query.consentableFieldGroups': { kind: 'model', max: 400, bound: 'field groups of the policies in force: at most one per field of the schemas (318 today)' },
-  'Query.subjectRequestableFieldGroups': { kind: 'model', max: 400, bound: 'field groups of the policies in force: at most one per field of the schemas (318 today)' },
-  'ConsentableFieldGroup.fields': { kind: 'model', max: 20, bound: 'fields of one type (18 at most today)' },
-  'SubjectRequestableFieldGroup.fields': { kind: 'model', max: 20, bound: 'fields of one type (18 at most today)' },
+  'Query.consentableFieldGroups': { kind: 'model', max: 400, bound: 'field groups of the policies in force: at most one per field of the schemas (390 today)' },
+  'Query.subjectRequestableFieldGroups': { kind: 'model', max: 400, bound: 'field groups of the policies in force: at most one per field of the schemas (390 today)' },
+  'ConsentableFieldGroup.fields': { kind: 'model', max: 30, bound: 'fields of one type (23 at most today)' },
+  'SubjectRequestableFieldGroup.fields': { kind: 'model', max: 30, bound: 'fields of one type (23 at most today)' },
   'PurposeDeclarers.agencies': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'agencies of the agency directory' },
   'PurposeDeclarers.roles': { kind: 'model', max: 6, bound: 'the known roles (6)' },
   'ConsentableFieldGroup.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
@@ -106,12 +106,12 @@ export const LIST_BOUNDS = {
   'SubjectRequest.fieldGroups': { kind: 'model', max: 400, bound: 'distinct requestable field groups, checked when asked' },
   'PolicySnapshot.files': {
     kind: 'model',
-    max: 140,
-    bound: 'the policy set: one policy file per type (each type once, checked), its test file beside it, agency-groups.yaml; 127 by that layout, written by security officers only',
+    max: 160,
+    bound: 'the policy set: one policy file per type (each type once, checked), its test file beside it, agency-groups.yaml; 143 by that layout, written by security officers only',
   },
-  'PolicyVersion.changedFiles': { kind: 'model', max: 140, bound: 'files of the policy set' },
+  'PolicyVersion.changedFiles': { kind: 'model', max: 160, bound: 'files of the policy set' },
   'Query.policyProposals': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, `limit first` in SQL' },
-  'PolicyProposal.changedFiles': { kind: 'model', max: 140, bound: 'files of the policy set' },
+  'PolicyProposal.changedFiles': { kind: 'model', max: 160, bound: 'files of the policy set' },
   'PolicyProposal.changes': { kind: 'cap', max: MAX_POLICY_CHANGE_SENTENCES, bound: `sentences grouped by rule and classification, widening first; at most ${MAX_POLICY_CHANGE_SENTENCES} kept, the last saying how many more` },
   'PolicyImpact.rows': { kind: 'cap', max: MAX_POLICY_IMPACT_ROWS, bound: `agency and field pairs with something to report, most changes first; at most ${MAX_POLICY_IMPACT_ROWS} kept` },
   'PolicyImpact.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
@@ -121,9 +121,19 @@ export const LIST_BOUNDS = {
     bound: `one entry per response path and Type.field (per distinct subgraph decision), at most ${MAX_EXPLAINED_FIELDS} fields, else refused; query at most 10,000 tokens`,
   },
   'FieldAccess.subgraphs': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} subgraphs` },
-  'DataAccess.fields': { kind: 'model', max: 200, bound: 'fields of one register asked in one request (167 in the largest schema)' },
+  'DataAccess.fields': { kind: 'model', max: 300, bound: 'fields of one register asked in one request (239 in the largest schema, the platform)' },
   'DataAccess.roles': { kind: 'model', max: 6, bound: 'the caller token\'s roles, known roles only (6)' },
   'DataAccessConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
+  // Connection agreements (subgraphs/platform/src/connections).
+  'Query.connectionRequests': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`)' },
+  'ConnectionRequestConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['Query.connectionRequests'], bound: '`first` of the list' },
+  'ConnectionRequest.fieldGroups': { kind: 'model', max: 100, bound: 'distinct field groups of one owner, at most 100, checked when drafted' },
+  'ConnectionRequest.history': { kind: 'cap', max: 200, bound: 'the newest 200 events of the request, oldest first, in SQL' },
+  'ConnectionRequest.allowedActions': { kind: 'model', max: 11, bound: 'the actions of the rules table (11)' },
+  'ConnectionEvent.actorRoles': { kind: 'model', max: 6, bound: 'the actor token\'s roles, known roles only (6)' },
+  'ConnectionEvent.changed': { kind: 'model', max: 7, bound: 'the fields of a request an update may change (7)' },
+  'Query.connectionRules': { kind: 'model', max: 20, bound: 'rows of the rules table (13 today)' },
+  'ConnectionRule.from': { kind: 'model', max: 8, bound: 'the states (8)' },
 } as const satisfies Record<string, ListBound>;
 
 export type ListField = keyof typeof LIST_BOUNDS;
@@ -169,6 +179,12 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, reado
   'Query.mySubjectRequests': { status: [] },
   // Security officers' own console: the status of proposals, no one's personal data.
   'Query.policyProposals': { status: ['PolicyProposal.status'] },
+  // Connection requests: the caller's agency's side, the state and whether overdue, each a field every reader of the list may read.
+  'Query.connectionRequests': {
+    'filter.side': ['ConnectionRequest.consumerAgency', 'ConnectionRequest.ownerAgency'],
+    'filter.state': ['ConnectionRequest.state'],
+    'filter.overdue': ['ConnectionRequest.overdue'],
+  },
   // The question explained, not a filter on records.
   'Query.explainAccess': { principal: [], purpose: [], query: [] },
 };

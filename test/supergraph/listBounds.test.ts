@@ -110,6 +110,7 @@ describe('paginated lists through the gateway', () => {
     atRoot('Query.dataAccessLog', securityOfficer, '{ nodes { at } unavailableRegisters }'),
     atRoot('Query.policyVersions', securityOfficer, '{ version }'),
     atRoot('Query.policyProposals', securityOfficer, '{ id }'),
+    atRoot('Query.connectionRequests', securityOfficer, '{ nodes { id } }'),
     ...(['businesses', 'civilEvents', 'landParcels', 'benefits'] as const).map((name) => ({
       field: `Citizen.${name}` as ListField,
       who: investigator,

@@ -5,6 +5,7 @@ import { accessLogResolvers } from './accessLog/accessLogResolvers.ts';
 import { catalogueResolvers } from './catalogues/catalogueResolvers.ts';
 import type { PlatformLoaders } from './catalogues/loaders.ts';
 import { consentResolvers } from './consent/consentResolvers.ts';
+import { connectionResolvers } from './connections/connectionResolvers.ts';
 import { policyConsoleResolvers } from './policyConsole/policyConsoleResolvers.ts';
 import { subjectRequestResolvers } from './subjectRequests/subjectRequestResolvers.ts';
 
@@ -15,9 +16,18 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...consentResolvers.Query,
     ...subjectRequestResolvers.Query,
     ...accessLogResolvers.Query,
+    ...connectionResolvers.Query,
   },
-  Mutation: { ...policyConsoleResolvers.Mutation, ...consentResolvers.Mutation, ...subjectRequestResolvers.Mutation, ...accessLogResolvers.Mutation },
+  Mutation: {
+    ...policyConsoleResolvers.Mutation,
+    ...consentResolvers.Mutation,
+    ...subjectRequestResolvers.Mutation,
+    ...accessLogResolvers.Mutation,
+    ...connectionResolvers.Mutation,
+  },
   DataAccess: accessLogResolvers.DataAccess,
   AdministrativeUnit: catalogueResolvers.AdministrativeUnit,
   LegalBasis: catalogueResolvers.LegalBasis,
+  ConnectionRequest: connectionResolvers.ConnectionRequest,
+  ConnectionEvent: connectionResolvers.ConnectionEvent,
 };

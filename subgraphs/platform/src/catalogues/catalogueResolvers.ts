@@ -17,7 +17,7 @@ const LEGAL_BASIS_KINDS: Record<string, string> = {
   OPEN: 'open',
 };
 
-function toAgency(row: Awaited<ReturnType<typeof agencies>>[number]) {
+export function toAgency(row: Awaited<ReturnType<typeof agencies>>[number]) {
   return {
     code: row.code,
     name: row.name,
