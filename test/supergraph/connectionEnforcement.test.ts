@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { expectAnswer } from '../support/expectAnswer.ts';
 import { demoName, justiceAsksForAName, within } from '../support/policyEdits.ts';
-import { getStack, investigator, livePolicyDir, query, seededProvince } from '../support/stack.ts';
+import { getStack, investigator, livePolicyDir, query, seededProvince, type Who } from '../support/stack.ts';
 
 const citizenPolicy = join(livePolicyDir, 'population/citizen.policy.yaml');
 const original = readFileSync(citizenPolicy, 'utf8');
@@ -59,5 +59,69 @@ describe('an owner switching a sharing service off', () => {
     expect(await within(1.5, async () => (await justiceAsksForAName()).body.data?.citizen?.fullName === null)).toBe(true);
     const id = seededProvince().demoCitizenIds[0];
     expectAnswer(await query(investigator, `{ citizen(id: "${id}") { fullName } }`), { data: { citizen: { fullName: demoName() } } });
+  });
+});
+
+describe('the tax office reading the population register on a connection agreement', () => {
+  const taxOfficer: Who = { role: 'officer', agency: 'thue-tinh', sub: 'thue-qlt-07', purpose: 'tax-administration' };
+  const policeOfficer: Who = { role: 'officer', agency: 'cong-an-tinh', sub: 'ca-pc06-02' };
+  const SUSPENSION = 'Phát hiện truy vấn bất thường từ hệ thống thuế, tạm dừng để rà soát / Unusual queries, paused for review';
+  let id: string;
+  let name: string;
+
+  const readName = () => query(taxOfficer, `{ citizen(id: "${id}") { id fullName } }`);
+  const act = async (who: Who, mutation: string, variables: Record<string, unknown>) => {
+    const answer = await query(who, mutation, { variables });
+    expect(answer.body.errors).toBeUndefined();
+    return answer;
+  };
+
+  beforeAll(async () => {
+    await getStack();
+    id = seededProvince().demoCitizenIds[1];
+    name = seededProvince().citizens.find((citizen) => citizen.id === id)!.fullName;
+  });
+
+  it('is refused with CONNECTION_REQUIRED until the police approve a connection, then reads; refused with the reason while suspended; reads again once resumed; refused once ended', async () => {
+    const refusedFor = (reason: string, notice?: string) => ({
+      data: { citizen: null },
+      errors: [{ code: 'FORBIDDEN', reason, path: 'citizen', ...(notice ? { extensions: expect.objectContaining({ reason, notice }) } : {}) }],
+    });
+    expectAnswer(await readName(), refusedFor('CONNECTION_REQUIRED'));
+
+    const drafted = await query(
+      taxOfficer,
+      'mutation ($input: ConnectionRequestInput!) { draftConnectionRequest(input: $input) { id state } }',
+      {
+        variables: {
+          input: {
+            purpose: 'tax-administration',
+            legalBasis: 'data-sharing-decree-2025',
+            fieldGroups: ['population.citizen:key', 'population.citizen:identity'],
+            systemName: 'Hệ thống quản lý thuế TMS',
+            contact: 'Ngô Văn Thắng, 0221 3863 100',
+            periodStart: '2026-01-01',
+            periodEnd: '2099-12-31',
+          },
+        },
+      },
+    );
+    expect(drafted.body.errors).toBeUndefined();
+    const request = drafted.body.data.draftConnectionRequest.id as string;
+    await act(taxOfficer, 'mutation ($id: ID!) { submitConnectionRequest(id: $id) { state } }', { id: request });
+    // Asked for, not yet approved: still no connection.
+    expectAnswer(await readName(), refusedFor('CONNECTION_REQUIRED'));
+
+    await act(policeOfficer, 'mutation ($id: ID!) { approveConnectionRequest(id: $id, approvedUntil: "2099-12-31") { state } }', { id: request });
+    expectAnswer(await readName(), { data: { citizen: { id, fullName: name } } });
+
+    await act(policeOfficer, 'mutation ($id: ID!, $reason: String!) { suspendConnection(id: $id, reason: $reason) { state } }', { id: request, reason: SUSPENSION });
+    expectAnswer(await readName(), refusedFor('CONNECTION_SUSPENDED', SUSPENSION));
+
+    await act(policeOfficer, 'mutation ($id: ID!, $reason: String) { resumeConnection(id: $id, reason: $reason) { state } }', { id: request, reason: 'Đã rà soát xong' });
+    expectAnswer(await readName(), { data: { citizen: { id, fullName: name } } });
+
+    await act(policeOfficer, 'mutation ($id: ID!, $reason: String!) { endConnection(id: $id, reason: $reason) { state } }', { id: request, reason: 'Hết nhu cầu' });
+    expectAnswer(await readName(), refusedFor('CONNECTION_REQUIRED'));
   });
 });
