@@ -7,6 +7,8 @@ import * as createSubjectRequest from './20251126100000_create_subject_request.t
 import * as addPurposeDeclarers from './20261204090000_add_purpose_declarers.ts';
 import * as createAuditCheckpoint from './20261204100000_create_audit_checkpoint.ts';
 import * as createPolicyProposal from './20261204210000_create_policy_proposal.ts';
+// The catalogue of sharing services (issue 14, item 1).
+import * as createSharingService from './20261205120000_create_sharing_service.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701090000_create_platform_catalogues': createPlatformCatalogues,
@@ -16,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '20261204090000_add_purpose_declarers': addPurposeDeclarers,
   '20261204100000_create_audit_checkpoint': createAuditCheckpoint,
   '20261204210000_create_policy_proposal': createPolicyProposal,
+  '20261205120000_create_sharing_service': createSharingService,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,
 };

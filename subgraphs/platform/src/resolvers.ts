@@ -7,6 +7,7 @@ import type { PlatformLoaders } from './catalogues/loaders.ts';
 import { consentResolvers } from './consent/consentResolvers.ts';
 import { policyConsoleResolvers } from './policyConsole/policyConsoleResolvers.ts';
 import { subjectRequestResolvers } from './subjectRequests/subjectRequestResolvers.ts';
+import { sharingCatalogueResolvers } from './sharingCatalogue/sharingCatalogueResolvers.ts';
 
 export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
   Query: {
@@ -15,9 +16,11 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...consentResolvers.Query,
     ...subjectRequestResolvers.Query,
     ...accessLogResolvers.Query,
+    ...sharingCatalogueResolvers.Query,
   },
   Mutation: { ...policyConsoleResolvers.Mutation, ...consentResolvers.Mutation, ...subjectRequestResolvers.Mutation, ...accessLogResolvers.Mutation },
   DataAccess: accessLogResolvers.DataAccess,
   AdministrativeUnit: catalogueResolvers.AdministrativeUnit,
   LegalBasis: catalogueResolvers.LegalBasis,
+  SharingService: sharingCatalogueResolvers.SharingService,
 };

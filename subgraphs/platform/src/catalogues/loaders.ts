@@ -1,11 +1,15 @@
 import type { Knex } from 'knex';
 import { manyByKey, oneByKey } from '../../../../shared/loaders/batchLoaders.ts';
 import { formerUnitsByNewCodes, unitsByCodes } from './queries.ts';
+import { agenciesByCodes, sharingServicesByIds } from '../sharingCatalogue/sharingCatalogue.ts';
 
 export function createPlatformLoaders(knex: Knex) {
   return {
     unitByCode: oneByKey((codes: readonly string[]) => unitsByCodes(knex, codes), (row) => row.code),
     formerUnitsByNewCode: manyByKey((codes: readonly string[]) => formerUnitsByNewCodes(knex, codes), (row) => row.newCode),
+    // The catalogue of sharing services: a service by id, and its owner agency.
+    sharingServiceById: oneByKey((ids: readonly string[]) => sharingServicesByIds(knex, ids), (row) => row.id),
+    agencyByCode: oneByKey((codes: readonly string[]) => agenciesByCodes(knex, codes), (row) => row.code),
   };
 }
 
