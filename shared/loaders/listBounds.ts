@@ -97,8 +97,8 @@ export const LIST_BOUNDS = {
   // Derived from the policies in force (one file per type, checked against the schemas).
   'Query.consentableFieldGroups': { kind: 'model', max: 400, bound: 'field groups of the policies in force: at most one per field of the schemas (318 today)' },
   'Query.subjectRequestableFieldGroups': { kind: 'model', max: 400, bound: 'field groups of the policies in force: at most one per field of the schemas (318 today)' },
-  'ConsentableFieldGroup.fields': { kind: 'model', max: 20, bound: 'fields of one type (18 at most today)' },
-  'SubjectRequestableFieldGroup.fields': { kind: 'model', max: 20, bound: 'fields of one type (18 at most today)' },
+  'ConsentableFieldGroup.fields': { kind: 'model', max: 40, bound: 'fields of one type (22 at most today: the platform\'s Query)' },
+  'SubjectRequestableFieldGroup.fields': { kind: 'model', max: 40, bound: 'fields of one type (22 at most today: the platform\'s Query)' },
   'PurposeDeclarers.agencies': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'agencies of the agency directory' },
   'PurposeDeclarers.roles': { kind: 'model', max: 6, bound: 'the known roles (6)' },
   'ConsentableFieldGroup.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
@@ -106,12 +106,12 @@ export const LIST_BOUNDS = {
   'SubjectRequest.fieldGroups': { kind: 'model', max: 400, bound: 'distinct requestable field groups, checked when asked' },
   'PolicySnapshot.files': {
     kind: 'model',
-    max: 140,
-    bound: 'the policy set: one policy file per type (each type once, checked), its test file beside it, agency-groups.yaml; 127 by that layout, written by security officers only',
+    max: 200,
+    bound: 'the policy set: one policy file per type (each type once, checked), its test file beside it, agency-groups.yaml; 149 by that layout, written by security officers only',
   },
-  'PolicyVersion.changedFiles': { kind: 'model', max: 140, bound: 'files of the policy set' },
+  'PolicyVersion.changedFiles': { kind: 'model', max: 200, bound: 'files of the policy set' },
   'Query.policyProposals': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, `limit first` in SQL' },
-  'PolicyProposal.changedFiles': { kind: 'model', max: 140, bound: 'files of the policy set' },
+  'PolicyProposal.changedFiles': { kind: 'model', max: 200, bound: 'files of the policy set' },
   'PolicyProposal.changes': { kind: 'cap', max: MAX_POLICY_CHANGE_SENTENCES, bound: `sentences grouped by rule and classification, widening first; at most ${MAX_POLICY_CHANGE_SENTENCES} kept, the last saying how many more` },
   'PolicyImpact.rows': { kind: 'cap', max: MAX_POLICY_IMPACT_ROWS, bound: `agency and field pairs with something to report, most changes first; at most ${MAX_POLICY_IMPACT_ROWS} kept` },
   'PolicyImpact.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
@@ -121,9 +121,23 @@ export const LIST_BOUNDS = {
     bound: `one entry per response path and Type.field (per distinct subgraph decision), at most ${MAX_EXPLAINED_FIELDS} fields, else refused; query at most 10,000 tokens`,
   },
   'FieldAccess.subgraphs': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} subgraphs` },
-  'DataAccess.fields': { kind: 'model', max: 200, bound: 'fields of one register asked in one request (167 in the largest schema)' },
+  'DataAccess.fields': { kind: 'model', max: 400, bound: 'fields of one register asked in one request (232 in the largest schema, the platform\'s)' },
   'DataAccess.roles': { kind: 'model', max: 6, bound: 'the caller token\'s roles, known roles only (6)' },
   'DataAccessConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
+  // The catalogue of sharing services (issue 14, item 1).
+  'Query.sharingServices': { kind: 'first', max: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'a page of the catalogue by id, keyset-paginated (`after`)' },
+  'SharingServiceConnection.nodes': { kind: 'nodes', max: MAX_PAGE_SIZE, pagedBy: ['Query.sharingServices'], bound: '`first` of the list' },
+  'SharingService.fields': { kind: 'model', max: 40, bound: 'fields of one type (22 at most today: the platform\'s Query)' },
+  'SharingService.legalBases': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'legal bases of the legal-basis catalogue' },
+  'SharingService.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
+  'SharingService.access': { kind: 'model', max: 100, bound: 'rules of one policy file, written by security officers (a dozen at most today)' },
+  'SharingServiceRule.roles': { kind: 'model', max: 6, bound: 'the known roles (6)' },
+  'SharingServiceRule.agencies': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'agencies of the agency directory' },
+  'SharingServiceRule.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
+  'SharingServiceRule.consentPurposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
+  'SharingServiceExample.variables': { kind: 'model', max: 40, bound: 'required arguments of the fields on the way and of the group (a handful at most)' },
+  'SharingServiceExample.path': { kind: 'model', max: 20, bound: 'fields from a root field to the type: a shortest way, within the query depth limit (20)' },
+  'HowToConnect.headers': { kind: 'model', max: 3, bound: 'Authorization, X-Purpose and X-Case-Id' },
 } as const satisfies Record<string, ListBound>;
 
 export type ListField = keyof typeof LIST_BOUNDS;
@@ -169,6 +183,14 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, reado
   'Query.mySubjectRequests': { status: [] },
   // Security officers' own console: the status of proposals, no one's personal data.
   'Query.policyProposals': { status: ['PolicyProposal.status'] },
+  // The catalogue of sharing services: entries generated from the policies, no one's personal data.
+  'Query.sharingServices': {
+    'filter.text': ['SharingService.id', 'SharingService.type', 'SharingService.fields', 'SharingService.description', 'SharingService.owner'],
+    'filter.ownerAgency': ['SharingService.ownerAgency'],
+    'filter.classification': ['SharingService.classification'],
+    'filter.purpose': ['SharingService.purposes'],
+    'filter.status': ['SharingService.status'],
+  },
   // The question explained, not a filter on records.
   'Query.explainAccess': { principal: [], purpose: [], query: [] },
 };
