@@ -38,6 +38,7 @@ import { useAnonymousGuard } from './plugins/useAnonymousGuard.ts';
 import { useRelayAudiences } from './plugins/useRelayAudiences.ts';
 import { startDeadline } from './requestDeadline.ts';
 import { subgraphReadiness } from './subgraphReadiness.ts';
+import { SHARING_SERVICES_EXPORT_PATH, sharingServicesExport } from './sharingServicesExport.ts';
 
 export const SUPERGRAPH_PATH = new URL('../supergraph.graphql', import.meta.url);
 
@@ -138,11 +139,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(status.ready ? 200 : 503).json({ ...status, rateLimits: rateLimitStore.status() });
   });
   app.use(playgroundRouter());
+  const verifyCaller = createUserTokenVerifier(options.tokens);
+  // The catalogue of sharing services as one JSON document: the caller's token and the platform's rules.
+  app.get(
+    SHARING_SERVICES_EXPORT_PATH,
+    authenticate(verifyCaller),
+    rateLimits ? limitRequestRate(rateLimitStore, rateLimits.perCaller) : [],
+    sharingServicesExport(server, deadlines.requestMs),
+  );
   app.use(
     '/graphql',
     // Who asks and whether they may ask now come from the headers alone: a flood is refused before its
     // bodies are read.
-    authenticate(createUserTokenVerifier(options.tokens)),
+    authenticate(verifyCaller),
     rateLimits ? limitRequestRate(rateLimitStore, rateLimits.perCaller) : [],
     // A purpose the caller may not declare: refused before the body is read.
     checkDeclaredPurpose(purposeList.current),

@@ -351,6 +351,14 @@ export const ENV_VARIABLES = [
     readBy: ['subgraph', 'scripts'],
   },
   {
+    name: 'PUBLIC_GATEWAY_URL',
+    type: url,
+    default: 'http://localhost:4000',
+    meaning: 'the gateway as callers reach it (scheme, host, port; no path): the endpoint the catalogue of sharing services tells them to connect to (`<url>/graphql`)',
+    requiredInProduction: 'yes, for a correct catalogue',
+    readBy: ['subgraph'],
+  },
+  {
     name: 'DEBUG_ERRORS',
     type: flag,
     default: '0',

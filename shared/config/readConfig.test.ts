@@ -172,4 +172,10 @@ describe('readConfig', () => {
     expect(problems).toEqual(['DATABASE_URL must be a URL (scheme://host…)', 'INTERNAL_TOKEN_KEY_LAND must be 64 hexadecimal digits']);
     expect(problems.join()).not.toContain('s3cret');
   });
+
+  it('reads the public gateway URL the catalogue of sharing services names, without a trailing slash', () => {
+    expect(readConfig({}).publicGatewayUrl).toBe('http://localhost:4000');
+    expect(readConfig({ PUBLIC_GATEWAY_URL: 'https://lgsp.soctrang.gov.vn/' }).publicGatewayUrl).toBe('https://lgsp.soctrang.gov.vn');
+    expect(problemsOf({ PUBLIC_GATEWAY_URL: 'lgsp.soctrang.gov.vn' })).toEqual(['PUBLIC_GATEWAY_URL must be a URL (scheme://host…)']);
+  });
 });

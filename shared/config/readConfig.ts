@@ -73,6 +73,8 @@ export interface Config {
   readonly internalTokenKeys: Readonly<Record<string, string | undefined>>;
   readonly devKeysDir: string | undefined;
   readonly policyDir: string | undefined;
+  /** PUBLIC_GATEWAY_URL without a trailing slash: where callers reach the gateway (the catalogue's endpoint). */
+  readonly publicGatewayUrl: string;
   /** The witnessed disclosure log: AUDIT_SIGNING_KEY_<NAME>, AUDIT_WITNESS_KEY, AUDIT_PUBLIC_KEYS_DIR, AUDIT_CHECKPOINT_*, AUDIT_RETENTION_DAYS. */
   readonly audit: {
     /** PEM or path, keyed by service name. */
@@ -235,6 +237,8 @@ export function readConfig(env: Environment): Config {
     ),
     devKeysDir: read('DEV_KEYS_DIR'),
     policyDir: read('POLICY_DIR'),
+    // Undefined only when invalid (reported with the other problems).
+    publicGatewayUrl: (read('PUBLIC_GATEWAY_URL') ?? '').replace(/\/+$/, ''),
     audit: {
       signingKeys: perService((prefix) => read('AUDIT_SIGNING_KEY_<NAME>', prefix)),
       witnessKey: read('AUDIT_WITNESS_KEY'),

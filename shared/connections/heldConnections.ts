@@ -5,7 +5,7 @@ import type { Principal } from '../auth/Principal.ts';
 import { callInternalRoute } from '../internalRoutes/callInternalRoute.ts';
 import { logError } from '../logging/log.ts';
 import type { CompiledPolicies } from '../policy/compilePolicies.ts';
-import { NO_CONNECTIONS, type HeldConnection, type HeldConnections } from '../policy/PolicyContext.ts';
+import { NO_CONNECTIONS, type HeldConnection, type HeldConnections } from '../policy/HeldConnections.ts';
 import type { ConnectionCache } from './connectionCache.ts';
 import { connectionNeedKey, connectionNeedsOf } from './connectionNeeds.ts';
 import { CONNECTION_LOOKUP_PATH, type ConnectionGrant } from './connectionRoutes.ts';

@@ -3,6 +3,7 @@
 // data subjects' own bases (shared/consent), each added by one stage of the pipeline.
 import type { Principal } from '../auth/Principal.ts';
 import type { Decision } from './decideAccess.ts';
+import type { HeldConnections } from './HeldConnections.ts';
 import type { Restriction } from './PolicyDocument.ts';
 
 /** Where a decided field sits in the response (graphql-js `info.path`): a disclosure counts only if its value is there. */
@@ -33,22 +34,6 @@ export interface SubjectBases {
    */
   covering(kind: SubjectBasisKind, subjects: readonly string[], fieldGroup: string, options?: { claim: boolean }): Promise<string[] | null>;
 }
-
-/**
- * An approved connection of the caller's agency to a sharing service (a field group), for the declared
- * purpose, as the platform's registry of connection agreements holds it: in force, or suspended by the
- * owner (with the reason the owner gave, which the refusal passes on).
- */
-export type HeldConnection = { id: string; state: 'approved' } | { id: string; state: 'suspended'; reason: string };
-
-/** The caller agency's connections for its declared purpose, looked up once before the call executes. */
-export interface HeldConnections {
-  /** The connection covering `fieldGroup` (a `<policy>:<group>` id): one in force first, else a suspended one, else null. */
-  covering(fieldGroup: string): HeldConnection | null;
-}
-
-/** A caller holding no connection (no agency or purpose, a service whose policies need none, a failed lookup). */
-export const NO_CONNECTIONS: HeldConnections = { covering: () => null };
 
 export interface PolicyContext {
   principal: Principal;

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/Principal.ts';
 import type { CompiledField, CompiledRule } from './compilePolicies.ts';
 import type { Classification } from './PolicyDocument.ts';
 import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting } from './decideAccess.ts';
-import { NO_CONNECTIONS, type HeldConnections } from './PolicyContext.ts';
+import { NO_CONNECTIONS, type HeldConnections } from './HeldConnections.ts';
 
 const MINH = '033094279365';
 const LAN = '079095101529';

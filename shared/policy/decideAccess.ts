@@ -4,7 +4,7 @@ import type { Principal } from '../auth/Principal.ts';
 import type { CompiledField, CompiledRule } from './compilePolicies.ts';
 import type { RefusalReason } from '../errors/refusalReasons.ts';
 import { fieldGroupId } from './fieldGroups.ts';
-import type { HeldConnections } from './PolicyContext.ts';
+import type { HeldConnections } from './HeldConnections.ts';
 import { isPersonalLevel, type Restriction } from './PolicyDocument.ts';
 
 /**

@@ -20,7 +20,7 @@ import { checkOperation } from '../limits/checkOperation.ts';
 import { MAX_EXPLAINED_FIELDS } from '../loaders/listBounds.ts';
 import type { CompiledPolicies } from './compilePolicies.ts';
 import { decideAccess } from './decideAccess.ts';
-import { NO_CONNECTIONS } from './PolicyContext.ts';
+import { NO_CONNECTIONS } from './HeldConnections.ts';
 
 export interface FieldAccess {
   /** Response path, e.g. `citizen.landParcels.area`. */

@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import type { Principal, Role } from '../auth/Principal.ts';
 import type { CompiledPolicies } from './compilePolicies.ts';
 import { decideAccess, type Decision } from './decideAccess.ts';
-import { NO_CONNECTIONS, type HeldConnections } from './PolicyContext.ts';
+import { NO_CONNECTIONS, type HeldConnections } from './HeldConnections.ts';
 import { REFUSAL_REASON_CODES } from '../errors/refusalReasons.ts';
 import { parseYamlFile, POLICY_TEST_SUFFIX } from './readPolicyFiles.ts';
 

@@ -20,7 +20,8 @@ import { REFUSAL_REASONS, type RefusalReason } from '../errors/refusalReasons.ts
 import { LIST_FILTERS, OWN_RECORD_LISTS } from '../loaders/listBounds.ts';
 import { policyFieldsOf, type CompiledField, type CompiledPolicies } from './compilePolicies.ts';
 import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type Decision, type SubjectLookup } from './decideAccess.ts';
-import type { HeldConnections, PolicyContext } from './PolicyContext.ts';
+import type { PolicyContext } from './PolicyContext.ts';
+import type { HeldConnections } from './HeldConnections.ts';
 import { subjectReader, type SubjectReader } from './rowSubjects.ts';
 
 type Refusal = Extract<Decision, { allowed: false }>;

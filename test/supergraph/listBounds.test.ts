@@ -74,6 +74,7 @@ describe('the bounds of every list, as documented', () => {
     expect(allFields).toBeLessThanOrEqual(maxOf('Query.consentableFieldGroups'));
     expect(allFields).toBeLessThanOrEqual(maxOf('Consent.fieldGroups'));
     expect(Math.max(...objectTypes.flat().map(fieldsOf))).toBeLessThanOrEqual(maxOf('ConsentableFieldGroup.fields'));
+    expect(Math.max(...objectTypes.flat().map(fieldsOf))).toBeLessThanOrEqual(maxOf('SharingService.fields'));
     expect(Math.max(...registerFields)).toBeLessThanOrEqual(maxOf('DataAccess.fields'));
     expect(2 * allTypes + 1).toBeLessThanOrEqual(maxOf('PolicySnapshot.files'));
     expect(KNOWN_ROLES.length).toBeLessThanOrEqual(maxOf('DataAccess.roles'));
@@ -111,6 +112,7 @@ describe('paginated lists through the gateway', () => {
     atRoot('Query.policyVersions', securityOfficer, '{ version }'),
     atRoot('Query.policyProposals', securityOfficer, '{ id }'),
     atRoot('Query.connectionRequests', securityOfficer, '{ nodes { id } }'),
+    atRoot('Query.sharingServices', investigator, '{ nodes { id } }'),
     ...(['businesses', 'civilEvents', 'landParcels', 'benefits'] as const).map((name) => ({
       field: `Citizen.${name}` as ListField,
       who: investigator,

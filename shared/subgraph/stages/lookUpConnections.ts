@@ -5,7 +5,7 @@ import type { Principal } from '../../auth/Principal.ts';
 import type { ConnectionCache } from '../../connections/connectionCache.ts';
 import { lookUpHeldConnections } from '../../connections/heldConnections.ts';
 import type { CompiledPolicies } from '../../policy/compilePolicies.ts';
-import type { HeldConnections } from '../../policy/PolicyContext.ts';
+import type { HeldConnections } from '../../policy/HeldConnections.ts';
 import type { BoundTokens } from './checkTokenBinding.ts';
 import type { Stage } from './Stage.ts';
 

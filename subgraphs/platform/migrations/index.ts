@@ -8,6 +8,8 @@ import * as addPurposeDeclarers from './20261204090000_add_purpose_declarers.ts'
 import * as createAuditCheckpoint from './20261204100000_create_audit_checkpoint.ts';
 import * as createPolicyProposal from './20261204210000_create_policy_proposal.ts';
 import * as createConnectionRequest from './20261205100000_create_connection_request.ts';
+// The catalogue of sharing services (issue 14, item 1).
+import * as createSharingService from './20261205120000_create_sharing_service.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701090000_create_platform_catalogues': createPlatformCatalogues,
@@ -19,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '20261204210000_create_policy_proposal': createPolicyProposal,
   // Connection agreements (issue 14, item 2).
   '20261205100000_create_connection_request': createConnectionRequest,
+  '20261205120000_create_sharing_service': createSharingService,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,
 };

@@ -8,6 +8,7 @@ import { consentResolvers } from './consent/consentResolvers.ts';
 import { connectionResolvers } from './connections/connectionResolvers.ts';
 import { policyConsoleResolvers } from './policyConsole/policyConsoleResolvers.ts';
 import { subjectRequestResolvers } from './subjectRequests/subjectRequestResolvers.ts';
+import { sharingCatalogueResolvers } from './sharingCatalogue/sharingCatalogueResolvers.ts';
 
 export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
   Query: {
@@ -17,6 +18,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...subjectRequestResolvers.Query,
     ...accessLogResolvers.Query,
     ...connectionResolvers.Query,
+    ...sharingCatalogueResolvers.Query,
   },
   Mutation: {
     ...policyConsoleResolvers.Mutation,
@@ -30,4 +32,5 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
   LegalBasis: catalogueResolvers.LegalBasis,
   ConnectionRequest: connectionResolvers.ConnectionRequest,
   ConnectionEvent: connectionResolvers.ConnectionEvent,
+  SharingService: sharingCatalogueResolvers.SharingService,
 };

@@ -51,16 +51,33 @@ export async function unitByFormerCode(knex: Knex, formerCode: string): Promise<
     .first();
 }
 
-export function agencies(knex: Knex, code?: string) {
+/** An agency of the directory as its row reads (catalogueResolvers' toAgency makes it an Agency). */
+export interface AgencyRow {
+  code: string;
+  name: string;
+  focalPointName: string;
+  focalPointRole: string;
+  focalPointPhone: string;
+  focalPointEmail: string;
+}
+
+const AGENCY_COLUMNS = {
+  code: 'code',
+  name: 'name',
+  focalPointName: 'focal_point_name',
+  focalPointRole: 'focal_point_role',
+  focalPointPhone: 'focal_point_phone',
+  focalPointEmail: 'focal_point_email',
+};
+
+/** Agencies by code, for the per-request loader (a service's owner, the parties of a connection). */
+export function agenciesByCodes(knex: Knex, codes: readonly string[]): Promise<AgencyRow[]> {
+  return knex('agency').select(AGENCY_COLUMNS).where(anyOf(knex, 'code', codes));
+}
+
+export function agencies(knex: Knex, code?: string): Promise<AgencyRow[]> {
   const query = knex('agency')
-    .select({
-      code: 'code',
-      name: 'name',
-      focalPointName: 'focal_point_name',
-      focalPointRole: 'focal_point_role',
-      focalPointPhone: 'focal_point_phone',
-      focalPointEmail: 'focal_point_email',
-    })
+    .select(AGENCY_COLUMNS)
     .orderBy('code')
     .limit(MAX_CATALOGUE_SIZE);
   if (code !== undefined) query.where('code', code);

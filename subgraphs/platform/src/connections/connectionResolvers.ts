@@ -10,7 +10,7 @@ import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { toAgency } from '../catalogues/catalogueResolvers.ts';
 import type { PlatformLoaders } from '../catalogues/loaders.ts';
-import type { AgencyRow } from './connectionLoaders.ts';
+import type { AgencyRow } from '../catalogues/queries.ts';
 import { policiesOnDisk } from '../policyConsole/policiesOnDisk.ts';
 import { shareableGroups, type ConnectionRequestInput } from './connectionInput.ts';
 import {

@@ -13,7 +13,7 @@ import { MAX_ACCESS_LOG_PAGE_SIZE, MAX_POLICY_IMPACT_ROWS } from '../../../../sh
 import { logError } from '../../../../shared/logging/log.ts';
 import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
 import { decideAccess } from '../../../../shared/policy/decideAccess.ts';
-import { NO_CONNECTIONS } from '../../../../shared/policy/PolicyContext.ts';
+import { NO_CONNECTIONS } from '../../../../shared/policy/HeldConnections.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { callRegisterLog } from '../accessLog/callRegisterLog.ts';
 
