@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type { Principal } from '../../../../shared/auth/Principal.ts';
 import type { ConnectionGrant } from '../../../../shared/connections/connectionRoutes.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
+import { provinceDate } from './workingDays.ts';
 
 const MAX_GROUPS = 500;
 
@@ -15,11 +16,6 @@ function fieldGroupsOf(body: unknown): string[] {
     throw badUserInput(`"fieldGroups" must be at most ${MAX_GROUPS} field-group ids`, 'fieldGroups');
   }
   return groups as string[];
-}
-
-/** Today's date in the province (Asia/Ho_Chi_Minh), as YYYY-MM-DD: connections count through their last day there. */
-export function provinceToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** Connections of `agency` for `purpose` covering any of `fieldGroups` that count on `today`. */
@@ -40,5 +36,5 @@ export async function connectionsCounting(knex: Knex, agency: string, purpose: s
 export async function connectionsFor(principal: Principal, body: unknown, knex: Knex): Promise<{ connections: ConnectionGrant[] }> {
   const fieldGroups = fieldGroupsOf(body);
   if (!principal.agency || !principal.purpose) return { connections: [] };
-  return { connections: await connectionsCounting(knex, principal.agency, principal.purpose, fieldGroups, provinceToday()) };
+  return { connections: await connectionsCounting(knex, principal.agency, principal.purpose, fieldGroups, provinceDate(new Date())) };
 }
