@@ -20,7 +20,7 @@ import { checkOperation } from '../limits/checkOperation.ts';
 import { MAX_EXPLAINED_FIELDS } from '../loaders/listBounds.ts';
 import type { CompiledPolicies } from './compilePolicies.ts';
 import { decideAccess } from './decideAccess.ts';
-import { NO_CONNECTIONS } from './HeldConnections.ts';
+import { NO_CONNECTIONS, type HeldConnections } from './HeldConnections.ts';
 
 export interface FieldAccess {
   /** Response path, e.g. `citizen.landParcels.area`. */
@@ -101,11 +101,13 @@ function parseQuery(queryText: string) {
  * spread at, and spreading it again at the same path adds nothing; the answer is bounded by
  * EXPLAIN_MAX_FIELDS, so fragments that fan out to ever more paths are refused, not expanded.
  */
+/** `connections`: the principal's agency's connection agreements for its purpose, as the registry holds them now. */
 export function explainAccess(
   apiSchema: GraphQLSchema,
   policies: ReadonlyMap<string, CompiledPolicies>,
   principal: Principal,
   queryText: string,
+  connections: HeldConnections = NO_CONNECTIONS,
 ): FieldAccess[] {
   const document = parseQuery(queryText);
   // The operation limits the principal would meet at the gateway, before any work that grows with it.
@@ -130,8 +132,8 @@ export function explainAccess(
     for (const [subgraph, compiled] of policies) {
       const field = compiled.fields.get(coordinate);
       if (!field) continue;
-      const forOthers = decideAccess(field, principal, () => [SOMEONE_ELSE], NO_CONNECTIONS);
-      const forOwn = forOthers.allowed ? forOthers : decideAccess(field, principal, () => (principal.subject ? [principal.subject] : []), NO_CONNECTIONS);
+      const forOthers = decideAccess(field, principal, () => [SOMEONE_ELSE], connections);
+      const forOwn = forOthers.allowed ? forOthers : decideAccess(field, principal, () => (principal.subject ? [principal.subject] : []), connections);
       const decision = forOthers.allowed ? forOthers : forOwn.allowed ? forOwn : forOthers;
       const entry = {
         coordinate,

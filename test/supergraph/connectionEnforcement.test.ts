@@ -70,6 +70,16 @@ describe('the tax office reading the population register on a connection agreeme
   let name: string;
 
   const readName = () => query(taxOfficer, `{ citizen(id: "${id}") { id fullName } }`);
+  /** What the policy console says the tax office may read of a name, as the registers would decide now. */
+  const explained = async () => {
+    const { body } = await query(
+      { role: 'security-officer', sub: 'so-khcn-attt-01' },
+      'query ($q: String!) { explainAccess(principal: { roles: ["officer"], agency: "thue-tinh" }, purpose: "tax-administration", query: $q) { path allowed reason rule } }',
+      { variables: { q: `{ citizen(id: "${id}") { fullName } }` } },
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data.explainAccess.find((field: { path: string }) => field.path === 'citizen.fullName');
+  };
   const act = async (who: Who, mutation: string, variables: Record<string, unknown>) => {
     const answer = await query(who, mutation, { variables });
     expect(answer.body.errors).toBeUndefined();
@@ -88,6 +98,7 @@ describe('the tax office reading the population register on a connection agreeme
       errors: [{ code: 'FORBIDDEN', reason, path: 'citizen', ...(notice ? { extensions: expect.objectContaining({ reason, notice }) } : {}) }],
     });
     expectAnswer(await readName(), refusedFor('CONNECTION_REQUIRED'));
+    expect(await explained()).toEqual({ path: 'citizen.fullName', allowed: false, reason: 'CONNECTION_REQUIRED', rule: 'tax-office-identifies-taxpayers' });
 
     const drafted = await query(
       taxOfficer,
@@ -114,6 +125,7 @@ describe('the tax office reading the population register on a connection agreeme
 
     await act(policeOfficer, 'mutation ($id: ID!) { approveConnectionRequest(id: $id, approvedUntil: "2099-12-31") { state } }', { id: request });
     expectAnswer(await readName(), { data: { citizen: { id, fullName: name } } });
+    expect(await explained()).toEqual({ path: 'citizen.fullName', allowed: true, reason: null, rule: 'tax-office-identifies-taxpayers' });
 
     await act(policeOfficer, 'mutation ($id: ID!, $reason: String!) { suspendConnection(id: $id, reason: $reason) { state } }', { id: request, reason: SUSPENSION });
     expectAnswer(await readName(), refusedFor('CONNECTION_SUSPENDED', SUSPENSION));

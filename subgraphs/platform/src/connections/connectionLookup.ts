@@ -4,6 +4,10 @@
 // with the owner's reason. Ended, refused, expired and pending requests are not connections.
 import type { Knex } from 'knex';
 import type { Principal } from '../../../../shared/auth/Principal.ts';
+import { connectionNeedKey, connectionNeedsOf } from '../../../../shared/connections/connectionNeeds.ts';
+import { heldConnectionsFrom } from '../../../../shared/connections/heldConnections.ts';
+import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
+import { NO_CONNECTIONS, type HeldConnections } from '../../../../shared/policy/HeldConnections.ts';
 import type { ConnectionGrant } from '../../../../shared/connections/connectionRoutes.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { provinceDate } from './workingDays.ts';
@@ -37,4 +41,13 @@ export async function connectionsFor(principal: Principal, body: unknown, knex: 
   const fieldGroups = fieldGroupsOf(body);
   if (!principal.agency || !principal.purpose) return { connections: [] };
   return { connections: await connectionsCounting(knex, principal.agency, principal.purpose, fieldGroups, provinceDate(new Date())) };
+}
+
+/** What the registers would find for `principal` now, for every service some register gates for its agency and purpose (explainAccess). */
+export async function connectionsHeldNow(knex: Knex, principal: Principal, policies: ReadonlyMap<string, CompiledPolicies>): Promise<HeldConnections> {
+  if (!principal.agency || !principal.purpose) return NO_CONNECTIONS;
+  const key = connectionNeedKey(principal.agency, principal.purpose);
+  const groups = [...policies.values()].flatMap((compiled) => connectionNeedsOf(compiled).get(key) ?? []);
+  if (groups.length === 0) return NO_CONNECTIONS;
+  return heldConnectionsFrom(await connectionsCounting(knex, principal.agency, principal.purpose, groups, provinceDate(new Date())));
 }

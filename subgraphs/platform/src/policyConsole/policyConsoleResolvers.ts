@@ -10,6 +10,7 @@ import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { forbidden } from '../../../../shared/errors/forbidden.ts';
 import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { explainAccess } from '../../../../shared/policy/explainAccess.ts';
+import { connectionsHeldNow } from '../connections/connectionLookup.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { policiesOnDisk } from './policiesOnDisk.ts';
 import { impactDaysOf } from './impactReplay.ts';
@@ -90,11 +91,13 @@ export const policyConsoleResolvers = {
       await policiesInForce(ctx.knex, ctx.policyDir);
       return (await listPolicyVersions(ctx.knex, pageSizeOf('Query.policyVersions', args.first))).map(versionView);
     },
-    explainAccess: (_: unknown, args: { principal: PrincipalInput; purpose?: string | null; query: string }, ctx: Context) => {
+    explainAccess: async (_: unknown, args: { principal: PrincipalInput; purpose?: string | null; query: string }, ctx: Context) => {
       requireSecurityOfficer(ctx, 'Query.explainAccess');
       if (args.query.length > 20_000) throw badUserInput('The query is longer than 20,000 characters', 'query');
       const principal = explainedPrincipal(args.principal, args.purpose, ctx.principal.requestId);
-      return explainAccess(publicSchema(), policiesOnDisk(ctx.policyDir), principal, args.query);
+      const policies = policiesOnDisk(ctx.policyDir);
+      // As the registers would decide today: with the connection agreements the agency holds now.
+      return explainAccess(publicSchema(), policies, principal, args.query, await connectionsHeldNow(ctx.knex, principal, policies));
     },
     policyProposals: async (_: unknown, args: { status?: string | null; first?: number }, ctx: Context) => {
       requireSecurityOfficer(ctx, 'Query.policyProposals');
