@@ -28,8 +28,8 @@ export const CONSENT_CALLER = { agency: 'so-noi-vu', purpose: 'public-service-de
  * it), and by social insurance, whose rule for the same fields needs none. Both on the full stack.
  */
 export const CONNECTION_BENCH_QUERY = 'query ($unit: String) { citizens(unitCode: $unit, first: 20) { nodes { id fullName dateOfBirth gender } } }';
-/** The services CONNECTION_BENCH_QUERY reads, all covered by the bench's connection. */
-export const CONNECTION_BENCH_GROUPS = ['population.citizen:key', 'population.citizen:identity'];
+/** The services CONNECTION_BENCH_QUERY reads (the ward filter tests residence), all covered by the bench's connection. */
+export const CONNECTION_BENCH_GROUPS = ['population.citizen:key', 'population.citizen:identity', 'population.citizen:residence'];
 /** Reads those fields only on an approved connection (the seed policies' tax-office-identifies-taxpayers). */
 export const CONNECTION_CALLER = { agency: 'thue-tinh', purpose: 'tax-administration' };
 /** Reads the same fields on a statutory rule that needs no connection (social-insurance-enrols-members). */
