@@ -170,9 +170,13 @@ describe('data-error reports', () => {
     });
 
     // The citizen sees, in their access log, that the police searched the log for the correction.
-    const log = await query(citizenWho(person.id), '{ myDataAccessLog(first: 50) { nodes { agency fields } } }');
+    const log = await query(citizenWho(person.id), '{ myDataAccessLog(first: 50) { nodes { register agency fields { field decision legalBasis } } } }');
     expect(log.body.errors).toBeUndefined();
-    expect(log.body.data.myDataAccessLog.nodes).toContainEqual({ agency: 'cong-an-tinh', fields: ['DataAccess.entry'] });
+    expect(log.body.data.myDataAccessLog.nodes).toContainEqual({
+      register: 'population',
+      agency: 'cong-an-tinh',
+      fields: [{ field: 'DataAccess.entry', decision: 'DISCLOSED', legalBasis: 'pdpl-2025-state-duties' }],
+    });
   });
 
   it('tells the reporter why the police rejected a report, and refuses a rejection without a reason, changing nothing', async () => {
