@@ -38,6 +38,7 @@ describe('readConfig', () => {
       },
       internalTokenKeys: {},
       connections: { decisionWorkingDays: 10 },
+      reports: { errorReportWorkingDays: 5, correctionWindowDays: 90, inquiryWorkingDays: 10 },
       bench: { databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres', citizens: 200_000, durationSeconds: 20, startTimeoutSeconds: 900, fresh: false },
     });
     expect(config.subgraphUrls['civil-status']).toBe('http://127.0.0.1:4002/graphql');
@@ -91,6 +92,16 @@ describe('readConfig', () => {
     expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT must be a port number from 0 to 65535, got "eighty"']);
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be a port number from 0 to 65535, got "70000"']);
     expect(problemsOf({ LAND_PORT: '40.5' })).toEqual(['LAND_PORT must be a port number from 0 to 65535, got "40.5"']);
+  });
+
+  it('reads the due dates of data-error reports and usage inquiries and the correction window, and refuses bad ones', () => {
+    expect(readConfig({ DATA_ERROR_REPORT_WORKING_DAYS: '3', DATA_CORRECTION_WINDOW_DAYS: '30', USAGE_INQUIRY_WORKING_DAYS: '7' }).reports).toEqual({
+      errorReportWorkingDays: 3,
+      correctionWindowDays: 30,
+      inquiryWorkingDays: 7,
+    });
+    expect(problemsOf({ DATA_ERROR_REPORT_WORKING_DAYS: '0' })).toEqual(['DATA_ERROR_REPORT_WORKING_DAYS must be a whole number of working days (at least 1), got "0"']);
+    expect(problemsOf({ DATA_CORRECTION_WINDOW_DAYS: 'ninety' })).toEqual(['DATA_CORRECTION_WINDOW_DAYS must be a whole number of days (at least 1), got "ninety"']);
   });
 
   it('reads the working days an owner has to decide a connection request, and refuses a bad one', () => {

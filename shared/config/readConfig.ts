@@ -87,6 +87,11 @@ export interface Config {
   };
   /** Connection agreements: CONNECTION_DECISION_WORKING_DAYS, the owner's time to decide before a request is overdue. */
   readonly connections: { readonly decisionWorkingDays: number };
+  /**
+   * Data-error reports and usage inquiries: DATA_ERROR_REPORT_WORKING_DAYS (a report's due date),
+   * DATA_CORRECTION_WINDOW_DAYS (how far back a correction notifies recipients), USAGE_INQUIRY_WORKING_DAYS.
+   */
+  readonly reports: { readonly errorReportWorkingDays: number; readonly correctionWindowDays: number; readonly inquiryWorkingDays: number };
   /** METRICS_TOKEN: the scrape token a subgraph's /metrics asks for. */
   readonly metricsToken: string | undefined;
   /** METRICS_PORT: a subgraph started alone serves /metrics there instead. */
@@ -248,6 +253,11 @@ export function readConfig(env: Environment): Config {
       retentionDays: read('AUDIT_RETENTION_DAYS'),
     },
     connections: { decisionWorkingDays: read('CONNECTION_DECISION_WORKING_DAYS') },
+    reports: {
+      errorReportWorkingDays: read('DATA_ERROR_REPORT_WORKING_DAYS'),
+      correctionWindowDays: read('DATA_CORRECTION_WINDOW_DAYS'),
+      inquiryWorkingDays: read('USAGE_INQUIRY_WORKING_DAYS'),
+    },
     metricsToken: read('METRICS_TOKEN'),
     metricsPort: read('METRICS_PORT'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),

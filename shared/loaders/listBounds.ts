@@ -131,6 +131,18 @@ export const LIST_BOUNDS = {
   'ConnectionEvent.changed': { kind: 'model', max: 7, bound: 'the fields of a request an update may change (7)' },
   'Query.connectionRules': { kind: 'model', max: 20, bound: 'rows of the rules table (13 today)' },
   'ConnectionRule.from': { kind: 'model', max: 8, bound: 'the states (8)' },
+  // Data-error reports and usage inquiries (subgraphs/platform/src/dataErrorReports, usageInquiries).
+  'Query.dataErrorReports': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`)' },
+  'DataErrorReportConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['Query.dataErrorReports'], bound: '`first` of the list' },
+  'DataErrorReport.history': { kind: 'cap', max: 50, bound: 'the newest 50 events of the report, oldest first, in SQL' },
+  'DataErrorReport.allowedActions': { kind: 'model', max: 5, bound: 'the actions of the rules table (5)' },
+  'DataErrorReportEvent.actorRoles': { kind: 'model', max: 6, bound: 'the actor token\'s roles, known roles only (6)' },
+  'Query.dataErrorReportRules': { kind: 'model', max: 10, bound: 'rows of the rules table (5 today)' },
+  'DataErrorReportRule.from': { kind: 'model', max: 5, bound: 'the states (5)' },
+  'Query.dataCorrectionNotices': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`)' },
+  'DataCorrectionNoticeConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['Query.dataCorrectionNotices'], bound: '`first` of the list' },
+  'Query.usageInquiries': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`)' },
+  'UsageInquiryConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['Query.usageInquiries'], bound: '`first` of the list' },
   'DataAccess.fields': { kind: 'model', max: 400, bound: 'fields of one register asked in one request (232 in the largest schema, the platform\'s)' },
   'DataAccess.roles': { kind: 'model', max: 6, bound: 'the caller token\'s roles, known roles only (6)' },
   'DataAccessConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
@@ -198,6 +210,16 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, reado
     'filter.side': ['ConnectionRequest.consumerAgency', 'ConnectionRequest.ownerAgency'],
     'filter.state': ['ConnectionRequest.state'],
     'filter.overdue': ['ConnectionRequest.overdue'],
+  },
+  // Data-error reports and usage inquiries: the caller's agency's side, the state and whether overdue, each a field every reader of the list may read.
+  'Query.dataErrorReports': {
+    'filter.side': ['DataErrorReport.reportingAgency', 'DataErrorReport.ownerAgency'],
+    'filter.state': ['DataErrorReport.state'],
+    'filter.overdue': ['DataErrorReport.overdue'],
+  },
+  'Query.usageInquiries': {
+    'filter.side': ['UsageInquiry.ownerAgency', 'UsageInquiry.consumerAgency'],
+    'filter.state': ['UsageInquiry.state'],
   },
   // The catalogue of sharing services: entries generated from the policies, no one's personal data.
   'Query.sharingServices': {

@@ -113,6 +113,9 @@ describe('paginated lists through the gateway', () => {
     atRoot('Query.policyProposals', securityOfficer, '{ id }'),
     atRoot('Query.connectionRequests', securityOfficer, '{ nodes { id } }'),
     atRoot('Query.sharingServices', investigator, '{ nodes { id } }'),
+    atRoot('Query.dataErrorReports', securityOfficer, '{ nodes { id } }'),
+    atRoot('Query.dataCorrectionNotices', securityOfficer, '{ nodes { id } }'),
+    atRoot('Query.usageInquiries', securityOfficer, '{ nodes { id } }'),
     ...(['businesses', 'civilEvents', 'landParcels', 'benefits'] as const).map((name) => ({
       field: `Citizen.${name}` as ListField,
       who: investigator,

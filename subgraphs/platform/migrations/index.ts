@@ -10,6 +10,9 @@ import * as createPolicyProposal from './20261204210000_create_policy_proposal.t
 import * as createConnectionRequest from './20261205100000_create_connection_request.ts';
 // The catalogue of sharing services (issue 14, item 1).
 import * as createSharingService from './20261205120000_create_sharing_service.ts';
+// Data-error reports and usage inquiries (issue 14, items 5 and 6).
+import * as createDataErrorReport from './20261205140000_create_data_error_report.ts';
+import * as createUsageInquiry from './20261205150000_create_usage_inquiry.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701090000_create_platform_catalogues': createPlatformCatalogues,
@@ -22,6 +25,9 @@ export const migrations: Record<string, Migration> = {
   // Connection agreements (issue 14, item 2).
   '20261205100000_create_connection_request': createConnectionRequest,
   '20261205120000_create_sharing_service': createSharingService,
+  // Data-error reports and usage inquiries (issue 14, items 5 and 6).
+  '20261205140000_create_data_error_report': createDataErrorReport,
+  '20261205150000_create_usage_inquiry': createUsageInquiry,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,
 };

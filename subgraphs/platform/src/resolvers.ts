@@ -9,6 +9,9 @@ import { connectionResolvers } from './connections/connectionResolvers.ts';
 import { policyConsoleResolvers } from './policyConsole/policyConsoleResolvers.ts';
 import { subjectRequestResolvers } from './subjectRequests/subjectRequestResolvers.ts';
 import { sharingCatalogueResolvers } from './sharingCatalogue/sharingCatalogueResolvers.ts';
+// Data-error reports and usage inquiries (issue 14, items 5 and 6).
+import { dataErrorResolvers } from './dataErrorReports/dataErrorResolvers.ts';
+import { usageInquiryResolvers } from './usageInquiries/usageInquiryResolvers.ts';
 
 export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
   Query: {
@@ -19,6 +22,8 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...accessLogResolvers.Query,
     ...connectionResolvers.Query,
     ...sharingCatalogueResolvers.Query,
+    ...dataErrorResolvers.Query,
+    ...usageInquiryResolvers.Query,
   },
   Mutation: {
     ...policyConsoleResolvers.Mutation,
@@ -26,6 +31,8 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...subjectRequestResolvers.Mutation,
     ...accessLogResolvers.Mutation,
     ...connectionResolvers.Mutation,
+    ...dataErrorResolvers.Mutation,
+    ...usageInquiryResolvers.Mutation,
   },
   DataAccess: accessLogResolvers.DataAccess,
   AdministrativeUnit: catalogueResolvers.AdministrativeUnit,
@@ -33,4 +40,8 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
   ConnectionRequest: connectionResolvers.ConnectionRequest,
   ConnectionEvent: connectionResolvers.ConnectionEvent,
   SharingService: sharingCatalogueResolvers.SharingService,
+  DataErrorReport: dataErrorResolvers.DataErrorReport,
+  DataErrorReportEvent: dataErrorResolvers.DataErrorReportEvent,
+  DataCorrectionNotice: dataErrorResolvers.DataCorrectionNotice,
+  UsageInquiry: usageInquiryResolvers.UsageInquiry,
 };

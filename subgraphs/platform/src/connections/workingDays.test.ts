@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, ageInWorkingDays, overdueCutoff, provinceDate, provinceMidnight, workingDaysBetween } from './workingDays.ts';
+import { addDays, addWorkingDays, ageInWorkingDays, overdueCutoff, provinceDate, provinceMidnight, workingDaysBetween } from './workingDays.ts';
 
 describe('working days in the province', () => {
+  it('finds the date a number of working days after a day, skipping weekends', () => {
+    // 2026-12-04 is a Friday.
+    expect(addWorkingDays('2026-12-04', 1)).toBe('2026-12-07');
+    expect(addWorkingDays('2026-12-04', 5)).toBe('2026-12-11');
+    expect(addWorkingDays('2026-12-05', 5)).toBe('2026-12-11'); // from a Saturday
+    expect(addWorkingDays('2026-12-07', 0)).toBe('2026-12-07');
+    for (let count = 1; count < 30; count += 1) expect(workingDaysBetween('2026-12-02', addWorkingDays('2026-12-02', count))).toBe(count);
+  });
+
   it('counts Monday to Friday after the first day, up to and including the last', () => {
     // 2026-12-04 is a Friday.
     expect(workingDaysBetween('2026-12-04', '2026-12-04')).toBe(0);

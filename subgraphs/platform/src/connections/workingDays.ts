@@ -51,3 +51,13 @@ export function overdueCutoff(now: Date, limit: number): Date {
   while (workingDaysBetween(addDays(earliest, -1), today) <= limit) earliest = addDays(earliest, -1);
   return provinceMidnight(earliest);
 }
+
+/** The date `count` working days after `from` ('YYYY-MM-DD'): the due date of something made on `from`. */
+export function addWorkingDays(from: string, count: number): string {
+  let date = from;
+  for (let added = 0; added < count; ) {
+    date = addDays(date, 1);
+    if (isWorkingDay(date)) added += 1;
+  }
+  return date;
+}
