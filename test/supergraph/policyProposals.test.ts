@@ -80,7 +80,9 @@ describe('two security officers changing who may read what', () => {
         text: 'so-tai-chinh officers and systems may now read Citizen.ethnicity and Citizen.religion for business-registration (rule finance-verifies-legal-representatives of population.citizen)',
       },
     ]);
-    expect(proposal.impact).toMatchObject({ days: 30, capped: false, unavailableRegisters: [] });
+    // Whether the replay reached its cap depends on what the whole suite logged before this file (the
+    // stack is shared); either way it reads the newest entries first, which hold the reads counted here.
+    expect(proposal.impact).toMatchObject({ days: 30, unavailableRegisters: [] });
     expect(religionRow(proposal)).toEqual({
       agency: 'so-tai-chinh',
       field: 'Citizen.religion',
