@@ -87,6 +87,8 @@ export interface Config {
   };
   /** Connection agreements: CONNECTION_DECISION_WORKING_DAYS, the owner's time to decide before a request is overdue. */
   readonly connections: { readonly decisionWorkingDays: number };
+  /** How often each register aggregates its disclosure log into daily sharing statistics. */
+  readonly sharingStatisticsSeconds: number;
   /** METRICS_TOKEN: the scrape token a subgraph's /metrics asks for. */
   readonly metricsToken: string | undefined;
   /** METRICS_PORT: a subgraph started alone serves /metrics there instead. */
@@ -248,6 +250,7 @@ export function readConfig(env: Environment): Config {
       retentionDays: read('AUDIT_RETENTION_DAYS'),
     },
     connections: { decisionWorkingDays: read('CONNECTION_DECISION_WORKING_DAYS') },
+    sharingStatisticsSeconds: read('SHARING_STATISTICS_SECONDS'),
     metricsToken: read('METRICS_TOKEN'),
     metricsPort: read('METRICS_PORT'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),

@@ -5,6 +5,7 @@ import { disclosureLogRoute } from '../audit/disclosureLogReader.ts';
 import { disclosureReleaseRoute } from '../audit/disclosureReleaseRoute.ts';
 import { DISCLOSURE_LOG_PATH, DISCLOSURE_RELEASE_PATH } from '../auth/relayTokens.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
+import { SHARING_STATISTICS_PATH, sharingStatisticsRoute } from '../statistics/sharingStatisticsRoute.ts';
 import type { SubgraphDefinition } from './SubgraphDefinition.ts';
 
 /** The agency's own routes, and the disclosure-log routes every agency answers (who used my data; releases). */
@@ -13,6 +14,8 @@ export function servedInternalRoutes(definition: Pick<SubgraphDefinition, 'name'
     ...definition.internalRoutes,
     [DISCLOSURE_LOG_PATH]: disclosureLogRoute(definition.name),
     [DISCLOSURE_RELEASE_PATH]: disclosureReleaseRoute(definition.name),
+    // Figures computed from the same log, answering the same tokens (shared/statistics).
+    [SHARING_STATISTICS_PATH]: sharingStatisticsRoute(definition.name),
   };
 }
 

@@ -21,6 +21,7 @@ import { createConsentCache } from '../consent/consentCache.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
 import { startChainCheckpointer } from '../audit/chainCheckpointer.ts';
 import { auditSigningKey } from '../audit/auditKeys.ts';
+import { startSharingStatisticsAggregator } from '../statistics/sharingStatisticsAggregator.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { createDocumentCache } from './documentCache.ts';
 import { configuredOperationLimits, type OperationLimits } from '../limits/operationLimits.ts';
@@ -72,6 +73,8 @@ export interface RunningSubgraph {
   database: Database;
   /** Signs the head of the disclosure log now and sends what is not yet witnessed (what the timer does). */
   checkpointDisclosureLog(): Promise<void>;
+  /** Aggregates the disclosure log into sharing_statistics now: closed days not yet done, then today (what the timer does). */
+  aggregateSharingStatistics(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -111,6 +114,9 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         timeoutMs: config.deadlines.internalCallMs,
       })
     : null;
+
+  // Daily sharing statistics from the same log, off the request path (shared/statistics).
+  const statistics = startSharingStatisticsAggregator({ service: definition.name, knex, policies: enforcer.policies, everySeconds: config.sharingStatisticsSeconds });
 
   const counter = { operations: 0 };
   const operationLimits = options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits;
@@ -186,6 +192,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       await listen(metricsServer, metricsPort!, host).catch(async (error: unknown) => {
         enforcer.close();
         await closeServer(server);
+        await statistics.stop();
         await database.close();
         throw error;
       })
@@ -199,10 +206,12 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     database,
     policies: enforcer,
     checkpointDisclosureLog: async () => checkpointer?.checkpointNow(),
+    aggregateSharingStatistics: () => statistics.aggregateNow(),
     async close() {
       enforcer.close();
       await Promise.all([closeServer(server), metricsServer && closeServer(metricsServer)]);
       await checkpointer?.stop();
+      await statistics.stop();
       await database.close();
     },
   };

@@ -13,6 +13,8 @@ import { rootFieldNames } from '../rootFields.ts';
 const ACCESS_LOG_FIELDS = ['myDataAccessLog', 'dataAccessLog', 'releaseRestrictedDisclosure'];
 // A policy proposal replays recent disclosure-log entries under the proposed policies (its impact).
 const IMPACT_REPLAY_FIELDS = ['proposePolicyChange', 'rollbackPolicies'];
+// Sharing statistics: each register's daily figures of its log, a route of the same log (shared/statistics).
+const STATISTICS_FIELDS = ['sharingStatistics'];
 const DISCLOSURE_LOG_AUDIENCES = SUBGRAPH_SERVICES.map((service) => disclosureLogAudience(service.name));
 
 
@@ -25,7 +27,7 @@ export function useRelayAudiences(): ApolloServerPlugin<GatewayContext> {
           const fields = rootFieldNames(operation, document);
           contextValue.relayAudiences = [
             ...(hasRole(contextValue.principal, 'citizen') ? [GUARDIANSHIP_AUDIENCE] : []),
-            ...([...ACCESS_LOG_FIELDS, ...IMPACT_REPLAY_FIELDS].some((field) => fields.has(field)) ? DISCLOSURE_LOG_AUDIENCES : []),
+            ...([...ACCESS_LOG_FIELDS, ...IMPACT_REPLAY_FIELDS, ...STATISTICS_FIELDS].some((field) => fields.has(field)) ? DISCLOSURE_LOG_AUDIENCES : []),
           ];
         },
       };

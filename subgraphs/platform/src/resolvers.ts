@@ -9,6 +9,7 @@ import { connectionResolvers } from './connections/connectionResolvers.ts';
 import { policyConsoleResolvers } from './policyConsole/policyConsoleResolvers.ts';
 import { subjectRequestResolvers } from './subjectRequests/subjectRequestResolvers.ts';
 import { sharingCatalogueResolvers } from './sharingCatalogue/sharingCatalogueResolvers.ts';
+import { sharingStatisticsResolvers } from './sharingStatistics/sharingStatisticsResolvers.ts';
 
 export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
   Query: {
@@ -19,6 +20,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...accessLogResolvers.Query,
     ...connectionResolvers.Query,
     ...sharingCatalogueResolvers.Query,
+    ...sharingStatisticsResolvers.Query,
   },
   Mutation: {
     ...policyConsoleResolvers.Mutation,
