@@ -6,14 +6,14 @@ import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('sharing_statistics', (table) => {
-    table.comment("Daily aggregates of this register's disclosure log: one row per day, service, consumer agency and purpose");
+    table.comment('Daily aggregates of the disclosure log of this register: one row per day, service, consumer agency and purpose');
     table.date('day').notNullable().comment('The day in the province (Asia/Ho_Chi_Minh, UTC+7) the requests were answered');
     table.string('service', 200).notNullable().comment('The sharing service: the field group `<policy>:<group>` the fields belong to');
-    table.string('owner_agency', 64).notNullable().comment("The service's owner agency (its policy's owner)");
+    table.string('owner_agency', 64).notNullable().comment('The owner agency of the service (the owner of its policy)');
     table.string('consumer_agency', 64).notNullable().comment('The agency whose officer or system asked');
     table.string('purpose', 64).notNullable().comment("The purpose declared in X-Purpose ('' when none was declared)");
     table.integer('requests').notNullable().comment('Requests that asked for at least one field of the service');
-    table.integer('records_disclosed').notNullable().comment("Records (one data subject in one request) with at least one of the service's fields disclosed");
+    table.integer('records_disclosed').notNullable().comment('Records (one data subject in one request) with at least one field of the service disclosed');
     table.jsonb('refusals').notNullable().comment('Records with a field of the service refused, by reason: {reason: count}');
     table.integer('distinct_subjects').notNullable().comment('Distinct data subjects with a field of the service disclosed in the day (exact, per row)');
     table.primary(['day', 'service', 'consumer_agency', 'purpose']);

@@ -1,0 +1,168 @@
+// The operator keeps statistics of sharing: per day, owner agency, service, consumer agency and purpose,
+// how many requests, records disclosed, refusals by reason and distinct people. The social-insurance
+// office and the health department read the population register (allowed and refused fields); once the
+// registers have aggregated their logs (each subgraph's aggregateSharingStatistics(), what its timer
+// does every SHARING_STATISTICS_SECONDS), the figures are exactly what was asked: each consumer sees
+// its own use, the police (the owner) its own services, the operator everything; the CSV and JSON
+// exports say the same as GraphQL; bad input and citizens are refused.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { provinceDay } from '../../shared/statistics/provinceDay.ts';
+import { expectAnswer, refused } from '../support/expectAnswer.ts';
+import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
+
+/** Social insurance enrols members: may read a citizen's identity, not their beliefs. */
+const insurance: Who = { role: 'officer', agency: 'bhxh-tinh', purpose: 'social-insurance' };
+/** The health department handling a dossier: needs the citizen's consent, which nobody gave it. */
+const health: Who = { role: 'officer', agency: 'so-y-te', purpose: 'public-service-delivery' };
+const police: Who = { role: 'officer', agency: 'cong-an-tinh' };
+const operator: Who = { role: 'officer', agency: 'so-khoa-hoc-cong-nghe' };
+
+const ROW = 'day ownerAgency service consumerAgency purpose requests recordsDisclosed refusals { reason count } distinctSubjects';
+const STATISTICS = `query ($filter: SharingStatisticsFilter!, $first: Int, $after: String) {
+  sharingStatistics(filter: $filter, first: $first, after: $after) { nodes { ${ROW} } pageInfo { hasNextPage endCursor } unavailableRegisters }
+}`;
+
+interface Row {
+  day: string;
+  ownerAgency: string;
+  service: string;
+  consumerAgency: string;
+  purpose: string | null;
+  requests: number;
+  recordsDisclosed: number;
+  refusals: Array<{ reason: string; count: number }>;
+  distinctSubjects: number;
+}
+
+/** Every page of the statistics under a filter, as `who` reads them. */
+async function allRows(who: Who, filter: Record<string, unknown>, first = 200): Promise<Row[]> {
+  const rows: Row[] = [];
+  let after: string | null = null;
+  do {
+    const { body } = await query(who, STATISTICS, { variables: { filter, first, after } });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.sharingStatistics.unavailableRegisters).toEqual([]);
+    rows.push(...body.data.sharingStatistics.nodes);
+    after = body.data.sharingStatistics.pageInfo.hasNextPage ? body.data.sharingStatistics.pageInfo.endCursor : null;
+  } while (after);
+  return rows;
+}
+
+async function aggregate(): Promise<void> {
+  const { subgraphs } = await getStack();
+  for (const subgraph of Object.values(subgraphs)) await subgraph.aggregateSharingStatistics();
+}
+
+describe('sharing statistics, as the operator keeps them', () => {
+  const today = provinceDay(new Date());
+  let people: string[];
+  let expected: { insurance: Row[]; health: Row[] };
+
+  beforeAll(async () => {
+    await getStack();
+    const province = seededProvince();
+    people = province.citizens.filter((citizen) => !citizen.dateOfDeath && !province.demoCitizenIds.includes(citizen.id)).slice(40, 43).map((citizen) => citizen.id);
+    const [first, second, third] = people;
+    // Social insurance: one person's name (disclosed) and religion (refused), then two people's identity in one request.
+    const one = await query(insurance, `{ citizen(id: "${first}") { fullName religion } }`, { headers: { 'x-case-id': 'BHXH-2026/0001' } });
+    expect(one.body.errors?.map((error) => error.extensions?.reason)).toEqual(['AGENCY_NOT_ALLOWED']);
+    const two = await query(insurance, `{ a: citizen(id: "${first}") { fullName } b: citizen(id: "${second}") { fullName dateOfBirth } }`, { headers: { 'x-case-id': 'BHXH-2026/0002' } });
+    expect(two.body.errors).toBeUndefined();
+    // The health department, with neither the person's consent nor their request: refused.
+    const three = await query(health, `{ citizen(id: "${third}") { fullName } }`, { headers: { 'x-case-id': 'YT-2026/0003' } });
+    expect(three.body.errors?.map((error) => error.extensions?.reason)).toEqual(['SUBJECT_REQUEST_REQUIRED']);
+    // The police reading their own register: a third consumer, which neither of the two others sees.
+    const own = await query({ ...police, purpose: 'residence-management' }, `{ citizen(id: "${third}") { fullName } }`, { headers: { 'x-case-id': 'CA-2026/0005' } });
+    expect(own.body.errors).toBeUndefined();
+    await aggregate();
+    const row = (values: Partial<Row> & Pick<Row, 'service' | 'consumerAgency' | 'purpose'>): Row => ({
+      day: today,
+      ownerAgency: 'cong-an-tinh',
+      requests: 0,
+      recordsDisclosed: 0,
+      refusals: [],
+      distinctSubjects: 0,
+      ...values,
+    });
+    expected = {
+      insurance: [
+        row({ service: 'population.citizen:beliefs', consumerAgency: 'bhxh-tinh', purpose: 'social-insurance', requests: 1, refusals: [{ reason: 'AGENCY_NOT_ALLOWED', count: 1 }] }),
+        row({ service: 'population.citizen:identity', consumerAgency: 'bhxh-tinh', purpose: 'social-insurance', requests: 2, recordsDisclosed: 3, distinctSubjects: 2 }),
+      ],
+      // Refused at the lookup itself: the register read no record, so no field of the person was asked.
+      health: [row({ service: 'population.query:lookups', consumerAgency: 'so-y-te', purpose: 'public-service-delivery', requests: 1, refusals: [{ reason: 'SUBJECT_REQUEST_REQUIRED', count: 1 }] })],
+    };
+  });
+
+  it('shows the social-insurance office its own use of the population register, exactly as it asked', async () => {
+    expect(await allRows(insurance, { from: today, to: today })).toEqual(expected.insurance);
+  });
+
+  it('shows the health department its refused requests, and beside them only rows of its own register', async () => {
+    const rows = await allRows(health, { from: today, to: today });
+    expect(rows.filter((row) => row.consumerAgency === 'so-y-te')).toEqual(expected.health);
+    expect(rows.filter((row) => row.consumerAgency !== 'so-y-te' && row.ownerAgency !== 'so-y-te')).toEqual([]);
+  });
+
+  it('shows the police the use of their services by both agencies, and nothing of services they neither own nor use', async () => {
+    const rows = await allRows(police, { from: today, to: today });
+    expect(rows.filter((row) => ['bhxh-tinh', 'so-y-te'].includes(row.consumerAgency))).toEqual([...expected.insurance, ...expected.health].sort(byKey));
+    expect(rows.filter((row) => row.ownerAgency !== 'cong-an-tinh' && row.consumerAgency !== 'cong-an-tinh')).toEqual([]);
+  });
+
+  it('shows the operator every agency, and the same rows a page at a time', async () => {
+    const rows = await allRows(operator, { from: today, to: today });
+    expect(rows.filter((row) => ['bhxh-tinh', 'so-y-te'].includes(row.consumerAgency))).toEqual([...expected.insurance, ...expected.health].sort(byKey));
+    expect([...new Set(rows.map((row) => row.consumerAgency))]).toEqual(expect.arrayContaining(['bhxh-tinh', 'cong-an-tinh', 'so-y-te']));
+    expect(await allRows(operator, { from: today, to: today }, 2)).toEqual(rows);
+    // A security officer sees what the operator sees.
+    expect(await allRows({ role: 'security-officer' }, { from: today, to: today })).toEqual(rows);
+  });
+
+  it('filters by consumer, service and purpose', async () => {
+    expect(await allRows(operator, { from: today, to: today, consumerAgency: 'bhxh-tinh', service: 'population.citizen:identity', purpose: 'social-insurance' })).toEqual([expected.insurance[1]]);
+    expect(await allRows(police, { from: today, to: today, ownerAgency: 'cong-an-tinh', consumerAgency: 'so-y-te' })).toEqual(expected.health);
+  });
+
+  it('counts a request again after the next aggregation, and recomputing a day changes nothing else', async () => {
+    await aggregate();
+    expect(await allRows(insurance, { from: today, to: today })).toEqual(expected.insurance);
+    const again = await query(insurance, `{ citizen(id: "${people[1]}") { fullName } }`, { headers: { 'x-case-id': 'BHXH-2026/0004' } });
+    expect(again.body.errors).toBeUndefined();
+    await aggregate();
+    const [beliefs, identity] = expected.insurance;
+    // The same person again: one more request and record, no new person.
+    expected.insurance = [beliefs, { ...identity, requests: 3, recordsDisclosed: 4 }];
+    expect(await allRows(insurance, { from: today, to: today })).toEqual(expected.insurance);
+  });
+
+  it('refuses citizens and callers without a token', async () => {
+    const citizen: Who = { role: 'citizen', sub: people[0] };
+    expectAnswer(await query(citizen, STATISTICS, { variables: { filter: { from: today, to: today } } }), {
+      data: { sharingStatistics: null },
+      errors: [refused('sharingStatistics', 'ROLE_NOT_ALLOWED')],
+    });
+    const anonymous = await query(null, STATISTICS, { variables: { filter: { from: today, to: today }, first: 1 } });
+    expectAnswer(anonymous, { status: 401, data: undefined, errors: [{ code: 'UNAUTHENTICATED' }] });
+  });
+
+  it('tells an officer plainly what is wrong with a window, an agency or a service, and answers nothing', async () => {
+    const bad = async (filter: Record<string, unknown>, message: string) =>
+      expectAnswer(await query(operator, STATISTICS, { variables: { filter } }), { data: { sharingStatistics: null }, errors: [{ code: 'BAD_USER_INPUT', path: 'sharingStatistics', message }] });
+    await bad({ from: '2026-12-05', to: '2026-12-01' }, '"to" must not be before "from"');
+    await bad({ from: '2025-01-01', to: '2026-01-02' }, 'The window from "from" to "to" must be at most 366 days');
+    await bad({ from: '2026-02-30', to: '2026-03-01' }, '"from" must be a date written YYYY-MM-DD, like 2026-12-01');
+    await bad({ from: today, to: today, consumerAgency: 'so-khong-co' }, '"consumerAgency" must be an agency of the directory (agencies), like "cong-an-tinh"');
+    await bad({ from: today, to: today, ownerAgency: 'so-khong-co' }, '"ownerAgency" must be an agency of the directory (agencies), like "cong-an-tinh"');
+    await bad({ from: today, to: today, service: 'population.citizen:nothing' }, '"service" must be a service of the catalogue (sharingServices), like "population.citizen:identity"');
+    await bad({ from: today, to: today, purpose: 'no-such-purpose' }, '"purpose" must be a purpose of the purpose list (purposes), like "civil-status-procedure"');
+    // A whole leap year is a window of 366 days.
+    expect(await allRows(operator, { from: '2024-01-01', to: '2024-12-31' })).toEqual([]);
+  });
+});
+
+function byKey(a: Row, b: Row): number {
+  const key = (row: Row) => [row.day, row.service, row.consumerAgency, row.purpose ?? ''].join('\u0000');
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+
