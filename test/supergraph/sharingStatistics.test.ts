@@ -7,8 +7,9 @@
 // exports say the same as GraphQL; bad input and citizens are refused.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { provinceDay } from '../../shared/statistics/provinceDay.ts';
+import { SHARING_STATISTICS_CSV_PATH, SHARING_STATISTICS_JSON_PATH, statisticsCsv } from '../../gateway/src/sharingStatisticsExport.ts';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
-import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
+import { getStack, query, seededProvince, tokenFor, type Who } from '../support/stack.ts';
 
 /** Social insurance enrols members: may read a citizen's identity, not their beliefs. */
 const insurance: Who = { role: 'officer', agency: 'bhxh-tinh', purpose: 'social-insurance' };
@@ -46,6 +47,13 @@ async function allRows(who: Who, filter: Record<string, unknown>, first = 200): 
     after = body.data.sharingStatistics.pageInfo.hasNextPage ? body.data.sharingStatistics.pageInfo.endCursor : null;
   } while (after);
   return rows;
+}
+
+/** GET an export as `who` (no token for null), with the filter as query parameters. */
+async function exported(path: string, who: Who | null, parameters: Record<string, string>) {
+  const { gateway } = await getStack();
+  const response = await fetch(`${gateway.url}${path}?${new URLSearchParams(parameters)}`, { headers: who ? { authorization: `Bearer ${tokenFor(who)}` } : {} });
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
 }
 
 async function aggregate(): Promise<void> {
@@ -134,6 +142,45 @@ describe('sharing statistics, as the operator keeps them', () => {
     // The same person again: one more request and record, no new person.
     expected.insurance = [beliefs, { ...identity, requests: 3, recordsDisclosed: 4 }];
     expect(await allRows(insurance, { from: today, to: today })).toEqual(expected.insurance);
+  });
+
+  it('gives the social-insurance office and the operator the same rows in the CSV and JSON exports as in GraphQL', async () => {
+    for (const who of [insurance, operator]) {
+      const rows = await allRows(who, { from: today, to: today });
+      const json = await exported(SHARING_STATISTICS_JSON_PATH, who, { from: today, to: today });
+      expect({ status: json.status, type: json.type }).toEqual({ status: 200, type: 'application/json; charset=utf-8' });
+      const document = JSON.parse(json.text);
+      expect(document).toEqual({ generatedAt: expect.any(String), filter: { from: today, to: today }, count: rows.length, rows, unavailableRegisters: [] });
+      const csv = await exported(SHARING_STATISTICS_CSV_PATH, who, { from: today, to: today });
+      expect({ status: csv.status, type: csv.type, text: csv.text }).toEqual({ status: 200, type: 'text/csv; charset=utf-8', text: statisticsCsv(rows) });
+    }
+    // The social-insurance office's rows, as a spreadsheet reads them.
+    const csv = await exported(SHARING_STATISTICS_CSV_PATH, insurance, { from: today, to: today, service: 'population.citizen:beliefs' });
+    expect(csv.text).toBe(
+      'day,ownerAgency,service,consumerAgency,purpose,requests,recordsDisclosed,refusals,refusalsByReason,distinctSubjects\r\n' +
+        `${today},cong-an-tinh,population.citizen:beliefs,bhxh-tinh,social-insurance,1,0,1,AGENCY_NOT_ALLOWED:1,0\r\n`,
+    );
+  });
+
+  it('refuses the exports to citizens, to callers without a token and for a bad window, as GraphQL does', async () => {
+    const window = { from: today, to: today };
+    const citizen = await exported(SHARING_STATISTICS_CSV_PATH, { role: 'citizen', sub: people[0] }, window);
+    expect(citizen.status).toBe(403);
+    expect(JSON.parse(citizen.text).errors.map((error: { extensions: { code: string; reason: string } }) => [error.extensions.code, error.extensions.reason])).toEqual([['FORBIDDEN', 'ROLE_NOT_ALLOWED']]);
+    const anonymous = await exported(SHARING_STATISTICS_JSON_PATH, null, window);
+    expect({ status: anonymous.status, code: JSON.parse(anonymous.text).errors[0].extensions.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    const backwards = await exported(SHARING_STATISTICS_JSON_PATH, operator, { from: '2026-12-05', to: '2026-12-01' });
+    expect({ status: backwards.status, errors: JSON.parse(backwards.text).errors.map((error: { message: string; extensions: { code: string } }) => [error.extensions.code, error.message]) }).toEqual({
+      status: 400,
+      errors: [['BAD_USER_INPUT', '"to" must not be before "from"']],
+    });
+    const missing = await exported(SHARING_STATISTICS_CSV_PATH, operator, { from: today });
+    expect({ status: missing.status, body: JSON.parse(missing.text) }).toEqual({ status: 400, body: { errors: [{ message: '"to" is required: a date written YYYY-MM-DD', extensions: { code: 'BAD_USER_INPUT' } }] } });
+    const unknown = await exported(SHARING_STATISTICS_CSV_PATH, operator, { ...window, agency: 'bhxh-tinh' });
+    expect({ status: unknown.status, body: JSON.parse(unknown.text) }).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'Unknown parameter "agency": the export takes from, to, ownerAgency, consumerAgency, service, purpose', extensions: { code: 'BAD_USER_INPUT' } }] },
+    });
   });
 
   it('refuses citizens and callers without a token', async () => {
