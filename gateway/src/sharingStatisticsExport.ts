@@ -15,12 +15,14 @@ export const SHARING_STATISTICS_CSV_PATH = '/sharing-statistics.csv';
 export const SHARING_STATISTICS_JSON_PATH = '/sharing-statistics.json';
 
 /** What the export holds of each row: everything the SharingStatisticsRow type offers. */
-export const SHARING_STATISTICS_ROW_SELECTION = 'day ownerAgency service consumerAgency purpose requests recordsDisclosed refusals { reason count } distinctSubjects';
+export const SHARING_STATISTICS_ROW_SELECTION = 'day ownerAgency service consumerAgency purpose requests recordsDisclosed refusals { reason count } distinctSubjects latencyMs { p50 p95 p99 calls }';
 const FILTER_PARAMETERS = ['from', 'to', 'ownerAgency', 'consumerAgency', 'service', 'purpose'] as const;
 
 const PAGE = 200;
 /** A year of every service for every consumer is far less than this many rows; a bound, not a limit met in practice. */
 const MAX_PAGES = 1_000;
+/** Whether the caller may read the statistics of this window at all, at a cost any role's budget allows: a refusal or bad input is told as such (403, 400). */
+const PROBE = 'query SharingStatisticsExportAccess($filter: SharingStatisticsFilter!) { sharingStatistics(filter: $filter, first: 1) { pageInfo { hasNextPage } } }';
 const QUERY = `query SharingStatisticsExport($filter: SharingStatisticsFilter!, $after: String) {
   sharingStatistics(filter: $filter, first: ${PAGE}, after: $after) { nodes { ${SHARING_STATISTICS_ROW_SELECTION} } pageInfo { hasNextPage endCursor } unavailableRegisters }
 }`;
@@ -35,6 +37,7 @@ export interface StatisticsRow {
   recordsDisclosed: number;
   refusals: Array<{ reason: string; count: number }>;
   distinctSubjects: number;
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null; calls: number };
 }
 
 interface Page {
@@ -51,7 +54,7 @@ interface ExportError {
 
 const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
 
-export const CSV_COLUMNS = ['day', 'ownerAgency', 'service', 'consumerAgency', 'purpose', 'requests', 'recordsDisclosed', 'refusals', 'refusalsByReason', 'distinctSubjects'];
+export const CSV_COLUMNS = ['day', 'ownerAgency', 'service', 'consumerAgency', 'purpose', 'requests', 'recordsDisclosed', 'refusals', 'refusalsByReason', 'distinctSubjects', 'latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms', 'latencyCalls'];
 
 /** A CSV cell: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is kept from spreadsheets' formulas. */
 function cell(value: string | number | null): string {
@@ -77,6 +80,10 @@ export function statisticsCsv(rows: StatisticsRow[]): string {
         row.refusals.reduce((sum, refusal) => sum + refusal.count, 0),
         row.refusals.map((refusal) => `${refusal.reason}:${refusal.count}`).join('; '),
         row.distinctSubjects,
+        row.latencyMs.p50,
+        row.latencyMs.p95,
+        row.latencyMs.p99,
+        row.latencyMs.calls,
       ]
         .map(cell)
         .join(','),
@@ -115,20 +122,22 @@ export function sharingStatisticsExport(server: ApolloServer<GatewayContext>, re
     const rows: StatisticsRow[] = [];
     const errors: ExportError[] = [];
     const unavailable = new Set<string>();
-    const run = async (after: string | null): Promise<{ list: Page | null | undefined; pageErrors: ExportError[] }> => {
-      const response = await server.executeOperation({ query: QUERY, variables: { filter, after } }, { contextValue: { principal, internalTokens: new Map(), relayAudiences: [], deadline } });
+    const run = async (after: string | null, query = QUERY): Promise<{ list: Page | null | undefined; pageErrors: ExportError[] }> => {
+      const response = await server.executeOperation({ query, variables: query === QUERY ? { filter, after } : { filter } }, { contextValue: { principal, internalTokens: new Map(), relayAudiences: [], deadline } });
       const result = response.body.kind === 'single' ? response.body.singleResult : null;
       return { list: (result?.data as { sharingStatistics?: Page | null } | undefined)?.sharingStatistics, pageErrors: (result?.errors ?? []) as ExportError[] };
     };
+    const refuse = (refusal: ExportError[]) => {
+      // Refused or failed as a whole: the GraphQL errors as they are, with the status they stand for.
+      const code = String(refusal[0]?.extensions?.code ?? 'INTERNAL');
+      res.status(STATUS_OF_CODE[code] ?? 503).json({ errors: refusal });
+    };
+    const probe = await run(null, PROBE);
+    if (!probe.list) return refuse(probe.pageErrors);
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const { list, pageErrors } = await run(after);
-      if (!list) {
-        // Refused or failed as a whole: the GraphQL errors as they are, with the status they stand for.
-        const code = String(pageErrors[0]?.extensions?.code ?? 'INTERNAL');
-        res.status(STATUS_OF_CODE[code] ?? 503).json({ errors: pageErrors });
-        return;
-      }
+      if (!list) return refuse(pageErrors);
       rows.push(...(list.nodes ?? []));
       errors.push(...pageErrors);
       for (const register of list.unavailableRegisters ?? []) unavailable.add(register);

@@ -27,7 +27,9 @@ interface StoredFieldOutcome {
   fields?: string[];
   field?: string;
   decision: string;
+  basis?: string;
   reason?: string;
+  rule?: string | null;
 }
 
 export interface DayFigures {

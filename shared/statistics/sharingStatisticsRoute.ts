@@ -10,6 +10,7 @@ import { disclosureLogAudience } from '../auth/relayTokens.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import { CODE_PATTERN } from '../validation/inputs.ts';
+import { BUCKETS, percentiles, type Percentiles } from './latencyHistogram.ts';
 import { isCalendarDay } from './provinceDay.ts';
 
 /** Every agency's route answering its sharing statistics for the caller. */
@@ -46,6 +47,8 @@ export interface StatisticsRow extends StatisticsKey {
   recordsDisclosed: number;
   refusals: Array<{ reason: string; count: number }>;
   distinctSubjects: number;
+  /** This register's time to answer the consumer's calls for the purpose that day (all its services together). */
+  latencyMs: Percentiles;
 }
 
 export interface StatisticsRequest {
@@ -125,6 +128,7 @@ export async function readSharingStatistics(knex: Knex, scope: StatisticsScope, 
     query.whereRaw('(day, service, consumer_agency, purpose) > (?::date, ?, ?, ?)', [day, service, consumerAgency, purpose]);
   }
   const rows = await query.orderBy(['day', 'service', 'consumer_agency', 'purpose']).limit(request.limit);
+  const latency = await latencyOf(knex, rows);
   return rows.map((row) => ({
     day: asDay(row.day),
     service: row.service,
@@ -137,7 +141,27 @@ export async function readSharingStatistics(knex: Knex, scope: StatisticsScope, 
       .map(([reason, count]) => ({ reason, count: Number(count) }))
       .sort((a, b) => (a.reason < b.reason ? -1 : 1)),
     distinctSubjects: Number(row.distinctSubjects),
+    latencyMs: percentiles(latency.get(latencyKey(row.day, row.consumerAgency, row.purpose)) ?? []),
   }));
+}
+
+const latencyKey = (day: string, agency: string, purpose: string) => `${day}\u0000${agency}\u0000${purpose}`;
+
+/** The latency histograms of the page's days, agencies and purposes: one statement, whatever the page's size. */
+async function latencyOf(knex: Knex, rows: Array<{ day: string; consumerAgency: string; purpose: string }>): Promise<Map<string, number[]>> {
+  const keys = [...new Map(rows.map((row) => [latencyKey(row.day, row.consumerAgency, row.purpose), row])).values()];
+  const histograms = new Map<string, number[]>();
+  if (!keys.length) return histograms;
+  const buckets = await knex('sharing_latency')
+    .select({ day: knex.raw("to_char(day, 'YYYY-MM-DD')"), agency: 'consumer_agency', purpose: 'purpose', bucket: 'bucket', calls: 'calls' })
+    .whereIn(['day', 'consumer_agency', 'purpose'], keys.map((key) => [key.day, key.consumerAgency, key.purpose]));
+  for (const { day, agency, purpose, bucket, calls } of buckets) {
+    const key = latencyKey(day, agency, purpose);
+    let counts = histograms.get(key);
+    if (!counts) histograms.set(key, (counts = new Array<number>(BUCKETS).fill(0)));
+    counts[bucket] += Number(calls);
+  }
+  return histograms;
 }
 
 export function sharingStatisticsRoute(subgraph: string): InternalRoute {

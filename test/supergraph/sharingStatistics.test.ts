@@ -18,7 +18,7 @@ const health: Who = { role: 'officer', agency: 'so-y-te', purpose: 'public-servi
 const police: Who = { role: 'officer', agency: 'cong-an-tinh' };
 const operator: Who = { role: 'officer', agency: 'so-khoa-hoc-cong-nghe' };
 
-const ROW = 'day ownerAgency service consumerAgency purpose requests recordsDisclosed refusals { reason count } distinctSubjects';
+const ROW = 'day ownerAgency service consumerAgency purpose requests recordsDisclosed refusals { reason count } distinctSubjects latencyMs { p50 p95 p99 calls }';
 const STATISTICS = `query ($filter: SharingStatisticsFilter!, $first: Int, $after: String) {
   sharingStatistics(filter: $filter, first: $first, after: $after) { nodes { ${ROW} } pageInfo { hasNextPage endCursor } unavailableRegisters }
 }`;
@@ -33,7 +33,13 @@ interface Row {
   recordsDisclosed: number;
   refusals: Array<{ reason: string; count: number }>;
   distinctSubjects: number;
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null; calls: number };
 }
+
+type Figures = Omit<Row, 'latencyMs'>;
+
+/** The rows without their latency, which no test can know in advance. */
+const figures = (rows: Row[]): Figures[] => rows.map(({ latencyMs: _latency, ...rest }) => rest);
 
 /** Every page of the statistics under a filter, as `who` reads them. */
 async function allRows(who: Who, filter: Record<string, unknown>, first = 200): Promise<Row[]> {
@@ -64,7 +70,7 @@ async function aggregate(): Promise<void> {
 describe('sharing statistics, as the operator keeps them', () => {
   const today = provinceDay(new Date());
   let people: string[];
-  let expected: { insurance: Row[]; health: Row[] };
+  let expected: { insurance: Figures[]; health: Figures[] };
 
   beforeAll(async () => {
     await getStack();
@@ -83,7 +89,7 @@ describe('sharing statistics, as the operator keeps them', () => {
     const own = await query({ ...police, purpose: 'residence-management' }, `{ citizen(id: "${third}") { fullName } }`, { headers: { 'x-case-id': 'CA-2026/0005' } });
     expect(own.body.errors).toBeUndefined();
     await aggregate();
-    const row = (values: Partial<Row> & Pick<Row, 'service' | 'consumerAgency' | 'purpose'>): Row => ({
+    const row = (values: Partial<Figures> & Pick<Figures, 'service' | 'consumerAgency' | 'purpose'>): Figures => ({
       day: today,
       ownerAgency: 'cong-an-tinh',
       requests: 0,
@@ -103,24 +109,24 @@ describe('sharing statistics, as the operator keeps them', () => {
   });
 
   it('shows the social-insurance office its own use of the population register, exactly as it asked', async () => {
-    expect(await allRows(insurance, { from: today, to: today })).toEqual(expected.insurance);
+    expect(figures(await allRows(insurance, { from: today, to: today }))).toEqual(expected.insurance);
   });
 
   it('shows the health department its refused requests, and beside them only rows of its own register', async () => {
     const rows = await allRows(health, { from: today, to: today });
-    expect(rows.filter((row) => row.consumerAgency === 'so-y-te')).toEqual(expected.health);
+    expect(figures(rows.filter((row) => row.consumerAgency === 'so-y-te'))).toEqual(expected.health);
     expect(rows.filter((row) => row.consumerAgency !== 'so-y-te' && row.ownerAgency !== 'so-y-te')).toEqual([]);
   });
 
   it('shows the police the use of their services by both agencies, and nothing of services they neither own nor use', async () => {
     const rows = await allRows(police, { from: today, to: today });
-    expect(rows.filter((row) => ['bhxh-tinh', 'so-y-te'].includes(row.consumerAgency))).toEqual([...expected.insurance, ...expected.health].sort(byKey));
+    expect(figures(rows.filter((row) => ['bhxh-tinh', 'so-y-te'].includes(row.consumerAgency)))).toEqual([...expected.insurance, ...expected.health].sort(byKey));
     expect(rows.filter((row) => row.ownerAgency !== 'cong-an-tinh' && row.consumerAgency !== 'cong-an-tinh')).toEqual([]);
   });
 
   it('shows the operator every agency, and the same rows a page at a time', async () => {
     const rows = await allRows(operator, { from: today, to: today });
-    expect(rows.filter((row) => ['bhxh-tinh', 'so-y-te'].includes(row.consumerAgency))).toEqual([...expected.insurance, ...expected.health].sort(byKey));
+    expect(figures(rows.filter((row) => ['bhxh-tinh', 'so-y-te'].includes(row.consumerAgency)))).toEqual([...expected.insurance, ...expected.health].sort(byKey));
     expect([...new Set(rows.map((row) => row.consumerAgency))]).toEqual(expect.arrayContaining(['bhxh-tinh', 'cong-an-tinh', 'so-y-te']));
     expect(await allRows(operator, { from: today, to: today }, 2)).toEqual(rows);
     // A security officer sees what the operator sees.
@@ -128,20 +134,33 @@ describe('sharing statistics, as the operator keeps them', () => {
   });
 
   it('filters by consumer, service and purpose', async () => {
-    expect(await allRows(operator, { from: today, to: today, consumerAgency: 'bhxh-tinh', service: 'population.citizen:identity', purpose: 'social-insurance' })).toEqual([expected.insurance[1]]);
-    expect(await allRows(police, { from: today, to: today, ownerAgency: 'cong-an-tinh', consumerAgency: 'so-y-te' })).toEqual(expected.health);
+    expect(figures(await allRows(operator, { from: today, to: today, consumerAgency: 'bhxh-tinh', service: 'population.citizen:identity', purpose: 'social-insurance' }))).toEqual([expected.insurance[1]]);
+    expect(figures(await allRows(police, { from: today, to: today, ownerAgency: 'cong-an-tinh', consumerAgency: 'so-y-te' }))).toEqual(expected.health);
+  });
+
+  it('gives the population register\'s time to answer each consumer, per purpose and day, the same on each of its rows', async () => {
+    const [beliefs, identity] = await allRows(insurance, { from: today, to: today });
+    // Two calls of social insurance to the population register (one per request), one of the health department.
+    expect(identity.latencyMs).toEqual(beliefs.latencyMs);
+    expect(identity.latencyMs.calls).toBe(2);
+    const { p50, p95, p99 } = identity.latencyMs;
+    expect(p50).toBeGreaterThan(0);
+    expect([p50! <= p95!, p95! <= p99!]).toEqual([true, true]);
+    const [health] = (await allRows(operator, { from: today, to: today, consumerAgency: 'so-y-te' })).filter((row) => row.purpose === 'public-service-delivery');
+    expect(health.latencyMs).toMatchObject({ calls: 1, p50: expect.any(Number) });
+    expect(health.latencyMs.p50).toBe(health.latencyMs.p99);
   });
 
   it('counts a request again after the next aggregation, and recomputing a day changes nothing else', async () => {
     await aggregate();
-    expect(await allRows(insurance, { from: today, to: today })).toEqual(expected.insurance);
+    expect(figures(await allRows(insurance, { from: today, to: today }))).toEqual(expected.insurance);
     const again = await query(insurance, `{ citizen(id: "${people[1]}") { fullName } }`, { headers: { 'x-case-id': 'BHXH-2026/0004' } });
     expect(again.body.errors).toBeUndefined();
     await aggregate();
     const [beliefs, identity] = expected.insurance;
     // The same person again: one more request and record, no new person.
     expected.insurance = [beliefs, { ...identity, requests: 3, recordsDisclosed: 4 }];
-    expect(await allRows(insurance, { from: today, to: today })).toEqual(expected.insurance);
+    expect(figures(await allRows(insurance, { from: today, to: today }))).toEqual(expected.insurance);
   });
 
   it('gives the social-insurance office and the operator the same rows in the CSV and JSON exports as in GraphQL', async () => {
@@ -155,10 +174,11 @@ describe('sharing statistics, as the operator keeps them', () => {
       expect({ status: csv.status, type: csv.type, text: csv.text }).toEqual({ status: 200, type: 'text/csv; charset=utf-8', text: statisticsCsv(rows) });
     }
     // The social-insurance office's rows, as a spreadsheet reads them.
+    const [beliefs] = await allRows(insurance, { from: today, to: today, service: 'population.citizen:beliefs' });
     const csv = await exported(SHARING_STATISTICS_CSV_PATH, insurance, { from: today, to: today, service: 'population.citizen:beliefs' });
     expect(csv.text).toBe(
-      'day,ownerAgency,service,consumerAgency,purpose,requests,recordsDisclosed,refusals,refusalsByReason,distinctSubjects\r\n' +
-        `${today},cong-an-tinh,population.citizen:beliefs,bhxh-tinh,social-insurance,1,0,1,AGENCY_NOT_ALLOWED:1,0\r\n`,
+      'day,ownerAgency,service,consumerAgency,purpose,requests,recordsDisclosed,refusals,refusalsByReason,distinctSubjects,latencyP50Ms,latencyP95Ms,latencyP99Ms,latencyCalls\r\n' +
+        `${today},cong-an-tinh,population.citizen:beliefs,bhxh-tinh,social-insurance,1,0,1,AGENCY_NOT_ALLOWED:1,0,${beliefs.latencyMs.p50},${beliefs.latencyMs.p95},${beliefs.latencyMs.p99},${beliefs.latencyMs.calls}\r\n`,
     );
   });
 
@@ -208,8 +228,8 @@ describe('sharing statistics, as the operator keeps them', () => {
   });
 });
 
-function byKey(a: Row, b: Row): number {
-  const key = (row: Row) => [row.day, row.service, row.consumerAgency, row.purpose ?? ''].join('\u0000');
+function byKey(a: Figures, b: Figures): number {
+  const key = (row: Figures) => [row.day, row.service, row.consumerAgency, row.purpose ?? ''].join('\u0000');
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
