@@ -39,6 +39,7 @@ import { useRelayAudiences } from './plugins/useRelayAudiences.ts';
 import { startDeadline } from './requestDeadline.ts';
 import { subgraphReadiness } from './subgraphReadiness.ts';
 import { SHARING_SERVICES_EXPORT_PATH, sharingServicesExport } from './sharingServicesExport.ts';
+import { SHARING_STATISTICS_CSV_PATH, SHARING_STATISTICS_JSON_PATH, sharingStatisticsExport } from './sharingStatisticsExport.ts';
 
 export const SUPERGRAPH_PATH = new URL('../supergraph.graphql', import.meta.url);
 
@@ -147,6 +148,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     rateLimits ? limitRequestRate(rateLimitStore, rateLimits.perCaller) : [],
     sharingServicesExport(server, deadlines.requestMs),
   );
+  // The sharing statistics of a window as CSV or JSON: the caller's token and each register's rules.
+  for (const [path, format] of [[SHARING_STATISTICS_CSV_PATH, 'csv'], [SHARING_STATISTICS_JSON_PATH, 'json']] as const) {
+    app.get(path, authenticate(verifyCaller), rateLimits ? limitRequestRate(rateLimitStore, rateLimits.perCaller) : [], sharingStatisticsExport(server, deadlines.requestMs, format));
+  }
   app.use(
     '/graphql',
     // Who asks and whether they may ask now come from the headers alone: a flood is refused before its

@@ -367,6 +367,14 @@ export const ENV_VARIABLES = [
     readBy: ['subgraph'],
   },
   {
+    name: 'SHARING_STATISTICS_SECONDS',
+    type: { kind: 'integer', min: 1, unit: 'seconds' },
+    default: '60',
+    meaning: 'each register recomputes today\'s sharing statistics from its disclosure log this often (and each closed day not yet done, once)',
+    requiredInProduction: false,
+    readBy: ['subgraph'],
+  },
+  {
     name: 'POLICY_DIR',
     type: text,
     defaultNote: '`policies/`',

@@ -92,6 +92,8 @@ export interface Config {
    * DATA_CORRECTION_WINDOW_DAYS (how far back a correction notifies recipients), USAGE_INQUIRY_WORKING_DAYS.
    */
   readonly reports: { readonly errorReportWorkingDays: number; readonly correctionWindowDays: number; readonly inquiryWorkingDays: number };
+  /** How often each register aggregates its disclosure log into daily sharing statistics. */
+  readonly sharingStatisticsSeconds: number;
   /** METRICS_TOKEN: the scrape token a subgraph's /metrics asks for. */
   readonly metricsToken: string | undefined;
   /** METRICS_PORT: a subgraph started alone serves /metrics there instead. */
@@ -258,6 +260,7 @@ export function readConfig(env: Environment): Config {
       correctionWindowDays: read('DATA_CORRECTION_WINDOW_DAYS'),
       inquiryWorkingDays: read('USAGE_INQUIRY_WORKING_DAYS'),
     },
+    sharingStatisticsSeconds: read('SHARING_STATISTICS_SECONDS'),
     metricsToken: read('METRICS_TOKEN'),
     metricsPort: read('METRICS_PORT'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),

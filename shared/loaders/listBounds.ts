@@ -20,6 +20,8 @@ export const MAX_RECORD_PARTS = 100;
 export const MAX_POLICY_CHANGE_SENTENCES = 200;
 /** Agency and field pairs one policy proposal's impact replay keeps. */
 export const MAX_POLICY_IMPACT_ROWS = 500;
+/** A page of the sharing statistics; every register is asked for `first + 1` rows. */
+export const MAX_STATISTICS_PAGE_SIZE = 500;
 /** Fields one explainAccess answer lists (per response path and Type.field). */
 export const MAX_EXPLAINED_FIELDS = 5_000;
 
@@ -160,6 +162,17 @@ export const LIST_BOUNDS = {
   'SharingServiceExample.variables': { kind: 'model', max: 40, bound: 'required arguments of the fields on the way and of the group (a handful at most)' },
   'SharingServiceExample.path': { kind: 'model', max: 20, bound: 'fields from a root field to the type: a shortest way, within the query depth limit (20)' },
   'HowToConnect.headers': { kind: 'model', max: 3, bound: 'Authorization, X-Purpose and X-Case-Id' },
+  // Sharing statistics (issue 14, item 4).
+  'Query.sharingStatistics': {
+    kind: 'first',
+    max: MAX_STATISTICS_PAGE_SIZE,
+    default: 100,
+    fanOut: REGISTERS,
+    bound: `fans out: each of the ${REGISTERS} registers is asked for \`first + 1\` daily rows after the cursor, merged in key order`,
+  },
+  'SharingStatisticsConnection.nodes': { kind: 'nodes', max: MAX_STATISTICS_PAGE_SIZE, pagedBy: ['Query.sharingStatistics'], bound: '`first` of the list' },
+  'SharingStatisticsConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
+  'SharingStatisticsRow.refusals': { kind: 'model', max: 30, bound: 'the refusal reasons (about 20)' },
 } as const satisfies Record<string, ListBound>;
 
 export type ListField = keyof typeof LIST_BOUNDS;
@@ -228,6 +241,15 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, reado
     'filter.classification': ['SharingService.classification'],
     'filter.purpose': ['SharingService.purposes'],
     'filter.status': ['SharingService.status'],
+  },
+  // Sharing statistics: counts per day, service, agency and purpose, no one's personal data.
+  'Query.sharingStatistics': {
+    'filter.from': ['SharingStatisticsRow.day'],
+    'filter.to': ['SharingStatisticsRow.day'],
+    'filter.ownerAgency': ['SharingStatisticsRow.ownerAgency'],
+    'filter.consumerAgency': ['SharingStatisticsRow.consumerAgency'],
+    'filter.service': ['SharingStatisticsRow.service'],
+    'filter.purpose': ['SharingStatisticsRow.purpose'],
   },
   // The question explained, not a filter on records.
   'Query.explainAccess': { principal: [], purpose: [], query: [] },

@@ -6,6 +6,7 @@ import { disclosureRecipientsRoute, DISCLOSURE_RECIPIENTS_PATH } from '../audit/
 import { disclosureReleaseRoute } from '../audit/disclosureReleaseRoute.ts';
 import { DISCLOSURE_LOG_PATH, DISCLOSURE_RELEASE_PATH } from '../auth/relayTokens.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
+import { SHARING_STATISTICS_PATH, sharingStatisticsRoute } from '../statistics/sharingStatisticsRoute.ts';
 import type { SubgraphDefinition } from './SubgraphDefinition.ts';
 
 /** The agency's own routes, and the disclosure-log routes every agency answers (who used my data; releases; recipients of a correction). */
@@ -16,6 +17,8 @@ export function servedInternalRoutes(definition: Pick<SubgraphDefinition, 'name'
     [DISCLOSURE_RELEASE_PATH]: disclosureReleaseRoute(definition.name),
     // Which agencies received a field of a record being corrected (data-error reports, issue 14 item 5).
     [DISCLOSURE_RECIPIENTS_PATH]: disclosureRecipientsRoute(definition.name),
+    // Figures computed from the same log, answering the same tokens (shared/statistics).
+    [SHARING_STATISTICS_PATH]: sharingStatisticsRoute(definition.name),
   };
 }
 

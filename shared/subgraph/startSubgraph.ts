@@ -21,6 +21,8 @@ import { createConsentCache } from '../consent/consentCache.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
 import { startChainCheckpointer } from '../audit/chainCheckpointer.ts';
 import { auditSigningKey } from '../audit/auditKeys.ts';
+import { startSharingStatisticsAggregator } from '../statistics/sharingStatisticsAggregator.ts';
+import { startSharingLatencyRecorder } from '../statistics/sharingLatencyRecorder.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { createDocumentCache } from './documentCache.ts';
 import { configuredOperationLimits, type OperationLimits } from '../limits/operationLimits.ts';
@@ -57,6 +59,9 @@ export interface StartSubgraphOptions {
   operationLimits?: OperationLimits | null;
 }
 
+/** How often a register writes its latency histograms (sharing statistics). */
+const LATENCY_FLUSH_MS = 5_000;
+
 export interface RunningSubgraph {
   name: string;
   policies: PolicyEnforcer;
@@ -72,6 +77,8 @@ export interface RunningSubgraph {
   database: Database;
   /** Signs the head of the disclosure log now and sends what is not yet witnessed (what the timer does). */
   checkpointDisclosureLog(): Promise<void>;
+  /** Writes the latency histograms and aggregates the disclosure log into sharing_statistics now: closed days not yet done, then today (what the timers do). */
+  aggregateSharingStatistics(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -112,6 +119,10 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       })
     : null;
 
+  // Daily sharing statistics from the same log, off the request path (shared/statistics).
+  const statistics = startSharingStatisticsAggregator({ service: definition.name, knex, policies: enforcer.policies, everySeconds: config.sharingStatisticsSeconds });
+  const latency = startSharingLatencyRecorder({ service: definition.name, knex, everyMs: LATENCY_FLUSH_MS });
+
   const counter = { operations: 0 };
   const operationLimits = options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits;
   if (!operationLimits) {
@@ -138,6 +149,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     subgraphUrls: () => options.subgraphUrls?.() ?? {},
     knex,
     createLoaders: definition.createLoaders,
+    latency: latency.histograms,
   });
   const routes = servedInternalRoutes(definition);
   const metricsPort = options.metrics?.port;
@@ -186,6 +198,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       await listen(metricsServer, metricsPort!, host).catch(async (error: unknown) => {
         enforcer.close();
         await closeServer(server);
+        await statistics.stop();
+        await latency.stop();
         await database.close();
         throw error;
       })
@@ -199,10 +213,16 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     database,
     policies: enforcer,
     checkpointDisclosureLog: async () => checkpointer?.checkpointNow(),
+    aggregateSharingStatistics: async () => {
+      await latency.flushNow();
+      await statistics.aggregateNow();
+    },
     async close() {
       enforcer.close();
       await Promise.all([closeServer(server), metricsServer && closeServer(metricsServer)]);
       await checkpointer?.stop();
+      await statistics.stop();
+      await latency.stop();
       await database.close();
     },
   };

@@ -8,6 +8,7 @@ import type { ConnectionCache } from '../connections/connectionCache.ts';
 import type { ConsentCache } from '../consent/consentCache.ts';
 import type { CompiledPolicies } from '../policy/compilePolicies.ts';
 import type { OperationLimits } from '../limits/operationLimits.ts';
+import type { LatencyHistograms } from '../statistics/latencyHistogram.ts';
 import type { Prepared } from './documentCache.ts';
 import type { SubgraphContext } from './SubgraphDefinition.ts';
 import { checkTokenBinding } from './stages/checkTokenBinding.ts';
@@ -19,6 +20,7 @@ import { loadData } from './stages/loadData.ts';
 import { lookUpConnections } from './stages/lookUpConnections.ts';
 import { lookUpSubjectBases } from './stages/lookUpSubjectBases.ts';
 import { maskUnexpectedErrors } from './stages/maskUnexpectedErrors.ts';
+import { measureLatency } from './stages/measureLatency.ts';
 import { prepareDocument } from './stages/prepareDocument.ts';
 import { readGraphQLRequest } from './stages/readGraphQLRequest.ts';
 import { recordDisclosures } from './stages/recordDisclosures.ts';
@@ -48,11 +50,14 @@ export interface RuntimeDeps<Loaders> {
   subgraphUrls(): Readonly<Record<string, string>>;
   knex: Knex;
   createLoaders(knex: Knex): Loaders;
+  /** Where each agency call's latency is counted (sharing statistics); null: not measured. */
+  latency: LatencyHistograms | null;
 }
 
 export function subgraphPipeline<Loaders>(deps: RuntimeDeps<Loaders>): (call: IncomingCall) => Promise<Answer> {
   return Pipeline.startingWith<IncomingCall>()
     .then(verifyInternalToken(deps.verifyToken)) // 401 before the body is read
+    .then(measureLatency(deps.latency)) // each agency call's time to its answer, into the day's histogram
     .then(checkTokenBinding(deps.service)) // 401 for a consent or relay token of another request
     .then(readGraphQLRequest()) // 413 / 400 for a body that is not a GraphQL request
     .then(maskUnexpectedErrors(deps.service)) // on the way back: only client errors pass

@@ -116,6 +116,13 @@ describe('paginated lists through the gateway', () => {
     atRoot('Query.dataErrorReports', securityOfficer, '{ nodes { id } }'),
     atRoot('Query.dataCorrectionNotices', securityOfficer, '{ nodes { id } }'),
     atRoot('Query.usageInquiries', securityOfficer, '{ nodes { id } }'),
+    {
+      field: 'Query.sharingStatistics',
+      who: securityOfficer,
+      text: (first) => `{ sharingStatistics(filter: { from: "2026-01-01", to: "2026-12-31" }, first: ${first}) { nodes { day } unavailableRegisters } }`,
+      refusedData: { sharingStatistics: null },
+      path: 'sharingStatistics',
+    },
     ...(['businesses', 'civilEvents', 'landParcels', 'benefits'] as const).map((name) => ({
       field: `Citizen.${name}` as ListField,
       who: investigator,

@@ -15,6 +15,8 @@ const ACCESS_LOG_FIELDS = ['myDataAccessLog', 'dataAccessLog', 'releaseRestricte
 const IMPACT_REPLAY_FIELDS = ['proposePolicyChange', 'rollbackPolicies'];
 // Marking a data-error report corrected asks the owner register's log which agencies received the field.
 const CORRECTION_FIELDS = ['correctDataErrorReport'];
+// Sharing statistics: each register's daily figures of its log, a route of the same log (shared/statistics).
+const STATISTICS_FIELDS = ['sharingStatistics'];
 const DISCLOSURE_LOG_AUDIENCES = SUBGRAPH_SERVICES.map((service) => disclosureLogAudience(service.name));
 
 
@@ -27,7 +29,7 @@ export function useRelayAudiences(): ApolloServerPlugin<GatewayContext> {
           const fields = rootFieldNames(operation, document);
           contextValue.relayAudiences = [
             ...(hasRole(contextValue.principal, 'citizen') ? [GUARDIANSHIP_AUDIENCE] : []),
-            ...([...ACCESS_LOG_FIELDS, ...IMPACT_REPLAY_FIELDS, ...CORRECTION_FIELDS].some((field) => fields.has(field)) ? DISCLOSURE_LOG_AUDIENCES : []),
+            ...([...ACCESS_LOG_FIELDS, ...IMPACT_REPLAY_FIELDS, ...CORRECTION_FIELDS, ...STATISTICS_FIELDS].some((field) => fields.has(field)) ? DISCLOSURE_LOG_AUDIENCES : []),
           ];
         },
       };

@@ -1,4 +1,5 @@
 import { disclosureLogMigrations } from '../../../shared/audit/disclosureLogMigrations.ts';
+import { sharingStatisticsMigrations } from '../../../shared/statistics/sharingStatisticsMigrations.ts';
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createPlatformCatalogues from './20250701090000_create_platform_catalogues.ts';
 import * as createPolicyVersions from './20251125090000_create_policy_versions.ts';
@@ -30,4 +31,6 @@ export const migrations: Record<string, Migration> = {
   '20261205150000_create_usage_inquiry': createUsageInquiry,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,
+  // Daily sharing statistics aggregated from that log (shared/statistics).
+  ...sharingStatisticsMigrations,
 };

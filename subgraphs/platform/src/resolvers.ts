@@ -12,6 +12,7 @@ import { sharingCatalogueResolvers } from './sharingCatalogue/sharingCatalogueRe
 // Data-error reports and usage inquiries (issue 14, items 5 and 6).
 import { dataErrorResolvers } from './dataErrorReports/dataErrorResolvers.ts';
 import { usageInquiryResolvers } from './usageInquiries/usageInquiryResolvers.ts';
+import { sharingStatisticsResolvers } from './sharingStatistics/sharingStatisticsResolvers.ts';
 
 export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
   Query: {
@@ -24,6 +25,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...sharingCatalogueResolvers.Query,
     ...dataErrorResolvers.Query,
     ...usageInquiryResolvers.Query,
+    ...sharingStatisticsResolvers.Query,
   },
   Mutation: {
     ...policyConsoleResolvers.Mutation,

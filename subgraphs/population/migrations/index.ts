@@ -1,4 +1,5 @@
 import { disclosureLogMigrations } from '../../../shared/audit/disclosureLogMigrations.ts';
+import { sharingStatisticsMigrations } from '../../../shared/statistics/sharingStatisticsMigrations.ts';
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createPopulationRegister from './20250701090000_create_population_register.ts';
 import * as addSecurityNotes from './20251101090000_add_security_notes.ts';
@@ -10,4 +11,6 @@ export const migrations: Record<string, Migration> = {
   '20251126090000_index_parents': indexParents,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,
+  // Daily sharing statistics aggregated from that log (shared/statistics).
+  ...sharingStatisticsMigrations,
 };

@@ -1,4 +1,5 @@
 import { disclosureLogMigrations } from '../../../shared/audit/disclosureLogMigrations.ts';
+import { sharingStatisticsMigrations } from '../../../shared/statistics/sharingStatisticsMigrations.ts';
 import type { Migration } from '../../../shared/db/migrationSource.ts';
 import * as createSocialProtection from './20250701100000_create_social_protection.ts';
 
@@ -6,4 +7,6 @@ export const migrations: Record<string, Migration> = {
   '20250701100000_create_social_protection': createSocialProtection,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,
+  // Daily sharing statistics aggregated from that log (shared/statistics).
+  ...sharingStatisticsMigrations,
 };
