@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
 import { logError } from '../logging/log.ts';
 import { LatencyHistograms } from './latencyHistogram.ts';
-import { provinceDay } from './provinceDay.ts';
+import { provinceDay } from '../calendar/provinceDay.ts';
 
 export interface SharingLatencyRecorder {
   histograms: LatencyHistograms;

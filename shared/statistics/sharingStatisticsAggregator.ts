@@ -8,7 +8,7 @@ import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
 import { logError } from '../logging/log.ts';
 import type { CompiledPolicies } from '../policy/compilePolicies.ts';
 import { addRows, finish, newFigures, type DayFigures, type LogRow } from './aggregateDay.ts';
-import { addDays, provinceDay, provinceDayStart } from './provinceDay.ts';
+import { addDays, provinceDay, provinceDayStart } from '../calendar/provinceDay.ts';
 
 const BATCH = 2_000;
 /** Class of the advisory locks (the second key is the day's number). */

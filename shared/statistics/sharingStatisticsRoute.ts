@@ -11,7 +11,7 @@ import { badUserInput } from '../errors/clientErrors.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import { CODE_PATTERN } from '../validation/inputs.ts';
 import { BUCKETS, percentiles, type Percentiles } from './latencyHistogram.ts';
-import { isCalendarDay } from './provinceDay.ts';
+import { isCalendarDay } from '../calendar/provinceDay.ts';
 
 /** Every agency's route answering its sharing statistics for the caller. */
 export const SHARING_STATISTICS_PATH = '/internal/sharing-statistics';

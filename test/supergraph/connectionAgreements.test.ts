@@ -3,7 +3,7 @@
 // on. Every answer is read through the gateway, as each officer would see it.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, provinceDate } from '../../subgraphs/platform/src/connections/workingDays.ts';
+import { addDays, provinceDay } from '../../shared/calendar/provinceDay.ts';
 import { rulesMarkdown, type PublishedRule } from '../../subgraphs/platform/src/connections/connectionRules.ts';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
 import { getStack, query, type Who } from '../support/stack.ts';
@@ -16,7 +16,7 @@ const operator: Who = { role: 'officer', agency: 'so-khoa-hoc-cong-nghe', sub: '
 const securityOfficer: Who = { role: 'security-officer', sub: 'so-khcn-attt-01' };
 const citizen: Who = { role: 'citizen', sub: '033194012345' };
 
-const today = () => provinceDate(new Date());
+const today = () => provinceDay(new Date());
 const request = () => ({
   purpose: 'public-service-delivery',
   legalBasis: 'data-sharing-decree-2025',

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataErrorRulesMarkdown, type PublishedDataErrorRule } from '../../subgraphs/platform/src/dataErrorReports/dataErrorRules.ts';
-import { addWorkingDays, provinceDate } from '../../subgraphs/platform/src/connections/workingDays.ts';
+import { provinceDay } from '../../shared/calendar/provinceDay.ts';
+import { addWorkingDays } from '../../subgraphs/platform/src/connections/workingDays.ts';
 import { expectAnswer } from '../support/expectAnswer.ts';
 import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
 
@@ -86,7 +87,7 @@ describe('data-error reports', () => {
     await readName(land, people()[1].id);
 
     const made = await report(justice, input(person.id));
-    const today = provinceDate(new Date());
+    const today = provinceDay(new Date());
     expectAnswer(made, {
       data: {
         reportDataError: {

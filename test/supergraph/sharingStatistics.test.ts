@@ -6,7 +6,7 @@
 // its own use, the police (the owner) its own services, the operator everything; the CSV and JSON
 // exports say the same as GraphQL; bad input and citizens are refused.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { provinceDay } from '../../shared/statistics/provinceDay.ts';
+import { provinceDay } from '../../shared/calendar/provinceDay.ts';
 import { SHARING_STATISTICS_CSV_PATH, SHARING_STATISTICS_JSON_PATH, statisticsCsv } from '../../gateway/src/sharingStatisticsExport.ts';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
 import { getStack, query, seededProvince, tokenFor, type Who } from '../support/stack.ts';

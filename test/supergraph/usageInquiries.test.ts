@@ -2,7 +2,8 @@
 // identity; they ask the interior department how the data was used, which answers; each side sees the
 // inquiry, a third agency (justice) does not. Every answer is read through the gateway.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, provinceDate } from '../../subgraphs/platform/src/connections/workingDays.ts';
+import { addDays, provinceDay } from '../../shared/calendar/provinceDay.ts';
+import { addWorkingDays } from '../../subgraphs/platform/src/connections/workingDays.ts';
 import { expectAnswer } from '../support/expectAnswer.ts';
 import { getStack, query, type Who } from '../support/stack.ts';
 
@@ -11,7 +12,7 @@ const police: Who = { role: 'officer', agency: 'cong-an-tinh', sub: 'ca-pc06-21'
 const justice: Who = { role: 'officer', agency: 'so-tu-phap', sub: 'stp-hctp-09' };
 const operator: Who = { role: 'officer', agency: 'so-khoa-hoc-cong-nghe', sub: 'skhcn-cds-09' };
 
-const today = () => provinceDate(new Date());
+const today = () => provinceDay(new Date());
 const INQUIRY = `id connectionRequestId ownerAgency { code } consumerAgency { code } periodStart periodEnd dataSubject question askedBy
   dueOn overdue state answer answeredBy withdrawnBy withdrawReason`;
 

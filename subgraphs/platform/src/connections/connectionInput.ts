@@ -6,7 +6,7 @@ import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
 import { fieldGroupsWhere } from '../../../../shared/policy/fieldGroups.ts';
 import type { Classification } from '../../../../shared/policy/PolicyDocument.ts';
-import { provinceDate } from './workingDays.ts';
+import { provinceDay } from '../../../../shared/calendar/provinceDay.ts';
 
 export interface ConnectionRequestInput {
   purpose: string;
@@ -105,7 +105,7 @@ export async function checkRequest(knex: Knex, consumer: string, input: Connecti
   const periodStart = isoDate(input.periodStart, 'periodStart');
   const periodEnd = isoDate(input.periodEnd, 'periodEnd');
   if (periodEnd < periodStart) throw badUserInput('"periodEnd" must not be before "periodStart"', 'periodEnd');
-  if (periodEnd < provinceDate(now)) throw badUserInput('"periodEnd" is already past', 'periodEnd');
+  if (periodEnd < provinceDay(now)) throw badUserInput('"periodEnd" is already past', 'periodEnd');
   return {
     purpose: input.purpose,
     legalBasis: input.legalBasis,

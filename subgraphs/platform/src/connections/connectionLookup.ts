@@ -10,7 +10,7 @@ import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies
 import { NO_CONNECTIONS, type HeldConnections } from '../../../../shared/policy/HeldConnections.ts';
 import type { ConnectionGrant } from '../../../../shared/connections/connectionRoutes.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
-import { provinceDate } from './workingDays.ts';
+import { provinceDay } from '../../../../shared/calendar/provinceDay.ts';
 
 const MAX_GROUPS = 500;
 
@@ -40,7 +40,7 @@ export async function connectionsCounting(knex: Knex, agency: string, purpose: s
 export async function connectionsFor(principal: Principal, body: unknown, knex: Knex): Promise<{ connections: ConnectionGrant[] }> {
   const fieldGroups = fieldGroupsOf(body);
   if (!principal.agency || !principal.purpose) return { connections: [] };
-  return { connections: await connectionsCounting(knex, principal.agency, principal.purpose, fieldGroups, provinceDate(new Date())) };
+  return { connections: await connectionsCounting(knex, principal.agency, principal.purpose, fieldGroups, provinceDay(new Date())) };
 }
 
 /** What the registers would find for `principal` now, for every service some register gates for its agency and purpose (explainAccess). */
@@ -49,5 +49,5 @@ export async function connectionsHeldNow(knex: Knex, principal: Principal, polic
   const key = connectionNeedKey(principal.agency, principal.purpose);
   const groups = [...policies.values()].flatMap((compiled) => connectionNeedsOf(compiled).get(key) ?? []);
   if (groups.length === 0) return NO_CONNECTIONS;
-  return heldConnectionsFrom(await connectionsCounting(knex, principal.agency, principal.purpose, groups, provinceDate(new Date())));
+  return heldConnectionsFrom(await connectionsCounting(knex, principal.agency, principal.purpose, groups, provinceDay(new Date())));
 }

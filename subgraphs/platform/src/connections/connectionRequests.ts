@@ -6,19 +6,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
+import { OPERATOR_AGENCY, viewerOf, type Viewer } from '../workflow/workflowViewer.ts';
+import { eventRow, historiesOf, type EventTable, type WorkflowEvent } from '../workflow/eventHistory.ts';
 import { hasRole, type Principal } from '../../../../shared/auth/Principal.ts';
-import { PROVINCE_DPO_AGENCY } from '../../../../shared/audit/disclosureLogReader.ts';
 import { CONSENT_CACHE_TTL_MS, REVOCATION_MARGIN_MS } from '../../../../shared/consent/consentCache.ts';
-import { anyOf } from '../../../../shared/db/anyOf.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import type { RefusalReason } from '../../../../shared/errors/refusalReasons.ts';
-import { limitPerGroup } from '../../../../shared/db/limitPerGroup.ts';
 import { checkRequest, conditionsOf, isoDate, reasonOf, type ConnectionRequestInput, type ShareableGroup } from './connectionInput.ts';
 import { CONNECTION_ACTORS, mayEverTake, ruleFor, statesFor, type ConnectionAction, type ConnectionActor, type ConnectionState, type StoredState } from './connectionRules.ts';
-import { overdueCutoff, provinceDate } from './workingDays.ts';
+import { overdueCutoff } from './workingDays.ts';
+import { provinceDay } from '../../../../shared/calendar/provinceDay.ts';
 
 /** The platform's operator: its officers read every connection request. */
-export const OPERATOR_AGENCY = 'so-khoa-hoc-cong-nghe';
 const POLICY = 'platform.connection-request';
 /** Events of one request a read returns, newest kept. */
 export const MAX_HISTORY_EVENTS = 200;
@@ -78,26 +77,11 @@ function requests(knex: Knex): Knex.QueryBuilder {
 
 /** The state everyone reads: approved past approved_until (a day in the province) reads as expired. */
 export function readState(row: Pick<ConnectionRequestRow, 'state' | 'approvedUntil'>, now = new Date()): ConnectionState {
-  return row.state === 'approved' && row.approvedUntil !== null && row.approvedUntil < provinceDate(now) ? 'expired' : row.state;
+  return row.state === 'approved' && row.approvedUntil !== null && row.approvedUntil < provinceDay(now) ? 'expired' : row.state;
 }
 
 /** The same in SQL, for filters (and the enforcement lookup); its one binding is the province's date today. */
 export const READ_STATE_SQL = "(case when connection_request.state = 'approved' and connection_request.approved_until < ?::date then 'expired' else connection_request.state end)";
-
-/**
- * Who reads what: every request (the operator, security officers, the province's DPO) or those of one
- * agency (as consumer; as owner once submitted).
- */
-export type Viewer = { all: true; agency: string | null } | { all: false; agency: string };
-
-export function viewerOf(principal: Principal): Viewer | null {
-  const officer = hasRole(principal, 'officer');
-  const dpo = hasRole(principal, 'data-protection-officer');
-  if (hasRole(principal, 'security-officer')) return { all: true, agency: principal.agency };
-  if ((officer && principal.agency === OPERATOR_AGENCY) || (dpo && principal.agency === PROVINCE_DPO_AGENCY)) return { all: true, agency: principal.agency };
-  if ((officer || dpo) && principal.agency) return { all: false, agency: principal.agency };
-  return null;
-}
 
 /**
  * The sides the caller acts on for this request (an officer of either agency; a security officer). A
@@ -150,7 +134,7 @@ export async function listConnectionRequests(
     if (filter.side === 'CONSUMER') query.where('connection_request.consumer_agency', viewer.agency);
     else query.where('connection_request.owner_agency', viewer.agency).whereNotNull('connection_request.submitted_at');
   }
-  if (filter.state) query.where(knex.raw(`${READ_STATE_SQL} = ?`, [provinceDate(page.now), filter.state]));
+  if (filter.state) query.where(knex.raw(`${READ_STATE_SQL} = ?`, [provinceDay(page.now), filter.state]));
   if (filter.overdue !== null && filter.overdue !== undefined) {
     const overdue = knex.raw(`(connection_request.state = 'submitted' and ${LAST_SUBMITTED} < ?)`, [overdueCutoff(page.now, page.decisionWorkingDays)]);
     if (filter.overdue) query.where(overdue);
@@ -160,43 +144,13 @@ export async function listConnectionRequests(
   return query.orderBy([{ column: 'connection_request.created_at', order: 'desc' }, { column: 'connection_request.id', order: 'desc' }]).limit(page.size + 1);
 }
 
-export interface ConnectionEventRow {
-  seq: string;
-  requestId: string;
-  at: Date;
-  actor: string;
-  actorAgency: string | null;
-  actorRoles: string[];
-  action: ConnectionAction;
-  fromState: StoredState | null;
-  toState: StoredState;
-  reason: string | null;
-  details: Record<string, unknown> | null;
-}
+const EVENTS: EventTable<'requestId'> = { table: 'connection_request_event', itemColumn: 'request_id', itemAlias: 'requestId' };
 
-const EVENT_COLUMNS = {
-  seq: 'seq',
-  requestId: 'request_id',
-  at: 'at',
-  actor: 'actor',
-  actorAgency: 'actor_agency',
-  actorRoles: 'actor_roles',
-  action: 'action',
-  fromState: 'from_state',
-  toState: 'to_state',
-  reason: 'reason',
-  details: 'details',
-};
+export type ConnectionEventRow = WorkflowEvent<'requestId', ConnectionAction, StoredState>;
 
-/** The histories of a batch of requests in one statement, the newest MAX_HISTORY_EVENTS of each, oldest first. */
-export async function eventsOfRequests(knex: Knex, ids: readonly string[]): Promise<ConnectionEventRow[]> {
-  const rows: ConnectionEventRow[] = await limitPerGroup(knex, knex('connection_request_event').select(EVENT_COLUMNS).where(anyOf(knex, 'request_id', ids)), {
-    partitionBy: 'request_id',
-    orderBy: 'seq desc',
-    columns: Object.keys(EVENT_COLUMNS).map((alias) => `ranked.${alias}`),
-    limit: MAX_HISTORY_EVENTS,
-  });
-  return rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+/** The histories of a batch in one statement, the newest MAX_HISTORY_EVENTS of each, oldest first. */
+export function eventsOfRequests(knex: Knex, ids: readonly string[]): Promise<ConnectionEventRow[]> {
+  return historiesOf<'requestId', ConnectionAction, StoredState>(knex, EVENTS, ids, MAX_HISTORY_EVENTS);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -269,20 +223,6 @@ export interface Acting {
   principal: Principal;
 }
 
-function eventRow(principal: Principal, requestId: string, action: ConnectionAction, fromState: StoredState | null, toState: StoredState, reason: string | null, details: Record<string, unknown> | null) {
-  return {
-    request_id: requestId,
-    actor: principal.subject,
-    actor_agency: principal.agency,
-    actor_roles: principal.roles,
-    action,
-    from_state: fromState,
-    to_state: toState,
-    reason,
-    details: details ? JSON.stringify(details) : null,
-  };
-}
-
 function mustBeConsumerOfficer({ principal }: Acting): string {
   if (!hasRole(principal, 'officer') || !principal.agency || !principal.subject) throw roleNotAllowed('draft', principal.requestId);
   return principal.agency;
@@ -307,7 +247,7 @@ export async function draftConnectionRequest(knex: Knex, acting: Acting, input: 
         state: 'draft',
       })
       .returning('id');
-    await trx('connection_request_event').insert(eventRow(acting.principal, created, 'draft', null, 'draft', null, null));
+    await trx(EVENTS.table).insert(eventRow(EVENTS, acting.principal, created, { action: 'draft', from: null, to: 'draft', reason: null, details: null }));
     return created as string;
   });
   return (await requests(knex).where('connection_request.id', id).first()) as ConnectionRequestRow;
@@ -343,7 +283,7 @@ async function applyChange(
       .where({ id: row.id, version: row.version })
       .update({ ...change.columns, state: change.to, version: row.version + 1, updated_at: trx.fn.now() });
     if (count !== 1) return false;
-    await trx('connection_request_event').insert(eventRow(acting.principal, row.id, change.action, row.state, change.to, change.reason, change.details));
+    await trx(EVENTS.table).insert(eventRow(EVENTS, acting.principal, row.id, { action: change.action, from: row.state, to: change.to, reason: change.reason, details: change.details }));
     return true;
   });
   if (!applied) throw versionConflict(await requests(knex).where('connection_request.id', row.id).first());
@@ -413,14 +353,14 @@ export async function transitionConnectionRequest(
   if (action === 'approve') {
     if (input.approvedUntil === null || input.approvedUntil === undefined) throw badUserInput('"approvedUntil" is required to approve a connection: the last day it counts', 'approvedUntil');
     const approvedUntil = isoDate(input.approvedUntil, 'approvedUntil');
-    if (approvedUntil < provinceDate(new Date())) throw badUserInput('"approvedUntil" is already past', 'approvedUntil');
+    if (approvedUntil < provinceDay(new Date())) throw badUserInput('"approvedUntil" is already past', 'approvedUntil');
     if (approvedUntil > row.periodEnd) throw badUserInput(`"approvedUntil" must not be after the period asked for (until ${row.periodEnd})`, 'approvedUntil');
     const conditions = conditionsOf(input.conditions);
     columns.approved_until = approvedUntil;
     columns.conditions = conditions;
     details = { approvedUntil, conditions };
   }
-  if (action === 'resume' && row.approvedUntil !== null && row.approvedUntil < provinceDate(new Date())) {
+  if (action === 'resume' && row.approvedUntil !== null && row.approvedUntil < provinceDay(new Date())) {
     throw badUserInput(`The connection was approved until ${row.approvedUntil}, which is past: it cannot be resumed (ask for a new connection)`, 'id');
   }
   await applyChange(knex, acting, row, { action, to: rule.to!, columns, reason, details });
@@ -430,3 +370,5 @@ export async function transitionConnectionRequest(
   if (wasInForce && (rule.to === 'suspended' || rule.to === 'ended')) await sleep(CONSENT_CACHE_TTL_MS + REVOCATION_MARGIN_MS);
   return (await requests(knex).where('connection_request.id', id).first()) as ConnectionRequestRow;
 }
+
+export { OPERATOR_AGENCY, viewerOf, type Viewer };

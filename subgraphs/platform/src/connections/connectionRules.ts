@@ -1,6 +1,7 @@
 // Who may do what to a connection request, in which state: the one table the mutations check, that
 // `connectionRules` answers and that docs/connection-agreements.md prints (REMS-style, role x state x
 // action). A row not in this table is refused.
+import { rulesTable } from '../workflow/rulesTable.ts';
 
 export const CONNECTION_STATES = ['draft', 'submitted', 'returned', 'approved', 'refused', 'suspended', 'ended'] as const;
 /** A stored state. */
@@ -59,25 +60,8 @@ export const CONNECTION_RULES: readonly ConnectionRule[] = [
   rule('suspend', 'security-officer', ['approved'], 'suspended', 'required', 'suspendConnection'),
 ];
 
-/** The rule that lets one of `actors` take `action` in `state`, if any. */
-export function ruleFor(action: ConnectionAction, actors: readonly ConnectionActor[], state: ConnectionState): ConnectionRule | undefined {
-  return CONNECTION_RULES.find((candidate) => candidate.action === action && actors.includes(candidate.actor) && candidate.from.includes(state));
-}
-
-/** Whether one of `actors` may take `action` in some state (else the caller's role is refused outright). */
-export function mayEverTake(action: ConnectionAction, actors: readonly ConnectionActor[]): boolean {
-  return CONNECTION_RULES.some((candidate) => candidate.action === action && actors.includes(candidate.actor));
-}
-
-/** The actions `actors` may take on a request in `state`, in table order, each once. */
-export function allowedActions(actors: readonly ConnectionActor[], state: ConnectionState): ConnectionAction[] {
-  return [...new Set(CONNECTION_RULES.filter((candidate) => actors.includes(candidate.actor) && candidate.from.includes(state)).map((candidate) => candidate.action))];
-}
-
-/** The states an action may start from, for whichever actor. */
-export function statesFor(action: ConnectionAction): ConnectionState[] {
-  return [...new Set(CONNECTION_RULES.filter((candidate) => candidate.action === action).flatMap((candidate) => candidate.from))];
-}
+const table = rulesTable<ConnectionAction, ConnectionActor, ConnectionState, ConnectionRule>(CONNECTION_RULES);
+export const { ruleFor, mayEverTake, allowedActions, statesFor } = table;
 
 const ACTOR_TITLES: Record<ConnectionActor, string> = {
   consumer: 'Consumer agency officer',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, ageInWorkingDays, overdueCutoff, provinceDate, provinceMidnight, workingDaysBetween } from './workingDays.ts';
+import { addWorkingDays, ageInWorkingDays, overdueCutoff, workingDaysBetween } from './workingDays.ts';
+import { addDays, provinceDay, provinceDayStart } from '../../../../shared/calendar/provinceDay.ts';
 
 describe('working days in the province', () => {
   it('finds the date a number of working days after a day, skipping weekends', () => {
@@ -36,9 +37,9 @@ describe('working days in the province', () => {
   });
 
   it('takes the date in Asia/Ho_Chi_Minh time (UTC+7)', () => {
-    expect(provinceDate(new Date('2026-12-04T16:59:59Z'))).toBe('2026-12-04');
-    expect(provinceDate(new Date('2026-12-04T17:00:00Z'))).toBe('2026-12-05');
-    expect(provinceMidnight('2026-12-05').toISOString()).toBe('2026-12-04T17:00:00.000Z');
+    expect(provinceDay(new Date('2026-12-04T16:59:59Z'))).toBe('2026-12-04');
+    expect(provinceDay(new Date('2026-12-04T17:00:00Z'))).toBe('2026-12-05');
+    expect(provinceDayStart('2026-12-05').toISOString()).toBe('2026-12-04T17:00:00.000Z');
     // Submitted on Friday evening in the province (Friday 23:30 +07), seen on Monday morning: one working day.
     expect(ageInWorkingDays(new Date('2026-12-04T16:30:00Z'), new Date('2026-12-07T02:00:00Z'))).toBe(1);
   });
@@ -53,6 +54,6 @@ describe('working days in the province', () => {
       }
     }
     // Submitted on Monday 7 December, it has waited 10 working days on Monday 21 December; on Sunday 6, 11.
-    expect(overdueCutoff(now, 10).toISOString()).toBe(provinceMidnight('2026-12-07').toISOString());
+    expect(overdueCutoff(now, 10).toISOString()).toBe(provinceDayStart('2026-12-07').toISOString());
   });
 });

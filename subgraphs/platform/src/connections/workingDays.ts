@@ -2,23 +2,7 @@
 // overdue. The province keeps Asia/Ho_Chi_Minh time: UTC+7 all year, with no daylight saving, so a fixed
 // offset is exact. Working days are Monday to Friday; public holidays (Tết, 30/4, 1/5, 2/9, ...) are not
 // modelled: a holiday on a weekday counts as a working day.
-
-const PROVINCE_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The province's calendar date of an instant, as 'YYYY-MM-DD'. */
-export function provinceDate(instant: Date): string {
-  return new Date(instant.getTime() + PROVINCE_UTC_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant at which `date` ('YYYY-MM-DD') begins in the province. */
-export function provinceMidnight(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - PROVINCE_UTC_OFFSET_MS);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+import { addDays, daysBetween, provinceDay, provinceDayStart } from '../../../../shared/calendar/provinceDay.ts';
 
 function isWorkingDay(date: string): boolean {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -27,7 +11,7 @@ function isWorkingDay(date: string): boolean {
 
 /** Working days after `from` up to and including `to` (both 'YYYY-MM-DD'); 0 when `to` is not after `from`. */
 export function workingDaysBetween(from: string, to: string): number {
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  const days = daysBetween(from, to);
   if (days <= 0) return 0;
   const weeks = Math.floor(days / 7);
   let count = weeks * 5;
@@ -37,7 +21,7 @@ export function workingDaysBetween(from: string, to: string): number {
 
 /** Working days a request submitted at `submittedAt` has waited by `now`: 0 on the day it was submitted. */
 export function ageInWorkingDays(submittedAt: Date, now: Date): number {
-  return workingDaysBetween(provinceDate(submittedAt), provinceDate(now));
+  return workingDaysBetween(provinceDay(submittedAt), provinceDay(now));
 }
 
 /**
@@ -46,10 +30,10 @@ export function ageInWorkingDays(submittedAt: Date, now: Date): number {
  * (`submitted < cutoff`), agreeing with `ageInWorkingDays(...) > limit`.
  */
 export function overdueCutoff(now: Date, limit: number): Date {
-  const today = provinceDate(now);
+  const today = provinceDay(now);
   let earliest = today;
   while (workingDaysBetween(addDays(earliest, -1), today) <= limit) earliest = addDays(earliest, -1);
-  return provinceMidnight(earliest);
+  return provinceDayStart(earliest);
 }
 
 /** The date `count` working days after `from` ('YYYY-MM-DD'): the due date of something made on `from`. */

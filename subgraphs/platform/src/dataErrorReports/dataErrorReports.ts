@@ -7,17 +7,18 @@
 // agency the owner register's disclosure log shows receiving that field of that record in the window.
 import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
+import { OPERATOR_AGENCY, viewerOf, type Viewer } from '../workflow/workflowViewer.ts';
+import { eventRow, historiesOf, type EventTable, type WorkflowEvent } from '../workflow/eventHistory.ts';
 import { hasRole, type Principal } from '../../../../shared/auth/Principal.ts';
-import { PROVINCE_DPO_AGENCY } from '../../../../shared/audit/disclosureLogReader.ts';
 import { anyOf } from '../../../../shared/db/anyOf.ts';
-import { limitPerGroup } from '../../../../shared/db/limitPerGroup.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import type { RefusalReason } from '../../../../shared/errors/refusalReasons.ts';
 import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
 import { findService } from '../../../../shared/config/services.ts';
 import { PERSONAL_ID_PATTERN } from '../../../../shared/validation/inputs.ts';
-import { OPERATOR_AGENCY, isUuid } from '../connections/connectionRequests.ts';
-import { addWorkingDays, provinceDate } from '../connections/workingDays.ts';
+import { isUuid } from '../connections/connectionRequests.ts';
+import { addWorkingDays } from '../connections/workingDays.ts';
+import { provinceDay } from '../../../../shared/calendar/provinceDay.ts';
 import { DATA_ERROR_ACTORS, mayEverTake, PENDING_STATES, ruleFor, statesFor, type DataErrorAction, type DataErrorActor, type DataErrorState } from './dataErrorRules.ts';
 
 const POLICY = 'platform.data-error-report';
@@ -85,23 +86,11 @@ async function reportById(knex: Knex, id: string): Promise<DataErrorReportRow | 
 }
 
 export function isOverdue(row: Pick<DataErrorReportRow, 'state' | 'dueOn'>, now = new Date()): boolean {
-  return PENDING_STATES.includes(row.state) && provinceDate(now) > row.dueOn;
+  return PENDING_STATES.includes(row.state) && provinceDay(now) > row.dueOn;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Who sees what
-
-/** Every report (the operator's officers, security officers, the province's DPO), or one agency's (as reporter or owner). */
-export type Viewer = { all: true; agency: string | null } | { all: false; agency: string };
-
-export function viewerOf(principal: Principal): Viewer | null {
-  const officer = hasRole(principal, 'officer');
-  const dpo = hasRole(principal, 'data-protection-officer');
-  if (hasRole(principal, 'security-officer')) return { all: true, agency: principal.agency };
-  if ((officer && principal.agency === OPERATOR_AGENCY) || (dpo && principal.agency === PROVINCE_DPO_AGENCY)) return { all: true, agency: principal.agency };
-  if ((officer || dpo) && principal.agency) return { all: false, agency: principal.agency };
-  return null;
-}
 
 export function actorsOf(principal: Principal, row: Pick<DataErrorReportRow, 'reportingAgency' | 'ownerAgency'>): DataErrorActor[] {
   if (!hasRole(principal, 'officer') || !principal.agency || !principal.subject) return [];
@@ -140,7 +129,7 @@ export async function listDataErrorReports(knex: Knex, viewer: Viewer, filter: R
   }
   if (filter.state) query.where('state', filter.state);
   if (filter.overdue !== null && filter.overdue !== undefined) {
-    const overdue = knex.raw("(state in ('open', 'acknowledged') and due_on < ?::date)", [provinceDate(page.now)]);
+    const overdue = knex.raw("(state in ('open', 'acknowledged') and due_on < ?::date)", [provinceDay(page.now)]);
     query.where(filter.overdue ? overdue : knex.raw(`not ${overdue.toQuery()}`));
   }
   if (page.after) {
@@ -151,43 +140,13 @@ export async function listDataErrorReports(knex: Knex, viewer: Viewer, filter: R
   return query.orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(page.size + 1);
 }
 
-export interface DataErrorEventRow {
-  seq: string;
-  reportId: string;
-  at: Date;
-  actor: string;
-  actorAgency: string | null;
-  actorRoles: string[];
-  action: DataErrorAction;
-  fromState: DataErrorState | null;
-  toState: DataErrorState;
-  reason: string | null;
-  details: Record<string, unknown> | null;
-}
+const EVENTS: EventTable<'reportId'> = { table: 'data_error_report_event', itemColumn: 'report_id', itemAlias: 'reportId' };
 
-const EVENT_COLUMNS = {
-  seq: 'seq',
-  reportId: 'report_id',
-  at: 'at',
-  actor: 'actor',
-  actorAgency: 'actor_agency',
-  actorRoles: 'actor_roles',
-  action: 'action',
-  fromState: 'from_state',
-  toState: 'to_state',
-  reason: 'reason',
-  details: 'details',
-};
+export type DataErrorEventRow = WorkflowEvent<'reportId', DataErrorAction, DataErrorState>;
 
-/** The histories of a batch of reports in one statement, the newest MAX_HISTORY_EVENTS of each, oldest first. */
-export async function eventsOfReports(knex: Knex, ids: readonly string[]): Promise<DataErrorEventRow[]> {
-  const rows: DataErrorEventRow[] = await limitPerGroup(knex, knex('data_error_report_event').select(EVENT_COLUMNS).where(anyOf(knex, 'report_id', ids)), {
-    partitionBy: 'report_id',
-    orderBy: 'seq desc',
-    columns: Object.keys(EVENT_COLUMNS).map((alias) => `ranked.${alias}`),
-    limit: MAX_HISTORY_EVENTS,
-  });
-  return rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+/** The histories of a batch in one statement, the newest MAX_HISTORY_EVENTS of each, oldest first. */
+export function eventsOfReports(knex: Knex, ids: readonly string[]): Promise<DataErrorEventRow[]> {
+  return historiesOf<'reportId', DataErrorAction, DataErrorState>(knex, EVENTS, ids, MAX_HISTORY_EVENTS);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -248,20 +207,6 @@ function refusal(message: string, reason: RefusalReason, requestId: string): Gra
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', reason, policy: POLICY, rule: null, requestId } });
 }
 
-function eventRow(principal: Principal, reportId: string, action: DataErrorAction, fromState: DataErrorState | null, toState: DataErrorState, reason: string | null, details: Record<string, unknown> | null) {
-  return {
-    report_id: reportId,
-    actor: principal.subject,
-    actor_agency: principal.agency,
-    actor_roles: principal.roles,
-    action,
-    from_state: fromState,
-    to_state: toState,
-    reason,
-    details: details ? JSON.stringify(details) : null,
-  };
-}
-
 export async function reportDataError(knex: Knex, principal: Principal, input: DataErrorReportInput, policies: ReadonlyMap<string, CompiledPolicies>, dueWorkingDays: number): Promise<DataErrorReportRow> {
   if (!hasRole(principal, 'officer') || !principal.agency || !principal.subject) {
     throw refusal('Only officers of an agency that received the data may report an error in it', 'ROLE_NOT_ALLOWED', principal.requestId);
@@ -293,11 +238,11 @@ export async function reportDataError(knex: Knex, principal: Principal, input: D
         problem: checked.problem,
         evidence: checked.evidence,
         state: 'open',
-        due_on: addWorkingDays(provinceDate(new Date()), dueWorkingDays),
+        due_on: addWorkingDays(provinceDay(new Date()), dueWorkingDays),
         data_subject: field.subjectIsRecordId ? recordId : null,
       })
       .returning('id');
-    await trx('data_error_report_event').insert(eventRow(principal, created, 'report', null, 'open', null, null));
+    await trx(EVENTS.table).insert(eventRow(EVENTS, principal, created, { action: 'report', from: null, to: 'open', reason: null, details: null }));
     return created as string;
   });
   return (await reportById(knex, id))!;
@@ -366,7 +311,7 @@ async function applyChange(
       .where({ id: row.id, version: row.version })
       .update({ ...change.columns, state: change.to, version: row.version + 1, updated_at: trx.fn.now() });
     if (count !== 1) return false;
-    await trx('data_error_report_event').insert(eventRow(principal, row.id, change.action, row.state, change.to, change.reason, change.details));
+    await trx(EVENTS.table).insert(eventRow(EVENTS, principal, row.id, { action: change.action, from: row.state, to: change.to, reason: change.reason, details: change.details }));
     if (change.noticeAgencies?.length) {
       await trx('data_correction_notice').insert(change.noticeAgencies.map((agency) => ({ report_id: row.id, agency })));
     }
@@ -448,3 +393,5 @@ export async function listCorrectionNotices(knex: Knex, viewer: Viewer, page: { 
   }
   return query.orderBy([{ column: 'notice.created_at', order: 'desc' }, { column: 'notice.id', order: 'desc' }]).limit(page.size + 1);
 }
+
+export { OPERATOR_AGENCY, viewerOf, type Viewer };

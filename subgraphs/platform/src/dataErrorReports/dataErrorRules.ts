@@ -1,5 +1,6 @@
 // Who may do what to a data-error report, in which state: the one table the mutations check, that
 // `dataErrorReportRules` answers and that docs/data-error-reports.md prints. A row not in it is refused.
+import { rulesTable } from '../workflow/rulesTable.ts';
 
 export const DATA_ERROR_STATES = ['open', 'acknowledged', 'corrected', 'rejected', 'withdrawn'] as const;
 export type DataErrorState = (typeof DATA_ERROR_STATES)[number];
@@ -42,21 +43,8 @@ export const DATA_ERROR_RULES: readonly DataErrorRule[] = [
   rule('reject', 'owner', ['open', 'acknowledged'], 'rejected', 'required', 'rejectDataErrorReport'),
 ];
 
-export function ruleFor(action: DataErrorAction, actors: readonly DataErrorActor[], state: DataErrorState): DataErrorRule | undefined {
-  return DATA_ERROR_RULES.find((candidate) => candidate.action === action && actors.includes(candidate.actor) && candidate.from.includes(state));
-}
-
-export function mayEverTake(action: DataErrorAction, actors: readonly DataErrorActor[]): boolean {
-  return DATA_ERROR_RULES.some((candidate) => candidate.action === action && actors.includes(candidate.actor));
-}
-
-export function allowedActions(actors: readonly DataErrorActor[], state: DataErrorState): DataErrorAction[] {
-  return [...new Set(DATA_ERROR_RULES.filter((candidate) => actors.includes(candidate.actor) && candidate.from.includes(state)).map((candidate) => candidate.action))];
-}
-
-export function statesFor(action: DataErrorAction): DataErrorState[] {
-  return [...new Set(DATA_ERROR_RULES.filter((candidate) => candidate.action === action).flatMap((candidate) => candidate.from))];
-}
+const table = rulesTable<DataErrorAction, DataErrorActor, DataErrorState, DataErrorRule>(DATA_ERROR_RULES);
+export const { ruleFor, mayEverTake, allowedActions, statesFor } = table;
 
 export interface PublishedDataErrorRule {
   action: string;

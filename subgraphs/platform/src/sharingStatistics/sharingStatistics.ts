@@ -12,7 +12,7 @@ import { forbidden } from '../../../../shared/errors/forbidden.ts';
 import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { openCursor, sealCursor } from '../../../../shared/loaders/pagination.ts';
 import { logError } from '../../../../shared/logging/log.ts';
-import { daysBetween, isCalendarDay } from '../../../../shared/statistics/provinceDay.ts';
+import { daysBetween, isCalendarDay } from '../../../../shared/calendar/provinceDay.ts';
 import { SHARING_STATISTICS_PATH, statisticsScopeOf, type StatisticsFilter, type StatisticsKey, type StatisticsRow } from '../../../../shared/statistics/sharingStatisticsRoute.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { callRegisterLog } from '../accessLog/callRegisterLog.ts';

@@ -10,8 +10,9 @@ import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { PERSONAL_ID_PATTERN } from '../../../../shared/validation/inputs.ts';
 import { isoDate } from '../connections/connectionInput.ts';
 import { isUuid } from '../connections/connectionRequests.ts';
-import { addWorkingDays, provinceDate } from '../connections/workingDays.ts';
-import { viewerOf, type Viewer } from '../dataErrorReports/dataErrorReports.ts';
+import { addWorkingDays } from '../connections/workingDays.ts';
+import { provinceDay } from '../../../../shared/calendar/provinceDay.ts';
+import { viewerOf, type Viewer } from '../workflow/workflowViewer.ts';
 
 export { viewerOf };
 const POLICY = 'platform.usage-inquiry';
@@ -65,7 +66,7 @@ const inquiries = (knex: Knex) => knex('usage_inquiry').select(COLUMNS);
 const byId = (knex: Knex, id: string): Promise<UsageInquiryRow | undefined> => inquiries(knex).where('id', id).first();
 
 export function isOverdue(row: Pick<UsageInquiryRow, 'state' | 'dueOn'>, now = new Date()): boolean {
-  return row.state === 'open' && provinceDate(now) > row.dueOn;
+  return row.state === 'open' && provinceDay(now) > row.dueOn;
 }
 
 function canSee(viewer: Viewer | null, row: UsageInquiryRow): boolean {
@@ -153,7 +154,7 @@ export async function askUsageInquiry(knex: Knex, principal: Principal, input: U
       data_subject: dataSubject,
       question,
       asked_by: principal.subject,
-      due_on: addWorkingDays(provinceDate(new Date()), dueWorkingDays),
+      due_on: addWorkingDays(provinceDay(new Date()), dueWorkingDays),
       state: 'open',
     })
     .returning('id');
