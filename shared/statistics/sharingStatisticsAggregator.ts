@@ -1,8 +1,12 @@
 // Each register fills its own sharing_statistics from its own disclosure log, in its own process and off
-// the request path: on a timer (SHARING_STATISTICS_SECONDS) it recomputes today, and once each closed day
-// not yet done (from the day after the last closed one, or the log's first day). A day is recomputed whole
-// and its rows replaced in one transaction under an advisory lock on that day, so two replicas doing it
-// at once wait for each other and leave the same rows.
+// the request path. On a timer (SHARING_STATISTICS_SECONDS) it brings today up to date, and counts each
+// closed day not yet done once (from the day after the last closed one, or the log's first day). Today is
+// counted incrementally: the figures so far stay in memory with the last row counted, and each round reads
+// only the rows appended since (by seq, the log's primary key), so a round costs what was logged since the
+// last one, not the whole day (a full recount on every round grew with the day's traffic: at the bench's
+// rates it took the machine). A restart, a new day or a policy change counts the day once from its start.
+// A day's rows are replaced in one transaction under an advisory lock on that day, so two replicas doing it
+// at once wait for each other (each writes all it has counted; the next round of the other catches up).
 import type { Knex } from 'knex';
 import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
 import { logError } from '../logging/log.ts';
@@ -16,26 +20,41 @@ const LOCK_CLASS = 1_414_746_707;
 
 const LOG_COLUMNS = ['seq', 'agency', 'purpose', 'data_subjects', 'outcome_of', 'outcome_sets', 'outcomes', 'data_subject', 'fields', 'decision'];
 
-/** One day's figures from the log, read a batch at a time by seq. */
-export async function figuresOfDay(knex: Knex, policies: CompiledPolicies, day: string): Promise<DayFigures[]> {
-  const from = provinceDayStart(day).toISOString();
-  const until = provinceDayStart(addDays(day, 1)).toISOString();
-  const figures = newFigures();
-  let after: string | null = null;
-  for (;;) {
-    const query = knex('disclosure_log').options(OFF_REQUEST_PATH).select(LOG_COLUMNS).where('at', '>=', from).where('at', '<', until).orderBy('seq').limit(BATCH);
-    if (after !== null) query.where('seq', '>', after);
-    const rows = (await query) as LogRow[];
-    addRows(figures, rows, policies);
-    if (rows.length < BATCH) break;
-    after = String(rows[rows.length - 1].seq);
-  }
-  return finish(figures);
+/** A day's figures as counted so far: the rows up to `afterSeq`, under `policies`. */
+export interface DayCount {
+  day: string;
+  policies: CompiledPolicies;
+  figures: ReturnType<typeof newFigures>;
+  afterSeq: string | null;
 }
 
-/** Recomputes `day` and replaces its rows; `closed` when the day is over (it is not computed again). */
-export async function aggregateDay(knex: Knex, policies: CompiledPolicies, day: string, closed: boolean): Promise<void> {
-  const figures = await figuresOfDay(knex, policies, day);
+export function newDayCount(day: string, policies: CompiledPolicies): DayCount {
+  return { day, policies, figures: newFigures(), afterSeq: null };
+}
+
+/** Adds the day's rows logged after `count.afterSeq`, a batch at a time by seq. */
+async function countNewRows(knex: Knex, count: DayCount): Promise<void> {
+  const from = provinceDayStart(count.day).toISOString();
+  const until = provinceDayStart(addDays(count.day, 1)).toISOString();
+  for (;;) {
+    const query = knex('disclosure_log').options(OFF_REQUEST_PATH).select(LOG_COLUMNS).where('at', '>=', from).where('at', '<', until).orderBy('seq').limit(BATCH);
+    if (count.afterSeq !== null) query.where('seq', '>', count.afterSeq);
+    const rows = (await query) as LogRow[];
+    addRows(count.figures, rows, count.policies);
+    if (rows.length > 0) count.afterSeq = String(rows[rows.length - 1].seq);
+    if (rows.length < BATCH) return;
+  }
+}
+
+/** One day's figures from the log, counted from its start. */
+export async function figuresOfDay(knex: Knex, policies: CompiledPolicies, day: string): Promise<DayFigures[]> {
+  const count = newDayCount(day, policies);
+  await countNewRows(knex, count);
+  return finish(count.figures);
+}
+
+/** Replaces the day's rows with `figures`; `closed` when the day is over (it is not counted again). */
+async function writeDay(knex: Knex, day: string, figures: DayFigures[], closed: boolean): Promise<void> {
   await knex.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(?, ?)', [LOCK_CLASS, Math.round(provinceDayStart(day).getTime() / 86_400_000)]);
     await trx('sharing_statistics').options(OFF_REQUEST_PATH).where('day', day).delete();
@@ -64,19 +83,30 @@ export async function aggregateDay(knex: Knex, policies: CompiledPolicies, day: 
   });
 }
 
+/** Counts `day` from its start and replaces its rows. */
+export async function aggregateDay(knex: Knex, policies: CompiledPolicies, day: string, closed: boolean): Promise<void> {
+  await writeDay(knex, day, await figuresOfDay(knex, policies, day), closed);
+}
+
 const asDay = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
-/** Every closed day not yet done, then today. */
-export async function aggregateSharingStatistics(knex: Knex, policies: CompiledPolicies, now = new Date()): Promise<void> {
-  const today = provinceDay(now);
+/**
+ * Every closed day not yet done, then today: `today`, if given, is the count so far (it is continued when
+ * it is of today and of the policies in force, else started again); returns today's count for the next round.
+ */
+export async function aggregateSharingStatistics(knex: Knex, policies: CompiledPolicies, now = new Date(), today?: DayCount): Promise<DayCount> {
+  const day = provinceDay(now);
   const lastClosed = await knex('sharing_statistics_run').options(OFF_REQUEST_PATH).where('closed', true).max({ day: 'day' }).first();
-  let day: string | null = lastClosed?.day ? addDays(asDay(lastClosed.day), 1) : null;
-  if (day === null) {
+  let next: string | null = lastClosed?.day ? addDays(asDay(lastClosed.day), 1) : null;
+  if (next === null) {
     const first = await knex('disclosure_log').options(OFF_REQUEST_PATH).min({ at: 'at' }).first();
-    day = first?.at ? provinceDay(new Date(first.at)) : today;
+    next = first?.at ? provinceDay(new Date(first.at)) : day;
   }
-  for (; day < today; day = addDays(day, 1)) await aggregateDay(knex, policies, day, true);
-  await aggregateDay(knex, policies, today, false);
+  for (; next < day; next = addDays(next, 1)) await aggregateDay(knex, policies, next, true);
+  const count = today && today.day === day && today.policies === policies ? today : newDayCount(day, policies);
+  await countNewRows(knex, count);
+  await writeDay(knex, day, finish(count.figures), false);
+  return count;
 }
 
 export interface SharingStatisticsAggregator {
@@ -89,12 +119,15 @@ export interface SharingStatisticsAggregator {
 export function startSharingStatisticsAggregator(options: { service: string; knex: Knex; policies: () => CompiledPolicies; everySeconds: number }): SharingStatisticsAggregator {
   let rounds: Promise<void> = Promise.resolve();
   let failing = false;
+  let today: DayCount | undefined;
   const round = () => {
     rounds = rounds.then(async () => {
       try {
-        await aggregateSharingStatistics(options.knex, options.policies());
+        today = await aggregateSharingStatistics(options.knex, options.policies(), new Date(), today);
         failing = false;
       } catch (error) {
+        // A count that failed half-way is not continued: the next round counts the day from its start.
+        today = undefined;
         if (!failing) logError('sharing statistics not aggregated', { service: options.service, error });
         failing = true;
       }
