@@ -5,6 +5,9 @@ import { createConnectionCache } from './connectionCache.ts';
 import type { ConnectionGrant } from './connectionRoutes.ts';
 import { heldConnectionsFrom } from './heldConnections.ts';
 
+const store = (cache: ReturnType<typeof createConnectionCache>, needed: string[], grants: ConnectionGrant[], sentAt: number) =>
+  cache.store(KEY, needed, grants, heldConnectionsFrom(grants), sentAt);
+
 const IDENTITY = 'population.citizen:identity';
 const RESIDENCE = 'population.citizen:residence';
 const KEY = 'so-noi-vu|public-service-delivery';
@@ -16,31 +19,31 @@ describe('the connections a subgraph keeps for an agency and purpose', () => {
     let clock = 1000;
     const cache = createConnectionCache(() => clock);
     const grants = [inForce('kn-1', [IDENTITY, RESIDENCE])];
-    cache.store(KEY, [IDENTITY, RESIDENCE], grants, 900);
-    expect(cache.covering(KEY, [IDENTITY, RESIDENCE])).toEqual(grants);
+    store(cache, [IDENTITY, RESIDENCE], grants, 900);
+    expect(cache.covering(KEY, [IDENTITY, RESIDENCE])?.covering(IDENTITY)).toEqual({ id: 'kn-1', state: 'approved' });
     clock = 900 + CONSENT_CACHE_TTL_MS;
     expect(cache.covering(KEY, [IDENTITY, RESIDENCE])).toBeUndefined();
   });
 
   it('keeps nothing when a gated service is not covered, or covered only by a suspended connection', () => {
     const cache = createConnectionCache(() => 0);
-    cache.store(KEY, [IDENTITY, RESIDENCE], [inForce('kn-1', [IDENTITY])], 0);
+    store(cache, [IDENTITY, RESIDENCE], [inForce('kn-1', [IDENTITY])], 0);
     expect(cache.covering(KEY, [IDENTITY, RESIDENCE])).toBeUndefined();
-    cache.store(KEY, [IDENTITY], [suspended('kn-1', [IDENTITY])], 0);
+    store(cache, [IDENTITY], [suspended('kn-1', [IDENTITY])], 0);
     expect(cache.covering(KEY, [IDENTITY])).toBeUndefined();
   });
 
   it('asks again when the policies now gate a service the kept answer does not cover', () => {
     const cache = createConnectionCache(() => 0);
-    cache.store(KEY, [IDENTITY], [inForce('kn-1', [IDENTITY])], 0);
+    store(cache, [IDENTITY], [inForce('kn-1', [IDENTITY])], 0);
     expect(cache.covering(KEY, [IDENTITY])).toBeDefined();
     expect(cache.covering(KEY, [IDENTITY, RESIDENCE])).toBeUndefined();
   });
 
   it('forgets a kept answer when a newer lookup finds the connection suspended', () => {
     const cache = createConnectionCache(() => 0);
-    cache.store(KEY, [IDENTITY], [inForce('kn-1', [IDENTITY])], 0);
-    cache.store(KEY, [IDENTITY], [suspended('kn-1', [IDENTITY])], 0);
+    store(cache, [IDENTITY], [inForce('kn-1', [IDENTITY])], 0);
+    store(cache, [IDENTITY], [suspended('kn-1', [IDENTITY])], 0);
     expect(cache.covering(KEY, [IDENTITY])).toBeUndefined();
   });
 });

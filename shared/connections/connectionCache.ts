@@ -5,15 +5,16 @@
 // answer in which every gated service is covered by a connection in force is kept: a new approval or a
 // resumption counts from the next request as well, and a suspended connection is asked for each time.
 import { CONSENT_CACHE_TTL_MS } from '../consent/consentCache.ts';
+import type { HeldConnections } from '../policy/HeldConnections.ts';
 import type { ConnectionGrant } from './connectionRoutes.ts';
 
 const MAX_ENTRIES = 10_000;
 
 export interface ConnectionCache {
-  /** The registry's answer for this agency and purpose, if one covering `needed` is still fresh. */
-  covering(key: string, needed: readonly string[]): ConnectionGrant[] | undefined;
-  /** An answer for a lookup sent at `sentAt` (performance.now()); kept only if it covers every needed group in force. */
-  store(key: string, needed: readonly string[], grants: ConnectionGrant[], sentAt: number): void;
+  /** The registry's answer for this agency and purpose, as decisions read it, if one covering `needed` is still fresh. */
+  covering(key: string, needed: readonly string[]): HeldConnections | undefined;
+  /** An answer (and its view) for a lookup sent at `sentAt` (performance.now()); kept only if it covers every needed group in force. */
+  store(key: string, needed: readonly string[], grants: ConnectionGrant[], held: HeldConnections, sentAt: number): void;
 }
 
 export function coversAllInForce(grants: readonly ConnectionGrant[], needed: readonly string[]): boolean {
@@ -21,7 +22,7 @@ export function coversAllInForce(grants: readonly ConnectionGrant[], needed: rea
 }
 
 export function createConnectionCache(now: () => number = () => performance.now()): ConnectionCache {
-  const entries = new Map<string, { grants: ConnectionGrant[]; expiresAt: number }>();
+  const entries = new Map<string, { grants: ConnectionGrant[]; held: HeldConnections; expiresAt: number }>();
   return {
     covering(key, needed) {
       const entry = entries.get(key);
@@ -30,14 +31,14 @@ export function createConnectionCache(now: () => number = () => performance.now(
         entries.delete(key);
         return undefined;
       }
-      return coversAllInForce(entry.grants, needed) ? entry.grants : undefined;
+      return coversAllInForce(entry.grants, needed) ? entry.held : undefined;
     },
-    store(key, needed, grants, sentAt) {
+    store(key, needed, grants, held, sentAt) {
       entries.delete(key);
       if (!coversAllInForce(grants, needed)) return;
       // Oldest first (a Map keeps insertion order): dropping entries only costs lookups.
       if (entries.size >= MAX_ENTRIES) for (const oldest of [...entries.keys()].slice(0, MAX_ENTRIES / 10)) entries.delete(oldest);
-      entries.set(key, { grants, expiresAt: sentAt + CONSENT_CACHE_TTL_MS });
+      entries.set(key, { grants, held, expiresAt: sentAt + CONSENT_CACHE_TTL_MS });
     },
   };
 }

@@ -20,20 +20,24 @@ export interface HeldConnectionsOptions {
   timeoutMs?: number;
 }
 
-/** A connection in force covering the group first, else a suspended one (whose reason the refusal gives). */
+/**
+ * The answer as the decisions read it: per service, a connection in force covering it first, else a
+ * suspended one (whose reason the refusal gives). Built once per answer (a cached one serves every request
+ * of its second), so a decision costs one map lookup.
+ */
 export function heldConnectionsFrom(grants: readonly ConnectionGrant[]): HeldConnections {
   if (grants.length === 0) return NO_CONNECTIONS;
-  return {
-    covering(fieldGroup) {
-      let suspended: HeldConnection | null = null;
-      for (const grant of grants) {
-        if (!grant.fieldGroups.includes(fieldGroup)) continue;
-        if (grant.state === 'approved') return { id: grant.id, state: 'approved' };
-        suspended ??= { id: grant.id, state: 'suspended', reason: grant.reason ?? '' };
+  const byGroup = new Map<string, HeldConnection>();
+  for (const grant of grants) {
+    for (const group of grant.fieldGroups) {
+      if (grant.state === 'approved') {
+        if (byGroup.get(group)?.state !== 'approved') byGroup.set(group, { id: grant.id, state: 'approved' });
+      } else if (!byGroup.has(group)) {
+        byGroup.set(group, { id: grant.id, state: 'suspended', reason: grant.reason ?? '' });
       }
-      return suspended;
-    },
-  };
+    }
+  }
+  return { covering: (fieldGroup) => byGroup.get(fieldGroup) ?? null };
 }
 
 export async function lookUpHeldConnections({ registryUrl, token, caller, policies, cache, timeoutMs }: HeldConnectionsOptions): Promise<HeldConnections> {
@@ -43,7 +47,7 @@ export async function lookUpHeldConnections({ registryUrl, token, caller, polici
   const needed = connectionNeedsOf(policies).get(key);
   if (!needed) return NO_CONNECTIONS;
   const cached = cache.covering(key, needed);
-  if (cached) return heldConnectionsFrom(cached);
+  if (cached) return cached;
   if (!registryUrl || !token) {
     logError('connection lookup impossible (no registry or token); services gated by a connection refused', { requestId: caller.requestId });
     return NO_CONNECTIONS;
@@ -51,8 +55,9 @@ export async function lookUpHeldConnections({ registryUrl, token, caller, polici
   try {
     const sentAt = performance.now();
     const { connections } = await callInternalRoute<{ connections: ConnectionGrant[] }>(registryUrl, CONNECTION_LOOKUP_PATH, token, caller.requestId, { fieldGroups: needed }, { timeoutMs });
-    cache.store(key, needed, connections, sentAt);
-    return heldConnectionsFrom(connections);
+    const held = heldConnectionsFrom(connections);
+    cache.store(key, needed, connections, held, sentAt);
+    return held;
   } catch (error) {
     logError('connection lookup failed; services gated by a connection refused', { requestId: caller.requestId, error });
     return NO_CONNECTIONS;
