@@ -7,7 +7,7 @@
 // exports say the same as GraphQL; bad input and citizens are refused.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { provinceDay } from '../../shared/calendar/provinceDay.ts';
-import { SHARING_STATISTICS_CSV_PATH, SHARING_STATISTICS_JSON_PATH, statisticsCsv } from '../../gateway/src/sharingStatisticsExport.ts';
+import { SHARING_STATISTICS_CSV_PATH, SHARING_STATISTICS_JSON_PATH, statisticsCsv, type StatisticsRow } from '../../gateway/src/sharingStatisticsExport.ts';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
 import { getStack, query, seededProvince, tokenFor, type Who } from '../support/stack.ts';
 
@@ -23,18 +23,8 @@ const STATISTICS = `query ($filter: SharingStatisticsFilter!, $first: Int, $afte
   sharingStatistics(filter: $filter, first: $first, after: $after) { nodes { ${ROW} } pageInfo { hasNextPage endCursor } unavailableRegisters }
 }`;
 
-interface Row {
-  day: string;
-  ownerAgency: string;
-  service: string;
-  consumerAgency: string;
-  purpose: string | null;
-  requests: number;
-  recordsDisclosed: number;
-  refusals: Array<{ reason: string; count: number }>;
-  distinctSubjects: number;
-  latencyMs: { p50: number | null; p95: number | null; p99: number | null; calls: number };
-}
+/** A row as the gateway's export reads it from the same GraphQL answer. */
+type Row = StatisticsRow;
 
 type Figures = Omit<Row, 'latencyMs'>;
 

@@ -25,6 +25,9 @@ export function toAgency(row: Awaited<ReturnType<typeof agencies>>[number]) {
   };
 }
 
+/** An agency row from a loader, or null for a code the directory lacks. */
+export const agencyOrNull = (row: Parameters<typeof toAgency>[0] | null) => (row ? toAgency(row) : null);
+
 /** A purpose with who may declare it: what `purposes` answers and what the gateway enforces. */
 export function toPurpose(row: PurposeRow) {
   return {

@@ -12,7 +12,7 @@ import { hasRole, type Principal } from '../../../../shared/auth/Principal.ts';
 import { CONSENT_CACHE_TTL_MS, REVOCATION_MARGIN_MS } from '../../../../shared/consent/consentCache.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import type { RefusalReason } from '../../../../shared/errors/refusalReasons.ts';
-import { checkRequest, conditionsOf, isoDate, reasonOf, type ConnectionRequestInput, type ShareableGroup } from './connectionInput.ts';
+import { checkRequest, conditionsOf, isoDate, reasonOf, type CheckedRequest, type ConnectionRequestInput, type ShareableGroup } from './connectionInput.ts';
 import { CONNECTION_ACTORS, mayEverTake, ruleFor, statesFor, type ConnectionAction, type ConnectionActor, type ConnectionState, type StoredState } from './connectionRules.ts';
 import { overdueCutoff } from './workingDays.ts';
 import { provinceDay } from '../../../../shared/calendar/provinceDay.ts';
@@ -22,18 +22,11 @@ const POLICY = 'platform.connection-request';
 /** Events of one request a read returns, newest kept. */
 export const MAX_HISTORY_EVENTS = 200;
 
-export interface ConnectionRequestRow {
+export interface ConnectionRequestRow extends ConnectionRequestInput {
   id: string;
   consumerAgency: string;
   ownerAgency: string;
   requestedBy: string;
-  purpose: string;
-  legalBasis: string;
-  fieldGroups: string[];
-  systemName: string;
-  contact: string;
-  periodStart: string;
-  periodEnd: string;
   state: StoredState;
   approvedUntil: string | null;
   conditions: string | null;
@@ -228,6 +221,20 @@ function mustBeConsumerOfficer({ principal }: Acting): string {
   return principal.agency;
 }
 
+/** The columns a drafted or updated request takes from the checked input. */
+function requestColumns(checked: CheckedRequest) {
+  return {
+    owner_agency: checked.ownerAgency,
+    purpose: checked.purpose,
+    legal_basis: checked.legalBasis,
+    field_groups: checked.fieldGroups,
+    system_name: checked.systemName,
+    contact: checked.contact,
+    period_start: checked.periodStart,
+    period_end: checked.periodEnd,
+  };
+}
+
 export async function draftConnectionRequest(knex: Knex, acting: Acting, input: ConnectionRequestInput, groups: ReadonlyMap<string, ShareableGroup>): Promise<ConnectionRequestRow> {
   const consumer = mustBeConsumerOfficer(acting);
   const checked = await checkRequest(knex, consumer, input, groups, new Date());
@@ -235,15 +242,8 @@ export async function draftConnectionRequest(knex: Knex, acting: Acting, input: 
     const [{ id: created }] = await trx('connection_request')
       .insert({
         consumer_agency: consumer,
-        owner_agency: checked.ownerAgency,
         requested_by: acting.principal.subject,
-        purpose: checked.purpose,
-        legal_basis: checked.legalBasis,
-        field_groups: checked.fieldGroups,
-        system_name: checked.systemName,
-        contact: checked.contact,
-        period_start: checked.periodStart,
-        period_end: checked.periodEnd,
+        ...requestColumns(checked),
         state: 'draft',
       })
       .returning('id');
@@ -311,16 +311,7 @@ export async function updateConnectionRequest(knex: Knex, acting: Acting, id: st
   await applyChange(knex, acting, row, {
     action: 'update',
     to: row.state,
-    columns: {
-      owner_agency: checked.ownerAgency,
-      purpose: checked.purpose,
-      legal_basis: checked.legalBasis,
-      field_groups: checked.fieldGroups,
-      system_name: checked.systemName,
-      contact: checked.contact,
-      period_start: checked.periodStart,
-      period_end: checked.periodEnd,
-    },
+    columns: requestColumns(checked),
     reason: null,
     details: { changed: Object.keys(given).sort() },
   });

@@ -2,15 +2,12 @@
 // data-protection officers reach these fields; which requests each may see, and what each may do to
 // them, is decided here from the caller's agency and CONNECTION_RULES (connectionRequests.ts).
 import { config } from '../../../../shared/config/config.ts';
-import { forbidden } from '../../../../shared/errors/forbidden.ts';
 import { listCursorScope } from '../../../../shared/auth/cursorKey.ts';
 import { openCursor, toPage } from '../../../../shared/loaders/pagination.ts';
 import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
-import { toAgency } from '../catalogues/catalogueResolvers.ts';
 import type { PlatformLoaders } from '../catalogues/loaders.ts';
-import type { AgencyRow } from '../catalogues/queries.ts';
 import { policiesOnDisk } from '../policyConsole/policiesOnDisk.ts';
 import { shareableGroups, type ConnectionRequestInput } from './connectionInput.ts';
 import {
@@ -22,7 +19,6 @@ import {
   readState,
   transitionConnectionRequest,
   updateConnectionRequest,
-  viewerOf,
   type ConnectionEventRow,
   type ConnectionRequestRow,
   type ListFilter,
@@ -31,16 +27,14 @@ import {
 import { allowedActions, CONNECTION_RULES, publishedRule, type ConnectionState } from './connectionRules.ts';
 import { ageInWorkingDays } from './workingDays.ts';
 
+import { asEnumValue, isoOrNull } from '../workflow/graphqlValues.ts';
+import { requireViewer as requireViewerOf } from '../workflow/workflowViewer.ts';
+import { agencyOrNull } from '../catalogues/catalogueResolvers.ts';
+
 type Context = SubgraphContext<PlatformLoaders>;
 
-const upper = (value: string) => value.toUpperCase().replace(/-/g, '_');
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
-function requireViewer(ctx: Context, coordinate: string) {
-  const viewer = viewerOf(ctx.principal);
-  if (!viewer) throw forbidden(coordinate, { reason: 'ROLE_NOT_ALLOWED', policy: 'platform.connection-request', rule: null }, ctx.principal.requestId);
-  return viewer;
-}
+const requireViewer = (ctx: Context, coordinate: string) => requireViewerOf(ctx.principal, coordinate, 'platform.connection-request');
 
 function groupsInForce(ctx: Context) {
   return shareableGroups(policiesOnDisk(ctx.policyDir));
@@ -55,7 +49,6 @@ interface GraphQLFilter {
 const CURSOR_SEPARATOR = '|';
 
 /** Agency codes are foreign keys of the directory: a row is always there. */
-const agencyOf = (row: AgencyRow | null) => (row ? toAgency(row) : null);
 
 export const connectionResolvers = {
   Query: {
@@ -102,23 +95,23 @@ export const connectionResolvers = {
       transitionConnectionRequest(ctx.knex, { principal: ctx.principal }, args.id, 'end', args),
   },
   ConnectionRequest: {
-    consumerAgency: async (row: ConnectionRequestRow, _: unknown, ctx: Context) => agencyOf(await ctx.loaders.agencyByCode.load(row.consumerAgency)),
-    ownerAgency: async (row: ConnectionRequestRow, _: unknown, ctx: Context) => agencyOf(await ctx.loaders.agencyByCode.load(row.ownerAgency)),
-    state: (row: ConnectionRequestRow) => upper(readState(row)),
-    createdAt: (row: ConnectionRequestRow) => iso(row.createdAt),
-    submittedAt: (row: ConnectionRequestRow) => iso(row.submittedAt),
-    updatedAt: (row: ConnectionRequestRow) => iso(row.updatedAt),
+    consumerAgency: async (row: ConnectionRequestRow, _: unknown, ctx: Context) => agencyOrNull(await ctx.loaders.agencyByCode.load(row.consumerAgency)),
+    ownerAgency: async (row: ConnectionRequestRow, _: unknown, ctx: Context) => agencyOrNull(await ctx.loaders.agencyByCode.load(row.ownerAgency)),
+    state: (row: ConnectionRequestRow) => asEnumValue(readState(row)),
+    createdAt: (row: ConnectionRequestRow) => isoOrNull(row.createdAt),
+    submittedAt: (row: ConnectionRequestRow) => isoOrNull(row.submittedAt),
+    updatedAt: (row: ConnectionRequestRow) => isoOrNull(row.updatedAt),
     ageWorkingDays: (row: ConnectionRequestRow) => (row.state === 'submitted' && row.lastSubmittedAt ? ageInWorkingDays(new Date(row.lastSubmittedAt), new Date()) : null),
     overdue: (row: ConnectionRequestRow) =>
       row.state === 'submitted' && row.lastSubmittedAt !== null && ageInWorkingDays(new Date(row.lastSubmittedAt), new Date()) > config.connections.decisionWorkingDays,
     history: (row: ConnectionRequestRow, _: unknown, ctx: Context) => ctx.loaders.connectionHistoryByRequestId.load(row.id),
-    allowedActions: (row: ConnectionRequestRow, _: unknown, ctx: Context) => allowedActions(actorsOf(ctx.principal, row), readState(row)).map(upper),
+    allowedActions: (row: ConnectionRequestRow, _: unknown, ctx: Context) => allowedActions(actorsOf(ctx.principal, row), readState(row)).map(asEnumValue),
   },
   ConnectionEvent: {
-    at: (event: ConnectionEventRow) => iso(event.at),
-    action: (event: ConnectionEventRow) => upper(event.action),
-    fromState: (event: ConnectionEventRow) => (event.fromState ? upper(event.fromState) : null),
-    toState: (event: ConnectionEventRow) => upper(event.toState),
+    at: (event: ConnectionEventRow) => isoOrNull(event.at),
+    action: (event: ConnectionEventRow) => asEnumValue(event.action),
+    fromState: (event: ConnectionEventRow) => (event.fromState ? asEnumValue(event.fromState) : null),
+    toState: (event: ConnectionEventRow) => asEnumValue(event.toState),
     changed: (event: ConnectionEventRow) => (event.details?.changed as string[] | undefined) ?? null,
     approvedUntil: (event: ConnectionEventRow) => (event.details?.approvedUntil as string | undefined) ?? null,
     conditions: (event: ConnectionEventRow) => (event.details?.conditions as string | undefined) ?? null,

@@ -1,6 +1,7 @@
 // Who may do what to a connection request, in which state: the one table the mutations check, that
 // `connectionRules` answers and that docs/connection-agreements.md prints (REMS-style, role x state x
 // action). A row not in this table is refused.
+import { asEnumValue } from '../workflow/graphqlValues.ts';
 import { rulesTable } from '../workflow/rulesTable.ts';
 
 export const CONNECTION_STATES = ['draft', 'submitted', 'returned', 'approved', 'refused', 'suspended', 'ended'] as const;
@@ -80,8 +81,7 @@ export interface PublishedRule {
 }
 
 export function publishedRule(row: ConnectionRule): PublishedRule {
-  const upper = (value: string) => value.toUpperCase().replace(/-/g, '_');
-  return { action: upper(row.action), actor: upper(row.actor), from: row.from.map(upper), to: row.to === null ? null : upper(row.to), reason: upper(row.reason), mutation: row.mutation };
+  return { action: asEnumValue(row.action), actor: asEnumValue(row.actor), from: row.from.map(asEnumValue), to: row.to === null ? null : asEnumValue(row.to), reason: asEnumValue(row.reason), mutation: row.mutation };
 }
 
 /**

@@ -4,13 +4,10 @@
 import { config } from '../../../../shared/config/config.ts';
 import { listCursorScope } from '../../../../shared/auth/cursorKey.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
-import { forbidden } from '../../../../shared/errors/forbidden.ts';
 import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { openCursor, toPage } from '../../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
-import { toAgency } from '../catalogues/catalogueResolvers.ts';
 import type { PlatformLoaders } from '../catalogues/loaders.ts';
-import type { AgencyRow } from '../catalogues/queries.ts';
 import { isUuid } from '../connections/connectionRequests.ts';
 import { policiesOnDisk } from '../policyConsole/policiesOnDisk.ts';
 import { correctionRecipients } from './correctionRecipients.ts';
@@ -24,25 +21,21 @@ import {
   listDataErrorReports,
   reportDataError,
   transitionDataErrorReport,
-  viewerOf,
   type CorrectionNoticeRow,
   type DataErrorEventRow,
   type DataErrorReportInput,
   type DataErrorReportRow,
 } from './dataErrorReports.ts';
 
+import { asEnumValue, isoOrNull } from '../workflow/graphqlValues.ts';
+import { requireViewer as requireViewerOf } from '../workflow/workflowViewer.ts';
+import { agencyOrNull } from '../catalogues/catalogueResolvers.ts';
+
 type Context = SubgraphContext<PlatformLoaders>;
 
-const upper = (value: string) => value.toUpperCase().replace(/-/g, '_');
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
-const agencyOf = (row: AgencyRow | null) => (row ? toAgency(row) : null);
 const SEPARATOR = '|';
 
-function requireViewer(ctx: Context, coordinate: string) {
-  const viewer = viewerOf(ctx.principal);
-  if (!viewer) throw forbidden(coordinate, { reason: 'ROLE_NOT_ALLOWED', policy: 'platform.data-error-report', rule: null }, ctx.principal.requestId);
-  return viewer;
-}
+const requireViewer = (ctx: Context, coordinate: string) => requireViewerOf(ctx.principal, coordinate, 'platform.data-error-report');
 
 function position(scope: ReturnType<typeof listCursorScope>, after: string | null | undefined) {
   const opened = openCursor(scope, after);
@@ -85,26 +78,26 @@ export const dataErrorResolvers = {
   },
   DataErrorReport: {
     type: (row: DataErrorReportRow) => row.typeName,
-    ownerAgency: async (row: DataErrorReportRow, _: unknown, ctx: Context) => agencyOf(await ctx.loaders.agencyByCode.load(row.ownerAgency)),
-    reportingAgency: async (row: DataErrorReportRow, _: unknown, ctx: Context) => agencyOf(await ctx.loaders.agencyByCode.load(row.reportingAgency)),
-    state: (row: DataErrorReportRow) => upper(row.state),
+    ownerAgency: async (row: DataErrorReportRow, _: unknown, ctx: Context) => agencyOrNull(await ctx.loaders.agencyByCode.load(row.ownerAgency)),
+    reportingAgency: async (row: DataErrorReportRow, _: unknown, ctx: Context) => agencyOrNull(await ctx.loaders.agencyByCode.load(row.reportingAgency)),
+    state: (row: DataErrorReportRow) => asEnumValue(row.state),
     overdue: (row: DataErrorReportRow) => isOverdue(row),
     correctionNoticesSent: (row: DataErrorReportRow) => (row.recipientSearch === 'searched' ? row.noticesSent : null),
     recipientsSearched: (row: DataErrorReportRow) => (row.recipientSearch === null ? null : row.recipientSearch === 'searched'),
-    createdAt: (row: DataErrorReportRow) => iso(row.createdAt),
-    updatedAt: (row: DataErrorReportRow) => iso(row.updatedAt),
+    createdAt: (row: DataErrorReportRow) => isoOrNull(row.createdAt),
+    updatedAt: (row: DataErrorReportRow) => isoOrNull(row.updatedAt),
     history: (row: DataErrorReportRow, _: unknown, ctx: Context) => ctx.loaders.dataErrorHistoryByReportId.load(row.id),
-    allowedActions: (row: DataErrorReportRow, _: unknown, ctx: Context) => allowedActions(actorsOf(ctx.principal, row), row.state).map(upper),
+    allowedActions: (row: DataErrorReportRow, _: unknown, ctx: Context) => allowedActions(actorsOf(ctx.principal, row), row.state).map(asEnumValue),
   },
   DataErrorReportEvent: {
-    at: (event: DataErrorEventRow) => iso(event.at),
-    action: (event: DataErrorEventRow) => upper(event.action),
-    fromState: (event: DataErrorEventRow) => (event.fromState ? upper(event.fromState) : null),
-    toState: (event: DataErrorEventRow) => upper(event.toState),
+    at: (event: DataErrorEventRow) => isoOrNull(event.at),
+    action: (event: DataErrorEventRow) => asEnumValue(event.action),
+    fromState: (event: DataErrorEventRow) => (event.fromState ? asEnumValue(event.fromState) : null),
+    toState: (event: DataErrorEventRow) => asEnumValue(event.toState),
   },
   DataCorrectionNotice: {
-    agency: async (row: CorrectionNoticeRow, _: unknown, ctx: Context) => agencyOf(await ctx.loaders.agencyByCode.load(row.agency)),
+    agency: async (row: CorrectionNoticeRow, _: unknown, ctx: Context) => agencyOrNull(await ctx.loaders.agencyByCode.load(row.agency)),
     type: (row: CorrectionNoticeRow) => row.typeName,
-    correctedAt: (row: CorrectionNoticeRow) => iso(row.correctedAt),
+    correctedAt: (row: CorrectionNoticeRow) => isoOrNull(row.correctedAt),
   },
 };

@@ -1,5 +1,6 @@
 // Who may do what to a data-error report, in which state: the one table the mutations check, that
 // `dataErrorReportRules` answers and that docs/data-error-reports.md prints. A row not in it is refused.
+import { asEnumValue } from '../workflow/graphqlValues.ts';
 import { rulesTable } from '../workflow/rulesTable.ts';
 
 export const DATA_ERROR_STATES = ['open', 'acknowledged', 'corrected', 'rejected', 'withdrawn'] as const;
@@ -55,10 +56,9 @@ export interface PublishedDataErrorRule {
   mutation: string;
 }
 
-const upper = (value: string) => value.toUpperCase().replace(/-/g, '_');
 
 export function publishedDataErrorRule(row: DataErrorRule): PublishedDataErrorRule {
-  return { action: upper(row.action), actor: upper(row.actor), from: row.from.map(upper), to: upper(row.to), reason: upper(row.reason), mutation: row.mutation };
+  return { action: asEnumValue(row.action), actor: asEnumValue(row.actor), from: row.from.map(asEnumValue), to: asEnumValue(row.to), reason: asEnumValue(row.reason), mutation: row.mutation };
 }
 
 const ACTOR_TITLES: Record<string, string> = { REPORTER: 'Reporting agency officer', OWNER: 'Owner agency officer' };
@@ -66,7 +66,7 @@ const ACTOR_TITLES: Record<string, string> = { REPORTER: 'Reporting agency offic
 /** The two tables of docs/data-error-reports.md: state x role (`*` marks a required reason), and action by action. */
 export function dataErrorRulesMarkdown(rules: readonly PublishedDataErrorRule[]): string {
   const actors = ['REPORTER', 'OWNER'];
-  const states = ['(none)', ...DATA_ERROR_STATES.map(upper)];
+  const states = ['(none)', ...DATA_ERROR_STATES.map(asEnumValue)];
   const cell = (state: string, actor: string) => {
     const actions = rules
       .filter((row) => row.actor === actor && (state === '(none)' ? row.from.length === 0 : row.from.includes(state)))

@@ -6,7 +6,8 @@ import { CATALOGUE_CODES } from '../../../../shared/catalogue/platformCatalogue.
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { fetchPage } from '../../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
-import { toAgency } from '../catalogues/catalogueResolvers.ts';
+import { agencyOrNull } from '../catalogues/catalogueResolvers.ts';
+import { isoOrNull } from '../workflow/graphqlValues.ts';
 import type { PlatformLoaders } from '../catalogues/loaders.ts';
 import { catalogueInStep, sharingServiceList, type SharingServiceRow, type SharingServiceStatus } from './sharingCatalogue.ts';
 
@@ -41,7 +42,6 @@ function checkedFilter(filter: FilterInput | null | undefined) {
   };
 }
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** A row as the SharingService type answers it. */
 export function sharingServiceView(row: SharingServiceRow) {
@@ -52,8 +52,8 @@ export function sharingServiceView(row: SharingServiceRow) {
     status: row.status.toUpperCase(),
     disabledNotice: row.status === 'disabled' ? (entry.disabled?.notice ?? null) : null,
     disabledSince: row.status === 'disabled' ? (entry.disabled?.since ?? null) : null,
-    removedAt: iso(row.removedAt),
-    firstSeenAt: iso(row.firstSeenAt),
+    removedAt: isoOrNull(row.removedAt),
+    firstSeenAt: isoOrNull(row.firstSeenAt),
   };
 }
 
@@ -79,9 +79,6 @@ export const sharingCatalogueResolvers = {
     },
   },
   SharingService: {
-    owner: async (service: { ownerAgency: string }, _: unknown, ctx: Context) => {
-      const row = await ctx.loaders.agencyByCode.load(service.ownerAgency);
-      return row ? toAgency(row) : null;
-    },
+    owner: async (service: { ownerAgency: string }, _: unknown, ctx: Context) => agencyOrNull(await ctx.loaders.agencyByCode.load(service.ownerAgency)),
   },
 };

@@ -3,13 +3,10 @@
 import { config } from '../../../../shared/config/config.ts';
 import { listCursorScope } from '../../../../shared/auth/cursorKey.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
-import { forbidden } from '../../../../shared/errors/forbidden.ts';
 import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { openCursor, toPage } from '../../../../shared/loaders/pagination.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
-import { toAgency } from '../catalogues/catalogueResolvers.ts';
 import type { PlatformLoaders } from '../catalogues/loaders.ts';
-import type { AgencyRow } from '../catalogues/queries.ts';
 import { isUuid } from '../connections/connectionRequests.ts';
 import {
   answerUsageInquiry,
@@ -17,24 +14,21 @@ import {
   findUsageInquiry,
   isOverdue,
   listUsageInquiries,
-  viewerOf,
   withdrawUsageInquiry,
   type InquiryState,
   type UsageInquiryInput,
   type UsageInquiryRow,
 } from './usageInquiries.ts';
 
+import { isoOrNull } from '../workflow/graphqlValues.ts';
+import { requireViewer as requireViewerOf } from '../workflow/workflowViewer.ts';
+import { agencyOrNull } from '../catalogues/catalogueResolvers.ts';
+
 type Context = SubgraphContext<PlatformLoaders>;
 
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
-const agencyOf = (row: AgencyRow | null) => (row ? toAgency(row) : null);
 const SEPARATOR = '|';
 
-function requireViewer(ctx: Context, coordinate: string) {
-  const viewer = viewerOf(ctx.principal);
-  if (!viewer) throw forbidden(coordinate, { reason: 'ROLE_NOT_ALLOWED', policy: 'platform.usage-inquiry', rule: null }, ctx.principal.requestId);
-  return viewer;
-}
+const requireViewer = (ctx: Context, coordinate: string) => requireViewerOf(ctx.principal, coordinate, 'platform.usage-inquiry');
 
 export const usageInquiryResolvers = {
   Query: {
@@ -59,12 +53,12 @@ export const usageInquiryResolvers = {
     withdrawUsageInquiry: (_: unknown, args: { id: string; reason?: string | null }, ctx: Context) => withdrawUsageInquiry(ctx.knex, ctx.principal, args.id, args.reason),
   },
   UsageInquiry: {
-    ownerAgency: async (row: UsageInquiryRow, _: unknown, ctx: Context) => agencyOf(await ctx.loaders.agencyByCode.load(row.ownerAgency)),
-    consumerAgency: async (row: UsageInquiryRow, _: unknown, ctx: Context) => agencyOf(await ctx.loaders.agencyByCode.load(row.consumerAgency)),
+    ownerAgency: async (row: UsageInquiryRow, _: unknown, ctx: Context) => agencyOrNull(await ctx.loaders.agencyByCode.load(row.ownerAgency)),
+    consumerAgency: async (row: UsageInquiryRow, _: unknown, ctx: Context) => agencyOrNull(await ctx.loaders.agencyByCode.load(row.consumerAgency)),
     state: (row: UsageInquiryRow) => row.state.toUpperCase(),
     overdue: (row: UsageInquiryRow) => isOverdue(row),
-    askedAt: (row: UsageInquiryRow) => iso(row.askedAt),
-    answeredAt: (row: UsageInquiryRow) => iso(row.answeredAt),
-    withdrawnAt: (row: UsageInquiryRow) => iso(row.withdrawnAt),
+    askedAt: (row: UsageInquiryRow) => isoOrNull(row.askedAt),
+    answeredAt: (row: UsageInquiryRow) => isoOrNull(row.answeredAt),
+    withdrawnAt: (row: UsageInquiryRow) => isoOrNull(row.withdrawnAt),
   },
 };
