@@ -40,7 +40,11 @@ export function heldConnectionsFrom(grants: readonly ConnectionGrant[]): HeldCon
   return { covering: (fieldGroup) => byGroup.get(fieldGroup) ?? null };
 }
 
-export async function lookUpHeldConnections({ registryUrl, token, caller, policies, cache, timeoutMs }: HeldConnectionsOptions): Promise<HeldConnections> {
+/**
+ * Answered at once (no promise) for a caller whose rules need no connection and for a cached answer: the
+ * stage runs on every call of every register, and only a lookup should cost a turn of the event loop.
+ */
+export function lookUpHeldConnections({ registryUrl, token, caller, policies, cache, timeoutMs }: HeldConnectionsOptions): HeldConnections | Promise<HeldConnections> {
   const { agency, purpose } = caller;
   if (!agency || !purpose) return NO_CONNECTIONS;
   const key = connectionNeedKey(agency, purpose);
@@ -52,6 +56,18 @@ export async function lookUpHeldConnections({ registryUrl, token, caller, polici
     logError('connection lookup impossible (no registry or token); services gated by a connection refused', { requestId: caller.requestId });
     return NO_CONNECTIONS;
   }
+  return askRegistry(registryUrl, token, caller, key, needed, cache, timeoutMs);
+}
+
+async function askRegistry(
+  registryUrl: string,
+  token: string,
+  caller: Principal,
+  key: string,
+  needed: readonly string[],
+  cache: ConnectionCache,
+  timeoutMs: number | undefined,
+): Promise<HeldConnections> {
   try {
     const sentAt = performance.now();
     const { connections } = await callInternalRoute<{ connections: ConnectionGrant[] }>(registryUrl, CONNECTION_LOOKUP_PATH, token, caller.requestId, { fieldGroups: needed }, { timeoutMs });

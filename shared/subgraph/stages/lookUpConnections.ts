@@ -14,6 +14,8 @@ export function lookUpConnections(
   cache: ConnectionCache,
   policies: () => CompiledPolicies,
 ): Stage<{ principal: Principal; boundTokens: BoundTokens }, { connections: HeldConnections }> {
-  return async (call, next) =>
-    next({ connections: await lookUpHeldConnections({ registryUrl, token: call.boundTokens.consent, caller: call.principal, policies: policies(), cache }) });
+  return (call, next) => {
+    const held = lookUpHeldConnections({ registryUrl, token: call.boundTokens.consent, caller: call.principal, policies: policies(), cache });
+    return held instanceof Promise ? held.then((connections) => next({ connections })) : next({ connections: held });
+  };
 }
