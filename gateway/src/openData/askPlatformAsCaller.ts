@@ -1,0 +1,48 @@
+// The open-data routes ask the platform through the gateway's own GraphQL pipeline, as the caller
+// (anonymous when no token was sent), as sharingServicesExport.ts does: the same anonymous guard,
+// policies, limits and refusals as a GraphQL request would meet.
+import type { ApolloServer } from '@apollo/server';
+import type { Principal } from '../../../shared/auth/Principal.ts';
+import type { GatewayContext } from '../GatewayContext.ts';
+import { startDeadline } from '../requestDeadline.ts';
+
+export interface AnswerError {
+  message: string;
+  path?: readonly (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface Answer<T> {
+  data: T | null;
+  errors: AnswerError[];
+}
+
+export type AskPlatform = <T>(query: string, variables: Record<string, unknown>) => Promise<Answer<T>>;
+
+/**
+ * Each operation gets the request deadline of its own: a download of 200,000 rows is 40 operations and may
+ * rightly take longer than one request's deadline, while each of its pages must still answer in time.
+ */
+export function askPlatformAsCaller(server: ApolloServer<GatewayContext>, principal: Principal, requestMs: number): AskPlatform {
+  return async <T>(query: string, variables: Record<string, unknown>): Promise<Answer<T>> => {
+    const response = await server.executeOperation(
+      { query, variables },
+      { contextValue: { principal, internalTokens: new Map(), relayAudiences: [], deadline: startDeadline(requestMs) } },
+    );
+    const result = response.body.kind === 'single' ? response.body.singleResult : null;
+    return { data: (result?.data as T | undefined) ?? null, errors: (result?.errors ?? []) as AnswerError[] };
+  };
+}
+
+const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
+
+/** The HTTP status a refusal or failure of the platform's answer stands for: 503 for anything not the caller's doing. */
+export function statusOfErrors(errors: readonly AnswerError[]): number {
+  return STATUS_OF_CODE[String(errors[0]?.extensions?.code ?? '')] ?? 503;
+}
+
+/** A refusal or failure, for a client: its message and code, nothing internal (formatError already masked it). */
+export function firstError(errors: readonly AnswerError[]): { message: string; code: string } {
+  const error = errors[0];
+  return { message: error?.message ?? 'The open-data service did not answer', code: String(error?.extensions?.code ?? 'SUBGRAPH_UNAVAILABLE') };
+}

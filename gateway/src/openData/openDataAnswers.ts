@@ -1,0 +1,104 @@
+// What the gateway's open-data routes (downloads, CKAN, DCAT) read of the platform's GraphQL contract
+// (issue 15): the shapes of its answers and the selections that ask for them. Every route is built from
+// these answers alone, so it shows no more than GraphQL shows the same caller.
+
+export type OpenDatasetStatus = 'PUBLISHED' | 'NOT_YET_PUBLISHED' | 'WITHDRAWN';
+export type OpenDataFreshness = 'FRESH' | 'DUE' | 'OVERDUE';
+
+export interface OpenDataColumnAnswer {
+  name: string;
+  title: string;
+  titleEn: string;
+  /** string, integer, number, date or boolean (shared/openData/OpenDataList.ts COLUMN_TYPES). */
+  type: string;
+}
+
+export interface OpenDataDistributionAnswer {
+  format: string;
+  mediaType: string;
+  /** /open-data/datasets/<id>.csv: a path on the gateway. */
+  downloadPath: string;
+}
+
+export interface OpenDataVersionAnswer {
+  number: number;
+  publishedAt: string;
+  publishedBy: string;
+  how: string;
+  rowCount: number;
+  sha256: string;
+}
+
+/** One dataset as the catalogue routes (CKAN, DCAT) read it. */
+export interface OpenDatasetAnswer {
+  id: string;
+  title: string;
+  titleEn: string;
+  description: string;
+  descriptionEn: string;
+  publisher: string;
+  publisherName: string;
+  licence: string;
+  licenceUrl: string;
+  keywords: string[];
+  keywordsEn: string[];
+  themes: string[];
+  spatial: string[];
+  temporalStart: string;
+  temporalEnd: string | null;
+  frequency: string;
+  columns: OpenDataColumnAnswer[];
+  distributions: OpenDataDistributionAnswer[];
+  status: OpenDatasetStatus;
+  withdrawnReason: string | null;
+  withdrawnAt: string | null;
+  freshness: OpenDataFreshness;
+  dataModifiedAt: string | null;
+  metadataModifiedAt: string;
+  nextUpdateDue: string | null;
+  currentVersion: OpenDataVersionAnswer | null;
+}
+
+export const OPEN_DATASET_SELECTION = `id title titleEn description descriptionEn publisher publisherName licence licenceUrl
+  keywords keywordsEn themes spatial temporalStart temporalEnd frequency
+  columns { name title titleEn type } distributions { format mediaType downloadPath }
+  status withdrawnReason withdrawnAt freshness dataModifiedAt metadataModifiedAt nextUpdateDue
+  currentVersion { number publishedAt publishedBy how rowCount sha256 }`;
+
+/** The contract's page bound for openDatasets (first <= the list bound); the list holds hundreds at most. */
+export const DATASETS_PAGE = 100;
+
+export const ALL_DATASETS_QUERY = `query OpenDataCatalogue($after: String) {
+  openDatasets(first: ${DATASETS_PAGE}, after: $after) { nodes { ${OPEN_DATASET_SELECTION} } pageInfo { hasNextPage endCursor } totalCount }
+}`;
+
+/** What a download needs before its first row: whether it may be served, and its validators. */
+export const DOWNLOAD_HEAD_QUERY = `query OpenDataDownload($id: ID!) {
+  openDataset(id: $id) { id status withdrawnReason withdrawnAt dataModifiedAt columns { name type } currentVersion { number sha256 rowCount } }
+}`;
+
+/** The contract's largest page of rows (rows(first) <= 5000). */
+export const ROWS_PAGE = 5000;
+
+/**
+ * One page of rows, with the version they belong to asked for in the same operation: a download pins
+ * the version it started with and stops if another one appears (downloadRows.ts).
+ */
+export const ROWS_PAGE_QUERY = `query OpenDataRows($id: ID!, $after: String) {
+  openDataset(id: $id) { currentVersion { number } rows(first: ${ROWS_PAGE}, after: $after) { nodes { values } pageInfo { hasNextPage endCursor } } }
+}`;
+
+export interface DownloadHead {
+  id: string;
+  status: OpenDatasetStatus;
+  withdrawnReason: string | null;
+  withdrawnAt: string | null;
+  dataModifiedAt: string | null;
+  columns: Array<{ name: string; type: string }>;
+  currentVersion: { number: number; sha256: string; rowCount: number } | null;
+}
+
+export interface RowsPage {
+  currentVersion: { number: number } | null;
+  rows: { nodes: Array<{ values: Array<string | null> }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
