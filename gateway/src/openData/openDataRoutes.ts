@@ -1,0 +1,33 @@
+// The open-data routes of the gateway, for anyone (a token, if sent, is verified as usual), each
+// rate-limited per caller (without a token: per address) before any GraphQL work:
+//   GET /open-data/datasets/<id>.csv | .json          downloads (datasetDownload.ts)
+//   GET|POST /api/3/action/<action>                    CKAN's read actions (ckanActions.ts)
+//   GET /open-data/catalog(.jsonld|.ttl)?page=N        the DCAT-AP 3 catalogue (dcatCatalog.ts)
+import express, { type RequestHandler, type Router } from 'express';
+import type { ApolloServer } from '@apollo/server';
+import { AGENCIES } from '../../../shared/catalogue/platformCatalogue.ts';
+import type { GatewayContext } from '../GatewayContext.ts';
+import { CKAN_ACTION_PATH, ckanActions } from './ckanActions.ts';
+import { datasetDownload } from './datasetDownload.ts';
+import { DCAT_PATHS, dcatCatalog } from './dcatCatalog.ts';
+
+export interface OpenDataRouteOptions {
+  server: ApolloServer<GatewayContext>;
+  /** authenticate(), then the rate limit (or nothing in the benchmark's run without limits). */
+  callerChecks: RequestHandler[];
+  requestMs: number;
+  /** PUBLIC_GATEWAY_URL without a trailing slash: absolute URLs in CKAN's resources and the DCAT feed. */
+  publicUrl: string;
+}
+
+export function openDataRoutes({ server, callerChecks, requestMs, publicUrl }: OpenDataRouteOptions): Router {
+  const router = express.Router();
+  router.get('/open-data/datasets/:file', ...callerChecks, datasetDownload(server, requestMs));
+  const actions = ckanActions(server, requestMs, publicUrl);
+  router.get(CKAN_ACTION_PATH, ...callerChecks, actions);
+  // ckanapi posts its parameters as JSON; a search's parameters are small.
+  router.post(CKAN_ACTION_PATH, ...callerChecks, express.json({ limit: '16kb' }), express.urlencoded({ extended: false, limit: '16kb' }), actions);
+  const operatorName = AGENCIES.find((agency) => agency.code === 'so-khoa-hoc-cong-nghe')?.name ?? 'so-khoa-hoc-cong-nghe';
+  router.get([...DCAT_PATHS], ...callerChecks, dcatCatalog(server, requestMs, publicUrl, operatorName));
+  return router;
+}
