@@ -39,6 +39,7 @@ import { useRelayAudiences } from './plugins/useRelayAudiences.ts';
 import { startDeadline } from './requestDeadline.ts';
 import { subgraphReadiness } from './subgraphReadiness.ts';
 import { SHARING_SERVICES_EXPORT_PATH, sharingServicesExport } from './sharingServicesExport.ts';
+import { openDataRoutes } from './openData/openDataRoutes.ts';
 import { SHARING_STATISTICS_CSV_PATH, SHARING_STATISTICS_JSON_PATH, sharingStatisticsExport } from './sharingStatisticsExport.ts';
 
 export const SUPERGRAPH_PATH = new URL('../supergraph.graphql', import.meta.url);
@@ -63,6 +64,8 @@ export interface GatewayOptions {
   rateLimits?: { perCaller: RateLimits; redisUrl: string | undefined; keyPrefix: string } | null;
   /** Default: MAX_QUERY_DEPTH and the other limit variables; null: none (the benchmark's limits-off run). */
   operationLimits?: OperationLimits | null;
+  /** Where callers reach the gateway, for absolute URLs in the open-data feeds (default: PUBLIC_GATEWAY_URL). */
+  publicUrl?: string;
 }
 
 export interface RunningGateway {
@@ -152,6 +155,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   for (const [path, format] of [[SHARING_STATISTICS_CSV_PATH, 'csv'], [SHARING_STATISTICS_JSON_PATH, 'json']] as const) {
     app.get(path, authenticate(verifyCaller), rateLimits ? limitRequestRate(rateLimitStore, rateLimits.perCaller) : [], sharingStatisticsExport(server, deadlines.requestMs, format));
   }
+  // Open data for anyone: downloads, CKAN's read actions, the DCAT-AP catalogue (openData/openDataRoutes.ts).
+  app.use(
+    openDataRoutes({
+      server,
+      callerChecks: [authenticate(verifyCaller), ...(rateLimits ? [limitRequestRate(rateLimitStore, rateLimits.perCaller)] : [])],
+      requestMs: deadlines.requestMs,
+      publicUrl: options.publicUrl ?? config.publicGatewayUrl,
+    }),
+  );
   app.use(
     '/graphql',
     // Who asks and whether they may ask now come from the headers alone: a flood is refused before its
