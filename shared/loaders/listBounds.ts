@@ -22,6 +22,12 @@ export const MAX_POLICY_CHANGE_SENTENCES = 200;
 export const MAX_POLICY_IMPACT_ROWS = 500;
 /** A page of the sharing statistics; every register is asked for `first + 1` rows. */
 export const MAX_STATISTICS_PAGE_SIZE = 500;
+/** A page of an open dataset's rows (the current version, keyset-paginated by row number). */
+export const MAX_OPEN_DATA_ROWS_PAGE_SIZE = 5_000;
+/** Columns one open dataset may declare (and so values per row). */
+export const MAX_OPEN_DATA_COLUMNS = 100;
+/** Keywords per language of one open dataset (the list's, or a publisher's edit). */
+export const MAX_OPEN_DATA_KEYWORDS = 30;
 /** Fields one explainAccess answer lists (per response path and Type.field). */
 export const MAX_EXPLAINED_FIELDS = 5_000;
 
@@ -173,6 +179,25 @@ export const LIST_BOUNDS = {
   'SharingStatisticsConnection.nodes': { kind: 'nodes', max: MAX_STATISTICS_PAGE_SIZE, pagedBy: ['Query.sharingStatistics'], bound: '`first` of the list' },
   'SharingStatisticsConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
   'SharingStatisticsRow.refusals': { kind: 'model', max: 30, bound: 'the refusal reasons (about 20)' },
+  // Open data (subgraphs/platform/src/openData): the datasets of the open-data list, their versions and rows.
+  'Query.openDatasets': { kind: 'first', max: MAX_PAGE_SIZE, default: 50, bound: 'the datasets of the open-data list (one file each, 7 today), filtered and paged by id (`after`)' },
+  'OpenDatasetConnection.nodes': { kind: 'nodes', max: MAX_PAGE_SIZE, pagedBy: ['Query.openDatasets'], bound: '`first` of the list' },
+  'OpenDataset.versions': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`), `limit first` in SQL' },
+  'OpenDataVersionConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['OpenDataset.versions'], bound: '`first` of the list' },
+  'OpenDataset.rows': {
+    kind: 'first',
+    max: MAX_OPEN_DATA_ROWS_PAGE_SIZE,
+    default: 1000,
+    bound: 'the current version in row order, keyset-paginated (`after`): one range read of the primary key per page, for every dataset of the answer at once',
+  },
+  'OpenDataRowConnection.nodes': { kind: 'nodes', max: MAX_OPEN_DATA_ROWS_PAGE_SIZE, pagedBy: ['OpenDataset.rows'], bound: '`first` of the list' },
+  'OpenDataRow.values': { kind: 'model', max: MAX_OPEN_DATA_COLUMNS, bound: `the dataset's columns (at most ${MAX_OPEN_DATA_COLUMNS}, checked when a version is published)` },
+  'OpenDataset.columns': { kind: 'model', max: MAX_OPEN_DATA_COLUMNS, bound: `the columns of the dataset's file (a handful today; a version with more is refused)` },
+  'OpenDataset.keywords': { kind: 'model', max: MAX_OPEN_DATA_KEYWORDS, bound: `keywords of the list's file or the publisher's edit (at most ${MAX_OPEN_DATA_KEYWORDS}, checked on edit)` },
+  'OpenDataset.keywordsEn': { kind: 'model', max: MAX_OPEN_DATA_KEYWORDS, bound: `keywords of the list's file or the publisher's edit (at most ${MAX_OPEN_DATA_KEYWORDS}, checked on edit)` },
+  'OpenDataset.themes': { kind: 'model', max: 13, bound: 'the EU data themes (13)' },
+  'OpenDataset.spatial': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'administrative units of the province' },
+  'OpenDataset.distributions': { kind: 'model', max: 2, bound: 'CSV and JSON' },
 } as const satisfies Record<string, ListBound>;
 
 export type ListField = keyof typeof LIST_BOUNDS;
@@ -241,6 +266,15 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, reado
     'filter.classification': ['SharingService.classification'],
     'filter.purpose': ['SharingService.purposes'],
     'filter.status': ['SharingService.status'],
+  },
+  // Open datasets: the list's metadata, no one's personal data.
+  'Query.openDatasets': {
+    'filter.text': ['OpenDataset.title', 'OpenDataset.titleEn', 'OpenDataset.description', 'OpenDataset.descriptionEn', 'OpenDataset.keywords', 'OpenDataset.keywordsEn'],
+    'filter.publisher': ['OpenDataset.publisher'],
+    'filter.theme': ['OpenDataset.themes'],
+    'filter.keyword': ['OpenDataset.keywords', 'OpenDataset.keywordsEn'],
+    'filter.freshness': ['OpenDataset.freshness'],
+    'filter.status': ['OpenDataset.status'],
   },
   // Sharing statistics: counts per day, service, agency and purpose, no one's personal data.
   'Query.sharingStatistics': {
