@@ -22,6 +22,12 @@ export const MAX_POLICY_CHANGE_SENTENCES = 200;
 export const MAX_POLICY_IMPACT_ROWS = 500;
 /** A page of the sharing statistics; every register is asked for `first + 1` rows. */
 export const MAX_STATISTICS_PAGE_SIZE = 500;
+/** A page of an open dataset's rows (the current version, keyset-paginated by row number). */
+export const MAX_OPEN_DATA_ROWS_PAGE_SIZE = 5_000;
+/** Columns one open dataset may declare (and so values per row). */
+export const MAX_OPEN_DATA_COLUMNS = 100;
+/** Keywords per language of one open dataset (the list's, or a publisher's edit). */
+export const MAX_OPEN_DATA_KEYWORDS = 30;
 /** Fields one explainAccess answer lists (per response path and Type.field). */
 export const MAX_EXPLAINED_FIELDS = 5_000;
 
@@ -102,7 +108,7 @@ export const LIST_BOUNDS = {
   'ConsentableFieldGroup.fields': { kind: 'model', max: 40, bound: 'fields of one type (22 at most today: the platform\'s Query)' },
   'SubjectRequestableFieldGroup.fields': { kind: 'model', max: 40, bound: 'fields of one type (22 at most today: the platform\'s Query)' },
   'PurposeDeclarers.agencies': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'agencies of the agency directory' },
-  'PurposeDeclarers.roles': { kind: 'model', max: 6, bound: 'the known roles (6)' },
+  'PurposeDeclarers.roles': { kind: 'model', max: 7, bound: 'the known roles (7)' },
   'ConsentableFieldGroup.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
   'Consent.fieldGroups': { kind: 'model', max: 600, bound: 'distinct consentable field groups, checked when granted' },
   'SubjectRequest.fieldGroups': { kind: 'model', max: 600, bound: 'distinct requestable field groups, checked when asked' },
@@ -129,7 +135,7 @@ export const LIST_BOUNDS = {
   'ConnectionRequest.fieldGroups': { kind: 'model', max: 100, bound: 'distinct field groups of one owner, at most 100, checked when drafted' },
   'ConnectionRequest.history': { kind: 'cap', max: 200, bound: 'the newest 200 events of the request, oldest first, in SQL' },
   'ConnectionRequest.allowedActions': { kind: 'model', max: 11, bound: 'the actions of the rules table (11)' },
-  'ConnectionEvent.actorRoles': { kind: 'model', max: 6, bound: 'the actor token\'s roles, known roles only (6)' },
+  'ConnectionEvent.actorRoles': { kind: 'model', max: 7, bound: 'the actor token\'s roles, known roles only (7)' },
   'ConnectionEvent.changed': { kind: 'model', max: 7, bound: 'the fields of a request an update may change (7)' },
   'Query.connectionRules': { kind: 'model', max: 20, bound: 'rows of the rules table (13 today)' },
   'ConnectionRule.from': { kind: 'model', max: 8, bound: 'the states (8)' },
@@ -138,7 +144,7 @@ export const LIST_BOUNDS = {
   'DataErrorReportConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['Query.dataErrorReports'], bound: '`first` of the list' },
   'DataErrorReport.history': { kind: 'cap', max: 50, bound: 'the newest 50 events of the report, oldest first, in SQL' },
   'DataErrorReport.allowedActions': { kind: 'model', max: 5, bound: 'the actions of the rules table (5)' },
-  'DataErrorReportEvent.actorRoles': { kind: 'model', max: 6, bound: 'the actor token\'s roles, known roles only (6)' },
+  'DataErrorReportEvent.actorRoles': { kind: 'model', max: 7, bound: 'the actor token\'s roles, known roles only (7)' },
   'Query.dataErrorReportRules': { kind: 'model', max: 10, bound: 'rows of the rules table (5 today)' },
   'DataErrorReportRule.from': { kind: 'model', max: 5, bound: 'the states (5)' },
   'Query.dataCorrectionNotices': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`)' },
@@ -146,7 +152,7 @@ export const LIST_BOUNDS = {
   'Query.usageInquiries': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`)' },
   'UsageInquiryConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['Query.usageInquiries'], bound: '`first` of the list' },
   'DataAccess.fields': { kind: 'model', max: 400, bound: 'fields of one register asked in one request (232 in the largest schema, the platform\'s)' },
-  'DataAccess.roles': { kind: 'model', max: 6, bound: 'the caller token\'s roles, known roles only (6)' },
+  'DataAccess.roles': { kind: 'model', max: 7, bound: 'the caller token\'s roles, known roles only (7)' },
   'DataAccessConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
   // The catalogue of sharing services (issue 14, item 1).
   'Query.sharingServices': { kind: 'first', max: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'a page of the catalogue by id, keyset-paginated (`after`)' },
@@ -155,7 +161,7 @@ export const LIST_BOUNDS = {
   'SharingService.legalBases': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'legal bases of the legal-basis catalogue' },
   'SharingService.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
   'SharingService.access': { kind: 'model', max: 100, bound: 'rules of one policy file, written by security officers (a dozen at most today)' },
-  'SharingServiceRule.roles': { kind: 'model', max: 6, bound: 'the known roles (6)' },
+  'SharingServiceRule.roles': { kind: 'model', max: 7, bound: 'the known roles (7)' },
   'SharingServiceRule.agencies': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'agencies of the agency directory' },
   'SharingServiceRule.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
   'SharingServiceRule.consentPurposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue' },
@@ -173,6 +179,25 @@ export const LIST_BOUNDS = {
   'SharingStatisticsConnection.nodes': { kind: 'nodes', max: MAX_STATISTICS_PAGE_SIZE, pagedBy: ['Query.sharingStatistics'], bound: '`first` of the list' },
   'SharingStatisticsConnection.unavailableRegisters': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} registers` },
   'SharingStatisticsRow.refusals': { kind: 'model', max: 30, bound: 'the refusal reasons (about 20)' },
+  // Open data (subgraphs/platform/src/openData): the datasets of the open-data list, their versions and rows.
+  'Query.openDatasets': { kind: 'first', max: MAX_PAGE_SIZE, default: 50, bound: 'the datasets of the open-data list (one file each, 7 today), filtered and paged by id (`after`)' },
+  'OpenDatasetConnection.nodes': { kind: 'nodes', max: MAX_PAGE_SIZE, pagedBy: ['Query.openDatasets'], bound: '`first` of the list' },
+  'OpenDataset.versions': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`), `limit first` in SQL' },
+  'OpenDataVersionConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['OpenDataset.versions'], bound: '`first` of the list' },
+  'OpenDataset.rows': {
+    kind: 'first',
+    max: MAX_OPEN_DATA_ROWS_PAGE_SIZE,
+    default: 1000,
+    bound: 'the current version in row order, keyset-paginated (`after`): one range read of the primary key per page, for every dataset of the answer at once',
+  },
+  'OpenDataRowConnection.nodes': { kind: 'nodes', max: MAX_OPEN_DATA_ROWS_PAGE_SIZE, pagedBy: ['OpenDataset.rows'], bound: '`first` of the list' },
+  'OpenDataRow.values': { kind: 'model', max: MAX_OPEN_DATA_COLUMNS, bound: `the dataset's columns (at most ${MAX_OPEN_DATA_COLUMNS}, checked when a version is published)` },
+  'OpenDataset.columns': { kind: 'model', max: MAX_OPEN_DATA_COLUMNS, bound: `the columns of the dataset's file (a handful today; a version with more is refused)` },
+  'OpenDataset.keywords': { kind: 'model', max: MAX_OPEN_DATA_KEYWORDS, bound: `keywords of the list's file or the publisher's edit (at most ${MAX_OPEN_DATA_KEYWORDS}, checked on edit)` },
+  'OpenDataset.keywordsEn': { kind: 'model', max: MAX_OPEN_DATA_KEYWORDS, bound: `keywords of the list's file or the publisher's edit (at most ${MAX_OPEN_DATA_KEYWORDS}, checked on edit)` },
+  'OpenDataset.themes': { kind: 'model', max: 13, bound: 'the EU data themes (13)' },
+  'OpenDataset.spatial': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'administrative units of the province' },
+  'OpenDataset.distributions': { kind: 'model', max: 2, bound: 'CSV and JSON' },
 } as const satisfies Record<string, ListBound>;
 
 export type ListField = keyof typeof LIST_BOUNDS;
@@ -241,6 +266,15 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, reado
     'filter.classification': ['SharingService.classification'],
     'filter.purpose': ['SharingService.purposes'],
     'filter.status': ['SharingService.status'],
+  },
+  // Open datasets: the list's metadata, no one's personal data.
+  'Query.openDatasets': {
+    'filter.text': ['OpenDataset.title', 'OpenDataset.titleEn', 'OpenDataset.description', 'OpenDataset.descriptionEn', 'OpenDataset.keywords', 'OpenDataset.keywordsEn'],
+    'filter.publisher': ['OpenDataset.publisher'],
+    'filter.theme': ['OpenDataset.themes'],
+    'filter.keyword': ['OpenDataset.keywords', 'OpenDataset.keywordsEn'],
+    'filter.freshness': ['OpenDataset.freshness'],
+    'filter.status': ['OpenDataset.status'],
   },
   // Sharing statistics: counts per day, service, agency and purpose, no one's personal data.
   'Query.sharingStatistics': {

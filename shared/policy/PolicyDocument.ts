@@ -4,6 +4,11 @@ export const CLASSIFICATIONS = ['public', 'internal', 'personal', 'sensitive', '
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
 export const ANY_SIGNED_IN = 'any-signed-in';
+/**
+ * Every caller, signed in or not (open data): allowed only on groups whose level is `public`, and only
+ * alone (no agencies, purposes, own record, consent, subject request, case id or connection).
+ */
+export const ANYONE = 'anyone';
 
 /** Levels whose every disclosure needs a purpose and is recorded per data subject. */
 export function isPersonalLevel(level: Classification): boolean {

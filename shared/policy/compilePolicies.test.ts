@@ -125,6 +125,15 @@ const citizenField = { policy: 'population.citizen', owner: 'cong-an-tinh', type
 
 describe('a security officer’s policy set, compiled', () => {
   describe('when valid', () => {
+    it('compiles a public group open to anyone, signed in or not', () => {
+      const query = queryPolicy();
+      query.rules = [{ id: 'open-look-up', may_read: ['lookups'], roles: ['anyone'], legal_basis: 'owner' }];
+      const set = { ...policySet(), files: [policyFile('policies/population/query.policy.yaml', query), ...policySet().files.slice(1)] };
+      const { compiled, problems } = compile(set);
+      expect(problems).toEqual([]);
+      expect(compiled?.fields.get('Query.citizen')?.rules).toEqual([rule('open-look-up', { anyone: true })]);
+    });
+
     it('gives each field the rules of its group, with agency groups spelled out', () => {
       const { compiled, problems } = compile(policySet());
       expect(problems).toEqual([]);
@@ -269,6 +278,23 @@ describe('a security officer’s policy set, compiled', () => {
   });
 
   describe('when something is wrong', () => {
+    it('refuses to open a group above public to anyone without a token', () => {
+      const set = policySet(edited((document) => {
+        document.rules.push({ id: 'open-to-all', may_read: ['identity'], roles: ['anyone'], legal_basis: 'owner' });
+      }), { 'rules.3.may_read.0': 40 });
+      expect(compile(set)).toEqual({
+        compiled: null,
+        problems: [{ file: CITIZEN_FILE, line: 40, message: 'Rule "open-to-all" lets anyone (no token needed) read group "identity", which is personal: only public groups may be open to anyone' }],
+      });
+    });
+
+    it('refuses a rule for anyone narrowed to agencies', () => {
+      const query = queryPolicy();
+      query.rules = [{ id: 'open-look-up', may_read: ['lookups'], roles: ['anyone'], agencies: ['so-tu-phap'], legal_basis: 'owner' }];
+      const set = { ...policySet(), files: [policyFile('policies/population/query.policy.yaml', query), ...policySet().files.slice(1)] };
+      expect(compile(set).problems.map((one) => one.message)).toEqual(['Rule "open-look-up" names "anyone", which cannot be narrowed by agencies: write another rule for signed-in callers']);
+    });
+
     it('refuses a field in no group: every field needs an explicit decision', () => {
       const set = policySet(edited((document) => {
         document.field_groups.beliefs.fields = [];
@@ -353,7 +379,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'rules.0.roles.0': 32 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 32, message: 'Unknown role "superuser" (known: citizen, officer, system, security-officer, platform-admin, data-protection-officer, any-signed-in)' }],
+        problems: [{ file: CITIZEN_FILE, line: 32, message: 'Unknown role "superuser" (known: citizen, officer, system, security-officer, platform-admin, data-protection-officer, any-signed-in, anyone)' }],
       });
     });
 

@@ -4,12 +4,15 @@
 import { getNamedType, getNullableType, isListType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { KNOWN_ROLES } from '../auth/Principal.ts';
 import { findService } from '../config/services.ts';
-import { ANY_SIGNED_IN, isPersonalLevel, type Catalogue, type DisabledService, type Restriction, type Classification, type PolicyProblem } from './PolicyDocument.ts';
+import { ANY_SIGNED_IN, ANYONE, isPersonalLevel, type Catalogue, type DisabledService, type Restriction, type Classification, type PolicyProblem } from './PolicyDocument.ts';
 import type { PolicySet } from './readPolicyFiles.ts';
 
 export interface CompiledRule {
   id: string;
+  /** Null: any signed-in caller (or anyone, with `anyone`). */
   roles: ReadonlySet<string> | null;
+  /** Set (true) for a rule naming the pseudo-role `anyone`: callers without a token too. */
+  anyone?: true;
   agencies: ReadonlySet<string> | null;
   purposes: ReadonlySet<string> | null;
   legalBasis: string;
@@ -90,7 +93,7 @@ export function compilePolicies(
   const stateSecrets = new Set<string>();
   const agencyGroups = { ...catalogue.agencyGroups, ...set.agencyGroups };
   const seenTypes = new Map<string, string>();
-  const roles = new Set<string>([...KNOWN_ROLES, ANY_SIGNED_IN]);
+  const roles = new Set<string>([...KNOWN_ROLES, ANY_SIGNED_IN, ANYONE]);
   // Only the services declared to look the data subjects' own bases up get the consent registry's token.
   const looksUpSubjectBases = findService(subgraph)?.looksUpSubjectBases === true;
 
@@ -165,6 +168,17 @@ export function compilePolicies(
       rule.roles?.forEach((role, item) => {
         if (!roles.has(role)) problem(at('roles', item), `Unknown role "${role}" (known: ${[...roles].join(', ')})`);
       });
+      const anyone = rule.roles?.includes(ANYONE) === true;
+      if (anyone) {
+        rule.may_read.forEach((groupName, item) => {
+          const group = document.field_groups[groupName];
+          if (group && group.level !== 'public') {
+            problem(at('may_read', item), `Rule "${rule.id}" lets anyone (no token needed) read group "${groupName}", which is ${group.level}: only public groups may be open to anyone`);
+          }
+        });
+        const narrowing = (['agencies', 'purposes', 'own_record', 'consent_purposes', 'on_subject_request', 'requires_case_id', 'requires_connection', 'restricted'] as const).filter((key) => rule[key] !== undefined && rule[key] !== false);
+        if (narrowing.length) problem(at('roles'), `Rule "${rule.id}" names "anyone", which cannot be narrowed by ${narrowing.join(', ')}: write another rule for signed-in callers`);
+      }
       const agencies = new Set<string>();
       rule.agencies?.forEach((entry, item) => {
         if (entry.startsWith('group:')) {
@@ -208,7 +222,8 @@ export function compilePolicies(
         mayRead: new Set(rule.may_read),
         compiled: {
           id: rule.id,
-          roles: rule.roles && !rule.roles.includes(ANY_SIGNED_IN) ? new Set(rule.roles) : null,
+          roles: rule.roles && !rule.roles.includes(ANY_SIGNED_IN) && !anyone ? new Set(rule.roles) : null,
+          ...(anyone ? { anyone: true as const } : {}),
           agencies: rule.agencies ? agencies : null,
           purposes: rule.purposes ? new Set(rule.purposes) : null,
           legalBasis: rule.legal_basis,

@@ -78,6 +78,11 @@ describe('deciding one field for one caller', () => {
       expect(decideAccess(field('public', [rule('everyone-signed-in')]), minh, aboutMinh, NO_CONNECTIONS)).toEqual(allowed('everyone-signed-in', 'owner'));
     });
 
+    it('lets a caller without a token read a public field whose rule is open to anyone', () => {
+      expect(decideAccess(field('public', [rule('open-data', { anyone: true })]), caller({}), aboutMinh, NO_CONNECTIONS)).toEqual(allowed('open-data', 'owner'));
+      expect(decideAccess(field('public', [rule('open-data', { anyone: true })]), minh, aboutMinh, NO_CONNECTIONS)).toEqual(allowed('open-data', 'owner'));
+    });
+
     it('refuses a caller without a token even a public field whose rule names no role', () => {
       expect(decideAccess(field('public', [rule('everyone-signed-in')]), caller({}), aboutMinh, NO_CONNECTIONS)).toEqual(refused('everyone-signed-in', 'ROLE_NOT_ALLOWED'));
     });

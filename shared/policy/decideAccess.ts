@@ -42,6 +42,8 @@ const CLOSENESS: Record<RefusalReason, number> = {
 };
 
 function failureOf(rule: CompiledRule, field: CompiledField, principal: Principal, subject: SubjectLookup, connections: HeldConnections): RefusalReason | null {
+  // A caller without a token (no roles) passes only a rule open to `anyone` (public groups only, checked when compiled).
+  if (rule.anyone) return field.disabled && principal.agency !== field.owner ? 'SERVICE_DISABLED' : null;
   if (principal.roles.length === 0) return 'ROLE_NOT_ALLOWED';
   // A subject request is always for one case: a caller naming none is not acting on one, and such a
   // rule must not be what explains their refusal.

@@ -14,6 +14,8 @@ import * as createSharingService from './20261205120000_create_sharing_service.t
 // Data-error reports and usage inquiries (issue 14, items 5 and 6).
 import * as createDataErrorReport from './20261205140000_create_data_error_report.ts';
 import * as createUsageInquiry from './20261205150000_create_usage_inquiry.ts';
+// Open data (issue 15).
+import * as createOpenData from './20261206090000_create_open_data.ts';
 
 export const migrations: Record<string, Migration> = {
   '20250701090000_create_platform_catalogues': createPlatformCatalogues,
@@ -29,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   // Data-error reports and usage inquiries (issue 14, items 5 and 6).
   '20261205140000_create_data_error_report': createDataErrorReport,
   '20261205150000_create_usage_inquiry': createUsageInquiry,
+  '20261206090000_create_open_data': createOpenData,
   // Every agency keeps the disclosure log of its own data (shared/audit).
   ...disclosureLogMigrations,
   // Daily sharing statistics aggregated from that log (shared/statistics).

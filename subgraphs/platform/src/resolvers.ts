@@ -12,6 +12,8 @@ import { sharingCatalogueResolvers } from './sharingCatalogue/sharingCatalogueRe
 // Data-error reports and usage inquiries (issue 14, items 5 and 6).
 import { dataErrorResolvers } from './dataErrorReports/dataErrorResolvers.ts';
 import { usageInquiryResolvers } from './usageInquiries/usageInquiryResolvers.ts';
+// Open data (issue 15).
+import { openDataResolvers } from './openData/openDataResolvers.ts';
 import { sharingStatisticsResolvers } from './sharingStatistics/sharingStatisticsResolvers.ts';
 
 export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
@@ -26,6 +28,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...dataErrorResolvers.Query,
     ...usageInquiryResolvers.Query,
     ...sharingStatisticsResolvers.Query,
+    ...openDataResolvers.Query,
   },
   Mutation: {
     ...policyConsoleResolvers.Mutation,
@@ -46,4 +49,5 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
   DataErrorReportEvent: dataErrorResolvers.DataErrorReportEvent,
   DataCorrectionNotice: dataErrorResolvers.DataCorrectionNotice,
   UsageInquiry: usageInquiryResolvers.UsageInquiry,
+  OpenDataset: openDataResolvers.OpenDataset,
 };
