@@ -100,12 +100,12 @@ describe('operation limits at the gateway, before planning', () => {
   it('counts the access log once per agency it asks', async () => {
     const nodes = 'nodes { at requestId register holderAgency agency purpose caseId dataSubject decision fields { field decision legalBasis reason } }';
     // A page of at most 100 entries of about 60 fields is 6,000; asked of six agencies, 36,006. Two such
-    // pages in one query, 72,012: over a citizen's 50,000.
+    // pages in one query, 72,012: over a citizen's 60,000.
     await expectRefused(
       citizen,
       `{ a: myDataAccessLog(first: 100) { ${nodes} } b: myDataAccessLog(first: 100) { ${nodes} } }`,
       'QUERY_TOO_COMPLEX',
-      /^Query cost 72012 exceeds the limit of 50000 for the role citizen/,
+      /^Query cost 72012 exceeds the limit of 60000 for the role citizen/,
     );
     const { status, body } = await query(citizen, `{ myDataAccessLog(first: 50) { ${nodes} } }`);
     expect(status).toBe(200);

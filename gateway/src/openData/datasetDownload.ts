@@ -5,9 +5,10 @@
 //
 // Statuses: an unknown dataset 404 NOT_FOUND; one never published 404 NOT_YET_PUBLISHED; a withdrawn one
 // 404 DATASET_WITHDRAWN with its reason and date (its rows are no longer served, and a withdrawal may be
-// reversed, so not 410). The version is pinned: every page's operation also reads the current version's
-// number, and a download that sees another version than the one it started with is cut off (never a
-// file mixing two versions); the client retries and gets the new one whole.
+// reversed, so not 410). The version is pinned: the first page's operation also reads the current
+// version's number, and a first page of another version than the one whose ETag was sent is refused (503,
+// retry) before any byte; every later page follows the platform's cursor, which carries the version it
+// started on (every version is kept), so a version published during a download never mixes into it.
 import type { Request, Response } from 'express';
 import type { ApolloServer } from '@apollo/server';
 import { errorBody } from '../../../shared/errors/clientErrors.ts';
@@ -78,7 +79,8 @@ export function datasetDownload(server: ApolloServer<GatewayContext>, requestMs:
         if (answer.errors.length) logError('open-data download page failed', { dataset: id, version: version.number, errors: answer.errors.map((error) => error.extensions?.code) });
         return { failed: 'PAGE_FAILED' };
       }
-      if (page.currentVersion?.number !== version.number) return { failed: 'VERSION_CHANGED' };
+      // Only the first page can meet another version: later ones are pinned by their cursor.
+      if (after === null && page.currentVersion?.number !== version.number) return { failed: 'VERSION_CHANGED' };
       return { rows: page.rows.nodes.map((row) => row.values), next: page.rows.pageInfo.hasNextPage ? page.rows.pageInfo.endCursor : null } satisfies PageOfRows;
     };
     const first = await nextPage(null);

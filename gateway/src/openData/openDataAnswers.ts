@@ -81,8 +81,9 @@ export const DOWNLOAD_HEAD_QUERY = `query OpenDataDownload($id: ID!) {
 export const ROWS_PAGE = 5000;
 
 /**
- * One page of rows, with the version they belong to asked for in the same operation: a download pins
- * the version it started with and stops if another one appears (downloadRows.ts).
+ * One page of rows, with the current version asked for in the same operation: the first page's rows are
+ * of the version whose ETag the download sent, or the download is refused (datasetDownload.ts); later
+ * pages follow the cursor, which carries the version.
  */
 export const ROWS_PAGE_QUERY = `query OpenDataRows($id: ID!, $after: String) {
   openDataset(id: $id) { currentVersion { number } rows(first: ${ROWS_PAGE}, after: $after) { nodes { values } pageInfo { hasNextPage endCursor } } }
