@@ -34,6 +34,12 @@ const EU_LICENCES: Record<string, string> = {
   'PDDL-1.0': 'ODC_PDDL',
 };
 
+/** What each file is, in Vietnamese and English. */
+const DISTRIBUTION_DESCRIPTIONS: Record<string, [string, string]> = {
+  CSV: ['CSV (RFC 4180), UTF-8, dòng đầu là tên cột', 'CSV (RFC 4180), UTF-8, a header row of column names'],
+  JSON: ['JSON, UTF-8, một mảng đối tượng theo tên cột', 'JSON, UTF-8, an array of objects keyed by column name'],
+};
+
 /** Datasets per page of the catalogue. */
 export const CATALOG_PAGE_SIZE = 50;
 
@@ -162,8 +168,9 @@ export function catalogGraph(page: CatalogPage, about: CatalogDescription): Quad
       a(part, 'dcat:Distribution');
       add(part, 'dct:title', text(`${dataset.title} (${format})`, 'vi'));
       add(part, 'dct:title', text(`${dataset.titleEn} (${format})`, 'en'));
-      add(part, 'dct:description', text(`${format}, UTF-8, có dòng tiêu đề; phiên bản hiện hành của bộ dữ liệu.`, 'vi'));
-      add(part, 'dct:description', text(`${format}, UTF-8, with a header row; the dataset's current version.`, 'en'));
+      const [vi, en] = DISTRIBUTION_DESCRIPTIONS[format] ?? [`${format}, UTF-8`, `${format}, UTF-8`];
+      add(part, 'dct:description', text(`${vi}; phiên bản hiện hành của bộ dữ liệu.`, 'vi'));
+      add(part, 'dct:description', text(`${en}; the dataset's current version.`, 'en'));
       add(part, 'dcat:accessURL', url);
       add(part, 'dcat:downloadURL', url);
       add(part, 'dcat:mediaType', namedNode(`${IANA}${distribution.mediaType.split(';')[0].trim()}`));

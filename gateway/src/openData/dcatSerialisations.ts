@@ -7,9 +7,21 @@ import { PREFIXES } from './dcatGraph.ts';
 const XSD_STRING = `${PREFIXES.xsd}string`;
 const RDF_TYPE = `${PREFIXES.rdf}type`;
 
+/** The quads grouped by subject (in order of first appearance), so Turtle writes each subject once. */
+function bySubject(quads: readonly Quad[]): Quad[] {
+  const groups = new Map<string, Quad[]>();
+  for (const entry of quads) {
+    const key = `${entry.subject.termType}:${entry.subject.value}`;
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return [...groups.values()].flat();
+}
+
 export function toTurtle(quads: readonly Quad[], prefixes: Record<string, string>): Promise<string> {
   const writer = new Writer({ prefixes: { ...PREFIXES, ...prefixes } });
-  writer.addQuads([...quads]);
+  writer.addQuads(bySubject(quads));
   return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
 }
 
