@@ -34,7 +34,7 @@ describe('readConfig', () => {
         maxTokens: 4000,
         maxDirectives: 20,
         maxFields: 2000,
-        costBudgets: { citizen: 50_000, officer: 1_000_000, system: 1_000_000, 'security-officer': 1_000_000, 'platform-admin': 1_000_000, 'data-protection-officer': 1_000_000, anonymous: 1000 },
+        costBudgets: { citizen: 50_000, officer: 1_000_000, system: 1_000_000, 'security-officer': 1_000_000, 'platform-admin': 1_000_000, 'data-protection-officer': 1_000_000, anonymous: 60_000 },
       },
       internalTokenKeys: {},
       connections: { decisionWorkingDays: 10 },
