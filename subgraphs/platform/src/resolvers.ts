@@ -38,6 +38,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...connectionResolvers.Mutation,
     ...dataErrorResolvers.Mutation,
     ...usageInquiryResolvers.Mutation,
+    ...openDataResolvers.Mutation,
   },
   DataAccess: accessLogResolvers.DataAccess,
   AdministrativeUnit: catalogueResolvers.AdministrativeUnit,
