@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimits } from '../../gateway/src/rateLimits/callerBucket.ts';
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
 import { generousRateLimits, getStack, tokenFor, tokenSettings } from '../support/stack.ts';
-import { publishVersion, unpublish, withdraw, type PublishedVersion } from './feedsPublish.ts';
+import { openDataFixture, type PublishedVersion } from './feedsPublish.ts';
 
 const ENTERPRISE_COLUMNS = ['enterprise_code', 'name', 'address', 'status', 'sector', 'registered_on'];
 const enterprises: Array<Array<string | null>> = [
@@ -18,6 +18,8 @@ const enterprises: Array<Array<string | null>> = [
 const POPULATION_COLUMNS = ['unit_code', 'gender', 'age_band', 'people'];
 const DATA_CHANGED_AT = new Date('2026-11-02T03:04:05.678Z');
 
+const fixture = openDataFixture();
+const publishVersion = fixture.publish;
 let base: string;
 let published: PublishedVersion;
 
@@ -29,10 +31,11 @@ async function download(path: string, headers: Record<string, string> = {}) {
 beforeAll(async () => {
   base = (await getStack()).gateway.url;
   published = await publishVersion('enterprises', ENTERPRISE_COLUMNS, enterprises, DATA_CHANGED_AT);
+  await fixture.neverPublished('civil-events-by-month-commune');
 });
 
 afterAll(async () => {
-  await unpublish(['enterprises', 'population-by-commune-gender-age', 'land-area-by-purpose-commune']);
+  await fixture.restore();
 });
 
 describe('a citizen without a token downloading a published dataset', () => {
@@ -115,7 +118,7 @@ describe('a citizen asking for a dataset that cannot be downloaded', () => {
 
   it('gets 404 DATASET_WITHDRAWN, with the reason, for a withdrawn dataset', async () => {
     await publishVersion('land-area-by-purpose-commune', ['unit_code', 'purpose', 'area_ha'], [['33001', 'LUA', '12.5']]);
-    await withdraw('land-area-by-purpose-commune', 'Số liệu sai đơn vị');
+    await fixture.withdraw('land-area-by-purpose-commune', 'Số liệu sai đơn vị');
     const { status, text } = await download('/open-data/datasets/land-area-by-purpose-commune.json');
     expect(status).toBe(404);
     expect(JSON.parse(text).errors[0]).toMatchObject({
