@@ -89,6 +89,14 @@ describe('a citizen without a token downloading a published dataset', () => {
     expect(older.status).toBe(200);
   });
 
+  it('gets the headers alone with HEAD', async () => {
+    const response = await fetch(`${base}/open-data/datasets/enterprises.csv`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe(`"${published.sha256}-csv-e1"`);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await response.text()).toBe('');
+  });
+
   it('gets the same file with a valid token, and 401 with a bad one', async () => {
     const signedIn = await download('/open-data/datasets/enterprises.csv', { authorization: `Bearer ${tokenFor({ role: 'citizen', sub: '033194012345' })}` });
     expect(signedIn.status).toBe(200);

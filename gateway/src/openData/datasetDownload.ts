@@ -71,6 +71,14 @@ export function datasetDownload(server: ApolloServer<GatewayContext>, requestMs:
       res.status(304).end();
       return;
     }
+    if (req.method === 'HEAD') {
+      // The headers a GET would send, without reading a row.
+      res.status(200).setHeader('content-type', MEDIA_TYPE[format]);
+      res.setHeader('content-disposition', `attachment; filename="${id}.${format}"`);
+      res.setHeader('x-open-data-version', String(version.number));
+      res.end();
+      return;
+    }
 
     const nextPage: NextPage = async (after) => {
       const answer = await ask<{ openDataset: RowsPage | null }>(ROWS_PAGE_QUERY, { id, after });
