@@ -6,7 +6,9 @@ import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimits } from '../../gateway/src/rateLimits/callerBucket.ts';
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
-import { generousRateLimits, getStack, tokenFor, tokenSettings } from '../support/stack.ts';
+import { csvLine } from '../../gateway/src/openData/encodeRows.ts';
+import { signDevUserToken } from '../../shared/auth/userToken.ts';
+import { generousRateLimits, getStack, postGraphQL, query, tokenFor, tokenSettings, type GraphQLResponse } from '../support/stack.ts';
 import { openDataFixture, type PublishedVersion } from './feedsPublish.ts';
 
 const ENTERPRISE_COLUMNS = ['enterprise_code', 'name', 'address', 'status', 'sector', 'registered_on'];
@@ -104,6 +106,31 @@ describe('a citizen without a token downloading a published dataset', () => {
     const bad = await download('/open-data/datasets/enterprises.csv', { authorization: 'Bearer not.a.token' });
     expect(bad.status).toBe(401);
     expect(JSON.parse(bad.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('a dataset a publisher has just refreshed', () => {
+  it('is downloadable at once, its CSV holding exactly the rows GraphQL pages give, its ETag the version’s', async () => {
+    await fixture.watch('administrative-units');
+    const publisher = signDevUserToken({ roles: ['publisher'], agency: 'so-khoa-hoc-cong-nghe', sub: 'xb-feeds-01' });
+    const refresh = await postGraphQL(`${base}/graphql`, 'mutation { refreshOpenDataset(id: "administrative-units") { outcome dataset { currentVersion { number sha256 } } } }', { token: publisher });
+    expect(refresh.body.errors).toBeUndefined();
+    const { sha256 } = refresh.body.data.refreshOpenDataset.dataset.currentVersion;
+    const columns: string[] = [];
+    const rows: Array<Array<string | null>> = [];
+    let after: string | null = null;
+    do {
+      const page: GraphQLResponse = await query(null, 'query ($after: String) { openDataset(id: "administrative-units") { columns { name } rows(first: 50, after: $after) { nodes { values } pageInfo { hasNextPage endCursor } } } }', { variables: { after } });
+      expect(page.body.errors).toBeUndefined();
+      if (!columns.length) columns.push(...page.body.data.openDataset.columns.map((column: { name: string }) => column.name));
+      rows.push(...page.body.data.openDataset.rows.nodes.map((node: { values: Array<string | null> }) => node.values));
+      after = page.body.data.openDataset.rows.pageInfo.hasNextPage ? page.body.data.openDataset.rows.pageInfo.endCursor : null;
+    } while (after);
+    expect(rows.length).toBeGreaterThan(50);
+    const { status, headers, text } = await download('/open-data/datasets/administrative-units.csv');
+    expect(status).toBe(200);
+    expect(headers.get('etag')).toBe(`"${sha256}-csv-e1"`);
+    expect(text).toBe([columns, ...rows].map(csvLine).join(''));
   });
 });
 

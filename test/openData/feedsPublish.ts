@@ -36,12 +36,15 @@ type StateRow = Record<(typeof STATE_COLUMNS)[number], unknown>;
 /** Changes to the platform's open data for one test file, undone by restore(). */
 export function openDataFixture() {
   const before = new Map<string, StateRow | null>();
-  const created: string[] = [];
+  /** Per dataset touched, its last version number before: every later version is this file's. */
+  const lastVersion = new Map<string, number>();
 
   async function remember(knex: Knex, datasetId: string): Promise<void> {
     if (before.has(datasetId)) return;
     const row = (await knex('open_data_dataset').select(STATE_COLUMNS).where({ id: datasetId }).first()) as StateRow | undefined;
     before.set(datasetId, row ? { ...row, metadata: row.metadata === null ? null : JSON.stringify(row.metadata) } : null);
+    const [{ number }] = await knex('open_data_version').where({ dataset_id: datasetId }).max({ number: 'number' });
+    lastVersion.set(datasetId, Number(number ?? 0));
   }
 
   return {
@@ -60,7 +63,6 @@ export function openDataFixture() {
         const [{ id }] = await tx('open_data_version')
           .insert({ dataset_id: datasetId, number: next, published_at: at, published_by: 'acct-feeds-test', how: 'upload', row_count: rows.length, sha256, columns: JSON.stringify(columns) })
           .returning('id');
-        created.push(String(id));
         for (let start = 0; start < rows.length; start += 2000) {
           await tx('open_data_row').insert(rows.slice(start, start + 2000).map((cells, index) => ({ version_id: id, row_no: start + index + 1, cells: JSON.stringify(cells) })));
         }
@@ -84,21 +86,27 @@ export function openDataFixture() {
       await knex('open_data_dataset').where({ id: datasetId }).update({ current_version_id: null, data_modified_at: null, data_confirmed_at: null, withdrawn_at: null, withdrawn_reason: null, withdrawn_by: null });
     },
 
-    /** Every dataset touched back as it was; the versions written here removed. */
+    /** Before a publisher's mutation in the test: the dataset is put back by restore() too. */
+    async watch(datasetId: string): Promise<void> {
+      await remember(await platformKnex(), datasetId);
+    },
+
+    /** Every dataset touched back as it was; the versions published since (here or by a mutation) removed. */
     async restore(): Promise<void> {
       const knex = await platformKnex();
       await knex.transaction(async (tx) => {
         for (const [id, row] of before) {
           if (row) await tx('open_data_dataset').where({ id }).update(row);
           else await tx('open_data_dataset').where({ id }).update({ current_version_id: null });
+          const later = tx('open_data_version').select('id').where({ dataset_id: id }).andWhere('number', '>', lastVersion.get(id) ?? 0);
+          await tx('open_data_row').whereIn('version_id', later).delete();
+          await tx('open_data_version').where({ dataset_id: id }).andWhere('number', '>', lastVersion.get(id) ?? 0).delete();
         }
-        await tx('open_data_row').whereIn('version_id', created).delete();
-        await tx('open_data_version').whereIn('id', created).delete();
         const added = [...before].filter(([, row]) => row === null).map(([id]) => id);
         await tx('open_data_dataset').whereIn('id', added).delete();
       });
       before.clear();
-      created.length = 0;
+      lastVersion.clear();
     },
   };
 }
