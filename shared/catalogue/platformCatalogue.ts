@@ -50,6 +50,10 @@ export const PURPOSES = [
     declarableBy: { agencies: null, roles: ['citizen'] }, caseId: null },
   { code: 'data-protection-oversight', name: 'Giám sát bảo vệ dữ liệu cá nhân', description: 'Reviewing how personal data was used: an agency\'s data-protection officer over its own data, security officers over the whole disclosure log.',
     declarableBy: { agencies: null, roles: ['data-protection-officer', 'security-officer'] }, caseId: null },
+  // Open data (issue 15): a dataset's publisher or the portal's operator reading the contact a person left
+  // with a problem report, to answer them (Thái Bình QĐ 27/2025 Đ9).
+  { code: 'open-data-feedback', name: 'Trả lời phản ánh về dữ liệu mở', description: 'Answering a person who reported a problem with an open dataset: its publisher or the portal operator reads the contact they left.',
+    declarableBy: { agencies: null, roles: ['publisher', 'officer', 'platform-admin'] }, caseId: null },
 ] as const satisfies readonly PurposeEntry[];
 
 export const LEGAL_BASES = [

@@ -367,6 +367,14 @@ export const ENV_VARIABLES = [
     readBy: ['subgraph'],
   },
   {
+    name: 'OPEN_DATA_REMINDER_SECONDS',
+    type: { kind: 'integer', min: 0, unit: 'seconds' },
+    default: '3600',
+    meaning: 'the platform looks for overdue open datasets this often and writes one reminder per dataset and overdue period to its outbox (`openDataNotices`; e-mail delivery is not built); `0`: never',
+    requiredInProduction: false,
+    readBy: ['subgraph'],
+  },
+  {
     name: 'SHARING_STATISTICS_SECONDS',
     type: { kind: 'integer', min: 1, unit: 'seconds' },
     default: '60',

@@ -94,6 +94,8 @@ export interface Config {
   readonly reports: { readonly errorReportWorkingDays: number; readonly correctionWindowDays: number; readonly inquiryWorkingDays: number };
   /** How often each register aggregates its disclosure log into daily sharing statistics. */
   readonly sharingStatisticsSeconds: number;
+  /** OPEN_DATA_REMINDER_SECONDS: how often the platform writes reminders of overdue open datasets; 0: never. */
+  readonly openDataReminderSeconds: number;
   /** METRICS_TOKEN: the scrape token a subgraph's /metrics asks for. */
   readonly metricsToken: string | undefined;
   /** METRICS_PORT: a subgraph started alone serves /metrics there instead. */
@@ -261,6 +263,7 @@ export function readConfig(env: Environment): Config {
       inquiryWorkingDays: read('USAGE_INQUIRY_WORKING_DAYS'),
     },
     sharingStatisticsSeconds: read('SHARING_STATISTICS_SECONDS'),
+    openDataReminderSeconds: read('OPEN_DATA_REMINDER_SECONDS'),
     metricsToken: read('METRICS_TOKEN'),
     metricsPort: read('METRICS_PORT'),
     withoutPolicies: read('UNSAFE_BENCHMARK_WITHOUT_POLICIES'),

@@ -198,6 +198,10 @@ export const LIST_BOUNDS = {
   'OpenDataset.themes': { kind: 'model', max: 13, bound: 'the EU data themes (13)' },
   'OpenDataset.spatial': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'administrative units of the province' },
   'OpenDataset.distributions': { kind: 'model', max: 2, bound: 'CSV and JSON' },
+  'Query.openDataProblemReports': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`)' },
+  'OpenDataProblemReportConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['Query.openDataProblemReports'], bound: '`first` of the list' },
+  'Query.openDataNotices': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`)' },
+  'OpenDataNoticeConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['Query.openDataNotices'], bound: '`first` of the list' },
 } as const satisfies Record<string, ListBound>;
 
 export type ListField = keyof typeof LIST_BOUNDS;
@@ -276,6 +280,8 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, reado
     'filter.freshness': ['OpenDataset.freshness'],
     'filter.status': ['OpenDataset.status'],
   },
+  // Problem reports on open datasets: the state and dataset, fields every reader of the list may read.
+  'Query.openDataProblemReports': { 'filter.state': ['OpenDataProblemReport.state'], 'filter.dataset': ['OpenDataProblemReport.dataset'] },
   // Sharing statistics: counts per day, service, agency and purpose, no one's personal data.
   'Query.sharingStatistics': {
     'filter.from': ['SharingStatisticsRow.day'],

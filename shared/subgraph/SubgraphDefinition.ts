@@ -24,6 +24,18 @@ export interface SubgraphDefinition<Loaders = unknown> {
   internalRoutes?: Record<string, InternalRoute>;
   /** Service-to-service endpoints whose body carries its own signature (the platform's checkpoint witness), by path. */
   signedRoutes?: Record<string, SignedRoute>;
+  /** Passes the service runs on a timer, off the request path (the platform's open-data reminders). */
+  periodicTasks?: PeriodicTask[];
+}
+
+/**
+ * A pass run every `everySeconds()` seconds (0: never on a timer), one at a time; a failing pass is
+ * logged and tried again at the next tick. Tests run one at once (RunningSubgraph.runPeriodicTask).
+ */
+export interface PeriodicTask {
+  name: string;
+  everySeconds(): number;
+  run(knex: Knex): Promise<void>;
 }
 
 /**

@@ -23,6 +23,7 @@ import { startChainCheckpointer } from '../audit/chainCheckpointer.ts';
 import { auditSigningKey } from '../audit/auditKeys.ts';
 import { startSharingStatisticsAggregator } from '../statistics/sharingStatisticsAggregator.ts';
 import { startSharingLatencyRecorder } from '../statistics/sharingLatencyRecorder.ts';
+import { startPeriodicTasks } from './periodicTasks.ts';
 import type { Principal } from '../auth/Principal.ts';
 import { createDocumentCache } from './documentCache.ts';
 import { configuredOperationLimits, type OperationLimits } from '../limits/operationLimits.ts';
@@ -79,6 +80,8 @@ export interface RunningSubgraph {
   checkpointDisclosureLog(): Promise<void>;
   /** Writes the latency histograms and aggregates the disclosure log into sharing_statistics now: closed days not yet done, then today (what the timers do). */
   aggregateSharingStatistics(): Promise<void>;
+  /** Runs one of the definition's periodic tasks now, after any pass of it under way (what its timer does). */
+  runPeriodicTask(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,6 +125,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   // Daily sharing statistics from the same log, off the request path (shared/statistics).
   const statistics = startSharingStatisticsAggregator({ service: definition.name, knex, policies: enforcer.policies, everySeconds: config.sharingStatisticsSeconds });
   const latency = startSharingLatencyRecorder({ service: definition.name, knex, everyMs: LATENCY_FLUSH_MS });
+  const periodic = startPeriodicTasks(definition.name, knex, definition.periodicTasks ?? []);
 
   const counter = { operations: 0 };
   const operationLimits = options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits;
@@ -200,6 +204,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         await closeServer(server);
         await statistics.stop();
         await latency.stop();
+        await periodic.stop();
         await database.close();
         throw error;
       })
@@ -217,12 +222,14 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       await latency.flushNow();
       await statistics.aggregateNow();
     },
+    runPeriodicTask: (name) => periodic.runNow(name),
     async close() {
       enforcer.close();
       await Promise.all([closeServer(server), metricsServer && closeServer(metricsServer)]);
       await checkpointer?.stop();
       await statistics.stop();
       await latency.stop();
+      await periodic.stop();
       await database.close();
     },
   };

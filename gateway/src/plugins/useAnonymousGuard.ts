@@ -11,7 +11,7 @@ import { rootFieldNames } from '../rootFields.ts';
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type', '__typename']);
 /** The platform's open-data root fields, by operation type. */
 export const OPEN_DATA_ROOT_FIELDS = {
-  query: new Set(['openDatasets', 'openDataset', '__typename']),
+  query: new Set(['openDatasets', 'openDataset', 'openDataList', '__typename']),
   mutation: new Set(['reportOpenDataProblem', '__typename']),
 } as const;
 
@@ -25,7 +25,7 @@ export function useAnonymousGuard(): ApolloServerPlugin<GatewayContext> {
           if (operation?.operation === 'query' && roots.every((name) => INTROSPECTION_FIELDS.has(name))) return;
           const open = operation?.operation === 'query' || operation?.operation === 'mutation' ? OPEN_DATA_ROOT_FIELDS[operation.operation] : null;
           if (open && roots.every((name) => open.has(name)) && roots.some((name) => name !== '__typename')) return;
-          throw new GraphQLError('Sign in: this operation needs a bearer token (npm run token in development); without one, only open data (openDatasets, openDataset, reportOpenDataProblem) is served', {
+          throw new GraphQLError('Sign in: this operation needs a bearer token (npm run token in development); without one, only open data (openDatasets, openDataset, openDataList, reportOpenDataProblem) is served', {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         },

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { PURPOSES } from '../../../shared/catalogue/platformCatalogue.ts';
+import { purposeColumns } from '../seeds/purposeColumns.ts';
 
 // Open data (issue 15): which datasets exist, their sources and columns stay in the open-data list's files
 // (open-data/); the platform keeps what publishers change and publish. A dataset's published rows are
@@ -76,9 +78,17 @@ export async function up(knex: Knex): Promise<void> {
     table.index(['publisher_agency', 'created_at'], 'open_data_problem_report_agency_index');
   });
   await knex.raw("alter table open_data_problem_report add constraint open_data_problem_report_state_check check (state in ('open', 'answered', 'closed'))");
+
+  // The purpose under which a publisher or the operator reads a reporter's contact. A fresh database gets
+  // it with the rest of the catalogue from the seed; an existing one (seeded already) here.
+  if (await knex('purpose').first('code')) {
+    const feedback = PURPOSES.find((purpose) => purpose.code === 'open-data-feedback')!;
+    await knex('purpose').insert(purposeColumns(feedback)).onConflict('code').ignore();
+  }
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex('purpose').where('code', 'open-data-feedback').delete();
   await knex.schema.dropTable('open_data_problem_report');
   await knex.schema.dropTable('open_data_notice');
   await knex.schema.dropTable('open_data_row');

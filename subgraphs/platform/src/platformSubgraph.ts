@@ -13,6 +13,7 @@ import { CHECKPOINT_PATH, checkpointWitnessRoute } from '../../../shared/audit/w
 import { CONSENT_LOOKUP_PATH, CONSENT_REGISTRY_AUDIENCE, SUBJECT_REQUEST_CLAIM_PATH } from '../../../shared/consent/consentRoutes.ts';
 import { CONNECTION_LOOKUP_PATH } from '../../../shared/connections/connectionRoutes.ts';
 import { connectionsFor } from './connections/connectionLookup.ts';
+import { openDataReminderTask } from './openData/openDataNotices.ts';
 
 export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
   name: 'platform',
@@ -31,4 +32,6 @@ export const platformSubgraph: SubgraphDefinition<PlatformLoaders> = {
   },
   // Every agency's disclosure-log checkpoints, authenticated by the agency's signature (shared/audit/README.md).
   signedRoutes: { [CHECKPOINT_PATH]: checkpointWitnessRoute() },
+  // Reminders of overdue open datasets to their publishers' outbox (OPEN_DATA_REMINDER_SECONDS).
+  periodicTasks: [openDataReminderTask],
 };

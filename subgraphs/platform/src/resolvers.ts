@@ -14,6 +14,7 @@ import { dataErrorResolvers } from './dataErrorReports/dataErrorResolvers.ts';
 import { usageInquiryResolvers } from './usageInquiries/usageInquiryResolvers.ts';
 // Open data (issue 15).
 import { openDataResolvers } from './openData/openDataResolvers.ts';
+import { openDataFeedbackResolvers } from './openData/openDataFeedbackResolvers.ts';
 import { sharingStatisticsResolvers } from './sharingStatistics/sharingStatisticsResolvers.ts';
 
 export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
@@ -29,6 +30,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...usageInquiryResolvers.Query,
     ...sharingStatisticsResolvers.Query,
     ...openDataResolvers.Query,
+    ...openDataFeedbackResolvers.Query,
   },
   Mutation: {
     ...policyConsoleResolvers.Mutation,
@@ -39,6 +41,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
     ...dataErrorResolvers.Mutation,
     ...usageInquiryResolvers.Mutation,
     ...openDataResolvers.Mutation,
+    ...openDataFeedbackResolvers.Mutation,
   },
   DataAccess: accessLogResolvers.DataAccess,
   AdministrativeUnit: catalogueResolvers.AdministrativeUnit,
