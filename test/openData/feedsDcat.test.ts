@@ -74,6 +74,14 @@ describe('a harvester reading the DCAT-AP 3 catalogue', () => {
     expect(objectsOf(quads, `${enterprises}#json`, `${DCT}format`)).toEqual(['http://publications.europa.eu/resource/authority/file-type/JSON']);
   });
 
+  it('says when the list was last reviewed and whether the review is current', async () => {
+    const quads = parseTurtle((await feed('/open-data/catalog.ttl')).text);
+    const review = (await query(null, '{ openDataList { reviewedOn freshness } }')).body.data.openDataList;
+    const catalog = `${publicUrl}/open-data/catalog`;
+    expect(objectsOf(quads, catalog, `${publicUrl}/open-data/ns#listReviewedOn`)).toEqual([review.reviewedOn]);
+    expect(objectsOf(quads, catalog, `${publicUrl}/open-data/ns#listFreshness`)).toEqual([review.freshness]);
+  });
+
   it('names its one page with Hydra, answers the same by content negotiation, 404 past the last page and 400 for a bad page', async () => {
     const quads = await parseJsonLd((await feed('/open-data/catalog.jsonld?page=1')).text);
     const view = `${publicUrl}/open-data/catalog?page=1`;

@@ -66,7 +66,7 @@ export function dcatCatalog(server: ApolloServer<GatewayContext>, requestMs: num
     const times = read.datasets.map(packageModifiedAt).sort();
     const modified = new Date(times[times.length - 1] ?? Date.now()).toISOString();
     const operator = { code: OPERATOR_CODE, name: read.datasets.find((dataset) => dataset.publisher === OPERATOR_CODE)?.publisherName ?? operatorName };
-    const quads = catalogGraph(page, { publicUrl, operator, modified });
+    const quads = catalogGraph(page, { publicUrl, operator, modified, review: read.review });
     const prefixes = { od: projectNamespace(publicUrl) };
     res.setHeader('cache-control', 'public, max-age=300');
     res.setHeader('vary', 'Accept, Authorization');

@@ -3,10 +3,10 @@
 // description in vi and en, identifier, publisher as a foaf:Agent, keywords, EU data themes, spatial
 // coverage, temporal coverage as a dct:PeriodOfTime, EU frequency, dct:modified of the DATA, contact point,
 // distributions) and each dcat:Distribution (access and download URL, IANA media type, EU file type,
-// licence), the freshness in the project's own namespace, and Hydra paging (DCAT-AP's paging guidance).
+// licence), the datasets' and the list's freshness in the project's own namespace, and Hydra paging (DCAT-AP's paging guidance).
 // Both serialisations (dcatSerialisations.ts) write this one graph.
 import { DataFactory, type Quad, type Quad_Object, type Quad_Subject } from 'n3';
-import type { OpenDatasetAnswer } from './openDataAnswers.ts';
+import type { OpenDataListReviewAnswer, OpenDatasetAnswer } from './openDataAnswers.ts';
 
 const { namedNode, literal, blankNode, quad } = DataFactory;
 
@@ -65,6 +65,8 @@ export interface CatalogDescription {
   operator: { code: string; name: string };
   /** The latest change of any dataset's data or metadata: the catalogue's dct:modified. */
   modified: string;
+  /** The list's last review, said in the project's namespace. */
+  review?: OpenDataListReviewAnswer;
 }
 
 /** The IRIs the catalogue mints, all under the gateway's public URL. */
@@ -112,6 +114,12 @@ export function catalogGraph(page: CatalogPage, about: CatalogDescription): Quad
   add(catalog, 'foaf:homepage', namedNode(`${about.publicUrl}/`));
   add(catalog, 'dct:modified', typed(about.modified, 'xsd:dateTime'));
   add(catalog, 'hydra:totalItems', typed(String(page.totalItems), 'xsd:nonNegativeInteger'));
+  if (about.review) {
+    // The list is reviewed at least every 6 months (Thái Bình QĐ 10/2021 Đ6.3): when, and whether that is still so.
+    add(catalog, 'od:listReviewedOn', typed(about.review.reviewedOn, 'xsd:date'));
+    add(catalog, 'od:listFreshness', text(about.review.freshness));
+    add(catalog, 'od:listNextReviewDue', typed(about.review.nextReviewDue.slice(0, 10), 'xsd:date'));
+  }
 
   const view = namedNode(iri.page(page.number));
   add(catalog, 'hydra:view', view);

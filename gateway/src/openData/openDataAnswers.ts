@@ -68,7 +68,16 @@ export const OPEN_DATASET_SELECTION = `id title titleEn description descriptionE
 /** The contract's page bound for openDatasets (first <= the list bound); the list holds hundreds at most. */
 export const DATASETS_PAGE = 100;
 
+/** The list's last review (at most 6 months old: Thái Bình QĐ 10/2021 Đ6.3). */
+export interface OpenDataListReviewAnswer {
+  reviewedOn: string;
+  reviewedBy: string;
+  freshness: OpenDataFreshness;
+  nextReviewDue: string;
+}
+
 export const ALL_DATASETS_QUERY = `query OpenDataCatalogue($after: String) {
+  openDataList { reviewedOn reviewedBy freshness nextReviewDue }
   openDatasets(first: ${DATASETS_PAGE}, after: $after) { nodes { ${OPEN_DATASET_SELECTION} } pageInfo { hasNextPage endCursor } totalCount }
 }`;
 
