@@ -49,6 +49,7 @@ describe('a citizen without a token downloading a published dataset', () => {
     expect(headers.get('etag')).toBe(`"${published.sha256}-csv-e1"`);
     expect(headers.get('last-modified')).toBe('Mon, 02 Nov 2026 03:04:05 GMT');
     expect(headers.get('cache-control')).toBe('public, max-age=300');
+    expect(headers.get('access-control-allow-origin')).toBe('*');
     expect(text).toBe(
       'enterprise_code,name,address,status,sector,registered_on\r\n' +
         '3300100001,Công ty TNHH Phố Hiến,"Số 1, phường Hiến Nam, Hưng Yên",ACTIVE,4620,2012-03-04\r\n' +

@@ -61,8 +61,7 @@ function unquoted(value: string): string {
 /** Field clauses and the free text left over, from a q or fq string. */
 export function parseQuery(text: string, parameter: 'q' | 'fq'): { clauses: Clause[]; words: string[] } {
   const clauses: Clause[] = [];
-  const rest = text.replace(CLAUSE, (whole, sign: string, field: string, raw: string) => {
-    if (whole === '*:*') return ' ';
+  const rest = text.replace(CLAUSE, (_whole, sign: string, field: string, raw: string) => {
     if (!FILTER_FIELDS.has(field)) throw new CkanError(409, 'Search Query Error', `Search Query is invalid: ${parameter} may filter on ${[...FILTER_FIELDS].join(', ')}, not "${field}"`);
     const values = raw.startsWith('(') ? raw.slice(1, -1).split(/\s+OR\s+/).map((value) => unquoted(value.trim())).filter(Boolean) : [unquoted(raw)];
     clauses.push({ field, values, negated: sign === '-' });

@@ -10,7 +10,7 @@ import { errorBody } from '../../../shared/errors/clientErrors.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
 import { askPlatformAsCaller, firstError, statusOfErrors } from './askPlatformAsCaller.ts';
 import { packageModifiedAt } from './ckanPackage.ts';
-import { catalogGraph, catalogPage, projectNamespace } from './dcatGraph.ts';
+import { CATALOG_PAGE_SIZE, catalogGraph, catalogPage, projectNamespace } from './dcatGraph.ts';
 import { toJsonLd, toTurtle } from './dcatSerialisations.ts';
 import { readAllDatasets } from './readAllDatasets.ts';
 
@@ -60,7 +60,7 @@ export function dcatCatalog(server: ApolloServer<GatewayContext>, requestMs: num
     const published = read.datasets.filter((dataset) => dataset.status === 'PUBLISHED' && dataset.currentVersion).sort((a, b) => (a.id < b.id ? -1 : 1));
     const page = catalogPage(published, number);
     if (!page) {
-      res.status(404).type('application/json').send(errorBody(`No page ${number} of the catalogue: it has ${Math.max(1, Math.ceil(published.length / 50))}`, 'NOT_FOUND'));
+      res.status(404).type('application/json').send(errorBody(`No page ${number} of the catalogue: it has ${Math.max(1, Math.ceil(published.length / CATALOG_PAGE_SIZE))}`, 'NOT_FOUND'));
       return;
     }
     const times = read.datasets.map(packageModifiedAt).sort();

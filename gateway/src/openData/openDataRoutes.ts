@@ -20,14 +20,26 @@ export interface OpenDataRouteOptions {
   publicUrl: string;
 }
 
+/**
+ * Open data may be read from a web page of any origin: `*` without credentials, so a browser sends no
+ * cookie and a cross-origin caller reads what a caller without a token reads (a token header would need
+ * a preflight, which is not answered).
+ */
+const anyOrigin: RequestHandler = (_req, res, next) => {
+  res.setHeader('access-control-allow-origin', '*');
+  res.setHeader('access-control-expose-headers', 'ETag, Last-Modified, Content-Disposition, Retry-After');
+  next();
+};
+
 export function openDataRoutes({ server, callerChecks, requestMs, publicUrl }: OpenDataRouteOptions): Router {
   const router = express.Router();
-  router.get('/open-data/datasets/:file', ...callerChecks, datasetDownload(server, requestMs));
+  const checks = [anyOrigin, ...callerChecks];
+  router.get('/open-data/datasets/:file', ...checks, datasetDownload(server, requestMs));
   const actions = ckanActions(server, requestMs, publicUrl);
-  router.get(CKAN_ACTION_PATH, ...callerChecks, actions);
+  router.get(CKAN_ACTION_PATH, ...checks, actions);
   // ckanapi posts its parameters as JSON; a search's parameters are small.
-  router.post(CKAN_ACTION_PATH, ...callerChecks, express.json({ limit: '16kb' }), express.urlencoded({ extended: false, limit: '16kb' }), actions);
+  router.post(CKAN_ACTION_PATH, ...checks, express.json({ limit: '16kb' }), express.urlencoded({ extended: false, limit: '16kb' }), actions);
   const operatorName = AGENCIES.find((agency) => agency.code === 'so-khoa-hoc-cong-nghe')?.name ?? 'so-khoa-hoc-cong-nghe';
-  router.get([...DCAT_PATHS], ...callerChecks, dcatCatalog(server, requestMs, publicUrl, operatorName));
+  router.get([...DCAT_PATHS], ...checks, dcatCatalog(server, requestMs, publicUrl, operatorName));
   return router;
 }
