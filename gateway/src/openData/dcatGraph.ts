@@ -112,6 +112,9 @@ export function catalogGraph(page: CatalogPage, about: CatalogDescription): Quad
   add(catalog, 'dct:description', text('The province’s open-data catalogue: the datasets state agencies publish for anyone to use freely.', 'en'));
   add(catalog, 'dct:publisher', agent(about.operator.code, about.operator.name));
   add(catalog, 'foaf:homepage', namedNode(`${about.publicUrl}/`));
+  // Titles, descriptions and keywords are in Vietnamese and English (EU language authority table).
+  add(catalog, 'dct:language', namedNode(`${EU}language/VIE`));
+  add(catalog, 'dct:language', namedNode(`${EU}language/ENG`));
   add(catalog, 'dct:modified', typed(about.modified, 'xsd:dateTime'));
   add(catalog, 'hydra:totalItems', typed(String(page.totalItems), 'xsd:nonNegativeInteger'));
   if (about.review) {
