@@ -89,6 +89,15 @@ describe('the plain-language diff of a policy change', () => {
     expect(diffPolicies(unknownKey, plain).some((change) => change.widening)).toBe(true);
   });
 
+  it('counts opening a public field to callers without a token as widening, and says so plainly', () => {
+    const signedIn = policies(field('wardCode', 'public', [rule({ id: 'signed-in-read-wards', roles: null, agencies: null, purposes: null })]));
+    const open = policies(field('wardCode', 'public', [rule({ id: 'anyone-reads-wards', roles: null, agencies: null, purposes: null, anyone: true })]));
+    const changes = diffPolicies(signedIn, open);
+    expect(changes.some((change) => change.widening)).toBe(true);
+    expect(changes.map((change) => change.text)).toContain('anyone, with or without a token may now read Citizen.wardCode (rule anyone-reads-wards of population.citizen)');
+    expect(diffPolicies(open, signedIn).some((change) => change.widening)).toBe(false);
+  });
+
   it('says nothing about a change that changes no access', () => {
     const same = policies(field('religion', 'sensitive', [rule()]));
     expect(diffPolicies(same, policies(field('religion', 'sensitive', [rule({ id: 'renamed' })])))).toEqual([]);

@@ -12,7 +12,7 @@ export interface PolicyChange {
   text: string;
 }
 
-const KNOWN_RULE_KEYS = new Set(['id', 'roles', 'agencies', 'purposes', 'legalBasis', 'ownRecord', 'consentPurposes', 'onSubjectRequest', 'requiresCaseId', 'requiresConnection', 'restricted']);
+const KNOWN_RULE_KEYS = new Set(['id', 'roles', 'anyone', 'agencies', 'purposes', 'legalBasis', 'ownRecord', 'consentPurposes', 'onSubjectRequest', 'requiresCaseId', 'requiresConnection', 'restricted']);
 const KNOWN_FIELD_KEYS = new Set(['policy', 'owner', 'type', 'field', 'group', 'level', 'rules', 'dataDependent', 'subjectFields', 'subjectFromEnclosingRecord', 'disabled']);
 
 /** null (anyone) covers everything; a set covers its subsets. */
@@ -35,7 +35,8 @@ function otherKeysEqual(a: object, b: object, known: ReadonlySet<string>): boole
 /** True when `wider` allows, to anyone, at least everything `narrower` allows. */
 export function ruleCovers(wider: CompiledRule, narrower: CompiledRule): boolean {
   return (
-    setCovers(wider.roles, narrower.roles) &&
+    // A rule open to anyone (with or without a token) covers every caller; only such a rule covers one.
+    (wider.anyone === true || (narrower.anyone !== true && setCovers(wider.roles, narrower.roles))) &&
     setCovers(wider.agencies, narrower.agencies) &&
     setCovers(wider.purposes, narrower.purposes) &&
     (!wider.ownRecord || narrower.ownRecord) &&
@@ -59,6 +60,7 @@ const sorted = (set: ReadonlySet<string>) => [...set].sort();
 
 /** "so-tai-chinh officers", "anyone signed in", "all citizens", "anyone at so-tu-phap". */
 function whoOf(rule: CompiledRule): string {
+  if (rule.anyone) return 'anyone, with or without a token';
   const roles = rule.roles ? list(sorted(rule.roles).map(plural)) : null;
   const agencies = rule.agencies ? list(sorted(rule.agencies), 6, ' agencies') : null;
   if (!roles && !agencies) return 'anyone signed in';

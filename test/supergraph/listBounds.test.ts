@@ -116,6 +116,17 @@ describe('paginated lists through the gateway', () => {
     atRoot('Query.dataErrorReports', securityOfficer, '{ nodes { id } }'),
     atRoot('Query.dataCorrectionNotices', securityOfficer, '{ nodes { id } }'),
     atRoot('Query.usageInquiries', securityOfficer, '{ nodes { id } }'),
+    // Open data (subgraphs/platform/src/openData): the platform's administrator reads the workflows.
+    atRoot('Query.openDatasets', investigator, '{ nodes { id } }'),
+    atRoot('Query.openDataProblemReports', { role: 'platform-admin', sub: 'qt-listbounds' }, '{ nodes { id } }'),
+    atRoot('Query.openDataNotices', { role: 'platform-admin', sub: 'qt-listbounds' }, '{ nodes { id } }'),
+    ...(['versions', 'rows'] as const).map((name) => ({
+      field: `OpenDataset.${name}` as ListField,
+      who: investigator,
+      text: (first: number) => `{ openDataset(id: "administrative-units") { ${name}(first: ${first}) { totalCount } } }`,
+      refusedData: { openDataset: null },
+      path: `openDataset.${name}`,
+    })),
     {
       field: 'Query.sharingStatistics',
       who: securityOfficer,

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOpenDataList } from '../../shared/openData/readOpenDataList.ts';
 import { expectAnswer } from '../support/expectAnswer.ts';
-import { getStack, query } from '../support/stack.ts';
+import { getStack, query, sqlStatements } from '../support/stack.ts';
 import { anonymous, call, publisherOf } from './openDataCallers.ts';
 
 const LIST = `query ($filter: OpenDatasetFilter, $first: Int, $after: String) {
@@ -112,6 +112,23 @@ describe('anyone reading the open datasets', () => {
       data: { openDataset: null },
       errors: [{ code: 'BAD_USER_INPUT', path: 'openDataset.rows', message: '"first" must be a whole number from 1 to 5000' }],
     });
+  });
+
+  it('reads a page of rows in as many SQL statements deep in a version as at its start, and for every dataset of a page as for one', async () => {
+    const statementsOf = async (text: string, variables: Record<string, unknown>) => {
+      const before = await sqlStatements();
+      const { body } = await call(anonymous, text, variables);
+      expect(body.errors).toBeUndefined();
+      return (await sqlStatements()) - before;
+    };
+    const first = await call(anonymous, ROWS, { id: 'administrative-units', first: 60 });
+    const start = await statementsOf(ROWS, { id: 'administrative-units', first: 10 });
+    const deep = await statementsOf(ROWS, { id: 'administrative-units', first: 10, after: first.body.data.openDataset.rows.pageInfo.endCursor });
+    expect(deep).toBe(start);
+    const everyRows = `query ($filter: OpenDatasetFilter) { openDatasets(filter: $filter) { nodes { id currentVersion { number } rows(first: 10) { totalCount nodes { values } } } } }`;
+    const one = await statementsOf(everyRows, { filter: { publisher: 'so-khoa-hoc-cong-nghe', theme: 'REGI' } });
+    const all = await statementsOf(everyRows, {});
+    expect(all).toBe(one);
   });
 
   it('lists a dataset never published as NOT_YET_PUBLISHED and overdue since the list named it, with no rows', async () => {
