@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isomorphic } from 'rdf-isomorphic';
 import type { Quad } from 'n3';
 import { config } from '../../shared/config/config.ts';
-import { getStack, query } from '../support/stack.ts';
+import { AGENCIES } from '../../shared/catalogue/platformCatalogue.ts';
+import { getStack, query, tokenFor } from '../support/stack.ts';
 import { parseJsonLd, parseTurtle, validateDcat } from './feedsRdf.ts';
 import { openDataFixture } from './feedsPublish.ts';
 
@@ -13,6 +14,7 @@ const publicUrl = config.publicGatewayUrl;
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
 const HYDRA = 'http://www.w3.org/ns/hydra/core#';
+const VCARD = 'http://www.w3.org/2006/vcard/ns#';
 const fixture = openDataFixture();
 let base: string;
 /** The datasets published now (other test files publish too), by id. */
@@ -72,6 +74,30 @@ describe('a harvester reading the DCAT-AP 3 catalogue', () => {
     expect(objectsOf(quads, `${enterprises}#json`, `${DCAT}downloadURL`)).toEqual([`${publicUrl}/open-data/datasets/enterprises.json`]);
     expect(objectsOf(quads, `${enterprises}#json`, `${DCAT}mediaType`)).toEqual(['https://www.iana.org/assignments/media-types/application/json']);
     expect(objectsOf(quads, `${enterprises}#json`, `${DCT}format`)).toEqual(['http://publications.europa.eu/resource/authority/file-type/JSON']);
+  });
+
+  it('names the publisher as contact point to a caller without a token, and its focal point with direct lines to a state agency’s officer', async () => {
+    const finance = AGENCIES.find((agency) => agency.code === 'so-tai-chinh')!;
+    const [name, role, phone, email] = finance.focalPoint;
+    const contactOf = (quads: Quad[]) => {
+      const [contact] = quads.filter((quad) => quad.subject.value === `${publicUrl}/open-data/datasets/enterprises` && quad.predicate.value === `${DCAT}contactPoint`);
+      const about = quads.filter((quad) => quad.subject.equals(contact.object));
+      return Object.fromEntries(about.map((quad) => [quad.predicate.value.split(/[#/]/).pop(), quad.object.value]));
+    };
+    const anonymousView = contactOf(parseTurtle((await feed('/open-data/catalog.ttl')).text));
+    expect(anonymousView).toEqual({ type: `${VCARD}Organization`, fn: finance.name, hasURL: `${publicUrl}/api/3/action/organization_show?id=so-tai-chinh` });
+    const officer = tokenFor({ role: 'officer', agency: 'so-tu-phap' });
+    const officerQuads = parseTurtle((await feed('/open-data/catalog.ttl', { authorization: `Bearer ${officer}` })).text);
+    expect(contactOf(officerQuads)).toEqual({
+      type: `${VCARD}Individual`,
+      fn: name,
+      title: role,
+      'organization-name': finance.name,
+      hasEmail: `mailto:${email}`,
+      hasTelephone: `tel:${phone.replace(/[^\d+]/g, '')}`,
+      hasURL: `${publicUrl}/api/3/action/organization_show?id=so-tai-chinh`,
+    });
+    expect(await validateDcat(officerQuads)).toEqual([]);
   });
 
   it('says when the list was last reviewed and whether the review is current', async () => {

@@ -3,14 +3,16 @@
 // name the pages as /open-data/catalog?page=N, one name for both serialisations). Built from one GraphQL
 // read of the list as the caller. It describes the datasets whose files are served (PUBLISHED): a
 // withdrawn dataset leaves the catalogue, so harvesters drop it, and one never published has nothing to
-// harvest yet (CKAN's package_show still shows both, with their status).
+// harvest yet (CKAN's package_show still shows both, with their status). A signed-in caller also gets the
+// publishers' focal points as contact points, as far as the agency directory's policies let them see.
 import type { Request, Response } from 'express';
+import { isAnonymous } from '../../../shared/auth/Principal.ts';
 import type { ApolloServer } from '@apollo/server';
 import { errorBody } from '../../../shared/errors/clientErrors.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
-import { askPlatformAsCaller, firstError, statusOfErrors } from './askPlatformAsCaller.ts';
+import { askPlatformAsCaller, firstError, statusOfErrors, type AskPlatform } from './askPlatformAsCaller.ts';
 import { packageModifiedAt } from './ckanPackage.ts';
-import { CATALOG_PAGE_SIZE, catalogGraph, catalogPage, projectNamespace } from './dcatGraph.ts';
+import { CATALOG_PAGE_SIZE, catalogGraph, catalogPage, projectNamespace, type FocalPointAnswer } from './dcatGraph.ts';
 import { toJsonLd, toTurtle } from './dcatSerialisations.ts';
 import { readAllDatasets } from './readAllDatasets.ts';
 
@@ -24,6 +26,18 @@ export const CATALOG_MEDIA_TYPE: Record<CatalogFormat, string> = {
 
 /** The portal's operator (Sở Khoa học và Công nghệ runs the platform): the catalogue's publisher. */
 const OPERATOR_CODE = 'so-khoa-hoc-cong-nghe';
+
+const FOCAL_POINTS_QUERY = 'query OpenDataFocalPoints { agencies { code focalPoint { name role email phone } } }';
+
+/**
+ * The agency directory's focal points as the signed-in caller reads them: the directory's policies decide
+ * (a field refused comes back null and is left out); a directory that cannot be read leaves the agencies
+ * as contact points.
+ */
+async function readFocalPoints(ask: AskPlatform): Promise<Map<string, FocalPointAnswer>> {
+  const answer = await ask<{ agencies: Array<{ code: string; focalPoint: FocalPointAnswer | null }> | null }>(FOCAL_POINTS_QUERY, {});
+  return new Map((answer.data?.agencies ?? []).filter((agency) => agency.focalPoint?.name).map((agency) => [agency.code, agency.focalPoint!]));
+}
 
 function formatOf(req: Request): CatalogFormat | null {
   if (req.path.endsWith('.jsonld')) return 'jsonld';
@@ -51,7 +65,8 @@ export function dcatCatalog(server: ApolloServer<GatewayContext>, requestMs: num
       res.status(400).type('application/json').send(errorBody('"page" must be a whole number from 1', 'BAD_USER_INPUT'));
       return;
     }
-    const read = await readAllDatasets(askPlatformAsCaller(server, req.principal!, requestMs));
+    const ask = askPlatformAsCaller(server, req.principal!, requestMs);
+    const read = await readAllDatasets(ask);
     if ('errors' in read) {
       const { message, code } = firstError(read.errors);
       res.status(statusOfErrors(read.errors)).type('application/json').send(errorBody(message, code));
@@ -66,7 +81,8 @@ export function dcatCatalog(server: ApolloServer<GatewayContext>, requestMs: num
     const times = read.datasets.map(packageModifiedAt).sort();
     const modified = new Date(times[times.length - 1] ?? Date.now()).toISOString();
     const operator = { code: OPERATOR_CODE, name: read.datasets.find((dataset) => dataset.publisher === OPERATOR_CODE)?.publisherName ?? operatorName };
-    const quads = catalogGraph(page, { publicUrl, operator, modified, review: read.review });
+    const focalPoints = isAnonymous(req.principal!) ? undefined : await readFocalPoints(ask);
+    const quads = catalogGraph(page, { publicUrl, operator, modified, review: read.review, focalPoints });
     const prefixes = { od: projectNamespace(publicUrl) };
     res.setHeader('cache-control', 'public, max-age=300');
     res.setHeader('vary', 'Accept, Authorization');

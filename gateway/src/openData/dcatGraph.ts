@@ -67,6 +67,15 @@ export interface CatalogDescription {
   modified: string;
   /** The list's last review, said in the project's namespace. */
   review?: OpenDataListReviewAnswer;
+  /** Publishers' focal points by agency code, as far as the caller may read them (none without a token). */
+  focalPoints?: ReadonlyMap<string, FocalPointAnswer>;
+}
+
+export interface FocalPointAnswer {
+  name: string;
+  role: string;
+  email: string | null;
+  phone: string | null;
 }
 
 /** The IRIs the catalogue mints, all under the gateway's public URL. */
@@ -163,11 +172,22 @@ export function catalogGraph(page: CatalogPage, about: CatalogDescription): Quad
     add(node, 'od:status', text(dataset.status));
     if (dataset.nextUpdateDue) add(node, 'od:nextUpdateDue', typed(dataset.nextUpdateDue.slice(0, 10), 'xsd:date'));
 
-    // The publisher's focal point: who answers for the dataset (an organisational contact, not a person's direct line).
+    // The publisher's focal point as far as the caller may see it (agency directory policies): its name and
+    // title to a signed-in caller, its work e-mail and phone to state agencies; to anyone else the agency.
     const contact = blankNode(`contact-${dataset.id}`);
+    const focalPoint = about.focalPoints?.get(dataset.publisher);
     add(node, 'dcat:contactPoint', contact);
-    a(contact, 'vcard:Organization');
-    add(contact, 'vcard:fn', text(dataset.publisherName, 'vi'));
+    if (focalPoint) {
+      a(contact, 'vcard:Individual');
+      add(contact, 'vcard:fn', text(focalPoint.name));
+      add(contact, 'vcard:title', text(focalPoint.role, 'vi'));
+      add(contact, 'vcard:organization-name', text(dataset.publisherName, 'vi'));
+      if (focalPoint.email) add(contact, 'vcard:hasEmail', namedNode(`mailto:${focalPoint.email}`));
+      if (focalPoint.phone) add(contact, 'vcard:hasTelephone', namedNode(`tel:${focalPoint.phone.replace(/[^\d+]/g, '')}`));
+    } else {
+      a(contact, 'vcard:Organization');
+      add(contact, 'vcard:fn', text(dataset.publisherName, 'vi'));
+    }
     add(contact, 'vcard:hasURL', namedNode(`${about.publicUrl}/api/3/action/organization_show?id=${encodeURIComponent(dataset.publisher)}`));
 
     const licence = namedNode(EU_LICENCES[dataset.licence] ? `${EU}licence/${EU_LICENCES[dataset.licence]}` : dataset.licenceUrl);
