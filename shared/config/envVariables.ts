@@ -558,6 +558,14 @@ export const ENV_VARIABLES = [
     readBy: ['bench'],
   },
   {
+    name: 'BENCH_PAIRED_ROUNDS',
+    type: { kind: 'integer', min: 0, unit: 'rounds' },
+    default: '4',
+    meaning: 'alternating rounds of 5 s per target in which each pair of targets that differ by one control is loaded (the controls\' ratios); `0`: none',
+    requiredInProduction: false,
+    readBy: ['bench'],
+  },
+  {
     name: 'BENCH_START_TIMEOUT',
     type: { kind: 'integer', min: 1, unit: 'seconds' },
     default: '900',

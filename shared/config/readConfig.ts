@@ -112,6 +112,7 @@ export interface Config {
     readonly databaseUrl: string;
     readonly citizens: number;
     readonly durationSeconds: number;
+    readonly pairedRounds: number;
     readonly startTimeoutSeconds: number;
     readonly fresh: boolean;
     readonly agency: string;
@@ -283,6 +284,7 @@ export function readConfig(env: Environment): Config {
       databaseUrl: read('BENCH_DATABASE_URL'),
       citizens: read('BENCH_SCALE'),
       durationSeconds: read('BENCH_DURATION'),
+      pairedRounds: read('BENCH_PAIRED_ROUNDS'),
       startTimeoutSeconds: read('BENCH_START_TIMEOUT'),
       fresh: read('BENCH_FRESH'),
       agency: read('BENCH_AGENCY'),
