@@ -52,9 +52,11 @@ export async function openServerSnapshot(url: string): Promise<ServerSnapshot> {
   }
 }
 
-/** `server_version_num` of the server holding `url`'s database. */
+/** `server_version_num` of the server holding `url`'s database, asked of its `postgres` database (the other may not exist yet). */
 export async function serverVersionNumber(url: string): Promise<number> {
-  const client = await connect(url);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = await connect(admin.toString());
   try {
     return Number((await client.query<{ version: string }>(`select current_setting('server_version_num') as version`)).rows[0].version);
   } finally {
