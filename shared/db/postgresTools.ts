@@ -32,8 +32,8 @@ export function majorVersion(version: string): number {
   return first >= 10_000 ? Math.floor(first / 10_000) : first;
 }
 
-function candidatePaths(name: PostgresToolName): string[] {
-  if (config.postgresBinDir) return [join(config.postgresBinDir, name)];
+function candidatePaths(name: PostgresToolName, binDir: string | undefined): string[] {
+  if (binDir) return [join(binDir, name)];
   const versions = existsSync(DEBIAN_VERSIONS) ? readdirSync(DEBIAN_VERSIONS).filter((entry) => /^\d+$/.test(entry)) : [];
   return [name, ...versions.map((version) => join(DEBIAN_VERSIONS, version, 'bin', name)).filter((path) => existsSync(path))];
 }
@@ -53,9 +53,9 @@ async function describeTool(name: PostgresToolName, path: string): Promise<Postg
  * newer one (pg_dump and pg_restore read older servers, never newer ones). Throws a message naming what
  * was found and what to install when none fits.
  */
-export async function findPostgresTool(name: PostgresToolName, serverMajor: number): Promise<PostgresTool> {
-  const found = (await Promise.all(candidatePaths(name).map((path) => describeTool(name, path)))).filter((tool): tool is PostgresTool => tool !== null);
-  const where = config.postgresBinDir ? `in POSTGRES_BIN_DIR (${config.postgresBinDir})` : `on PATH or in ${DEBIAN_VERSIONS}/<version>/bin`;
+export async function findPostgresTool(name: PostgresToolName, serverMajor: number, binDir = config.postgresBinDir): Promise<PostgresTool> {
+  const found = (await Promise.all(candidatePaths(name, binDir).map((path) => describeTool(name, path)))).filter((tool): tool is PostgresTool => tool !== null);
+  const where = binDir ? `in POSTGRES_BIN_DIR (${binDir})` : `on PATH or in ${DEBIAN_VERSIONS}/<version>/bin`;
   if (found.length === 0) {
     throw new Error(`${name} was not found ${where}: install the PostgreSQL ${serverMajor} client tools (Debian: postgresql-client-${serverMajor}) or set POSTGRES_BIN_DIR to the folder holding ${name}`);
   }
