@@ -15,6 +15,9 @@ import { readServerDatabaseState, restoreServerDatabase, serverDatabaseContents,
 import { serverDatabaseExists } from '../shared/db/serverDatabase.ts';
 import { fingerprintDifferences } from '../shared/db/tableFingerprints.ts';
 import { SUBGRAPHS } from '../subgraphs/registry.ts';
+import { auditPublicKeys } from '../shared/audit/auditKeys.ts';
+import { badlySignedCheckpoints } from '../shared/audit/witnessedChain.ts';
+import { platformWitnessedCheckpoints } from './serviceDatabase.ts';
 import { auditPublicKeyDigests, backupTarget, orderedServices, type BackupTarget } from './backupTargets.ts';
 
 function fail(lines: string[]): never {
@@ -143,6 +146,17 @@ const keysNow = auditPublicKeyDigests();
 const changedKeys = Object.keys(manifest.auditPublicKeys ?? {}).filter((name) => keysNow[name] !== manifest.auditPublicKeys[name]);
 if (changedKeys.length > 0) {
   console.log(`Note: the audit public keys of ${changedKeys.join(', ')} differ from the backup's: audit:verify will not trust the restored checkpoints until AUDIT_PUBLIC_KEYS_DIR (or DEV_KEYS_DIR) gives the keys of the backup`);
+}
+// And the restored checkpoints themselves: signed with keys other than those configured here, audit:verify will not trust them.
+if (!differing && chosen.some((entry) => entry.service === 'platform')) {
+  const witnessed = await platformWitnessedCheckpoints();
+  const keys = auditPublicKeys();
+  for (const [service, checkpoints] of witnessed ?? []) {
+    const bad = badlySignedCheckpoints(service, checkpoints, keys);
+    if (bad.length > 0) {
+      console.log(`Note: ${bad.length} of the ${checkpoints.length} checkpoint(s) of ${service} witnessed in the restored platform do not verify with the audit keys configured here (${bad[0].why}): give audit:verify the keys they were signed with (AUDIT_PUBLIC_KEYS_DIR)`);
+    }
+  }
 }
 if (differing) fail(['The restored databases differ from the backup (above).']);
 console.log(`Restored ${chosen.length} service(s) from ${folder} (made ${manifest.createdAt} at commit ${manifest.commit ?? 'unknown'}${manifest.uncommittedChanges ? ', with uncommitted changes' : ''}). Next: npm run audit:verify with the same settings.`);
