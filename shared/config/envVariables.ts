@@ -132,6 +132,14 @@ export const ENV_VARIABLES = [
     readBy: ['subgraph', 'bench'],
   },
   {
+    name: 'POSTGRES_BIN_DIR',
+    type: text,
+    defaultNote: '`PATH`, then `/usr/lib/postgresql/<version>/bin`',
+    meaning: 'folder of `pg_dump` and `pg_restore` for `npm run backup` and `npm run restore` on a Postgres server (they must be at least as new as the server; docs/backup-and-restore.md)',
+    requiredInProduction: false,
+    readBy: ['scripts'],
+  },
+  {
     name: 'PGLITE_DATA_DIR',
     type: text,
     defaultNote: 'in memory',

@@ -52,6 +52,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly databasePoolMax: number;
   readonly pgliteDataDir: string | undefined;
+  /** POSTGRES_BIN_DIR: where backup and restore find pg_dump and pg_restore (default: PATH, then /usr/lib/postgresql/<version>/bin). */
+  readonly postgresBinDir: string | undefined;
   /** SEED and SEED_SCALE. */
   readonly province: Readonly<ProvinceOptions>;
   /** `<NAME>_PORT`. */
@@ -216,6 +218,7 @@ export function readConfig(env: Environment): Config {
     databaseUrl: read('DATABASE_URL'),
     databasePoolMax: read('DATABASE_POOL_MAX'),
     pgliteDataDir: read('PGLITE_DATA_DIR'),
+    postgresBinDir: read('POSTGRES_BIN_DIR'),
     province: { seed: read('SEED'), citizens: read('SEED_SCALE') },
     servicePorts: perService((prefix) => read('<NAME>_PORT', prefix)),
     serviceDatabaseUrls: perService((prefix) => read('<NAME>_DATABASE_URL', prefix)),
