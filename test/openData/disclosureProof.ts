@@ -5,8 +5,11 @@
 // total rows are the equations, the suppressed cells the unknowns (>= 0). A linear program rather than
 // an enumeration: the constraint is exactly "consistent with the publication", and the tables have
 // hundreds of unknowns. Solved per connected group of equations, which are independent.
-import solver from 'javascript-lp-solver';
+import lpModule, { type SolverAPI } from 'javascript-lp-solver';
 import { TOTAL } from '../../shared/openData/disclosureControl.ts';
+
+// The package is CommonJS with ES-module typings: its default export arrives wrapped once under TypeScript's view.
+const lp = ((lpModule as unknown as { default?: SolverAPI }).default ?? lpModule) as unknown as SolverAPI;
 
 export interface PublishedAggregate {
   columns: readonly string[];
@@ -65,7 +68,7 @@ export function findDisclosures(table: PublishedAggregate, k: number): Disclosur
     const variables = Object.fromEntries(
       unknowns.map((i) => [`x${i}`, { objective: i === target ? 1 : 0, ...Object.fromEntries(group.flatMap((equation, e) => (equation.unknowns.includes(i) ? [[`e${e}`, 1]] : []))) }]),
     );
-    const solve = (opType: 'min' | 'max') => solver.Solve({ optimize: 'objective', opType, constraints, variables } as never) as { feasible: boolean; bounded?: boolean; result: number };
+    const solve = (opType: 'min' | 'max') => lp.Solve({ optimize: 'objective', opType, constraints, variables } as never) as { feasible: boolean; bounded?: boolean; result: number };
     const max = solve('max');
     const min = solve('min');
     if (!max.feasible || !min.feasible) throw new Error(`The published totals are inconsistent around ${cell.key.join(', ')}`);

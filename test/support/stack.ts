@@ -67,6 +67,7 @@ export const generousRateLimits = {
     'security-officer': NEVER_REACHED,
     'platform-admin': NEVER_REACHED,
     'data-protection-officer': NEVER_REACHED,
+    publisher: NEVER_REACHED,
     citizen: NEVER_REACHED,
     anonymous: NEVER_REACHED,
   },
