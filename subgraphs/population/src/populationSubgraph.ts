@@ -19,8 +19,8 @@ export const populationSubgraph: SubgraphDefinition<PopulationLoaders> = {
   seed: seedPopulation,
   createLoaders: createPopulationLoaders,
   internalRoutes: {
+    [CHILDREN_PATH]: { audience: GUARDIANSHIP_AUDIENCE, handle: minorChildrenOf },
     // Its open datasets' rows, for a publisher's refresh (issue 15).
     [OPEN_DATA_SOURCE_PATH]: openDataSourceRoute('population', populationOpenDataSources),
-    [CHILDREN_PATH]: { audience: GUARDIANSHIP_AUDIENCE, handle: minorChildrenOf },
   },
 };
