@@ -7,8 +7,9 @@
 //
 // The totals it publishes. Each aggregate declares its margins (`totalsBy`): a total row per value of the
 // dimensions it is *by*, summing every measure over the other dimensions, written with the label TOTAL in
-// the summed dimensions. The seeded datasets publish one margin, a total row per commune (per month and
-// commune for civil events), so a reader gets each commune's figure even where its cells are suppressed.
+// the summed dimensions. The seeded datasets publish one margin each: a total row per commune (population,
+// land), per month and commune (civil events), per programme over the province (social protection, whose
+// communes' cells are small), so a reader gets those figures even where their cells are suppressed.
 // A total is the sum of its cells: where a cell counts distinct people (land users, beneficiaries) a
 // person counted in two cells counts twice in the total, which keeps every total an exact linear
 // constraint (what the proof below reasons about) instead of an inequality.

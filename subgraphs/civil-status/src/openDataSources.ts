@@ -23,7 +23,8 @@ export async function peopleByMonthCommuneKind(knex: Knex): Promise<EventCell[]>
     .from(events.as('event'))
     .select(knex.raw("to_char(event.\"registeredOn\", 'YYYY-MM') as month"), { unitCode: 'event.unitCode', kind: 'event.kind' })
     .select(knex.raw('sum(event.people)::int as people'))
-    .groupBy(knex.raw('1'), 'event.unitCode', 'event.kind');
+    // By position: the month is an expression.
+    .groupByRaw('1, 2, 3');
 }
 
 export const civilStatusOpenDataSources: OpenDataSources = {

@@ -21,7 +21,8 @@ export async function residentsByCommuneGenderAge(knex: Knex, day: string): Prom
     .select(knex.raw('? as "bandFrom"', [bandFrom]))
     .select(knex.raw('count(*)::int as people'))
     .whereNull('citizen.date_of_death')
-    .groupBy('citizen.unit_code', 'citizen.gender', knex.raw('3'));
+    // By position: the band is an expression.
+    .groupByRaw('1, 2, 3');
 }
 
 export const populationOpenDataSources: OpenDataSources = {

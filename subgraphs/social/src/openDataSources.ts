@@ -1,6 +1,7 @@
 // The social-protection register's open data (issue 15): the distinct people receiving a benefit now,
 // per programme and paying commune, under disclosure control (shared/openData/disclosureControl.ts),
-// with a total row per commune (a person in two programmes counts in both, and twice in the total).
+// with a total row per programme over the province's communes: a commune's beneficiaries of one
+// programme are few, the province's many, so the programme totals are what stays published.
 import type { Knex } from 'knex';
 import type { OpenDataSources } from '../../../shared/openData/openDataSourceRoute.ts';
 
@@ -27,7 +28,7 @@ export const socialOpenDataSources: OpenDataSources = {
     table: async (knex) => ({
       dimensions: ['programme', 'unit_code'],
       cells: (await beneficiariesByProgrammeCommune(knex)).map((cell) => ({ key: [cell.programme, cell.unitCode], people: cell.people })),
-      totalsBy: [['unit_code']],
+      totalsBy: [['programme']],
     }),
   },
 };
