@@ -146,7 +146,8 @@ export function protectTable(table: AggregateTable, k: number = DEFAULT_MINIMUM_
     key: line.key,
     members: line.members,
     people: line.suppression === null ? line.people : null,
-    measures: line.suppression === null ? line.measures : line.measures.map(() => null),
+    // Sums of decimals (areas) without binary noise: 6500.5, not 6500.500000000001.
+    measures: line.suppression === null ? line.measures.map((value) => Math.round(value * 1e6) / 1e6) : line.measures.map(() => null),
     suppression: line.suppression,
   }));
   return { dimensions, countName: table.countName ?? 'people', measures, cells: publishedCells, totals };
