@@ -99,7 +99,7 @@ export function seededProvince(): Province {
 }
 
 export interface Who {
-  role: 'citizen' | 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'data-protection-officer';
+  role: 'citizen' | 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'data-protection-officer' | 'publisher';
   agency?: string;
   sub?: string;
   ttlSeconds?: number;
