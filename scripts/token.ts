@@ -5,7 +5,7 @@ import { KNOWN_ROLES } from '../shared/auth/Principal.ts';
 import { signDevUserToken } from '../shared/auth/userToken.ts';
 
 const usage = `Usage: npm run --silent token -- --role <role> [--role <role>] [--agency <code>] [--sub <subject>] [--ttl <seconds>]
-Roles: ${KNOWN_ROLES.join(', ')}. A citizen's --sub is their 12-digit personal id; officers, systems and data-protection officers need --agency.`;
+Roles: ${KNOWN_ROLES.join(', ')}. A citizen's --sub is their 12-digit personal id; officers, systems, data-protection officers and publishers need --agency.`;
 
 if (config.isProduction) {
   console.error('npm run token mints development tokens and refuses to run in production (NODE_ENV=production).');
@@ -33,7 +33,7 @@ const problem =
   values.help ? ''
   : roles.length === 0 ? 'Give at least one --role.'
   : unknown.length ? `Unknown role: ${unknown.join(', ')}.`
-  : (roles.includes('officer') || roles.includes('system') || roles.includes('data-protection-officer')) && !values.agency ? 'Officers, systems and data-protection officers need --agency.'
+  : (roles.includes('officer') || roles.includes('system') || roles.includes('data-protection-officer') || roles.includes('publisher')) && !values.agency ? 'Officers, systems, data-protection officers and publishers need --agency.'
   : roles.includes('citizen') && !/^\d{12}$/.test(values.sub ?? '') ? "A citizen's --sub must be their 12-digit personal id."
   : !Number.isInteger(ttl) || ttl < 1 || ttl > 86_400 ? '--ttl must be whole seconds from 1 to 86400.'
   : null;

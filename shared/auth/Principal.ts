@@ -2,7 +2,8 @@
 
 // A data-protection officer (DPO) oversees how personal data was used: an agency's DPO its own registers
 // and what its own officers asked of others; the province's DPO, like security officers, everything.
-export const KNOWN_ROLES = ['citizen', 'officer', 'system', 'security-officer', 'platform-admin', 'data-protection-officer'] as const;
+// A publisher keeps its own agency's open datasets (Thái Bình QĐ 27/2025 Đ6.2): metadata and versions.
+export const KNOWN_ROLES = ['citizen', 'officer', 'system', 'security-officer', 'platform-admin', 'data-protection-officer', 'publisher'] as const;
 export type Role = (typeof KNOWN_ROLES)[number];
 
 export interface Principal {

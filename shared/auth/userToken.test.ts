@@ -137,11 +137,11 @@ describe('a caller’s token at the gateway', () => {
   });
 
   it('refuses an officer whose token names no agency', () => {
-    expect(outcomeOf(tokenFor({ roles: ['officer'], sub: 'ca-0042' }))).toEqual({ refused: "An officer's, system's or data-protection officer's token must name its agency" });
+    expect(outcomeOf(tokenFor({ roles: ['officer'], sub: 'ca-0042' }))).toEqual({ refused: "An officer's, system's, data-protection officer's or publisher's token must name its agency" });
   });
 
   it('refuses a system whose token names an empty agency', () => {
-    expect(outcomeOf(tokenFor({ roles: ['system'], agency: '', sub: 'batch-1' }))).toEqual({ refused: "An officer's, system's or data-protection officer's token must name its agency" });
+    expect(outcomeOf(tokenFor({ roles: ['system'], agency: '', sub: 'batch-1' }))).toEqual({ refused: "An officer's, system's, data-protection officer's or publisher's token must name its agency" });
   });
 
   it('refuses an officer whose token names no account: every disclosure names who asked', () => {

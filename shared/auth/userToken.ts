@@ -110,8 +110,8 @@ function callerFromClaims(claims: jwt.JwtPayload): Identity {
   if (roles.includes('citizen') && !(subject && /^\d{12}$/.test(subject))) {
     throw new InvalidTokenError("A citizen's token must carry their 12-digit personal id as sub");
   }
-  if ((roles.includes('officer') || roles.includes('system') || roles.includes('data-protection-officer')) && !agency) {
-    throw new InvalidTokenError("An officer's, system's or data-protection officer's token must name its agency");
+  if ((roles.includes('officer') || roles.includes('system') || roles.includes('data-protection-officer') || roles.includes('publisher')) && !agency) {
+    throw new InvalidTokenError("An officer's, system's, data-protection officer's or publisher's token must name its agency");
   }
   // Every disclosure names who asked: an officer's (security officer's, administrator's) or system's account.
   if (!subject) {

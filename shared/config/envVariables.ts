@@ -281,7 +281,7 @@ export const ENV_VARIABLES = [
     type: { kind: 'hexKey', bytes: 32 },
     defaultNote: 'derived from `INTERNAL_TOKEN_SECRET`',
     meaning:
-      'a subgraph\'s key for one audience it verifies (it never holds the master secret): hex of HMAC-SHA256(secret, `internal-token:<audience>`), printed by `npm run keys:internal`; audiences are the subgraph\'s name, `<name>-disclosure-log`, and `consent-registry` for the platform, `guardianship` for population',
+      'a subgraph\'s key for one audience it verifies (it never holds the master secret): hex of HMAC-SHA256(secret, `internal-token:<audience>`), printed by `npm run keys:internal`; audiences are the subgraph\'s name, `<name>-disclosure-log`, `<name>-open-data` for an agency register with open datasets, and `consent-registry` for the platform, `guardianship` for population',
     requiredInProduction: 'on a subgraph started alone, one for each of its audiences (`npm run --silent keys:internal -- <name>`)',
     readBy: ['subgraph'],
   },
@@ -460,6 +460,7 @@ export const ENV_VARIABLES = [
   costBudget('QUERY_COST_BUDGET_SECURITY_OFFICER', '1000000', 'a security officer'),
   costBudget('QUERY_COST_BUDGET_PLATFORM_ADMIN', '1000000', 'a platform administrator'),
   costBudget('QUERY_COST_BUDGET_DATA_PROTECTION_OFFICER', '1000000', 'a data-protection officer'),
+  costBudget('QUERY_COST_BUDGET_PUBLISHER', '1000000', "an agency's open-data publisher"),
   costBudget('QUERY_COST_BUDGET_ANONYMOUS', '1000', 'a caller without a token'),
   {
     name: 'UNSAFE_BENCHMARK_WITHOUT_LIMITS',
@@ -522,6 +523,14 @@ export const ENV_VARIABLES = [
     type: rate,
     default: '10/s burst 40',
     meaning: `requests a data-protection officer (per agency and account) may send, ${RATE_FORMAT}`,
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
+    name: 'RATE_LIMIT_PUBLISHER',
+    type: rate,
+    default: '10/s burst 40',
+    meaning: `requests an agency's open-data publisher (per agency and account) may send, ${RATE_FORMAT}`,
     requiredInProduction: false,
     readBy: ['gateway'],
   },

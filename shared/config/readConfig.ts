@@ -13,7 +13,7 @@ export interface RateLimit {
 }
 
 /** Who gets a limit of their own: each role, and callers without a token. */
-export type RateLimitedCaller = 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'data-protection-officer' | 'citizen' | 'anonymous';
+export type RateLimitedCaller = 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'data-protection-officer' | 'publisher' | 'citizen' | 'anonymous';
 
 /** Values keyed by service name (`civil-status`), from `<NAME>_…` variables. */
 export type PerService<T> = Readonly<Record<string, T>>;
@@ -195,6 +195,7 @@ export function readConfig(env: Environment): Config {
         'security-officer': read('QUERY_COST_BUDGET_SECURITY_OFFICER'),
         'platform-admin': read('QUERY_COST_BUDGET_PLATFORM_ADMIN'),
         'data-protection-officer': read('QUERY_COST_BUDGET_DATA_PROTECTION_OFFICER'),
+        publisher: read('QUERY_COST_BUDGET_PUBLISHER'),
         anonymous: read('QUERY_COST_BUDGET_ANONYMOUS'),
       },
     };
@@ -278,6 +279,7 @@ export function readConfig(env: Environment): Config {
         'security-officer': read('RATE_LIMIT_SECURITY_OFFICER'),
         'platform-admin': read('RATE_LIMIT_PLATFORM_ADMIN'),
         'data-protection-officer': read('RATE_LIMIT_DATA_PROTECTION_OFFICER'),
+        publisher: read('RATE_LIMIT_PUBLISHER'),
         citizen: read('RATE_LIMIT_CITIZEN'),
         anonymous: read('RATE_LIMIT_ANONYMOUS'),
       },

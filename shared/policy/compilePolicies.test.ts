@@ -353,7 +353,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'rules.0.roles.0': 32 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 32, message: 'Unknown role "superuser" (known: citizen, officer, system, security-officer, platform-admin, data-protection-officer, any-signed-in)' }],
+        problems: [{ file: CITIZEN_FILE, line: 32, message: 'Unknown role "superuser" (known: citizen, officer, system, security-officer, platform-admin, data-protection-officer, publisher, any-signed-in)' }],
       });
     });
 

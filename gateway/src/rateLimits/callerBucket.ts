@@ -15,7 +15,7 @@ export interface CallerBucket {
   caller: RateLimitedCaller;
 }
 
-const STAFF_ROLES: readonly Role[] = ['officer', 'system', 'security-officer', 'platform-admin', 'data-protection-officer'];
+const STAFF_ROLES: readonly Role[] = ['officer', 'system', 'security-officer', 'platform-admin', 'data-protection-officer', 'publisher'];
 
 function hashed(kind: string, parts: readonly (string | null)[]): string {
   return `${kind}:${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32)}`;
