@@ -14,6 +14,8 @@ export interface BenchSettings {
   /** Per target, before any measurement: long enough for V8 to finish compiling the hot paths (3 s was not). */
   warmupSeconds: number;
   durationSeconds: number;
+  /** Alternating rounds per pair of targets that differ by one control (pairedRounds.ts); 0: none. */
+  pairedRounds: number;
   /** Above this share of the machine's CPU (0..1) used by other work, a run's figures are not results. */
   otherWorkLimit: number;
   /** Seconds of each quiet sample of the machine's load (before our services start, and before measuring). */
@@ -38,6 +40,7 @@ export function benchSettingsFromEnv(): BenchSettings {
     databasePrefix: atBenchScale ? 'bench_' : `bench_${citizens}_`,
     warmupSeconds: 10,
     durationSeconds: bench.durationSeconds,
+    pairedRounds: bench.pairedRounds,
     otherWorkLimit: 0.1,
     loadSampleSeconds: 3,
     connections: [10, 50],

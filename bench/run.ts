@@ -26,6 +26,7 @@ import { killAllChildrenNow, stopAllChildren } from './childProcesses.ts';
 import { runCpu, takeCpuSnapshot, type TargetProcess } from './cpuAccounting.ts';
 import { sampleMachineLoad } from './machineLoad.ts';
 import { measuredCommit } from './measuredCommit.ts';
+import { CONTROL_PAIRS, pairedRatio, ROUND_SECONDS, roundOrder, type PairedRatio } from './pairedRounds.ts';
 import { machineInfo, printReport, ratiosOf, type BenchReport, type Measurement } from './report.ts';
 import { writeResults } from './resultsFile.ts';
 import { runLoad, stopRunningLoad } from './runLoad.ts';
@@ -71,11 +72,11 @@ interface TargetParts {
   processes: TargetProcess[];
 }
 
-async function measure(target: BenchTarget, connections: number, parts: TargetParts, settings: BenchSettings, all: RunningService[]): Promise<Measurement> {
+async function measure(target: BenchTarget, connections: number, parts: TargetParts, settings: BenchSettings, all: RunningService[], seconds = settings.durationSeconds): Promise<Measurement> {
   const pgids = all.map((service) => service.child.pid);
   const before = await settledStatements(parts.countedAt);
   const cpuBefore = takeCpuSnapshot(pgids, settings.databasePrefix);
-  const result = await runLoad(target, connections, settings.durationSeconds);
+  const result = await runLoad(target, connections, seconds);
   // After the requests in flight have finished on the servers, so their CPU is in, as their SQL is.
   const sqlStatements = (await settledStatements(parts.countedAt)) - before;
   const cpu = runCpu(cpuBefore, takeCpuSnapshot(pgids, settings.databasePrefix), parts.processes, result.sent);
@@ -186,10 +187,31 @@ async function main(settings: BenchSettings): Promise<void> {
   for (const connections of settings.connections) {
     for (const target of targets) measurements.push(await measure(target, connections, partsOf.get(target)!, settings, all));
   }
+  // Each control's cost: its pair of targets in alternating rounds (pairedRounds.ts), after the runs above.
+  const pairedRatios: PairedRatio[] = [];
+  const rounds: Measurement[] = [];
+  if (settings.pairedRounds > 0) console.log(`Controls: each pair in ${settings.pairedRounds} alternating rounds of ${ROUND_SECONDS} s per target`);
+  for (const connections of settings.connections) {
+    for (const pair of CONTROL_PAIRS) {
+      const sides = { over: targets.find((target) => target.name === pair.over)!, under: targets.find((target) => target.name === pair.under)! };
+      const figures: { over: number; under: number }[] = [];
+      for (const order of roundOrder(settings.pairedRounds)) {
+        const round = { over: 0, under: 0 };
+        for (const side of order) {
+          const measurement = await measure(sides[side], connections, partsOf.get(sides[side])!, settings, all, ROUND_SECONDS);
+          rounds.push(measurement);
+          round[side] = measurement.requestsPerSecond;
+        }
+        figures.push(round);
+      }
+      const ratio = pairedRatio(pair, connections, figures);
+      if (ratio) pairedRatios.push(ratio);
+    }
+  }
   const validity = validityOf({
     otherWorkLimit: settings.otherWorkLimit,
     samples: load,
-    runs: measurements.map((m) => ({ target: m.target, connections: m.connections, otherShare: m.cpu.otherShare })),
+    runs: [...measurements, ...rounds].map((m) => ({ target: m.target, connections: m.connections, otherShare: m.cpu.otherShare })),
   });
 
   const report: BenchReport = {
@@ -208,6 +230,8 @@ async function main(settings: BenchSettings): Promise<void> {
     durationSeconds: settings.durationSeconds,
     measurements,
     ratios: ratiosOf(measurements),
+    pairedRounds: settings.pairedRounds,
+    pairedRatios,
   };
   printReport(report);
   console.log(`\nWrote ${writeResults(report).join(' and ')}`);
@@ -217,8 +241,10 @@ let exitCode = 0;
 try {
   const settings = benchSettingsFromEnv();
   // Every wait is bounded already; this is the backstop that guarantees the run ends by itself.
-  // Every target warmed up once and loaded once per connection count (10 s each for settling and samples).
-  const watchdogSeconds = settings.startTimeoutSeconds + 300 + TARGET_NAMES.length * (settings.warmupSeconds + settings.connections.length * (settings.durationSeconds + 10));
+  // Every target warmed up once and loaded once per connection count (10 s each for settling and samples),
+  // then each control's pair in its rounds.
+  const pairRunSeconds = CONTROL_PAIRS.length * settings.connections.length * settings.pairedRounds * 2 * (ROUND_SECONDS + 10);
+  const watchdogSeconds = settings.startTimeoutSeconds + 300 + TARGET_NAMES.length * (settings.warmupSeconds + settings.connections.length * (settings.durationSeconds + 10)) + pairRunSeconds;
   setTimeout(() => {
     console.error(`Benchmark failed: still running after ${watchdogSeconds} s; stopping.`);
     stopRunningLoad();

@@ -15,7 +15,7 @@ describe('npm run keys:internal', () => {
     const { stdout } = await run(tsx, [script, 'population'], { env: childEnvironment({ INTERNAL_TOKEN_SECRET: secret }) });
     const key = (audience: string) => deriveSubgraphKey(secret, audience).toString('hex');
     expect(stdout).toBe(
-      `INTERNAL_TOKEN_KEY_POPULATION=${key('population')}\nINTERNAL_TOKEN_KEY_GUARDIANSHIP=${key('guardianship')}\nINTERNAL_TOKEN_KEY_POPULATION_DISCLOSURE_LOG=${key('population-disclosure-log')}\n`,
+      `INTERNAL_TOKEN_KEY_POPULATION=${key('population')}\nINTERNAL_TOKEN_KEY_GUARDIANSHIP=${key('guardianship')}\nINTERNAL_TOKEN_KEY_POPULATION_OPEN_DATA=${key('population-open-data')}\nINTERNAL_TOKEN_KEY_POPULATION_DISCLOSURE_LOG=${key('population-disclosure-log')}\n`,
     );
     expect(stdout).not.toContain(secret);
   });
@@ -23,11 +23,11 @@ describe('npm run keys:internal', () => {
   it('prints every audience the gateway signs for', async () => {
     const { stdout } = await run(tsx, [script], { env: childEnvironment({ INTERNAL_TOKEN_SECRET: secret }) });
     expect(stdout.trim().split('\n').map((line) => line.split('=')[0])).toEqual([
-      'INTERNAL_TOKEN_KEY_POPULATION', 'INTERNAL_TOKEN_KEY_GUARDIANSHIP', 'INTERNAL_TOKEN_KEY_POPULATION_DISCLOSURE_LOG',
-      'INTERNAL_TOKEN_KEY_CIVIL_STATUS', 'INTERNAL_TOKEN_KEY_CIVIL_STATUS_DISCLOSURE_LOG',
-      'INTERNAL_TOKEN_KEY_BUSINESS', 'INTERNAL_TOKEN_KEY_BUSINESS_DISCLOSURE_LOG',
-      'INTERNAL_TOKEN_KEY_LAND', 'INTERNAL_TOKEN_KEY_LAND_DISCLOSURE_LOG',
-      'INTERNAL_TOKEN_KEY_SOCIAL', 'INTERNAL_TOKEN_KEY_SOCIAL_DISCLOSURE_LOG',
+      'INTERNAL_TOKEN_KEY_POPULATION', 'INTERNAL_TOKEN_KEY_GUARDIANSHIP', 'INTERNAL_TOKEN_KEY_POPULATION_OPEN_DATA', 'INTERNAL_TOKEN_KEY_POPULATION_DISCLOSURE_LOG',
+      'INTERNAL_TOKEN_KEY_CIVIL_STATUS', 'INTERNAL_TOKEN_KEY_CIVIL_STATUS_OPEN_DATA', 'INTERNAL_TOKEN_KEY_CIVIL_STATUS_DISCLOSURE_LOG',
+      'INTERNAL_TOKEN_KEY_BUSINESS', 'INTERNAL_TOKEN_KEY_BUSINESS_OPEN_DATA', 'INTERNAL_TOKEN_KEY_BUSINESS_DISCLOSURE_LOG',
+      'INTERNAL_TOKEN_KEY_LAND', 'INTERNAL_TOKEN_KEY_LAND_OPEN_DATA', 'INTERNAL_TOKEN_KEY_LAND_DISCLOSURE_LOG',
+      'INTERNAL_TOKEN_KEY_SOCIAL', 'INTERNAL_TOKEN_KEY_SOCIAL_OPEN_DATA', 'INTERNAL_TOKEN_KEY_SOCIAL_DISCLOSURE_LOG',
       'INTERNAL_TOKEN_KEY_PLATFORM', 'INTERNAL_TOKEN_KEY_CONSENT_REGISTRY', 'INTERNAL_TOKEN_KEY_PLATFORM_DISCLOSURE_LOG',
     ]);
   });

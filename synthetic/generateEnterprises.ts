@@ -40,12 +40,14 @@ const NAME_PREFIX: Readonly<Record<Kind, string>> = {
   HD: 'Công ty hợp danh',
 };
 
-const SECTORS = new WeightedTable<readonly [string, boolean]>([
-  [['Thương mại', false], 18], [['Thương mại và Dịch vụ', false], 14], [['Xây dựng', false], 10],
-  [['Đầu tư và Xây dựng', false], 5], [['Sản xuất và Thương mại', true], 8], [['Vận tải', false], 6],
-  [['Nông nghiệp', false], 4], [['May mặc', true], 5], [['Cơ khí', true], 5], [['Thực phẩm', true], 4],
-  [['Công nghệ', false], 4], [['Điện tử', true], 3], [['Vật liệu xây dựng', true], 4], [['Dịch vụ', false], 5],
-  [['Du lịch', false], 2], [['Dược phẩm', false], 1], [['Nội thất', true], 3], [['Môi trường', false], 1],
+// The word the name carries, whether the firm manufactures, and its VSIC 2018 section (level-1 code of
+// the Vietnamese standard industrial classification, QĐ 27/2018/QĐ-TTg): the register's `sector`.
+const SECTORS = new WeightedTable<readonly [string, boolean, string]>([
+  [['Thương mại', false, 'G'], 18], [['Thương mại và Dịch vụ', false, 'G'], 14], [['Xây dựng', false, 'F'], 10],
+  [['Đầu tư và Xây dựng', false, 'F'], 5], [['Sản xuất và Thương mại', true, 'C'], 8], [['Vận tải', false, 'H'], 6],
+  [['Nông nghiệp', false, 'A'], 4], [['May mặc', true, 'C'], 5], [['Cơ khí', true, 'C'], 5], [['Thực phẩm', true, 'C'], 4],
+  [['Công nghệ', false, 'J'], 4], [['Điện tử', true, 'C'], 3], [['Vật liệu xây dựng', true, 'C'], 4], [['Dịch vụ', false, 'N'], 5],
+  [['Du lịch', false, 'I'], 2], [['Dược phẩm', false, 'G'], 1], [['Nội thất', true, 'C'], 3], [['Môi trường', false, 'E'], 1],
 ]);
 
 // Brand names are two auspicious syllables, e.g. 'Minh Phát', 'Hưng Thịnh'.
@@ -117,7 +119,7 @@ class EnterpriseFactory {
     const rng = this.rng;
     const pop = this.pop;
     const kind = KINDS.pick(rng);
-    const [sector, industrial] = SECTORS.pick(rng);
+    const [sector, industrial, vsicSection] = SECTORS.pick(rng);
     // Most firms register where their owner lives; some in another unit's industrial area.
     const profile = rng.chance(0.75) ? pop.profiles[pop.householdOf[representative]] : rng.pick(UNIT_PROFILES);
     const earliest = Math.max(addYears(pop.born[representative], 18) + 1, REGISTRY_START);
@@ -141,6 +143,7 @@ class EnterpriseFactory {
       address: this.addresses.business(rng, profile, industrial),
       legalRepresentativeId: pop.citizens[representative].id,
       charterCapital: CAPITAL_TABLES[kind].pick(rng),
+      sector: vsicSection,
     };
     return { enterprise, registered, profile, industrial };
   }

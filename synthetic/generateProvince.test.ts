@@ -56,7 +56,7 @@ describe('determinism and scale', () => {
     expect(small.citizens[0].id).toBe('033094642778');
     expect(small.citizens[0].fullName).toBe('Phạm Quang Thái');
     expect(createHash('sha256').update(JSON.stringify(small)).digest('hex')).toBe(
-      '6cded4871cbb4ccf1c62f20c907adfc8a6faed98c1bc977c37dcfe507cf02aa1',
+      '1f7169012c2c3f3ce96c8c89367b347f42b430676daa8bc37fc84ec7e8b82248',
     );
   });
 

@@ -92,6 +92,8 @@ export interface Enterprise {
   address: string;
   legalRepresentativeId: string;
   charterCapital: number;
+  /** VSIC 2018 section (level-1 code, A-U) of the main line of business. */
+  sector: string;
 }
 
 export interface LandParcel {

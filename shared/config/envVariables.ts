@@ -132,6 +132,14 @@ export const ENV_VARIABLES = [
     readBy: ['subgraph', 'bench'],
   },
   {
+    name: 'POSTGRES_BIN_DIR',
+    type: text,
+    defaultNote: '`PATH`, then `/usr/lib/postgresql/<version>/bin`',
+    meaning: 'folder of `pg_dump` and `pg_restore` for `npm run backup` and `npm run restore` on a Postgres server (they must be at least as new as the server; docs/backup-and-restore.md)',
+    requiredInProduction: false,
+    readBy: ['scripts'],
+  },
+  {
     name: 'PGLITE_DATA_DIR',
     type: text,
     defaultNote: 'in memory',
@@ -273,7 +281,7 @@ export const ENV_VARIABLES = [
     type: { kind: 'hexKey', bytes: 32 },
     defaultNote: 'derived from `INTERNAL_TOKEN_SECRET`',
     meaning:
-      'a subgraph\'s key for one audience it verifies (it never holds the master secret): hex of HMAC-SHA256(secret, `internal-token:<audience>`), printed by `npm run keys:internal`; audiences are the subgraph\'s name, `<name>-disclosure-log`, and `consent-registry` for the platform, `guardianship` for population',
+      'a subgraph\'s key for one audience it verifies (it never holds the master secret): hex of HMAC-SHA256(secret, `internal-token:<audience>`), printed by `npm run keys:internal`; audiences are the subgraph\'s name, `<name>-disclosure-log`, `<name>-open-data` for an agency register with open datasets, and `consent-registry` for the platform, `guardianship` for population',
     requiredInProduction: 'on a subgraph started alone, one for each of its audiences (`npm run --silent keys:internal -- <name>`)',
     readBy: ['subgraph'],
   },
@@ -463,6 +471,7 @@ export const ENV_VARIABLES = [
   costBudget('QUERY_COST_BUDGET_SECURITY_OFFICER', '1000000', 'a security officer'),
   costBudget('QUERY_COST_BUDGET_PLATFORM_ADMIN', '1000000', 'a platform administrator'),
   costBudget('QUERY_COST_BUDGET_DATA_PROTECTION_OFFICER', '1000000', 'a data-protection officer'),
+  costBudget('QUERY_COST_BUDGET_PUBLISHER', '1000000', "an agency's open-data publisher"),
   // Callers without a token reach open data only (gateway/src/plugins/useAnonymousGuard.ts): a page of
   // 5,000 rows of a dataset, the largest `rows` allows, is estimated at about 55,000.
   costBudget('QUERY_COST_BUDGET_ANONYMOUS', '60000', 'a caller without a token (open data only)'),
@@ -531,6 +540,14 @@ export const ENV_VARIABLES = [
     readBy: ['gateway'],
   },
   {
+    name: 'RATE_LIMIT_PUBLISHER',
+    type: rate,
+    default: '10/s burst 40',
+    meaning: `requests an agency's open-data publisher (per agency and account) may send, ${RATE_FORMAT}`,
+    requiredInProduction: false,
+    readBy: ['gateway'],
+  },
+  {
     name: 'RATE_LIMIT_CITIZEN',
     type: rate,
     default: '2/s burst 20',
@@ -567,6 +584,14 @@ export const ENV_VARIABLES = [
     type: { kind: 'integer', min: 1, unit: 'seconds' },
     default: '20',
     meaning: 'seconds each measurement runs (at 10 s, runs of the same stack differed by over 10% on a 2-core machine: too noisy for the limits on/off ratio)',
+    requiredInProduction: false,
+    readBy: ['bench'],
+  },
+  {
+    name: 'BENCH_PAIRED_ROUNDS',
+    type: { kind: 'integer', min: 0, unit: 'rounds' },
+    default: '4',
+    meaning: 'alternating rounds of 5 s per target in which each pair of targets that differ by one control is loaded (the controls\' ratios); `0`: none',
     requiredInProduction: false,
     readBy: ['bench'],
   },

@@ -126,6 +126,7 @@ describe('readConfig', () => {
         'security-officer': { perSecond: 10, burst: 40 },
         'platform-admin': { perSecond: 10, burst: 40 },
         'data-protection-officer': { perSecond: 10, burst: 40 },
+        publisher: { perSecond: 10, burst: 40 },
         citizen: { perSecond: 2, burst: 20 },
         anonymous: { perSecond: 1, burst: 10 },
       },

@@ -13,7 +13,7 @@ export interface RateLimit {
 }
 
 /** Who gets a limit of their own: each role, and callers without a token. */
-export type RateLimitedCaller = 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'data-protection-officer' | 'citizen' | 'anonymous';
+export type RateLimitedCaller = 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'data-protection-officer' | 'publisher' | 'citizen' | 'anonymous';
 
 /** Values keyed by service name (`civil-status`), from `<NAME>_…` variables. */
 export type PerService<T> = Readonly<Record<string, T>>;
@@ -52,6 +52,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly databasePoolMax: number;
   readonly pgliteDataDir: string | undefined;
+  /** POSTGRES_BIN_DIR: where backup and restore find pg_dump and pg_restore (default: PATH, then /usr/lib/postgresql/<version>/bin). */
+  readonly postgresBinDir: string | undefined;
   /** SEED and SEED_SCALE. */
   readonly province: Readonly<ProvinceOptions>;
   /** `<NAME>_PORT`. */
@@ -114,6 +116,7 @@ export interface Config {
     readonly databaseUrl: string;
     readonly citizens: number;
     readonly durationSeconds: number;
+    readonly pairedRounds: number;
     readonly startTimeoutSeconds: number;
     readonly fresh: boolean;
     readonly agency: string;
@@ -194,6 +197,7 @@ export function readConfig(env: Environment): Config {
         'security-officer': read('QUERY_COST_BUDGET_SECURITY_OFFICER'),
         'platform-admin': read('QUERY_COST_BUDGET_PLATFORM_ADMIN'),
         'data-protection-officer': read('QUERY_COST_BUDGET_DATA_PROTECTION_OFFICER'),
+        publisher: read('QUERY_COST_BUDGET_PUBLISHER'),
         anonymous: read('QUERY_COST_BUDGET_ANONYMOUS'),
       },
     };
@@ -217,6 +221,7 @@ export function readConfig(env: Environment): Config {
     databaseUrl: read('DATABASE_URL'),
     databasePoolMax: read('DATABASE_POOL_MAX'),
     pgliteDataDir: read('PGLITE_DATA_DIR'),
+    postgresBinDir: read('POSTGRES_BIN_DIR'),
     province: { seed: read('SEED'), citizens: read('SEED_SCALE') },
     servicePorts: perService((prefix) => read('<NAME>_PORT', prefix)),
     serviceDatabaseUrls: perService((prefix) => read('<NAME>_DATABASE_URL', prefix)),
@@ -277,6 +282,7 @@ export function readConfig(env: Environment): Config {
         'security-officer': read('RATE_LIMIT_SECURITY_OFFICER'),
         'platform-admin': read('RATE_LIMIT_PLATFORM_ADMIN'),
         'data-protection-officer': read('RATE_LIMIT_DATA_PROTECTION_OFFICER'),
+        publisher: read('RATE_LIMIT_PUBLISHER'),
         citizen: read('RATE_LIMIT_CITIZEN'),
         anonymous: read('RATE_LIMIT_ANONYMOUS'),
       },
@@ -286,6 +292,7 @@ export function readConfig(env: Environment): Config {
       databaseUrl: read('BENCH_DATABASE_URL'),
       citizens: read('BENCH_SCALE'),
       durationSeconds: read('BENCH_DURATION'),
+      pairedRounds: read('BENCH_PAIRED_ROUNDS'),
       startTimeoutSeconds: read('BENCH_START_TIMEOUT'),
       fresh: read('BENCH_FRESH'),
       agency: read('BENCH_AGENCY'),

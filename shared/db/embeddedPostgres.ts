@@ -10,10 +10,11 @@ let template: Promise<PGlite> | undefined;
  * seconds, a clone a fraction of that, and `npm start` needs six databases.
  * A data directory gets an instance of its own that survives restarts.
  */
-export async function createEmbeddedPostgres(dataDir?: string): Promise<PGlite> {
+export async function createEmbeddedPostgres(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
-    return PGlite.create(dataDir);
+    // A restore (shared/db/embeddedBackup.ts) fills a new data directory from a data-directory dump.
+    return options.loadDataDir ? PGlite.create({ dataDir, loadDataDir: options.loadDataDir }) : PGlite.create(dataDir);
   }
   template ??= PGlite.create();
   return (await (await template).clone()) as PGlite;

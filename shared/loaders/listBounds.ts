@@ -103,8 +103,8 @@ export const LIST_BOUNDS = {
   'Query.myConsents': { kind: 'cap', max: MAX_CITIZEN_ROWS, bound: `the citizen's own consents, newest first, \`limit ${MAX_CITIZEN_ROWS}\` in SQL` },
   'Query.mySubjectRequests': { kind: 'cap', max: MAX_CITIZEN_ROWS, bound: `the citizen's own requests, newest first, \`limit ${MAX_CITIZEN_ROWS}\` in SQL` },
   // Derived from the policies in force (one file per type, checked against the schemas).
-  'Query.consentableFieldGroups': { kind: 'model', max: 800, bound: 'field groups of the policies in force: at most one per field of the schemas (643 today)' },
-  'Query.subjectRequestableFieldGroups': { kind: 'model', max: 800, bound: 'field groups of the policies in force: at most one per field of the schemas (643 today)' },
+  'Query.consentableFieldGroups': { kind: 'model', max: 800, bound: 'field groups of the policies in force: at most one per field of the schemas (644 today)' },
+  'Query.subjectRequestableFieldGroups': { kind: 'model', max: 800, bound: 'field groups of the policies in force: at most one per field of the schemas (644 today)' },
   'ConsentableFieldGroup.fields': { kind: 'model', max: 40, bound: 'fields of one type (22 at most today: the platform\'s Query)' },
   'SubjectRequestableFieldGroup.fields': { kind: 'model', max: 40, bound: 'fields of one type (22 at most today: the platform\'s Query)' },
   'PurposeDeclarers.agencies': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'agencies of the agency directory' },

@@ -83,7 +83,13 @@ export function readPolicyCaseFiles(policyDir: string, subgraph: string): Policy
     });
 }
 
+/** `who: {role: anonymous}`: a caller without a token (no subject, agency or role). */
+export const ANONYMOUS_CASE_ROLE = 'anonymous';
+
 export function principalOf(testCase: PolicyCase): Principal {
+  if (testCase.who.role === ANONYMOUS_CASE_ROLE) {
+    return { subject: null, agency: null, roles: [], purpose: testCase.purpose ?? null, caseId: testCase.case_id ?? null, requestId: 'policy-test' };
+  }
   return {
     subject: testCase.who.sub ?? `test-${testCase.who.role}`,
     agency: testCase.who.agency ?? null,

@@ -9,7 +9,12 @@ import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import { SHARING_STATISTICS_PATH, sharingStatisticsRoute } from '../statistics/sharingStatisticsRoute.ts';
 import type { SubgraphDefinition } from './SubgraphDefinition.ts';
 
-/** The agency's own routes, and the disclosure-log routes every agency answers (who used my data; releases; recipients of a correction). */
+/**
+ * The agency's own routes (among them, for a register with open-data sources, OPEN_DATA_SOURCE_PATH at
+ * `<name>-open-data`: shared/openData/openDataSourceRoute.ts, wired in its definition, so only a subgraph
+ * that has sources verifies that audience), and the disclosure-log routes every agency answers (who used
+ * my data; releases; recipients of a correction).
+ */
 export function servedInternalRoutes(definition: Pick<SubgraphDefinition, 'name' | 'internalRoutes'>): Record<string, InternalRoute> {
   return {
     ...definition.internalRoutes,

@@ -34,6 +34,7 @@ const keyOf = (audience: string, master = secret) => deriveSubgraphKey(master, a
 const populationKeys = {
   INTERNAL_TOKEN_KEY_POPULATION: keyOf('population'),
   INTERNAL_TOKEN_KEY_GUARDIANSHIP: keyOf('guardianship'),
+  INTERNAL_TOKEN_KEY_POPULATION_OPEN_DATA: keyOf('population-open-data'),
   INTERNAL_TOKEN_KEY_POPULATION_DISCLOSURE_LOG: keyOf('population-disclosure-log'),
   // Its Ed25519 key for checkpoints of its disclosure log, given inline.
   AUDIT_SIGNING_KEY_POPULATION: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -144,6 +145,7 @@ describe('a production start with unsafe or missing settings', { timeout: 120_00
     expect(result.code).toBe(1);
     expectOneMessage(result.stderr, 'the population subgraph', [
       'INTERNAL_TOKEN_KEY_GUARDIANSHIP is missing',
+      'INTERNAL_TOKEN_KEY_POPULATION_OPEN_DATA is missing',
       'INTERNAL_TOKEN_KEY_POPULATION_DISCLOSURE_LOG is missing',
       "INTERNAL_TOKEN_KEY_BUSINESS is not population's",
       'AUDIT_SIGNING_KEY_POPULATION is missing',

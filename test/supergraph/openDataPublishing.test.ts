@@ -76,6 +76,32 @@ describe('a publisher keeping its agency’s open datasets', () => {
     expect(body.data.refreshOpenDataset.dataset.freshness).toBe('FRESH');
   });
 
+  it('publishes a register’s dataset through the register’s own route: the enterprises, by the finance department’s publisher', async () => {
+    const before = await dataset('enterprises');
+    const { body } = await call(financePublisher, REFRESH, { id: 'enterprises' });
+    expect(body.errors).toBeUndefined();
+    const refreshed = body.data.refreshOpenDataset;
+    expect(refreshed.dataset).toMatchObject({ status: 'PUBLISHED', freshness: 'FRESH', currentVersion: { how: 'REFRESH' } });
+    if (before.currentVersion === null) expect(refreshed).toMatchObject({ outcome: 'PUBLISHED', versionNumber: 1 });
+    const rows = await call(anonymous, `{ openDataset(id: "enterprises") { columns { name } rows(first: 5) { totalCount nodes { values } } } }`);
+    expect(rows.body.errors).toBeUndefined();
+    const { columns, rows: page } = rows.body.data.openDataset;
+    expect(page.totalCount).toBe(refreshed.dataset.currentVersion.rowCount);
+    expect(page.nodes.length).toBe(Math.min(5, page.totalCount));
+    for (const row of page.nodes) expect(row.values).toHaveLength(columns.length);
+
+    const again = await call(financePublisher, REFRESH, { id: 'enterprises' });
+    expect(again.body.data.refreshOpenDataset).toMatchObject({ outcome: 'UNCHANGED', versionNumber: refreshed.versionNumber, dataset: { dataModifiedAt: refreshed.dataset.dataModifiedAt } });
+    expectAnswer(await call(operatorPublisher, REFRESH, { id: 'enterprises' }), { data: null, errors: [{ code: 'FORBIDDEN', reason: 'AGENCY_NOT_ALLOWED', path: 'refreshOpenDataset' }] });
+  });
+
+  it('publishes an aggregate of a register under its disclosure control: population by commune, by the police’s publisher', async () => {
+    const { body } = await call(publisherOf('cong-an-tinh', 'xb-ca-01'), REFRESH, { id: 'population-by-commune-gender-age' });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.refreshOpenDataset.dataset).toMatchObject({ status: 'PUBLISHED', freshness: 'FRESH' });
+    expect(body.data.refreshOpenDataset.dataset.currentVersion.rowCount).toBeGreaterThan(0);
+  });
+
   it('refuses a CSV whose values do not fit the declared columns, naming line and column, and changes nothing', async () => {
     const before = await dataset(UNITS);
     const bad = await call(operatorPublisher, UPLOAD, { id: UNITS, csv: `${UNITS_HEADER}\n33,Tỉnh Hưng Yên,province,2025-13-01,,,,\n34,x,commune\n` });

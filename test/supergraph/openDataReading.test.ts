@@ -125,7 +125,7 @@ describe('anyone reading the open datasets', () => {
     const start = await statementsOf(ROWS, { id: 'administrative-units', first: 10 });
     const deep = await statementsOf(ROWS, { id: 'administrative-units', first: 10, after: first.body.data.openDataset.rows.pageInfo.endCursor });
     expect(deep).toBe(start);
-    const everyRows = `query ($filter: OpenDatasetFilter) { openDatasets(filter: $filter) { nodes { id currentVersion { number } rows(first: 10) { totalCount nodes { values } } } } }`;
+    const everyRows = `query ($filter: OpenDatasetFilter) { openDatasets(filter: $filter) { nodes { id currentVersion { number } versions(first: 5) { totalCount nodes { number } } rows(first: 10) { totalCount nodes { values } } } } }`;
     const one = await statementsOf(everyRows, { filter: { publisher: 'so-khoa-hoc-cong-nghe', theme: 'REGI' } });
     const all = await statementsOf(everyRows, {});
     expect(all).toBe(one);

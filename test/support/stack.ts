@@ -67,6 +67,7 @@ export const generousRateLimits = {
     'security-officer': NEVER_REACHED,
     'platform-admin': NEVER_REACHED,
     'data-protection-officer': NEVER_REACHED,
+    publisher: NEVER_REACHED,
     citizen: NEVER_REACHED,
     anonymous: NEVER_REACHED,
   },
@@ -98,7 +99,7 @@ export function seededProvince(): Province {
 }
 
 export interface Who {
-  role: 'citizen' | 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'data-protection-officer';
+  role: 'citizen' | 'officer' | 'system' | 'security-officer' | 'platform-admin' | 'data-protection-officer' | 'publisher';
   agency?: string;
   sub?: string;
   ttlSeconds?: number;

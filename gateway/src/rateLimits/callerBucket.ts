@@ -17,11 +17,6 @@ export interface CallerBucket {
 
 const STAFF_ROLES: readonly Role[] = ['officer', 'system', 'security-officer', 'platform-admin', 'data-protection-officer', 'publisher'];
 
-/** A publisher is an agency's staff account keeping its open datasets: it takes the officer's limit (no setting of its own). */
-function limitedAs(role: Role): RateLimitedCaller {
-  return role === 'publisher' ? 'officer' : role;
-}
-
 function hashed(kind: string, parts: readonly (string | null)[]): string {
   return `${kind}:${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32)}`;
 }
@@ -55,7 +50,7 @@ function mostGenerous(callers: readonly RateLimitedCaller[], limits: RateLimits)
 
 export function callerBucket(principal: Principal, clientAddress: string | undefined, limits: RateLimits): CallerBucket {
   if (isAnonymous(principal)) return { key: hashed('anonymous', [addressKey(clientAddress)]), limit: limits.anonymous, caller: 'anonymous' };
-  const { caller, limit } = mostGenerous(principal.roles.map(limitedAs), limits);
+  const { caller, limit } = mostGenerous(principal.roles, limits);
   // One account is one bucket whichever of its roles this token carries.
   const key = principal.roles.some((role) => STAFF_ROLES.includes(role))
     ? hashed('staff', [principal.agency, principal.subject])

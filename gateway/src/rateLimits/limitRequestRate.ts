@@ -13,6 +13,7 @@ const WHO: Record<RateLimitedCaller, string> = {
   'security-officer': 'A security officer',
   'platform-admin': 'A platform administrator',
   'data-protection-officer': 'A data-protection officer',
+  publisher: 'An open-data publisher',
   citizen: 'A citizen',
   anonymous: 'A caller without a token, from one address,',
 };

@@ -16,6 +16,7 @@ export async function seedBusiness(knex: Knex, province: Province): Promise<void
       address: e.address,
       legal_representative_id: e.legalRepresentativeId,
       charter_capital: e.charterCapital,
+      sector: e.sector,
     })),
   );
 }

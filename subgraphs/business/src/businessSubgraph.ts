@@ -5,6 +5,9 @@ import { migrations } from '../migrations/index.ts';
 import { seedBusiness } from '../seeds/seedBusiness.ts';
 import { createBusinessLoaders, type BusinessLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import { OPEN_DATA_SOURCE_PATH } from '../../../shared/openData/openDataSource.ts';
+import { openDataSourceRoute } from '../../../shared/openData/openDataSourceRoute.ts';
+import { businessOpenDataSources } from './openDataSources.ts';
 
 export const businessSubgraph: SubgraphDefinition<BusinessLoaders> = {
   name: 'business',
@@ -13,4 +16,8 @@ export const businessSubgraph: SubgraphDefinition<BusinessLoaders> = {
   migrations,
   seed: seedBusiness,
   createLoaders: createBusinessLoaders,
+  internalRoutes: {
+    // Its open datasets' rows, for a publisher's refresh (issue 15).
+    [OPEN_DATA_SOURCE_PATH]: openDataSourceRoute('business', businessOpenDataSources),
+  },
 };

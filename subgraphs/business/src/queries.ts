@@ -15,6 +15,8 @@ export interface EnterpriseRow {
   legalRepresentativeId: string;
   /** pg returns bigint as a string. */
   charterCapital: string;
+  /** VSIC 2018 section; null for an entry registered before it was recorded. */
+  sector: string | null;
 }
 
 const ENTERPRISE_COLUMNS = {
@@ -27,6 +29,7 @@ const ENTERPRISE_COLUMNS = {
   address: 'enterprise.address',
   legalRepresentativeId: 'enterprise.legal_representative_id',
   charterCapital: 'enterprise.charter_capital',
+  sector: 'enterprise.sector',
 };
 
 function enterprises(knex: Knex): Knex.QueryBuilder {

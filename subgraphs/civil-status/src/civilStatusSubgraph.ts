@@ -5,6 +5,9 @@ import { migrations } from '../migrations/index.ts';
 import { seedCivilStatus } from '../seeds/seedCivilStatus.ts';
 import { createCivilStatusLoaders, type CivilStatusLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import { OPEN_DATA_SOURCE_PATH } from '../../../shared/openData/openDataSource.ts';
+import { openDataSourceRoute } from '../../../shared/openData/openDataSourceRoute.ts';
+import { civilStatusOpenDataSources } from './openDataSources.ts';
 
 export const civilStatusSubgraph: SubgraphDefinition<CivilStatusLoaders> = {
   name: 'civil-status',
@@ -13,4 +16,8 @@ export const civilStatusSubgraph: SubgraphDefinition<CivilStatusLoaders> = {
   migrations,
   seed: seedCivilStatus,
   createLoaders: createCivilStatusLoaders,
+  internalRoutes: {
+    // Its open datasets' rows, for a publisher's refresh (issue 15).
+    [OPEN_DATA_SOURCE_PATH]: openDataSourceRoute('civil-status', civilStatusOpenDataSources),
+  },
 };

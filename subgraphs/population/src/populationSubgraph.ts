@@ -5,6 +5,9 @@ import { migrations } from '../migrations/index.ts';
 import { seedPopulation } from '../seeds/seedPopulation.ts';
 import { createPopulationLoaders, type PopulationLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import { OPEN_DATA_SOURCE_PATH } from '../../../shared/openData/openDataSource.ts';
+import { openDataSourceRoute } from '../../../shared/openData/openDataSourceRoute.ts';
+import { populationOpenDataSources } from './openDataSources.ts';
 import { minorChildrenOf } from './guardianship.ts';
 import { CHILDREN_PATH, GUARDIANSHIP_AUDIENCE } from '../../../shared/auth/relayTokens.ts';
 
@@ -17,5 +20,7 @@ export const populationSubgraph: SubgraphDefinition<PopulationLoaders> = {
   createLoaders: createPopulationLoaders,
   internalRoutes: {
     [CHILDREN_PATH]: { audience: GUARDIANSHIP_AUDIENCE, handle: minorChildrenOf },
+    // Its open datasets' rows, for a publisher's refresh (issue 15).
+    [OPEN_DATA_SOURCE_PATH]: openDataSourceRoute('population', populationOpenDataSources),
   },
 };

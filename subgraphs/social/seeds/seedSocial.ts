@@ -3,6 +3,8 @@ import { insertInChunks } from '../../../shared/db/insertInChunks.ts';
 import type { Province } from '../../../synthetic/index.ts';
 
 export async function seedSocial(knex: Knex, province: Province): Promise<void> {
+  // A benefit is paid by the commune where the beneficiary lives.
+  const unitOf = new Map(province.citizens.map((citizen) => [citizen.id, citizen.unitCode]));
   await insertInChunks(
     knex,
     'benefit_program',
@@ -19,6 +21,7 @@ export async function seedSocial(knex: Knex, province: Province): Promise<void> 
       started_on: b.startedOn,
       ended_on: b.endedOn,
       status: b.status,
+      unit_code: unitOf.get(b.citizenId) ?? null,
     })),
   );
 }

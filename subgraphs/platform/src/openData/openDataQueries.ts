@@ -11,7 +11,7 @@ import type { PlatformLoaders } from '../catalogues/loaders.ts';
 import { searchText } from '../sharingCatalogue/searchText.ts';
 import { openDataListOnDisk } from './openDataListOnDisk.ts';
 import { openDatasetView, type OpenDatasetView } from './openDatasetView.ts';
-import { datasetStates, versionCount, versionPage, type VersionRow } from './openDataStore.ts';
+import { datasetStates, type VersionRow } from './openDataStore.ts';
 
 type Context = SubgraphContext<PlatformLoaders>;
 
@@ -118,13 +118,13 @@ export async function datasetVersions(dataset: OpenDatasetView, args: { first?: 
   const size = pageSizeOf('OpenDataset.versions', args.first);
   const scope = listCursorScope('platform', ctx.principal, 'OpenDataset.versions', { dataset: dataset.id });
   const after = openCursor(scope, args.after);
-  const rows = await versionPage(ctx.knex, dataset.id, after === null ? null : Number(after), size + 1);
+  const rows = await ctx.loaders.openDataVersionPage.load({ datasetId: dataset.id, before: after === null ? null : Number(after), limit: size + 1 });
   const nodes = rows.slice(0, size);
   const last = nodes[nodes.length - 1];
   return {
     nodes: nodes.map(versionView),
     pageInfo: { hasNextPage: rows.length > size, endCursor: last ? sealCursor(scope, String(last.number)) : null },
-    totalCount: () => versionCount(ctx.knex, dataset.id),
+    totalCount: () => ctx.loaders.openDataVersionCount.load(dataset.id),
   };
 }
 

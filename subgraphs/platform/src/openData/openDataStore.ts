@@ -85,16 +85,40 @@ export async function versionsByIds(knex: Knex, ids: readonly string[]): Promise
   return (await knex('open_data_version').select(VERSION_COLUMNS).whereRaw('id = any(?::bigint[])', [[...ids]])).map(versionOf);
 }
 
-/** One page of a dataset's versions, newest first: numbers below `before` (null: from the newest), `limit` rows. */
-export async function versionPage(knex: Knex, datasetId: string, before: number | null, limit: number): Promise<VersionRow[]> {
-  const query = knex('open_data_version').select(VERSION_COLUMNS).where('dataset_id', datasetId).orderBy('number', 'desc').limit(limit);
-  if (before !== null) query.where('number', '<', before);
-  return (await query).map(versionOf);
+export interface VersionPageKey {
+  datasetId: string;
+  /** Versions numbered below this (null: from the newest). */
+  before: number | null;
+  limit: number;
 }
 
-export async function versionCount(knex: Knex, datasetId: string): Promise<number> {
-  const row = await knex('open_data_version').where('dataset_id', datasetId).count({ count: '*' }).first();
-  return Number(row?.count ?? 0);
+/** Above every version number: a page from the newest. */
+const NEWEST = 2_147_483_647;
+
+/** Pages of versions of several datasets, newest first, in one statement; each row says which key it answers (from 1). */
+export async function versionPages(knex: Knex, keys: readonly VersionPageKey[]): Promise<Array<VersionRow & { keyNo: number }>> {
+  const { rows } = await knex.raw(
+    `select k.key_no as "keyNo", v.id, v.dataset_id as "datasetId", v.number, v.published_at as "publishedAt", v.published_by as "publishedBy",
+            v.how, v.row_count as "rowCount", v.sha256, v.columns
+       from unnest(?::text[], ?::int[], ?::int[]) with ordinality as k(dataset_id, before_no, lim, key_no)
+       cross join lateral (
+         select id, dataset_id, number, published_at, published_by, how, row_count, sha256, columns from open_data_version
+          where dataset_id = k.dataset_id and number < k.before_no
+          order by number desc limit k.lim
+       ) v`,
+    [keys.map((key) => key.datasetId), keys.map((key) => key.before ?? NEWEST), keys.map((key) => key.limit)],
+  );
+  return (rows as Array<VersionRow & { keyNo: number }>).map((row) => ({ ...versionOf(row), keyNo: Number(row.keyNo) }));
+}
+
+/** How many versions each dataset has (those with none are absent). */
+export async function versionCounts(knex: Knex, datasetIds: readonly string[]): Promise<Array<{ datasetId: string; count: number }>> {
+  const rows: Array<{ datasetId: string; count: string | number }> = await knex('open_data_version')
+    .select({ datasetId: 'dataset_id' })
+    .count({ count: '*' })
+    .where(anyOf(knex, 'dataset_id', datasetIds))
+    .groupBy('dataset_id');
+  return rows.map((row) => ({ datasetId: row.datasetId, count: Number(row.count) }));
 }
 
 export interface RowPageKey {
