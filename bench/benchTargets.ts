@@ -38,15 +38,34 @@ export const CONNECTION_FREE_CALLER = { agency: 'bhxh-tinh', purpose: 'social-in
 /** Every target one run measures, in the order it measures them. */
 export const TARGET_NAMES = [
   'gateway', 'one-box', 'gateway-no-limits', 'gateway-no-audit', 'gateway-no-policies', 'raw-sql', 'consent-gated', 'policy-only',
-  'connection-gated', 'connection-free',
+  'connection-gated', 'connection-free', 'open-data-download', 'open-data-graphql',
 ] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 export interface BenchTarget {
   name: TargetName;
   url: string;
+  /** POST by default (GraphQL and the raw page); GET for a download. */
+  method?: 'GET' | 'POST';
   headers: Record<string, string>;
-  body: string;
+  /** Absent for a GET. */
+  body?: string;
+}
+
+/**
+ * The open-data pair (issue 15), both without a token, as anyone on the internet asks: a dataset's CSV
+ * download, and a page of the catalogue over GraphQL.
+ */
+export const OPEN_DATA_BENCH_DATASET = 'population-by-commune-gender-age';
+export const OPEN_DATA_BENCH_QUERY =
+  'query { openDatasets(first: 20) { totalCount nodes { id title publisher publisherName frequency freshness dataModifiedAt currentVersion { number rowCount } distributions { format downloadPath } } } }';
+
+export function openDataDownloadTarget(baseUrl: string, datasetId = OPEN_DATA_BENCH_DATASET): BenchTarget {
+  return { name: 'open-data-download', url: `${baseUrl}/open-data/datasets/${datasetId}.csv`, method: 'GET', headers: {} };
+}
+
+export function openDataGraphqlTarget(baseUrl: string): BenchTarget {
+  return { name: 'open-data-graphql', url: `${baseUrl}/graphql`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: OPEN_DATA_BENCH_QUERY }) };
 }
 
 export function gatewayTarget(
@@ -71,6 +90,14 @@ export function gatewayTarget(
     },
     body: JSON.stringify({ query, variables: { unit: unitCode } }),
   };
+}
+
+/** A target that is not a page of citizens answers 200 without errors (the open-data targets). */
+export async function checkAnswers(target: BenchTarget): Promise<void> {
+  const response = await fetch(target.url, { method: target.method ?? 'POST', headers: target.headers, body: target.body, signal: AbortSignal.timeout(30_000) });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${target.name} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
+  if (target.method !== 'GET' && (JSON.parse(text) as Answer).errors?.length) throw new Error(`${target.name} answered with errors: ${text.slice(0, 500)}`);
 }
 
 /** The ids of the citizens a target's page holds. */

@@ -5,6 +5,7 @@ import type { PageSummary, TargetName } from './benchTargets.ts';
 import type { RunCpu } from './cpuAccounting.ts';
 import type { LoadSample } from './machineLoad.ts';
 import type { MeasuredCommit } from './measuredCommit.ts';
+import type { DownloadMemory } from './openDataBench.ts';
 import type { PairedRatio } from './pairedRounds.ts';
 import type { LoadResult } from './runLoad.ts';
 import { textTable } from './textTable.ts';
@@ -61,6 +62,8 @@ export interface BenchReport {
   /** Rounds per pair of targets that differ by one control; each control's cost measured in them (pairedRounds.ts). */
   pairedRounds: number;
   pairedRatios: PairedRatio[];
+  /** One anonymous download of a 200,000-row dataset as CSV: the gateway's and the platform's memory during it. */
+  downloadMemory: DownloadMemory;
 }
 
 export function ratiosOf(measurements: Measurement[]): BenchReport['ratios'] {
@@ -176,6 +179,15 @@ ${textTable(['target', 'connections', 'gateway/raw', 'subgraphs', 'biggest subgr
         `(rounds from ${paired.lowestRound.toFixed(2)}x to ${paired.highestRound.toFixed(2)}x; ${paired.bound})`,
     );
   }
+  const memory = report.downloadMemory;
+  console.log(
+    `open data: one download of ${memory.rows.toLocaleString('en')} rows of ${memory.dataset}.csv (${(memory.bytes / 1e6).toFixed(1)} MB, HTTP ${memory.status}) in ${memory.seconds.toFixed(1)} s; ` +
+      memory.processes.map((process) => `${process.name} resident memory ${process.beforeMb.toFixed(0)} MB before, at most ${process.peakMb.toFixed(0)} MB during (+${process.growthMb.toFixed(0)} MB)`).join('; ') +
+      ' (target: under 100 MB of growth)',
+  );
+  console.log(
+    'open-data-download: a dataset\'s CSV (population by commune, gender and age band) without a token; open-data-graphql: a page of the open-data catalogue over GraphQL without a token.',
+  );
   console.log(
     'consent-gated: an agency reading identity fields only with each citizen\'s consent (a consent check and a disclosure-log entry per row); ' +
       'policy-only: the same query by the police (statutory basis) with the disclosure log off.',

@@ -7,6 +7,7 @@ import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { approveBenchConnection, busiestWard, checkServerReachable, dropBenchDatabases, grantBenchConsents, ServerUnreachableError, unseededAgencies, vacuumAnalyze } from './benchDatabase.ts';
 import { benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
 import {
+  checkAnswers,
   checkTargetsAgree,
   CONSENT_BENCH_GROUPS,
   consentBenchQuery,
@@ -16,6 +17,8 @@ import {
   CONNECTION_CALLER,
   CONNECTION_FREE_CALLER,
   gatewayTarget,
+  openDataDownloadTarget,
+  openDataGraphqlTarget,
   pageCitizenIds,
   rawTarget,
   TARGET_NAMES,
@@ -26,6 +29,7 @@ import { killAllChildrenNow, stopAllChildren } from './childProcesses.ts';
 import { runCpu, takeCpuSnapshot, type TargetProcess } from './cpuAccounting.ts';
 import { sampleMachineLoad } from './machineLoad.ts';
 import { measuredCommit } from './measuredCommit.ts';
+import { measureDownloadMemory, publishBenchOpenData } from './openDataBench.ts';
 import { CONTROL_PAIRS, pairedRatio, ROUND_SECONDS, roundOrder, type PairedRatio } from './pairedRounds.ts';
 import { machineInfo, printReport, ratiosOf, type BenchReport, type Measurement } from './report.ts';
 import { writeResults } from './resultsFile.ts';
@@ -155,6 +159,12 @@ async function main(settings: BenchSettings): Promise<void> {
   await approveBenchConnection(settings, CONNECTION_CALLER, CONNECTION_BENCH_GROUPS);
   const connectionPage = await checkTargetsAgree(connectionGated, connectionFree);
   console.log(`The connection-gated and connection-free runs return the same ${connectionPage.citizens} citizens with the same data.`);
+  await publishBenchOpenData(settings, services.gateway.baseUrl);
+  const openDataDownload = openDataDownloadTarget(services.gateway.baseUrl);
+  const openDataGraphql = openDataGraphqlTarget(services.gateway.baseUrl);
+  await checkAnswers(openDataDownload);
+  await checkAnswers(openDataGraphql);
+  console.log('The open-data download and catalogue page answer without a token.');
 
   const stackParts = (stack: { gateway: RunningService; subgraphs: RunningService[] }): TargetParts => ({
     countedAt: stack.subgraphs.map((subgraph) => subgraph.baseUrl),
@@ -172,10 +182,12 @@ async function main(settings: BenchSettings): Promise<void> {
     [policyOnly, stackParts(services.unaudited)],
     [connectionGated, stackParts(services)],
     [connectionFree, stackParts(services)],
+    [openDataDownload, stackParts(services)],
+    [openDataGraphql, stackParts(services)],
   ]);
   console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
   // The full stack with limits on and off back to back: their ratio compares runs close in time.
-  const targets = [gateway, oneBox, unlimited, unaudited, unprotected, raw, consentGated, policyOnly, connectionGated, connectionFree];
+  const targets = [gateway, oneBox, unlimited, unaudited, unprotected, raw, consentGated, policyOnly, connectionGated, connectionFree, openDataDownload, openDataGraphql];
   for (const target of targets) await runLoad(target, settings.connections[0], settings.warmupSeconds);
   await assertAllAlive(all);
   const pgids = all.map((service) => service.child.pid);
@@ -208,6 +220,11 @@ async function main(settings: BenchSettings): Promise<void> {
       if (ratio) pairedRatios.push(ratio);
     }
   }
+  const platform = services.subgraphs.find((subgraph) => subgraph.name === 'platform')!;
+  const downloadMemory = await measureDownloadMemory(services.gateway.baseUrl, [
+    { name: 'gateway', pgid: services.gateway.child.pid },
+    { name: 'platform', pgid: platform.child.pid },
+  ]);
   const validity = validityOf({
     otherWorkLimit: settings.otherWorkLimit,
     samples: load,
@@ -232,6 +249,7 @@ async function main(settings: BenchSettings): Promise<void> {
     ratios: ratiosOf(measurements),
     pairedRounds: settings.pairedRounds,
     pairedRatios,
+    downloadMemory,
   };
   printReport(report);
   console.log(`\nWrote ${writeResults(report).join(' and ')}`);
@@ -244,7 +262,8 @@ try {
   // Every target warmed up once and loaded once per connection count (10 s each for settling and samples),
   // then each control's pair in its rounds.
   const pairRunSeconds = CONTROL_PAIRS.length * settings.connections.length * settings.pairedRounds * 2 * (ROUND_SECONDS + 10);
-  const watchdogSeconds = settings.startTimeoutSeconds + 300 + TARGET_NAMES.length * (settings.warmupSeconds + settings.connections.length * (settings.durationSeconds + 10)) + pairRunSeconds;
+  // 600 s more for open data: the first run writes a 200,000-row version, then one download of it is read.
+  const watchdogSeconds = settings.startTimeoutSeconds + 900 + TARGET_NAMES.length * (settings.warmupSeconds + settings.connections.length * (settings.durationSeconds + 10)) + pairRunSeconds;
   setTimeout(() => {
     console.error(`Benchmark failed: still running after ${watchdogSeconds} s; stopping.`);
     stopRunningLoad();

@@ -25,9 +25,9 @@ export function stopRunningLoad(): void {
 export async function runLoad(target: BenchTarget, connections: number, durationSeconds: number): Promise<LoadResult> {
   const instance = autocannon({
     url: target.url,
-    method: 'POST',
+    method: target.method ?? 'POST',
     headers: target.headers,
-    body: target.body,
+    ...(target.body === undefined ? {} : { body: target.body }),
     connections,
     pipelining: 1,
     duration: durationSeconds,

@@ -123,9 +123,10 @@ async function startSubgraphs(settings: BenchSettings, extraEnv: Record<string, 
   });
 }
 
-/** A gateway on `port`, its rate limit on but never reached, its buckets in Redis under a prefix of its own. */
+/** A gateway on `port`, its rate limits on but never reached, its buckets in Redis under a prefix of its own. */
 function gatewayEnv(port: number): Record<string, string> {
-  return { PORT: String(port), RATE_LIMIT_OFFICER: BENCH_RATE_LIMIT, REDIS_URL: BENCH_REDIS_URL, RATE_LIMIT_KEY_PREFIX: `bench-${process.pid}-${port}:` };
+  // Anonymous callers: the open-data targets, all from this one address.
+  return { PORT: String(port), RATE_LIMIT_OFFICER: BENCH_RATE_LIMIT, RATE_LIMIT_ANONYMOUS: BENCH_RATE_LIMIT, REDIS_URL: BENCH_REDIS_URL, RATE_LIMIT_KEY_PREFIX: `bench-${process.pid}-${port}:` };
 }
 
 async function startGatewayFor(subgraphs: RunningService[], name: string, extraEnv: Record<string, string> = {}): Promise<RunningService> {
