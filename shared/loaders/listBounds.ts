@@ -190,6 +190,12 @@ export const LIST_BOUNDS = {
     default: 1000,
     bound: 'the current version in row order, keyset-paginated (`after`): one range read of the primary key per page, for every dataset of the answer at once',
   },
+  'OpenDataset.rowLines': {
+    kind: 'first',
+    max: MAX_OPEN_DATA_ROWS_PAGE_SIZE,
+    default: 1000,
+    bound: 'the same pages as `rows`, each as one text of JSON lines (downloads): the same range read, the same cursors',
+  },
   'OpenDataRowConnection.nodes': { kind: 'nodes', max: MAX_OPEN_DATA_ROWS_PAGE_SIZE, pagedBy: ['OpenDataset.rows'], bound: '`first` of the list' },
   'OpenDataRow.values': { kind: 'model', max: MAX_OPEN_DATA_COLUMNS, bound: `the dataset's columns (at most ${MAX_OPEN_DATA_COLUMNS}, checked when a version is published)` },
   'OpenDataset.columns': { kind: 'model', max: MAX_OPEN_DATA_COLUMNS, bound: `the columns of the dataset's file (a handful today; a version with more is refused)` },

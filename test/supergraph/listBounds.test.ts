@@ -120,10 +120,10 @@ describe('paginated lists through the gateway', () => {
     atRoot('Query.openDatasets', investigator, '{ nodes { id } }'),
     atRoot('Query.openDataProblemReports', { role: 'platform-admin', sub: 'qt-listbounds' }, '{ nodes { id } }'),
     atRoot('Query.openDataNotices', { role: 'platform-admin', sub: 'qt-listbounds' }, '{ nodes { id } }'),
-    ...(['versions', 'rows'] as const).map((name) => ({
+    ...(['versions', 'rows', 'rowLines'] as const).map((name) => ({
       field: `OpenDataset.${name}` as ListField,
       who: investigator,
-      text: (first: number) => `{ openDataset(id: "administrative-units") { ${name}(first: ${first}) { totalCount } } }`,
+      text: (first: number) => `{ openDataset(id: "administrative-units") { ${name}(first: ${first}) { ${name === 'rowLines' ? 'count' : 'totalCount'} } } }`,
       refusedData: { openDataset: null },
       path: `openDataset.${name}`,
     })),

@@ -1,7 +1,8 @@
 // GET /open-data/datasets/<id>.csv and .json: a published dataset's current version as one file, for
 // anyone, with or without a token. Built from the platform's GraphQL answers as the caller (the same
 // anonymous rules, policies and refusals as GraphQL): first the dataset's status and validators (a
-// current copy gets 304 before any row is read), then its rows, 5,000 per operation, streamed.
+// current copy gets 304 before any row is read), then its rows, 1,000 per operation (rowLines: one text a
+// page), streamed.
 //
 // Statuses: an unknown dataset 404 NOT_FOUND; one never published 404 NOT_YET_PUBLISHED; a withdrawn one
 // 404 DATASET_WITHDRAWN with its reason and date (its rows are no longer served, and a withdrawal may be
@@ -17,7 +18,7 @@ import type { GatewayContext } from '../GatewayContext.ts';
 import { askPlatformAsCaller, firstError, statusOfErrors } from './askPlatformAsCaller.ts';
 import { downloadEtag, httpDate, isNotModified } from './downloadValidators.ts';
 import { MEDIA_TYPE, rowEncoder, type DownloadFormat } from './encodeRows.ts';
-import { DOWNLOAD_HEAD_QUERY, ROWS_PAGE_QUERY, type DownloadHead, type RowsPage } from './openDataAnswers.ts';
+import { DOWNLOAD_HEAD_QUERY, ROWS_PAGE_QUERY, valuesOfLines, type DownloadHead, type RowsPage } from './openDataAnswers.ts';
 import { streamRowPages, type NextPage, type PageOfRows } from './streamRowPages.ts';
 
 export const DATASET_DOWNLOAD_PATH = /^\/open-data\/datasets\/([a-z0-9]+(?:-[a-z0-9]+)*)\.(csv|json)$/;
@@ -89,7 +90,7 @@ export function datasetDownload(server: ApolloServer<GatewayContext>, requestMs:
       }
       // Only the first page can meet another version: later ones are pinned by their cursor.
       if (after === null && page.currentVersion?.number !== version.number) return { failed: 'VERSION_CHANGED' };
-      return { rows: page.rows.nodes.map((row) => row.values), next: page.rows.pageInfo.hasNextPage ? page.rows.pageInfo.endCursor : null } satisfies PageOfRows;
+      return { rows: valuesOfLines(page.rowLines.lines), next: page.rowLines.pageInfo.hasNextPage ? page.rowLines.pageInfo.endCursor : null } satisfies PageOfRows;
     };
     const first = await nextPage(null);
     if ('failed' in first) {

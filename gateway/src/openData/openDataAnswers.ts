@@ -86,8 +86,12 @@ export const DOWNLOAD_HEAD_QUERY = `query OpenDataDownload($id: ID!) {
   openDataset(id: $id) { id status withdrawnReason withdrawnAt dataModifiedAt columns { name type } currentVersion { number sha256 rowCount } }
 }`;
 
-/** The contract's largest page of rows (rows(first) <= 5000). */
-export const ROWS_PAGE = 5000;
+/**
+ * Rows per page of a download. A page is one text (rowLines), and a text over about 128 kB goes to V8's
+ * large-object space, which only a full collection frees: at 5,000 rows (about 0.8 MB a page) a second
+ * 200,000-row download still grew the gateway by 91 MB; at 1,000 by 7 MB, at 2.1 s instead of 1.5 s.
+ */
+export const ROWS_PAGE = 1000;
 
 /**
  * One page of rows, with the current version asked for in the same operation: the first page's rows are
@@ -95,7 +99,7 @@ export const ROWS_PAGE = 5000;
  * pages follow the cursor, which carries the version.
  */
 export const ROWS_PAGE_QUERY = `query OpenDataRows($id: ID!, $after: String) {
-  openDataset(id: $id) { currentVersion { number } rows(first: ${ROWS_PAGE}, after: $after) { nodes { values } pageInfo { hasNextPage endCursor } } }
+  openDataset(id: $id) { currentVersion { number } rowLines(first: ${ROWS_PAGE}, after: $after) { lines pageInfo { hasNextPage endCursor } } }
 }`;
 
 export interface DownloadHead {
@@ -110,5 +114,12 @@ export interface DownloadHead {
 
 export interface RowsPage {
   currentVersion: { number: number } | null;
-  rows: { nodes: Array<{ values: Array<string | null> }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  /** A JSON array per line (rowLines: one text per page, not an object per row, so a download's pages cost little memory). */
+  rowLines: { lines: string; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+/** A page's lines as the rows' values, each cell as text (as `rows { values }` gives it), null kept. */
+export function valuesOfLines(lines: string): Array<Array<string | null>> {
+  if (lines === '') return [];
+  return lines.split('\n').map((line) => (JSON.parse(line) as Array<string | number | boolean | null>).map((cell) => (cell === null ? null : String(cell))));
 }

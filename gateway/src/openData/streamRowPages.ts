@@ -1,6 +1,6 @@
 // A download's rows, page after page, into the response: each page is written before the next is asked
 // for, a full socket buffer (write() returning false) waits for 'drain', and a client that goes away stops
-// the paging. So a download holds one page (5,000 rows) at a time, whatever the dataset's size.
+// the paging. So a download holds one page (1,000 rows) at a time, whatever the dataset's size.
 import { once } from 'node:events';
 import type { RowEncoder } from './encodeRows.ts';
 

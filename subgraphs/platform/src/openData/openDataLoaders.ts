@@ -4,7 +4,7 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import { MAX_BATCH_SIZE, oneByKey } from '../../../../shared/loaders/batchLoaders.ts';
-import { datasetStates, rowPages, versionCounts, versionPages, versionsByIds, type RowPageKey, type RowRow, type VersionPageKey, type VersionRow } from './openDataStore.ts';
+import { datasetStates, rowPages, versionCounts, versionPages, versionsByIds, type RowPageKey, type RowRow, type RowTextRow, type VersionPageKey, type VersionRow } from './openDataStore.ts';
 
 export function createOpenDataLoaders(knex: Knex) {
   return {
@@ -29,6 +29,14 @@ export function createOpenDataLoaders(knex: Knex) {
       async (keys) => {
         const pages: RowRow[][] = keys.map(() => []);
         for (const row of await rowPages(knex, keys)) pages[row.keyNo - 1].push(row);
+        return pages;
+      },
+      { maxBatchSize: MAX_BATCH_SIZE, cacheKeyFn: (key) => `${key.versionId}:${key.after}:${key.limit}` },
+    ),
+    openDataRowTextPage: new DataLoader<RowPageKey, RowTextRow[], string>(
+      async (keys) => {
+        const pages: RowTextRow[][] = keys.map(() => []);
+        for (const row of await rowPages(knex, keys, true)) pages[row.keyNo - 1].push(row);
         return pages;
       },
       { maxBatchSize: MAX_BATCH_SIZE, cacheKeyFn: (key) => `${key.versionId}:${key.after}:${key.limit}` },

@@ -2,7 +2,7 @@
 // policies/platform/open-*.policy.yaml decide every field.
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import type { PlatformLoaders } from '../catalogues/loaders.ts';
-import { datasetRows, datasetVersions, openDataset, openDatasets, versionView } from './openDataQueries.ts';
+import { datasetRowLines, datasetRows, datasetVersions, openDataset, openDatasets, versionView } from './openDataQueries.ts';
 import type { OpenDatasetView } from './openDatasetView.ts';
 import { datasetView } from './openDataQueries.ts';
 import { updateMetadata, type MetadataInput } from './openDataMetadata.ts';
@@ -50,5 +50,6 @@ export const openDataResolvers = {
     },
     versions: datasetVersions,
     rows: datasetRows,
+    rowLines: datasetRowLines,
   },
 };

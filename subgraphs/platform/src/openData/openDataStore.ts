@@ -71,6 +71,9 @@ export interface RowRow {
   cells: Array<string | number | boolean | null>;
 }
 
+/** A row whose cells are the JSON text Postgres wrote. */
+export type RowTextRow = Omit<RowRow, 'cells'> & { cells: string };
+
 /** The stored state of these datasets (those a publisher never touched have none). */
 export async function datasetStates(knex: Knex, ids: readonly string[]): Promise<DatasetStateRow[]> {
   const rows: DatasetStateRow[] = await knex('open_data_dataset').select(DATASET_STATE_COLUMNS).where(anyOf(knex, 'id', ids));
@@ -132,9 +135,12 @@ export interface RowPageKey {
  * Pages of rows of several versions in one statement: for each key, `limit` rows after `after`, each a
  * range read of the primary key (version_id, row_no).
  */
-export async function rowPages(knex: Knex, keys: readonly RowPageKey[]): Promise<RowRow[]> {
+export async function rowPages(knex: Knex, keys: readonly RowPageKey[]): Promise<RowRow[]>;
+/** `asText`: each row's cells as Postgres writes the JSON (for a download's page of lines: nothing parsed). */
+export async function rowPages(knex: Knex, keys: readonly RowPageKey[], asText: true): Promise<RowTextRow[]>;
+export async function rowPages(knex: Knex, keys: readonly RowPageKey[], asText = false): Promise<RowRow[] | RowTextRow[]> {
   const { rows } = await knex.raw(
-    `select k.key_no as "keyNo", r.version_id as "versionId", r.row_no as "rowNo", r.cells as "cells"
+    `select k.key_no as "keyNo", r.version_id as "versionId", r.row_no as "rowNo", ${asText ? 'r.cells::text' : 'r.cells'} as "cells"
        from unnest(?::bigint[], ?::int[], ?::int[]) with ordinality as k(version_id, after_no, lim, key_no)
        cross join lateral (
          select version_id, row_no, cells from open_data_row
@@ -143,5 +149,5 @@ export async function rowPages(knex: Knex, keys: readonly RowPageKey[]): Promise
        ) r`,
     [keys.map((key) => key.versionId), keys.map((key) => key.after), keys.map((key) => key.limit)],
   );
-  return (rows as RowRow[]).map((row) => ({ ...row, keyNo: Number(row.keyNo), versionId: String(row.versionId), rowNo: Number(row.rowNo) }));
+  return (rows as RowRow[]).map((row) => ({ ...row, keyNo: Number(row.keyNo), versionId: String(row.versionId), rowNo: Number(row.rowNo) })) as RowRow[] | RowTextRow[];
 }
