@@ -6,6 +6,7 @@ import { readKeyMaterial } from '../shared/auth/keyMaterial.ts';
 import { logError } from '../shared/logging/log.ts';
 import { subgraphOptionsFromEnv, provinceOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
 import { provinceFor } from '../shared/subgraph/seedOnce.ts';
+import { publishDemoOpenData } from './demoOpenData.ts';
 import { startStack } from './startStack.ts';
 import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
 
@@ -41,6 +42,12 @@ First query (Headers: {"Authorization": "Bearer <token>", "X-Purpose": "criminal
   { citizen(id: "${demo[0]}") { fullName dateOfBirth civilEvents { kind registeredOn }
     landParcels { parcelNumber area } businesses { enterpriseCode name } } }`);
   closeOnSignal(() => stack.close());
+  // After Ready: the first publication of the demo's open data never delays the start.
+  if (!config.isProduction) {
+    const { published, problems } = await publishDemoOpenData(stack.gateway.url);
+    if (published.length) console.log(`Open data: ${published.length} datasets published for the demo, each by its agency's publisher: ${stack.gateway.url}/api/3/action/package_list`);
+    for (const problem of problems) logError('demo open data not published', { problem });
+  }
 } catch (error) {
   logError('start failed', { error });
   process.exit(1);
