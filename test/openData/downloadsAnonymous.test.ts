@@ -4,11 +4,11 @@
 // two versions. An anonymous flood from one address meets 429.
 import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RateLimits } from '../../gateway/src/rateLimits/callerBucket.ts';
-import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
+import type { RunningGateway } from '../../gateway/src/startGateway.ts';
 import { csvLine } from '../../gateway/src/openData/encodeRows.ts';
 import { signDevUserToken } from '../../shared/auth/userToken.ts';
-import { generousRateLimits, getStack, postGraphQL, query, tokenFor, tokenSettings, type GraphQLResponse } from '../support/stack.ts';
+import { getStack, postGraphQL, query, tokenFor, type GraphQLResponse } from '../support/stack.ts';
+import { startLimitedGateway } from '../support/limitedGateway.ts';
 import { openDataFixture, type PublishedVersion } from './feedsPublish.ts';
 
 const ENTERPRISE_COLUMNS = ['enterprise_code', 'name', 'address', 'status', 'sector', 'registered_on'];
@@ -207,16 +207,9 @@ describe('a large download', () => {
 
 describe('an anonymous flood of downloads from one address', () => {
   let gateway: RunningGateway;
-  const withAnonymousLimit = (anonymous: RateLimits['anonymous']) => ({ ...generousRateLimits, perCaller: { ...generousRateLimits.perCaller, anonymous } });
 
   beforeAll(async () => {
-    const { subgraphs } = await getStack();
-    gateway = await startGateway({
-      port: 0,
-      subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, subgraph.url])),
-      tokens: tokenSettings,
-      rateLimits: withAnonymousLimit({ perSecond: 1 / 60, burst: 3 }),
-    });
+    gateway = await startLimitedGateway({ anonymous: { perSecond: 1 / 60, burst: 3 } });
   });
 
   afterAll(async () => {

@@ -1,20 +1,17 @@
 // Rate limits per caller, as a flooding caller meets them: in one gateway (buckets in memory), across
 // two gateway processes sharing one Redis, and in a gateway whose Redis cannot be reached.
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
 import { connect, createServer, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startChild, stopAllChildren, type Child } from '../../bench/childProcesses.ts';
-import type { RateLimits } from '../../gateway/src/rateLimits/callerBucket.ts';
-import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
+import type { RunningGateway } from '../../gateway/src/startGateway.ts';
 import { devKeysDir } from '../../shared/auth/devKeys.ts';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { config } from '../../shared/config/config.ts';
 import { envPrefix } from '../../shared/config/services.ts';
 import {
-  generousRateLimits,
   getStack,
   investigator,
   justiceOfficer,
@@ -22,10 +19,10 @@ import {
   seededProvince,
   sqlStatements,
   tokenFor,
-  tokenSettings,
   type GraphQLResponse,
   type Who,
 } from '../support/stack.ts';
+import { askAnonymouslyFrom, startLimitedGateway } from '../support/limitedGateway.ts';
 import { unusedPort } from '../support/unusedPort.ts';
 
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
@@ -38,29 +35,6 @@ function citizenQuery(): string {
 
 function ask(gatewayUrl: string, who: Who): Promise<GraphQLResponse> {
   return postGraphQL(`${gatewayUrl}/graphql`, citizenQuery(), { token: tokenFor(who), headers: { 'x-purpose': who.purpose! } });
-}
-
-/** An anonymous request sent from a chosen loopback address (all of 127.0.0.0/8 is this machine). */
-function askAnonymouslyFrom(localAddress: string, gatewayUrl: string): Promise<GraphQLResponse> {
-  const url = new URL(`${gatewayUrl}/graphql`);
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        const headers = new Headers(Object.entries(response.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text), headers }));
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(JSON.stringify({ query: '{ __typename }' }));
-  });
-}
-
-function withLimits(changes: Partial<RateLimits>): NonNullable<Parameters<typeof startGateway>[0]['rateLimits']> {
-  return { ...generousRateLimits, perCaller: { ...generousRateLimits.perCaller, ...changes } };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,13 +55,7 @@ describe('a flood from one token', () => {
   let gateway: RunningGateway;
 
   beforeAll(async () => {
-    const { subgraphs } = await getStack();
-    gateway = await startGateway({
-      port: 0,
-      subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, subgraph.url])),
-      tokens: tokenSettings,
-      rateLimits: withLimits({ officer: { perSecond: 1, burst: 5 }, citizen: { perSecond: 1 / 60, burst: 1 }, anonymous: { perSecond: 1 / 60, burst: 3 } }),
-    });
+    gateway = await startLimitedGateway({ officer: { perSecond: 1, burst: 5 }, citizen: { perSecond: 1 / 60, burst: 1 }, anonymous: { perSecond: 1 / 60, burst: 3 } });
   });
 
   afterAll(async () => {
