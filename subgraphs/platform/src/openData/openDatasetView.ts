@@ -1,5 +1,6 @@
 // An open dataset as the OpenDataset type answers it: the list's entry, overlaid with what publishers
 // changed (their metadata edits, the current version, a withdrawal), and its freshness now.
+import { LICENCES } from '../../../../shared/openData/licences.ts';
 import type { OpenDataset } from '../../../../shared/openData/OpenDataList.ts';
 import { isoOrNull } from '../workflow/graphqlValues.ts';
 import { freshnessOf, type Freshness } from './freshness.ts';
@@ -9,15 +10,9 @@ export type OpenDatasetStatus = 'PUBLISHED' | 'NOT_YET_PUBLISHED' | 'WITHDRAWN';
 
 export const MEDIA_TYPES = { csv: 'text/csv', json: 'application/json' } as const;
 
-const LICENCE_URLS: Record<string, string> = {
-  'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
-  'CC-BY-SA-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
-  'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
-  'ODbL-1.0': 'https://opendatacommons.org/licenses/odbl/1-0/',
-};
-
+/** The licence's page (the list's check admits only these licences; the SPDX page for any other). */
 export function licenceUrlOf(licence: string): string {
-  return LICENCE_URLS[licence] ?? `https://spdx.org/licenses/${encodeURIComponent(licence)}.html`;
+  return LICENCES[licence] ?? `https://spdx.org/licenses/${encodeURIComponent(licence)}.html`;
 }
 
 export interface OpenDatasetView {
