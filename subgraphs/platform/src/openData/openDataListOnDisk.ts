@@ -1,6 +1,6 @@
-// The open-data list as it is on disk now (open-data/): re-read when one of its files changes, so the
-// list's review and a new dataset file take effect without a restart, and a request costs a stat of the
-// files, not a parse.
+// The open-data list as it is on disk (open-data/): re-read when one of its files changes, so the list's
+// review and a new dataset file take effect within a second without a restart, as policies do. The files
+// are looked at (a stat of each) at most once a second, not on every request of the open-data pages.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenDataList, OpenDataset } from '../../../../shared/openData/OpenDataList.ts';
@@ -15,12 +15,19 @@ function fingerprintOf(folder: string): string {
     .join('\n');
 }
 
-let last: { folder: string; fingerprint: string; list: OpenDataList; byId: Map<string, OpenDataset> } | undefined;
+const CHECK_EVERY_MS = 1000;
+
+let last: { folder: string; fingerprint: string; checkedAt: number; list: OpenDataList; byId: Map<string, OpenDataset> } | undefined;
 
 export function openDataListOnDisk(folder: string = OPEN_DATA_FOLDER): { list: OpenDataList; byId: ReadonlyMap<string, OpenDataset> } {
+  const now = Date.now();
+  if (last && last.folder === folder && now - last.checkedAt < CHECK_EVERY_MS) return last;
   const fingerprint = fingerprintOf(folder);
-  if (last && last.folder === folder && last.fingerprint === fingerprint) return last;
+  if (last && last.folder === folder && last.fingerprint === fingerprint) {
+    last.checkedAt = now;
+    return last;
+  }
   const list = readOpenDataList(folder);
-  last = { folder, fingerprint, list, byId: new Map(list.datasets.map((dataset) => [dataset.id, dataset])) };
+  last = { folder, fingerprint, checkedAt: now, list, byId: new Map(list.datasets.map((dataset) => [dataset.id, dataset])) };
   return last;
 }
