@@ -6,7 +6,7 @@
 // platform is sampled, to show the download runs in constant memory (target: under 100 MB of growth).
 import knexFactory from 'knex';
 import { readFileSync } from 'node:fs';
-import { signDevUserToken } from '../shared/auth/userToken.ts';
+import { refreshAsPublisher } from '../scripts/demoOpenData.ts';
 import { publishVersion } from '../subgraphs/platform/src/openData/openDataVersions.ts';
 import { benchDatabaseUrl, type BenchSettings } from './benchSettings.ts';
 import { OPEN_DATA_BENCH_DATASET } from './benchTargets.ts';
@@ -20,15 +20,8 @@ const SECTORS = 'ABCDEFGHIJKLMNOPQRSTU';
 
 /** The download target's dataset refreshed by the police's publisher, through the gateway (a real publication). */
 export async function publishBenchOpenData(settings: BenchSettings, gatewayUrl: string): Promise<void> {
-  const token = signDevUserToken({ roles: ['publisher'], agency: 'cong-an-tinh' });
-  const response = await fetch(`${gatewayUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: 'mutation ($id: ID!) { refreshOpenDataset(id: $id) { outcome versionNumber } }', variables: { id: OPEN_DATA_BENCH_DATASET } }),
-    signal: AbortSignal.timeout(120_000),
-  });
-  const answer = (await response.json()) as { data?: { refreshOpenDataset?: { outcome: string } }; errors?: { message: string }[] };
-  if (!answer.data?.refreshOpenDataset) throw new Error(`Publishing ${OPEN_DATA_BENCH_DATASET} for the bench failed: ${answer.errors?.[0]?.message ?? response.status}`);
+  const refreshed = await refreshAsPublisher(gatewayUrl, OPEN_DATA_BENCH_DATASET, 'cong-an-tinh');
+  if ('problem' in refreshed) throw new Error(`Publishing ${OPEN_DATA_BENCH_DATASET} for the bench failed: ${refreshed.problem}`);
   // The large version: written once per bench database (the same rows hash the same: later runs confirm it).
   const knex = knexFactory({ client: 'pg', connection: benchDatabaseUrl(settings, 'platform'), pool: { min: 0, max: 2 } });
   try {

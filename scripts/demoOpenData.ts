@@ -19,6 +19,18 @@ async function askGateway<T>(gatewayUrl: string, query: string, variables: Recor
   return (await response.json()) as { data?: T; errors?: { message: string }[] };
 }
 
+/**
+ * A refresh of one dataset by a (development) publisher of `agency`, through the gateway: what a publisher
+ * does. Answers the outcome (PUBLISHED or UNCHANGED), or the first error's message.
+ */
+export async function refreshAsPublisher(gatewayUrl: string, datasetId: string, agency: string): Promise<{ outcome: string } | { problem: string }> {
+  const token = signDevUserToken({ roles: ['publisher'], agency, sub: `demo-publisher-${agency}` });
+  const answer = await askGateway<{ refreshOpenDataset: { outcome: string } }>(gatewayUrl, 'mutation ($id: ID!) { refreshOpenDataset(id: $id) { outcome } }', { id: datasetId }, token).catch(
+    (error: Error) => ({ errors: [{ message: error.message }] }) as { data?: undefined; errors: { message: string }[] },
+  );
+  return answer.data?.refreshOpenDataset ?? { problem: answer.errors?.[0]?.message ?? 'no answer' };
+}
+
 /** Publishes what was never published; answers the ids published and the problems met (never throws for one dataset). */
 export async function publishDemoOpenData(gatewayUrl: string): Promise<{ published: string[]; problems: string[] }> {
   const list = await askGateway<{ openDatasets: { nodes: ListedDataset[] } }>(gatewayUrl, 'query { openDatasets(first: 200) { nodes { id publisher status } } }', {});
@@ -27,15 +39,9 @@ export async function publishDemoOpenData(gatewayUrl: string): Promise<{ publish
   const problems: string[] = list.errors?.map((error) => error.message) ?? [];
   // One at a time: each refresh computes an aggregate in its register.
   for (const dataset of waiting) {
-    const token = signDevUserToken({ roles: ['publisher'], agency: dataset.publisher, sub: `demo-publisher-${dataset.publisher}` });
-    const answer = await askGateway<{ refreshOpenDataset: { outcome: string } }>(
-      gatewayUrl,
-      'mutation ($id: ID!) { refreshOpenDataset(id: $id) { outcome } }',
-      { id: dataset.id },
-      token,
-    ).catch((error: Error) => ({ errors: [{ message: error.message }] }) as { data?: undefined; errors: { message: string }[] });
-    if (answer.data?.refreshOpenDataset) published.push(dataset.id);
-    else problems.push(`${dataset.id}: ${answer.errors?.[0]?.message ?? 'no answer'}`);
+    const refreshed = await refreshAsPublisher(gatewayUrl, dataset.id, dataset.publisher);
+    if ('outcome' in refreshed) published.push(dataset.id);
+    else problems.push(`${dataset.id}: ${refreshed.problem}`);
   }
   return { published, problems };
 }
