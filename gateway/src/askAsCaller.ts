@@ -1,10 +1,10 @@
-// The open-data routes ask the platform through the gateway's own GraphQL pipeline, as the caller
-// (anonymous when no token was sent), as sharingServicesExport.ts does: the same anonymous guard,
-// policies, limits and refusals as a GraphQL request would meet.
+// The gateway's plain HTTP routes (the catalogue and statistics exports, the open-data downloads, CKAN and
+// DCAT) ask through the gateway's own GraphQL pipeline, as the caller (anonymous when no token was sent):
+// the same anonymous guard, policies, limits and refusals as a GraphQL request would meet.
 import type { ApolloServer } from '@apollo/server';
-import type { Principal } from '../../../shared/auth/Principal.ts';
-import type { GatewayContext } from '../GatewayContext.ts';
-import { startDeadline } from '../requestDeadline.ts';
+import type { Principal } from '../../shared/auth/Principal.ts';
+import type { GatewayContext } from './GatewayContext.ts';
+import type { RequestDeadline } from './requestDeadline.ts';
 
 export interface AnswerError {
   message: string;
@@ -20,15 +20,13 @@ export interface Answer<T> {
 export type AskPlatform = <T>(query: string, variables: Record<string, unknown>) => Promise<Answer<T>>;
 
 /**
- * Each operation gets the request deadline of its own: a download of 200,000 rows is 40 operations and may
- * rightly take longer than one request's deadline, while each of its pages must still answer in time.
+ * `deadlineOf` gives each operation its deadline: one for the whole route (an export must answer within one
+ * request's time), or a new one per operation (a download of 200,000 rows is 200 operations and may rightly
+ * take longer than one request, while each of its pages must still answer in time).
  */
-export function askPlatformAsCaller(server: ApolloServer<GatewayContext>, principal: Principal, requestMs: number): AskPlatform {
+export function askAsCaller(server: ApolloServer<GatewayContext>, principal: Principal, deadlineOf: () => RequestDeadline): AskPlatform {
   return async <T>(query: string, variables: Record<string, unknown>): Promise<Answer<T>> => {
-    const response = await server.executeOperation(
-      { query, variables },
-      { contextValue: { principal, internalTokens: new Map(), relayAudiences: [], deadline: startDeadline(requestMs) } },
-    );
+    const response = await server.executeOperation({ query, variables }, { contextValue: { principal, internalTokens: new Map(), relayAudiences: [], deadline: deadlineOf() } });
     const result = response.body.kind === 'single' ? response.body.singleResult : null;
     return { data: (result?.data as T | undefined) ?? null, errors: (result?.errors ?? []) as AnswerError[] };
   };

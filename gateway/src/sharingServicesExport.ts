@@ -6,6 +6,7 @@ import type { ApolloServer } from '@apollo/server';
 import { isAnonymous } from '../../shared/auth/Principal.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
 import type { GatewayContext } from './GatewayContext.ts';
+import { askAsCaller, statusOfErrors, type AnswerError } from './askAsCaller.ts';
 import { startDeadline } from './requestDeadline.ts';
 
 export const SHARING_SERVICES_EXPORT_PATH = '/sharing-services.json';
@@ -33,14 +34,6 @@ interface Page {
   pageInfo?: { hasNextPage: boolean; endCursor: string | null };
 }
 
-interface ExportError {
-  message: string;
-  path?: readonly (string | number)[];
-  extensions?: Record<string, unknown>;
-}
-
-const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
-
 export function sharingServicesExport(server: ApolloServer<GatewayContext>, requestMs: number) {
   return async (req: Request, res: Response): Promise<void> => {
     const principal = req.principal!;
@@ -49,21 +42,21 @@ export function sharingServicesExport(server: ApolloServer<GatewayContext>, requ
       res.status(401).type('application/json').send(errorBody('Sign in: the catalogue export needs a bearer token (npm run token in development)', 'UNAUTHENTICATED'));
       return;
     }
+    // One deadline for the whole export: it answers within one request's time.
     const deadline = startDeadline(requestMs);
+    const ask = askAsCaller(server, principal, () => deadline);
     const run = async (query: string, variables: Record<string, unknown>) => {
-      const response = await server.executeOperation({ query, variables }, { contextValue: { principal, internalTokens: new Map(), relayAudiences: [], deadline } });
-      const result = response.body.kind === 'single' ? response.body.singleResult : null;
-      return { list: (result?.data as { sharingServices?: Page | null } | undefined)?.sharingServices, errors: (result?.errors ?? []) as ExportError[] };
+      const answer = await ask<{ sharingServices?: Page | null }>(query, variables);
+      return { list: answer.data?.sharingServices, errors: answer.errors };
     };
-    const refuse = (refusal: ExportError[]) => {
-      // Refused or failed as a whole: the GraphQL errors as they are, with the status they stand for.
-      const code = String(refusal[0]?.extensions?.code ?? 'INTERNAL');
-      res.status(STATUS_OF_CODE[code] ?? 503).json({ errors: refusal });
+    // Refused or failed as a whole: the GraphQL errors as they are, with the status they stand for.
+    const refuse = (refusal: AnswerError[]) => {
+      res.status(statusOfErrors(refusal)).json({ errors: refusal });
     };
     const probe = await run(PROBE, {});
     if (!probe.list) return refuse(probe.errors);
     const services: unknown[] = [];
-    const errors: ExportError[] = [];
+    const errors: AnswerError[] = [];
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const { list, errors: pageErrors } = await run(QUERY, { after });

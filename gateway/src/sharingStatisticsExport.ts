@@ -9,6 +9,7 @@ import type { ApolloServer } from '@apollo/server';
 import { isAnonymous } from '../../shared/auth/Principal.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
 import type { GatewayContext } from './GatewayContext.ts';
+import { askAsCaller, statusOfErrors, type AnswerError } from './askAsCaller.ts';
 import { startDeadline } from './requestDeadline.ts';
 
 export const SHARING_STATISTICS_CSV_PATH = '/sharing-statistics.csv';
@@ -45,14 +46,6 @@ interface Page {
   pageInfo?: { hasNextPage: boolean; endCursor: string | null };
   unavailableRegisters?: string[];
 }
-
-interface ExportError {
-  message: string;
-  path?: readonly (string | number)[];
-  extensions?: Record<string, unknown>;
-}
-
-const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
 
 export const CSV_COLUMNS = ['day', 'ownerAgency', 'service', 'consumerAgency', 'purpose', 'requests', 'recordsDisclosed', 'refusals', 'refusalsByReason', 'distinctSubjects', 'latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms', 'latencyCalls'];
 
@@ -118,19 +111,19 @@ export function sharingStatisticsExport(server: ApolloServer<GatewayContext>, re
         return;
       }
     }
+    // One deadline for the whole export: it answers within one request's time.
     const deadline = startDeadline(requestMs);
+    const ask = askAsCaller(server, principal, () => deadline);
     const rows: StatisticsRow[] = [];
-    const errors: ExportError[] = [];
+    const errors: AnswerError[] = [];
     const unavailable = new Set<string>();
-    const run = async (after: string | null, query = QUERY): Promise<{ list: Page | null | undefined; pageErrors: ExportError[] }> => {
-      const response = await server.executeOperation({ query, variables: query === QUERY ? { filter, after } : { filter } }, { contextValue: { principal, internalTokens: new Map(), relayAudiences: [], deadline } });
-      const result = response.body.kind === 'single' ? response.body.singleResult : null;
-      return { list: (result?.data as { sharingStatistics?: Page | null } | undefined)?.sharingStatistics, pageErrors: (result?.errors ?? []) as ExportError[] };
+    const run = async (after: string | null, query = QUERY): Promise<{ list: Page | null | undefined; pageErrors: AnswerError[] }> => {
+      const answer = await ask<{ sharingStatistics?: Page | null }>(query, query === QUERY ? { filter, after } : { filter });
+      return { list: answer.data?.sharingStatistics, pageErrors: answer.errors };
     };
-    const refuse = (refusal: ExportError[]) => {
-      // Refused or failed as a whole: the GraphQL errors as they are, with the status they stand for.
-      const code = String(refusal[0]?.extensions?.code ?? 'INTERNAL');
-      res.status(STATUS_OF_CODE[code] ?? 503).json({ errors: refusal });
+    // Refused or failed as a whole: the GraphQL errors as they are, with the status they stand for.
+    const refuse = (refusal: AnswerError[]) => {
+      res.status(statusOfErrors(refusal)).json({ errors: refusal });
     };
     const probe = await run(null, PROBE);
     if (!probe.list) return refuse(probe.pageErrors);

@@ -7,7 +7,8 @@
 import type { Request, Response } from 'express';
 import type { ApolloServer } from '@apollo/server';
 import type { GatewayContext } from '../GatewayContext.ts';
-import { askPlatformAsCaller, firstError, statusOfErrors } from './askPlatformAsCaller.ts';
+import { startDeadline } from '../requestDeadline.ts';
+import { askAsCaller, firstError, statusOfErrors } from '../askAsCaller.ts';
 import { ckanOrganization, ckanPackage, type CkanPackage } from './ckanPackage.ts';
 import { CkanError, folded, searchPackages, type SearchParameters } from './ckanSearch.ts';
 import { readAllDatasets } from './readAllDatasets.ts';
@@ -121,7 +122,7 @@ export function ckanActions(server: ApolloServer<GatewayContext>, requestMs: num
       // help_show needs no dataset: it costs no GraphQL work.
       let packages: CkanPackage[] = [];
       if (name !== 'help_show') {
-        const read = await readAllDatasets(askPlatformAsCaller(server, req.principal!, requestMs));
+        const read = await readAllDatasets(askAsCaller(server, req.principal!, () => startDeadline(requestMs)));
         if ('errors' in read) {
           const { message, code } = firstError(read.errors);
           const status = statusOfErrors(read.errors);

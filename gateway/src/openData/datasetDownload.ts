@@ -15,7 +15,8 @@ import type { ApolloServer } from '@apollo/server';
 import { errorBody } from '../../../shared/errors/clientErrors.ts';
 import { logError } from '../../../shared/logging/log.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
-import { askPlatformAsCaller, firstError, statusOfErrors } from './askPlatformAsCaller.ts';
+import { startDeadline } from '../requestDeadline.ts';
+import { askAsCaller, firstError, statusOfErrors } from '../askAsCaller.ts';
 import { downloadEtag, httpDate, isNotModified } from './downloadValidators.ts';
 import { MEDIA_TYPE, rowEncoder, type DownloadFormat } from './encodeRows.ts';
 import { DOWNLOAD_HEAD_QUERY, ROWS_PAGE_QUERY, valuesOfLines, type DownloadHead, type RowsPage } from './openDataAnswers.ts';
@@ -37,7 +38,7 @@ export function datasetDownload(server: ApolloServer<GatewayContext>, requestMs:
       return;
     }
     const [, id, format] = match as unknown as [string, string, DownloadFormat];
-    const ask = askPlatformAsCaller(server, req.principal!, requestMs);
+    const ask = askAsCaller(server, req.principal!, () => startDeadline(requestMs));
     const head = await ask<{ openDataset: DownloadHead | null }>(DOWNLOAD_HEAD_QUERY, { id });
     if (head.errors.length || !head.data) {
       const { message, code } = firstError(head.errors);

@@ -10,7 +10,8 @@ import { isAnonymous } from '../../../shared/auth/Principal.ts';
 import type { ApolloServer } from '@apollo/server';
 import { errorBody } from '../../../shared/errors/clientErrors.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
-import { askPlatformAsCaller, firstError, statusOfErrors, type AskPlatform } from './askPlatformAsCaller.ts';
+import { startDeadline } from '../requestDeadline.ts';
+import { askAsCaller, firstError, statusOfErrors, type AskPlatform } from '../askAsCaller.ts';
 import { packageModifiedAt } from './ckanPackage.ts';
 import { CATALOG_PAGE_SIZE, catalogGraph, catalogPage, projectNamespace, type FocalPointAnswer } from './dcatGraph.ts';
 import { toJsonLd, toTurtle } from './dcatSerialisations.ts';
@@ -65,7 +66,7 @@ export function dcatCatalog(server: ApolloServer<GatewayContext>, requestMs: num
       res.status(400).type('application/json').send(errorBody('"page" must be a whole number from 1', 'BAD_USER_INPUT'));
       return;
     }
-    const ask = askPlatformAsCaller(server, req.principal!, requestMs);
+    const ask = askAsCaller(server, req.principal!, () => startDeadline(requestMs));
     const read = await readAllDatasets(ask);
     if ('errors' in read) {
       const { message, code } = firstError(read.errors);

@@ -1,7 +1,7 @@
 // Every dataset of the open-data list (published, not yet published and withdrawn), as the caller reads
 // them: what CKAN's actions and the DCAT catalogue are built from. The list holds hundreds of datasets at
 // most, so a few pages of one operation each; MAX_PAGES bounds it should that ever stop being true.
-import type { Answer, AnswerError, AskPlatform } from './askPlatformAsCaller.ts';
+import type { Answer, AnswerError, AskPlatform } from '../askAsCaller.ts';
 import { ALL_DATASETS_QUERY, type OpenDataListReviewAnswer, type OpenDatasetAnswer } from './openDataAnswers.ts';
 
 const MAX_PAGES = 20;
