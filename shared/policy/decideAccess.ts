@@ -41,9 +41,14 @@ const CLOSENESS: Record<RefusalReason, number> = {
   NOT_GRANTED: 1,
 };
 
+/** A disabled service is shared with nobody; the owner still reads its own register. */
+function disabledFor(field: CompiledField, principal: Principal): boolean {
+  return Boolean(field.disabled) && principal.agency !== field.owner;
+}
+
 function failureOf(rule: CompiledRule, field: CompiledField, principal: Principal, subject: SubjectLookup, connections: HeldConnections): RefusalReason | null {
   // A caller without a token (no roles) passes only a rule open to `anyone` (public groups only, checked when compiled).
-  if (rule.anyone) return field.disabled && principal.agency !== field.owner ? 'SERVICE_DISABLED' : null;
+  if (rule.anyone) return disabledFor(field, principal) ? 'SERVICE_DISABLED' : null;
   if (principal.roles.length === 0) return 'ROLE_NOT_ALLOWED';
   // A subject request is always for one case: a caller naming none is not acting on one, and such a
   // rule must not be what explains their refusal.
@@ -58,8 +63,7 @@ function failureOf(rule: CompiledRule, field: CompiledField, principal: Principa
     if (!principal.subject || !subject().includes(principal.subject)) return 'ROW_OUT_OF_SCOPE';
   }
   if (rule.requiresCaseId && !principal.caseId) return 'CASE_ID_REQUIRED';
-  // A disabled service is shared with nobody; the owner still reads its own register.
-  if (field.disabled && principal.agency !== field.owner) return 'SERVICE_DISABLED';
+  if (disabledFor(field, principal)) return 'SERVICE_DISABLED';
   if (rule.requiresConnection) {
     const connection = connections.covering(fieldGroupId(field));
     if (!connection) return 'CONNECTION_REQUIRED';
