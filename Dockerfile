@@ -8,6 +8,8 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY . .
+# The people's pages (console/dist), built once into the image: the running container builds nothing.
+RUN npm run build
 ENV HOST=0.0.0.0
 USER node
 # npm start in one container: needs the gateway's settings and METRICS_TOKEN (README).

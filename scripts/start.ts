@@ -9,11 +9,14 @@ import { provinceFor } from '../shared/subgraph/seedOnce.ts';
 import { publishDemoOpenData } from './demoOpenData.ts';
 import { startStack } from './startStack.ts';
 import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
+import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
 
 // npm start holds the gateway, so the master secret is legitimately here: it is checked as the gateway's,
 // and the subgraphs' /metrics, each on its subgraph's port, must ask for METRICS_TOKEN.
 stopOnProductionProblems('npm start', productionProblems(config, { role: 'stack' }, readKeyMaterial()));
 const started = Date.now();
+// The people's pages: built here when missing or stale (a production image is built once, by npm run build).
+if (!config.isProduction && (await ensureConsoleBuilt({ quiet: true }))) console.log('Built the console (console/dist).');
 // One box by default: the gateway calls the subgraphs in its own process (README, "Two shapes").
 const subgraphCalls = config.subgraphCalls ?? 'in-process';
 console.log(`Starting ${SUBGRAPH_SERVICES.length} agency subgraphs and the gateway (subgraph calls: ${subgraphCalls})…`);
@@ -35,6 +38,7 @@ try {
   console.log(`
 Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
   GraphiQL:  ${stack.gateway.url}/
+  Console:   ${stack.gateway.url}/console/
   GraphQL:   ${stack.gateway.url}/graphql
 A token:     npm run --silent token -- --role officer --agency cong-an-tinh
 Demo citizens: ${demo.join(', ')}

@@ -18,7 +18,7 @@ describe('npm run token', () => {
   });
 
   it('explains what is missing', async () => {
-    await expect(run(tsx, [script, '--role', 'officer'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Officers, systems, data-protection officers and publishers need --agency.') });
+    await expect(run(tsx, [script, '--role', 'officer'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Officers, systems, data-protection officers and publishers need an agency.') });
   });
 
   it('refuses to run in production', async () => {

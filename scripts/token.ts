@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { config } from '../shared/config/config.ts';
 import { KNOWN_ROLES } from '../shared/auth/Principal.ts';
-import { signDevUserToken } from '../shared/auth/userToken.ts';
+import { devTokenProblem, signDevUserToken } from '../shared/auth/userToken.ts';
 
 const usage = `Usage: npm run --silent token -- --role <role> [--role <role>] [--agency <code>] [--sub <subject>] [--ttl <seconds>]
 Roles: ${KNOWN_ROLES.join(', ')}. A citizen's --sub is their 12-digit personal id; officers, systems, data-protection officers and publishers need --agency.`;
@@ -27,16 +27,8 @@ try {
   process.exit(2);
 }
 const roles = values.role ?? [];
-const unknown = roles.filter((role) => !(KNOWN_ROLES as readonly string[]).includes(role));
 const ttl = values.ttl === undefined ? 3600 : Number(values.ttl);
-const problem =
-  values.help ? ''
-  : roles.length === 0 ? 'Give at least one --role.'
-  : unknown.length ? `Unknown role: ${unknown.join(', ')}.`
-  : (roles.includes('officer') || roles.includes('system') || roles.includes('data-protection-officer') || roles.includes('publisher')) && !values.agency ? 'Officers, systems, data-protection officers and publishers need --agency.'
-  : roles.includes('citizen') && !/^\d{12}$/.test(values.sub ?? '') ? "A citizen's --sub must be their 12-digit personal id."
-  : !Number.isInteger(ttl) || ttl < 1 || ttl > 86_400 ? '--ttl must be whole seconds from 1 to 86400.'
-  : null;
+const problem = values.help ? '' : devTokenProblem({ roles, agency: values.agency, sub: values.sub, ttlSeconds: ttl });
 if (problem !== null) {
   console.error(`${problem}\n${usage}`);
   process.exit(values.help ? 0 : 2);

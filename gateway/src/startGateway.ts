@@ -30,6 +30,7 @@ import { httpTransport, inProcessTransport, type LocalSubgraph, type SubgraphTra
 import { formatError } from './formatError.ts';
 import { limitOperations } from './limitOperations.ts';
 import { playgroundRouter } from './playground.ts';
+import { consoleRoutes } from './console/consoleRoutes.ts';
 import { loadPurposeListFromPlatform } from './purposeListFromPlatform.ts';
 import type { RateLimits } from './rateLimits/callerBucket.ts';
 import { limitRequestRate } from './rateLimits/limitRequestRate.ts';
@@ -143,6 +144,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(status.ready ? 200 : 503).json({ ...status, rateLimits: rateLimitStore.status() });
   });
   app.use(playgroundRouter());
+  // The people's pages (console/): static files, and in development the sign-in's token minting.
+  app.use(consoleRoutes());
   const verifyCaller = createUserTokenVerifier(options.tokens);
   // The catalogue of sharing services as one JSON document: the caller's token and the platform's rules.
   app.get(

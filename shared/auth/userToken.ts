@@ -127,6 +127,22 @@ export interface DevTokenRequest {
   ttlSeconds?: number;
 }
 
+const AGENCY_ROLES = ['officer', 'system', 'data-protection-officer', 'publisher'];
+
+/**
+ * What a development token may be minted for, the one rule of `npm run token` and the console's
+ * development sign-in: null when it may, else what is wrong, said to the person asking.
+ */
+export function devTokenProblem({ roles, agency, sub, ttlSeconds = 3600 }: DevTokenRequest): string | null {
+  const unknown = roles.filter((role) => !(KNOWN_ROLES as readonly string[]).includes(role));
+  return roles.length === 0 ? 'Give at least one role.'
+    : unknown.length ? `Unknown role: ${unknown.join(', ')}.`
+    : roles.some((role) => AGENCY_ROLES.includes(role)) && !agency ? 'Officers, systems, data-protection officers and publishers need an agency.'
+    : roles.includes('citizen') && !/^\d{12}$/.test(sub ?? '') ? "A citizen's subject must be their 12-digit personal id."
+    : !Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 86_400 ? 'The lifetime must be whole seconds from 1 to 86400.'
+    : null;
+}
+
 let devSigningKey: KeyObject | undefined;
 
 /** The account a development token names when none is given: its role at its agency, e.g. `dev-officer@so-tu-phap`. */

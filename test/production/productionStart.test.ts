@@ -304,6 +304,16 @@ describe('a production start with good settings', () => {
     expect(otherAudience.status).toBe(401);
   });
 
+  it('serves the console with no development sign-in: the page asks for a pasted token, and no token is minted', async () => {
+    const page = await fetch(`${gatewayUrl}/console/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    expect(await (await fetch(`${gatewayUrl}/console/api/sign-in-options`)).json()).toEqual({ development: false, roles: [], agencies: [], purposes: [], demoCitizens: [] });
+    const mint = await fetch(`${gatewayUrl}/console/api/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ roles: ['security-officer'] }) });
+    expect(mint.status).toBe(404);
+    expect(await mint.text()).not.toContain('token');
+  });
+
   it('answers an officer through the gateway, and refuses an officer token that names no account', async () => {
     const headers = { 'x-purpose': 'criminal-investigation' };
     const citizenName = `{ citizen(id: "${demoCitizen}") { fullName } }`;

@@ -1,11 +1,17 @@
 // Runs in vitest's main process. With TEST_DATABASE_URL every database of this run is named
-// test_<run>_<service>; teardown drops them all, whatever state the test worker ended in.
+// test_<run>_<service>; teardown drops them all, whatever state the test worker ended in. Before any
+// test: the console built (when missing or stale) and Debian's chromium installed (when missing) for the
+// browser tests.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { config } from '../../shared/config/config.ts';
 import { shareTestRunId } from '../../shared/config/shareTestRunId.ts';
+import { ensureConsoleBuilt } from '../../console/consoleBuild.ts';
+import { ensureChromium } from './chromium.ts';
 
-export default function setup(): () => Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
+  await ensureConsoleBuilt({ quiet: true });
+  ensureChromium();
   const run = `${process.pid}_${randomBytes(3).toString('hex')}`;
   shareTestRunId(run);
   return async () => {

@@ -1,0 +1,5 @@
+import type { citizen as vi } from '../vi/citizen.ts';
+
+export const citizen: typeof vi = {
+  title: 'My data',
+};

@@ -1,0 +1,22 @@
+import type { signIn as vi } from '../vi/signIn.ts';
+
+export const signIn: typeof vi = {
+  title: 'Sign in',
+  devIntro:
+    'Development: choose a role, an agency and an account to get a development token (valid one hour), as npm run token does.',
+  productionIntro:
+    "Paste a bearer token issued by the province's sign-in system. It is kept only in this browser session.",
+  role: 'Role',
+  agency: 'Agency',
+  noAgency: '(no agency)',
+  subject: "Personal id (citizen) or account (officer)",
+  subjectHint: 'Citizen: 12 digits. Officer: leave empty for the default account.',
+  demoCitizens: 'Demo citizens',
+  purpose: 'Default purpose (X-Purpose)',
+  noPurpose: '(none declared)',
+  caseId: 'Default case id (X-Case-Id)',
+  token: 'Token',
+  submit: 'Sign in',
+  signedIn: 'Signed in.',
+  invalidToken: 'The token cannot be read (not a JWT).',
+};

@@ -1,0 +1,3 @@
+export const agency = {
+  title: 'Cơ quan',
+};

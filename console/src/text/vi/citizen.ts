@@ -1,0 +1,3 @@
+export const citizen = {
+  title: 'Dữ liệu của tôi',
+};

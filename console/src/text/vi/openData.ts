@@ -1,0 +1,3 @@
+export const openData = {
+  title: 'Dữ liệu mở',
+};
