@@ -1,5 +1,6 @@
 // GraphiQL from local files (no CDN, no fonts from the internet), with a strict CSP: scripts only
-// from this origin, which is why the start-up code is an external boot.js.
+// from this origin, which is why the start-up code is an external boot.js. In development boot.js adds a
+// sign-in panel (signInPanel.js, texts in playgroundTexts.js) that fills GraphiQL's headers.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,9 @@ const ASSETS: Record<string, string> = {
   'graphiql.min.css': join(packageDir('graphiql'), 'graphiql.min.css'),
   'react.production.min.js': join(packageDir('react'), 'umd/react.production.min.js'),
   'react-dom.production.min.js': join(packageDir('react-dom'), 'umd/react-dom.production.min.js'),
+  'playground.css': join(publicDir, 'playground.css'),
+  'playgroundTexts.js': join(publicDir, 'playgroundTexts.js'),
+  'signInPanel.js': join(publicDir, 'signInPanel.js'),
   'boot.js': join(publicDir, 'boot.js'),
 };
 

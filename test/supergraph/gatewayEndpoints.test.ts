@@ -28,8 +28,9 @@ describe('the gateway as a developer meets it', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     const html = await page.text();
     expect(html).toContain('<div id="graphiql">');
-    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
-    expect(assets).toHaveLength(5);
+    // Every script and stylesheet (the page's one other link is to the console, on this origin too).
+    const assets = [...html.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(assets).toHaveLength(8);
     for (const asset of assets) {
       expect(asset).toMatch(/^\/playground\//);
       const response = await fetch(`${gateway.url}${asset}`);

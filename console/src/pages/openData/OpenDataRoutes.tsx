@@ -1,17 +1,16 @@
-// The openData area's pages (routes below /console/open-data).
+// The openData area's pages (routes below /console/open-data), for anyone: no sign-in is needed.
 import { Route, Routes } from 'react-router-dom';
-import { useText } from '../../text/language.tsx';
-import { Page } from '../../ui/Page.tsx';
-
-function OpenDataHome() {
-  const t = useText();
-  return <Page title={t.openData.title}>{null}</Page>;
-}
+import { CataloguePage } from './CataloguePage.tsx';
+import { DatasetPage } from './DatasetPage.tsx';
+import { ReportProblemPage } from './ReportProblemPage.tsx';
+import './openData.css';
 
 export function OpenDataRoutes() {
   return (
     <Routes>
-      <Route index element={<OpenDataHome />} />
+      <Route index element={<CataloguePage />} />
+      <Route path=":id" element={<DatasetPage />} />
+      <Route path=":id/report" element={<ReportProblemPage />} />
     </Routes>
   );
 }

@@ -1,0 +1,47 @@
+// What a dataset is about: publisher, licence (to its text), themes, keywords, period and frequency.
+import { useLanguage } from '../../text/language.tsx';
+import { formatDate, formatInstant } from './formatDates.ts';
+import type { DatasetDetail } from './openDataTypes.ts';
+
+export function DatasetFacts({ dataset }: { dataset: DatasetDetail }) {
+  const { texts: t, language } = useLanguage();
+  const from = formatDate(dataset.temporalStart, language);
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t.openData.publisher}</dt>
+        <dd>{dataset.publisherName}</dd>
+      </div>
+      <div>
+        <dt>{t.openData.licence}</dt>
+        <dd>
+          <a href={dataset.licenceUrl}>{dataset.licence}</a>
+        </dd>
+      </div>
+      <div>
+        <dt>{t.openData.themes}</dt>
+        <dd>{dataset.themes.map((code) => t.openData.themeNames[code] ?? code).join('; ')}</dd>
+      </div>
+      <div>
+        <dt>{t.openData.keywords}</dt>
+        <dd>{(language === 'en' ? dataset.keywordsEn : dataset.keywords).join(', ')}</dd>
+      </div>
+      <div>
+        <dt>{t.openData.temporal}</dt>
+        <dd>{dataset.temporalEnd ? t.openData.temporalRange(from, formatDate(dataset.temporalEnd, language)) : t.openData.temporalOngoing(from)}</dd>
+      </div>
+      <div>
+        <dt>{t.openData.frequency}</dt>
+        <dd>{t.openData.frequencies[dataset.frequency] ?? dataset.frequency}</dd>
+      </div>
+      <div>
+        <dt>{t.openData.status}</dt>
+        <dd>{t.openData.statuses[dataset.status] ?? dataset.status}</dd>
+      </div>
+      <div>
+        <dt>{t.openData.metadataModified}</dt>
+        <dd>{formatInstant(dataset.metadataModifiedAt, language)}</dd>
+      </div>
+    </dl>
+  );
+}
