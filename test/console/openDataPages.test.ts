@@ -51,7 +51,7 @@ describe('the open-data pages, for a visitor who does not sign in', () => {
     await screenshot(page, 'open-data-catalogue-filtered.vi');
   });
 
-  it("opens a dataset: its freshness, columns, versions with their SHA-256 and its first rows", async () => {
+  it('opens a dataset: its freshness, columns, versions with their SHA-256, its first rows and its keywords, in Vietnamese and English', async () => {
     const { page } = visitor;
     await page.getByRole('link', { name: TITLE_VI, exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(TITLE_VI);
@@ -72,6 +72,13 @@ describe('the open-data pages, for a visitor who does not sign in', () => {
     await expectAccessible(page);
     await screenshot(page, 'open-data-dataset.en');
     await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(TITLE_VI);
+
+    // A keyword leads to the catalogue of the datasets listing it, and back.
+    await page.getByRole('link', { name: 'Các bộ dữ liệu có từ khóa “sắp xếp 2025”' }).click();
+    await expect.poll(() => page.locator('.keyword').textContent()).toContain('Các bộ dữ liệu có từ khóa “sắp xếp 2025”.');
+    await expect.poll(() => page.locator('.datasets > li h2').allTextContents()).toEqual([TITLE_VI]);
+    await page.getByRole('link', { name: TITLE_VI, exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(TITLE_VI);
   });
 
@@ -98,6 +105,8 @@ describe('the open-data pages, for a visitor who does not sign in', () => {
     await page.getByLabel('Cách liên hệ với bạn').fill('không có');
     await page.getByRole('button', { name: 'Gửi báo lỗi' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Dữ liệu nhập không hợp lệ');
+    expect(await page.getByRole('textbox', { name: 'Cách liên hệ với bạn' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.report').textContent()).toContain('hãy nhập một địa chỉ thư điện tử hoặc một số điện thoại');
     await expectAccessible(page);
     await screenshot(page, 'open-data-report-refused.vi');
 

@@ -19,13 +19,22 @@ interface CatalogueAnswer {
 export function CataloguePage() {
   const t = useText();
   const search = useCatalogueSearch();
-  const answer = useAnswer<CatalogueAnswer>(CATALOGUE_QUERY, { filter: search.text ? { text: search.text } : null }, NO_PURPOSE);
+  const filter = { ...(search.text ? { text: search.text } : {}), ...(search.keyword ? { keyword: search.keyword } : {}) };
+  const answer = useAnswer<CatalogueAnswer>(CATALOGUE_QUERY, { filter }, NO_PURPOSE);
   const found = answer.data?.openDatasets;
   const shown = found?.nodes.filter((dataset) => matchesChoice(dataset, search.choice)) ?? [];
   return (
     <Page title={t.openData.title}>
       <p>{t.openData.intro}</p>
       <SearchForm text={search.text} onSearch={search.setText} />
+      {search.keyword && (
+        <p className="keyword">
+          {t.openData.keywordChosen(search.keyword)}{' '}
+          <button type="button" className="secondary" onClick={search.dropKeyword}>
+            {t.openData.dropKeyword}
+          </button>
+        </p>
+      )}
       <ErrorList errors={answer.errors} />
       <div className="catalogue">
         {found && <CatalogueFacets datasets={found.nodes} choice={search.choice} onChoose={search.choose} onClear={search.clear} />}

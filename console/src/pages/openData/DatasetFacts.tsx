@@ -1,4 +1,5 @@
 // What a dataset is about: publisher, licence (to its text), themes, keywords, period and frequency.
+import { Link } from 'react-router-dom';
 import { useLanguage } from '../../text/language.tsx';
 import { formatDate, formatInstant } from './formatDates.ts';
 import type { DatasetDetail } from './openDataTypes.ts';
@@ -24,7 +25,17 @@ export function DatasetFacts({ dataset }: { dataset: DatasetDetail }) {
       </div>
       <div>
         <dt>{t.openData.keywords}</dt>
-        <dd>{(language === 'en' ? dataset.keywordsEn : dataset.keywords).join(', ')}</dd>
+        <dd>
+          <ul className="keywords">
+            {(language === 'en' ? dataset.keywordsEn : dataset.keywords).map((keyword) => (
+              <li key={keyword}>
+                <Link to={`/open-data?keyword=${encodeURIComponent(keyword)}`} aria-label={t.openData.keywordLink(keyword)}>
+                  {keyword}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </dd>
       </div>
       <div>
         <dt>{t.openData.temporal}</dt>

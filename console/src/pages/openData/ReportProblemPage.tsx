@@ -40,6 +40,9 @@ export function ReportProblemPage() {
     if (answer.data?.reportOpenDataProblem) setReceipt(answer.data.reportOpenDataProblem);
   };
 
+  // The platform names the input it refused (extensions.field): said at that field, in the reader's language.
+  const refused = (field: string) => errors.some((error) => error.extensions?.field === `input.${field}`);
+
   const back = (
     <p>
       <Link to={`/open-data/${encodeURIComponent(id)}`}>{t.openData.backToDataset}</Link>
@@ -62,12 +65,12 @@ export function ReportProblemPage() {
   return (
     <Page title={t.openData.reportTitle(name)}>
       <p>{t.openData.reportIntro}</p>
-      <form className="form" onSubmit={submit}>
-        <Field label={t.openData.reportDescription} hint={t.openData.reportDescriptionHint}>
-          <textarea name="description" rows={6} maxLength={2000} required value={description} onChange={(event) => setDescription(event.target.value)} />
+      <form className="form report" onSubmit={submit}>
+        <Field label={t.openData.reportDescription} hint={refused('description') ? t.openData.reportDescriptionRefused : t.openData.reportDescriptionHint}>
+          <textarea name="description" rows={6} maxLength={2000} required aria-invalid={refused('description')} value={description} onChange={(event) => setDescription(event.target.value)} />
         </Field>
-        <Field label={t.openData.reportContact} hint={t.openData.reportContactHint}>
-          <input name="contact" required autoComplete="email" value={contact} onChange={(event) => setContact(event.target.value)} />
+        <Field label={t.openData.reportContact} hint={refused('contact') ? t.openData.reportContactRefused : t.openData.reportContactHint}>
+          <input name="contact" required autoComplete="email" aria-invalid={refused('contact')} value={contact} onChange={(event) => setContact(event.target.value)} />
         </Field>
         <ErrorList errors={errors} />
         <button type="submit" disabled={busy}>

@@ -5,8 +5,11 @@ import { FACET_KEYS, type FacetChoice, type FacetKey } from './catalogueFacets.t
 
 export interface CatalogueSearch {
   text: string;
+  /** A keyword as listed (from a dataset's page), searched by the gateway like the words. */
+  keyword: string | null;
   choice: FacetChoice;
   setText: (text: string) => void;
+  dropKeyword: () => void;
   choose: (facet: FacetKey, value: string | null) => void;
   clear: () => void;
 }
@@ -21,8 +24,10 @@ export function useCatalogueSearch(): CatalogueSearch {
   };
   return {
     text: params.get('q') ?? '',
+    keyword: params.get('keyword') || null,
     choice,
     setText: (text) => update((next) => (text.trim() ? next.set('q', text.trim()) : next.delete('q'))),
+    dropKeyword: () => update((next) => next.delete('keyword')),
     choose: (facet, value) => update((next) => (value ? next.set(facet, value) : next.delete(facet))),
     clear: () => setParams(new URLSearchParams()),
   };
