@@ -30,6 +30,7 @@ import { runCpu, takeCpuSnapshot, type TargetProcess } from './cpuAccounting.ts'
 import { sampleMachineLoad } from './machineLoad.ts';
 import { measuredCommit } from './measuredCommit.ts';
 import { measureDownloadMemory, publishBenchOpenData } from './openDataBench.ts';
+import { measureConsoleFirstLoad } from './consoleFirstLoad.ts';
 import { CONTROL_PAIRS, pairedRatio, ROUND_SECONDS, roundOrder, type PairedRatio } from './pairedRounds.ts';
 import { machineInfo, printReport, ratiosOf, type BenchReport, type Measurement } from './report.ts';
 import { writeResults } from './resultsFile.ts';
@@ -225,6 +226,7 @@ async function main(settings: BenchSettings): Promise<void> {
     { name: 'gateway', pgid: services.gateway.child.pid },
     { name: 'platform', pgid: platform.child.pid },
   ]);
+  const consoleFirstLoad = await measureConsoleFirstLoad(services.gateway.baseUrl);
   const validity = validityOf({
     otherWorkLimit: settings.otherWorkLimit,
     samples: load,
@@ -250,6 +252,7 @@ async function main(settings: BenchSettings): Promise<void> {
     pairedRounds: settings.pairedRounds,
     pairedRatios,
     downloadMemory,
+    consoleFirstLoad,
   };
   printReport(report);
   console.log(`\nWrote ${writeResults(report).join(' and ')}`);
