@@ -2,6 +2,7 @@
 // browser context (nothing cached) in Debian's chromium, timed from the navigation's start until the
 // page's heading is drawn (the single-page app fetched, parsed, run and, where it asks, answered), and
 // the bytes it transferred. Reported with the bench's figures; never a pass/fail test.
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -59,4 +60,10 @@ export function printConsoleFirstLoad(loads: ConsoleFirstLoad[]): void {
         `${load.transferredKb.toFixed(0)} kB transferred (target: under 1 s over loopback)`,
     );
   }
+}
+
+// Alone, against a running gateway: npx tsx bench/consoleFirstLoad.ts http://127.0.0.1:4000
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const gatewayUrl = process.argv[2] ?? 'http://127.0.0.1:4000';
+  printConsoleFirstLoad(await measureConsoleFirstLoad(gatewayUrl));
 }

@@ -31,6 +31,7 @@ import { sampleMachineLoad } from './machineLoad.ts';
 import { measuredCommit } from './measuredCommit.ts';
 import { measureDownloadMemory, publishBenchOpenData } from './openDataBench.ts';
 import { measureConsoleFirstLoad } from './consoleFirstLoad.ts';
+import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
 import { CONTROL_PAIRS, pairedRatio, ROUND_SECONDS, roundOrder, type PairedRatio } from './pairedRounds.ts';
 import { machineInfo, printReport, ratiosOf, type BenchReport, type Measurement } from './report.ts';
 import { writeResults } from './resultsFile.ts';
@@ -116,6 +117,8 @@ async function main(settings: BenchSettings): Promise<void> {
     await dropBenchDatabases(settings, agencies);
     console.log(`BENCH_FRESH=1: dropped ${agencies.map((name) => `${settings.databasePrefix}${name.replace(/-/g, '_')}`).join(', ')}`);
   }
+  // The gateway serves the console's build: current before it starts, for the first-load figures.
+  await ensureConsoleBuilt({ quiet: true });
   const services: RunningServices = await startServices(settings, await unseededAgencies(settings, agencies));
   const all = [
     ...services.subgraphs,
