@@ -4,7 +4,7 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, visitConsole, type Visitor } from '../support/browser.ts';
+import { inPage, screenshot, visitConsole, type Visitor } from '../support/browser.ts';
 import { getStack } from '../support/stack.ts';
 
 /**
@@ -12,12 +12,13 @@ import { getStack } from '../support/stack.ts';
  * interface, or outside it (the playground's header and sign-in panel), by rule.
  */
 async function seriousFindings(page: Page, where: 'inside GraphiQL' | 'outside GraphiQL'): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  return page.evaluate(async (inside) => {
-    const context = inside ? { include: [['.graphiql-container']] } : { exclude: [['.graphiql-container']] };
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(context as never, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.filter(({ impact }) => impact === 'serious' || impact === 'critical').map(({ id }) => id).sort();
-  }, where === 'inside GraphiQL');
+  if (!(await inPage<boolean>(page, "'axe' in window"))) await page.evaluate(axe.source);
+  const context = where === 'inside GraphiQL' ? "{ include: [['.graphiql-container']] }" : "{ exclude: [['.graphiql-container']] }";
+  const rules = "{ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }";
+  return inPage<string[]>(
+    page,
+    `axe.run(${context}, ${rules}).then((result) => result.violations.filter(({ impact }) => impact === 'serious' || impact === 'critical').map(({ id }) => id).sort())`,
+  );
 }
 
 // GraphiQL's own, which this repository cannot fix without patching GraphiQL: CodeMirror's unlabelled
@@ -64,7 +65,7 @@ describe('the playground (GraphiQL at /) and its development sign-in', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => page.locator('#sign-in-panel h2').textContent()).toBe('Try signing in (development only)');
     expect(await page.locator('#sign-in-panel').textContent()).not.toMatch(/Đăng nhập|Vai trò|Cơ quan|Công dân mẫu/);
-    expect(await page.evaluate(() => localStorage.getItem('console.language'))).toBe('en');
+    expect(await inPage<string>(page, "localStorage.getItem('console.language')")).toBe('en');
     await screenshot(page, 'playground.en');
     await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
   });
