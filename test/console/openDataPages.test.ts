@@ -118,6 +118,12 @@ describe('the open-data pages, for a visitor who does not sign in', () => {
     await screenshot(page, 'open-data-report-receipt.vi');
   });
 
+  it('says so when the catalogue has no such dataset', async () => {
+    const { page, consoleUrl } = visitor;
+    await page.goto(`${consoleUrl}open-data/no-such-dataset`);
+    await expect.poll(() => page.locator('main p').first().textContent()).toBe('Danh mục dữ liệu mở không có bộ dữ liệu này.');
+  });
+
   it('says plainly when the gateway answers 429, and when to try again', async () => {
     const { page, consoleUrl } = visitor;
     await page.route('**/graphql', (route) => route.fulfill({ status: 429, headers: { 'retry-after': '7', 'content-type': 'application/json' }, body: '{"errors":[{"message":"Too many requests"}]}' }));

@@ -50,6 +50,8 @@ describe('the playground (GraphiQL at /) and its development sign-in', () => {
     const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor').last();
     await expect.poll(() => headersEditor.textContent()).toContain('"X-Case-Id": "HS-2026/0042"');
     expect(await headersEditor.textContent()).toMatch(/"Authorization": "Bearer [\w-]+\.[\w-]+\.[\w-]+"/);
+    // The token lives in GraphiQL's editor only: never kept in the browser's storage, never in the address.
+    expect(await inPage<string>(page, 'JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + location.href')).not.toContain('Bearer ');
 
     await page.getByRole('button', { name: 'Hồ Hữu Lâm (033094279365)' }).click();
     await expect.poll(() => page.locator('.graphiql-query-editor').textContent()).toContain('citizen(id: "033094279365")');
@@ -58,6 +60,16 @@ describe('the playground (GraphiQL at /) and its development sign-in', () => {
     await screenshot(page, 'playground.vi');
     expect(await seriousFindings(page, 'outside GraphiQL')).toEqual([]);
     expect(await seriousFindings(page, 'inside GraphiQL')).toEqual(GRAPHIQL_OWN_FINDINGS);
+  });
+
+  it('says why a choice npm run token would refuse gives no token', async () => {
+    const { page } = visitor;
+    await page.getByLabel('Vai trò').selectOption('citizen');
+    await page.getByLabel('Tài khoản hoặc số định danh cá nhân').fill('12345');
+    await page.getByRole('button', { name: 'Đăng nhập và điền tiêu đề' }).click();
+    await expect.poll(() => page.locator('#sign-in-panel').getByRole('status').textContent()).toBe("Không lấy được mã thử nghiệm. A citizen's subject must be their 12-digit personal id.");
+    await page.getByLabel('Tài khoản hoặc số định danh cá nhân').fill('');
+    await page.getByLabel('Vai trò').selectOption('officer');
   });
 
   it('speaks English when the console does', async () => {
