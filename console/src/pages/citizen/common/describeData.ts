@@ -11,6 +11,10 @@ export function fieldWords(t: CitizenTexts, field: string): string {
 export interface GroupWords {
   /** "Nhân thân (hồ sơ công dân, Cơ sở dữ liệu dân cư)" */
   title: string;
+  /** "Nhân thân" */
+  name: string;
+  /** "hồ sơ công dân" */
+  record: string;
   /** "họ và tên, ngày sinh, giới tính, quốc tịch" */
   fields: string;
 }
@@ -19,8 +23,14 @@ export function groupWords(t: CitizenTexts, id: string, fields: string[]): Group
   const [policy = '', group = id] = id.split(':');
   const [register = '', type = ''] = policy.split('.');
   const name = t.groupNames[group] ?? group;
-  const where = [t.types[type] ?? type, t.registers[register] ?? register].filter(Boolean).join(', ');
-  return { title: where ? `${name} (${where})` : name, fields: fields.map((field) => fieldWords(t, field)).join(', ') };
+  const record = t.types[type] ?? type;
+  const where = [record, t.registers[register] ?? register].filter(Boolean).join(', ');
+  return { title: where ? `${name} (${where})` : name, name, record, fields: fields.map((field) => fieldWords(t, field)).join(', ') };
+}
+
+/** The register (subgraph) a group id belongs to: population.citizen:identity -> population. */
+export function registerOf(id: string): string {
+  return id.split(':')[0].split('.')[0];
 }
 
 /** A group id in words, when only its id is at hand (a consent or request lists ids). */

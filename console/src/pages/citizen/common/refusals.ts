@@ -1,5 +1,6 @@
-// Which fields of an answer were refused, and why: a refusal is a FORBIDDEN error at the field's path (or
-// below it: a record whose key was refused comes back null with the error at its key).
+// Which fields of an answer were refused, and why: a refusal is a FORBIDDEN error at the field's path, above
+// it (the whole record refused), or below it (a record whose key was refused comes back null, the error at
+// its key). Asked only for a value that is missing.
 import type { AskError } from '../../../graphql/ask.ts';
 
 export type Path = (string | number)[];
@@ -8,6 +9,7 @@ export const isRefusal = (error: AskError): boolean => error.extensions?.code ==
 
 /** The reason a value at `path` is missing, if a refusal explains it. */
 export function refusalAt(errors: AskError[], path: Path): string | null {
-  const found = errors.find((error) => isRefusal(error) && error.path && path.every((step, index) => error.path![index] === step));
+  const prefix = (shorter: Path, longer: Path) => shorter.every((step, index) => longer[index] === step);
+  const found = errors.find((error) => isRefusal(error) && error.path && (prefix(path, error.path) || prefix(error.path, path)));
   return found ? String(found.extensions?.reason ?? 'FORBIDDEN') : null;
 }

@@ -8,10 +8,9 @@ import { refusalAt, type Path } from '../common/refusals.ts';
 
 export function Shown({ value, errors, path }: { value: ReactNode; errors: AskError[]; path: Path }) {
   const t = useText().citizen.record;
+  if (value !== null && value !== undefined && value !== '') return <>{value}</>;
   const reason = refusalAt(errors, path);
-  if (reason) return <Refused reason={reason} />;
-  if (value === null || value === undefined || value === '') return <span className="hint">{t.notRecorded}</span>;
-  return <>{value}</>;
+  return reason ? <Refused reason={reason} /> : <span className="hint">{t.notRecorded}</span>;
 }
 
 export function Fact({ label, value, errors, path }: { label: string; value: ReactNode; errors: AskError[]; path: Path }) {

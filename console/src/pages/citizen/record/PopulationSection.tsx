@@ -38,7 +38,7 @@ export function PopulationSection({ me, errors }: { me: MyRecord; errors: AskErr
       </dl>
       <h3>{t.household}</h3>
       <dl className="facts">
-        <Fact label={t.householdId} value={household?.id} errors={errors} path={['me', 'household']} />
+        <Fact label={t.householdId} value={household?.id} errors={errors} path={['me', 'household', 'id']} />
         <Fact label={t.address} value={household?.address} errors={errors} path={['me', 'household', 'address']} />
         <Fact label={t.registeredOn} value={dates.day(household?.registeredOn)} errors={errors} path={['me', 'household', 'registeredOn']} />
         <Fact label={t.householdHead} value={household?.head?.fullName} errors={errors} path={['me', 'household', 'head']} />
