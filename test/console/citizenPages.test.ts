@@ -90,6 +90,11 @@ describe("the citizen's pages", () => {
     expect(cells[6]).toContain('Sự đồng ý của bạn');
     await expectAccessible(page);
     await screenshot(page, 'citizen-access-log.vi');
+    // A period before the read shows nothing.
+    await page.getByLabel('Từ ngày').fill('2025-01-01');
+    await page.getByLabel('Đến hết ngày').fill('2025-01-31');
+    await page.getByRole('button', { name: 'Xem' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Không có lần nào trong khoảng thời gian này.');
 
     await page.getByRole('link', { name: 'Sự đồng ý của tôi' }).click();
     await page.getByRole('button', { name: 'Rút lại sự đồng ý cho Sở Nội vụ tỉnh Hưng Yên' }).click();
@@ -112,13 +117,20 @@ describe("the citizen's pages", () => {
     await page.goto(`${visitor.consoleUrl}me/requests`);
     await expect.poll(heading).toBe('Yêu cầu cung cấp dữ liệu');
     await page.getByRole('radio', { name: 'Con chưa thành niên của tôi' }).check();
-    await page.getByLabel('Số định danh cá nhân của con').fill(child.id);
-    await expect.poll(() => page.locator('.acting-for').textContent()).toContain(`Bạn đang thực hiện thay cho con có số định danh ${child.id}.`);
+    // Someone who is not his child first: the platform refuses, and the page says why in Vietnamese.
+    await page.getByLabel('Số định danh cá nhân của con').fill(theCitizen().id);
     await page.getByLabel('Cơ quan đang lưu giữ dữ liệu').selectOption('cong-an-tinh');
     await page.locator('input[name="fieldGroups"][value="population.citizen:key"]').check();
     await page.locator('input[name="fieldGroups"][value="population.citizen:identity"]').check();
     await page.getByLabel('Cơ quan nhận dữ liệu').selectOption('so-tu-phap');
     await page.getByLabel('Số hồ sơ của cơ quan nhận').fill('HT-2026/004816');
+    await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(
+      'Dữ liệu nhập không hợp lệ. Cơ sở dữ liệu dân cư không ghi nhận bạn là cha hoặc mẹ của người chưa thành niên có số định danh này',
+    );
+    expect(await page.locator('table.subject-requests').count()).toBe(0);
+    await page.getByLabel('Số định danh cá nhân của con').fill(child.id);
+    await expect.poll(() => page.locator('.acting-for').textContent()).toContain(`Bạn đang thực hiện thay cho con có số định danh ${child.id}.`);
     await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Đã gửi yêu cầu chuyển dữ liệu cho Sở Tư pháp tỉnh Hưng Yên.');
     const requestRow = page.locator('table.subject-requests tbody tr', { hasText: 'HT-2026/004816' });

@@ -160,6 +160,7 @@ export const citizen: typeof vi = {
     level: { personal: 'basic personal data', sensitive: 'sensitive personal data' },
     heldBy: (agency: string) => `held by ${agency}`,
   },
+  inputErrors: {},
   reasons: {
     ROW_OUT_OF_SCOPE: "this is another person's data, outside what you may read",
     ROLE_NOT_ALLOWED: "the asker's role may not read it",

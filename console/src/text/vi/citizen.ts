@@ -160,6 +160,19 @@ export const citizen = {
     level: { personal: 'dữ liệu cá nhân cơ bản', sensitive: 'dữ liệu cá nhân nhạy cảm' } as Record<string, string>,
     heldBy: (agency: string) => `do ${agency} lưu giữ`,
   },
+  // The platform's refusals of a form's input (BAD_USER_INPUT, by the input field it names), in words; the
+  // gateway's own message, in English, is shown in English.
+  inputErrors: {
+    subjectId: 'Cơ sở dữ liệu dân cư không ghi nhận bạn là cha hoặc mẹ của người chưa thành niên có số định danh này, hoặc chưa kiểm tra được lúc này. Không có gì thay đổi.',
+    validUntil: 'Ngày hết hiệu lực không hợp lệ: phải sau hôm nay và trong thời hạn cho phép.',
+    validFrom: 'Ngày bắt đầu hiệu lực không hợp lệ.',
+    caseId: 'Số hồ sơ chỉ gồm tối đa 100 chữ cái, chữ số và các dấu . _ / : -',
+    recipientAgency: 'Cơ quan nhận phải là một cơ quan khác cơ quan đang lưu giữ dữ liệu.',
+    holderAgency: 'Hãy chọn cơ quan đang lưu giữ dữ liệu.',
+    granteeAgency: 'Hãy chọn một cơ quan trong danh sách.',
+    purpose: 'Hãy chọn một mục đích trong danh sách.',
+    fieldGroups: 'Các nhóm dữ liệu đã chọn không dùng được cho lựa chọn này.',
+  } as Record<string, string>,
   // Why a field was refused (extensions.reason or the log's reason), beyond those every page shares.
   reasons: {
     ROW_OUT_OF_SCOPE: 'thông tin này thuộc về người khác, ngoài phạm vi bạn được xem',

@@ -9,6 +9,7 @@ import { Field } from '../../../ui/Field.tsx';
 import { endOfVietnamDay, vietnamDay } from '../common/dates.ts';
 import { useDirectory } from '../common/directory.tsx';
 import { FieldGroupChoices } from '../common/FieldGroupChoices.tsx';
+import { inputErrorsIn } from '../common/inputErrors.ts';
 import { CONSENTABLE_QUERY, GRANT_CONSENT, type ConsentableGroup } from './consentQueries.ts';
 
 const SELF_SERVICE = 'citizen-self-service';
@@ -85,7 +86,7 @@ export function GrantConsentForm({ child, onGranted }: { child: string | null; o
       <Field label={t.validUntil}>
         <input type="date" name="validUntil" value={validUntil} min={vietnamDay(1)} required onChange={(event) => setValidUntil(event.target.value)} />
       </Field>
-      <ErrorList errors={errors} />
+      <ErrorList errors={inputErrorsIn(texts, errors)} />
       <div role="status">{done && <p className="ok">{done}</p>}</div>
       <button type="submit" disabled={busy}>
         {t.grant}

@@ -9,12 +9,14 @@ import { Field } from '../../../ui/Field.tsx';
 import { endOfVietnamDay, vietnamDay } from '../common/dates.ts';
 import { useDirectory } from '../common/directory.tsx';
 import { FieldGroupChoices } from '../common/FieldGroupChoices.tsx';
+import { inputErrorsIn } from '../common/inputErrors.ts';
 import { DOSSIER_EXAMPLE, MAX_REQUEST_DAYS, REQUEST_PROVISION, REQUESTABLE_QUERY, type RequestableGroup } from './requestQueries.ts';
 
 const SELF_SERVICE = 'citizen-self-service';
 
 export function SubjectRequestForm({ child, onSent }: { child: string | null; onSent: () => void }) {
-  const t = useText().citizen.requests;
+  const texts = useText();
+  const t = texts.citizen.requests;
   const directory = useDirectory();
   const ask = useAsk();
   const requestable = useAnswer<{ subjectRequestableFieldGroups: RequestableGroup[] | null }>(REQUESTABLE_QUERY, {}, { purpose: SELF_SERVICE, caseId: null });
@@ -105,7 +107,7 @@ export function SubjectRequestForm({ child, onSent }: { child: string | null; on
           onChange={(event) => setValidUntil(event.target.value)}
         />
       </Field>
-      <ErrorList errors={errors} />
+      <ErrorList errors={inputErrorsIn(texts, errors)} />
       <div role="status">{done && <p className="ok">{done}</p>}</div>
       <button type="submit" disabled={busy}>
         {t.send}
