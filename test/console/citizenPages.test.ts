@@ -82,12 +82,16 @@ describe("the citizen's pages", () => {
     await page.getByRole('link', { name: 'Ai đã dùng dữ liệu của tôi' }).click();
     await expect.poll(heading).toBe('Ai đã dùng dữ liệu của tôi');
     const readRow = page.locator('table.access-log tbody tr', { hasText: 'Sở Nội vụ tỉnh Hưng Yên' }).first();
-    await expect.poll(() => readRow.textContent()).toContain('họ và tên: đã cung cấp');
+    await expect.poll(() => readRow.locator('td').nth(5).textContent()).toBe('Đã cung cấp: họ và tên');
     const cells = await readRow.locator('td').allTextContents();
     expect(cells[1]).toBe('Sở Nội vụ tỉnh Hưng Yên');
     expect(cells[2]).toBe('Giải quyết thủ tục hành chính');
     expect(cells[4]).toBe('Công an tỉnh Hưng Yên');
-    expect(cells[6]).toContain('Sự đồng ý của bạn');
+    expect(cells[6]).toBe('Sự đồng ý của bạn');
+    // The read before her consent was refused, and says so.
+    const refusedRow = page.locator('table.access-log tbody tr', { hasText: 'Bị từ chối' }).filter({ hasText: 'Sở Nội vụ tỉnh Hưng Yên' });
+    expect(await refusedRow.locator('td').nth(5).textContent()).toBe('Bị từ chối: tra cứu hồ sơ công dân');
+    expect(await refusedRow.locator('td').nth(6).textContent()).toBe('Từ chối vì cần sự đồng ý của bạn');
     await expectAccessible(page);
     await screenshot(page, 'citizen-access-log.vi');
     // A period before the read shows nothing.

@@ -1,10 +1,13 @@
 // The log as a table: when, who asked (or the citizen themself), why, for which dossier, whose register,
-// which fields were given or refused, and the legal basis or reason of each.
+// which fields were given and which refused, and the legal bases and reasons.
 import { useText } from '../../../text/language.tsx';
 import { useDates } from '../common/dates.ts';
 import { fieldWords, reasonWords } from '../common/describeData.ts';
 import { useDirectory } from '../common/directory.tsx';
 import type { DataAccess } from './accessLogQuery.ts';
+
+/** Each words once, in the order first met. */
+const wordsOf = (words: string[]): string[] => [...new Set(words.filter(Boolean))];
 
 export function AccessLogTable({ entries }: { entries: DataAccess[] }) {
   const texts = useText();
@@ -28,7 +31,11 @@ export function AccessLogTable({ entries }: { entries: DataAccess[] }) {
       </thead>
       <tbody>
         {entries.map((entry, index) => {
-          const bases = [...new Set(entry.fields.map((field) => (field.legalBasis ? legalBasisWords(field.legalBasis) : reasonWords(texts, field.reason))).filter(Boolean))];
+          const disclosed = wordsOf(entry.fields.filter((field) => field.decision !== 'REFUSED').map((field) => fieldWords(texts.citizen, field.field)));
+          const refused = wordsOf(entry.fields.filter((field) => field.decision === 'REFUSED').map((field) => fieldWords(texts.citizen, field.field)));
+          const bases = wordsOf(
+            entry.fields.map((field) => (field.legalBasis ? legalBasisWords(field.legalBasis) : field.reason ? t.refusedBecause(reasonWords(texts, field.reason)) : '')),
+          );
           return (
             <tr key={`${entry.requestId}-${entry.register}-${index}`}>
               <td>{dates.moment(entry.at)}</td>
@@ -37,14 +44,16 @@ export function AccessLogTable({ entries }: { entries: DataAccess[] }) {
               <td>{entry.caseId}</td>
               <td>{agencyName(entry.holderAgency)}</td>
               <td>
-                <ul className="field-list">
-                  {entry.fields.map((field) => (
-                    <li key={field.field}>
-                      {fieldWords(texts.citizen, field.field)}:{' '}
-                      <span className={field.decision === 'REFUSED' ? 'refused' : undefined}>{t.decisions[field.decision] ?? field.decision}</span>
-                    </li>
-                  ))}
-                </ul>
+                {disclosed.length > 0 && (
+                  <p className="log-fields">
+                    <strong>{t.decisions.DISCLOSED}:</strong> {disclosed.join(', ')}
+                  </p>
+                )}
+                {refused.length > 0 && (
+                  <p className="log-fields">
+                    <strong className="refused">{t.decisions.REFUSED}:</strong> {refused.join(', ')}
+                  </p>
+                )}
               </td>
               <td>
                 <ul className="field-list">

@@ -46,6 +46,7 @@ export function SubjectRequestTable({ requests, onWithdraw }: { requests: Subjec
             <td>
               <span className={`status-${request.status}`}>{t.statuses[request.status] ?? request.status}</span>
               {request.usedAt && <div className="hint">{t.usedOn(dates.moment(request.usedAt))}</div>}
+              {request.withdrawnAt && <div className="hint">{t.withdrawnOn(dates.moment(request.withdrawnAt))}</div>}
             </td>
             <td>
               {request.status === 'OPEN' && (
