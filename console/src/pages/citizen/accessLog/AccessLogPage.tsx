@@ -1,7 +1,7 @@
 // Who used my data: the citizen's entries in every agency's disclosure log for a period, a page at a time
 // (the cursors of the pages seen are kept, so "previous page" goes back without asking for counts).
 import { useState } from 'react';
-import { useAnswer } from '../../../graphql/useAnswer.ts';
+import { useSelfServiceAnswer } from '../common/selfService.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
@@ -12,7 +12,6 @@ import { MY_ACCESS_LOG_QUERY, PAGE_SIZE, type AccessLogPage as LogPage, type Dat
 import { AccessLogTable } from './AccessLogTable.tsx';
 import { PeriodFilter, type Period } from './PeriodFilter.tsx';
 
-const SELF_SERVICE = 'citizen-self-service';
 
 export function AccessLogPage() {
   const texts = useText();
@@ -27,7 +26,7 @@ export function AccessLogPage() {
     first: PAGE_SIZE,
     after: cursors[cursors.length - 1],
   };
-  const log = useAnswer<{ myDataAccessLog: LogPage | null }>(MY_ACCESS_LOG_QUERY, variables, { purpose: SELF_SERVICE, caseId: null });
+  const log = useSelfServiceAnswer<{ myDataAccessLog: LogPage | null }>(MY_ACCESS_LOG_QUERY, variables);
   const page = log.data?.myDataAccessLog;
   const entries = (page?.nodes ?? []).filter((entry): entry is DataAccess => entry !== null);
   const unavailable = page?.unavailableRegisters ?? [];

@@ -2,9 +2,8 @@
 // for the whole area and said in the reader's language (the gateway's Vietnamese names, or the English
 // texts by code, falling back to the gateway's own words for a code the texts do not know yet).
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { useAnswer } from '../../../graphql/useAnswer.ts';
-import { hasRole, useSession } from '../../../session/session.tsx';
 import { useLanguage } from '../../../text/language.tsx';
+import { useSelfServiceAnswer } from './selfService.ts';
 
 const DIRECTORY_QUERY = `query CitizenDirectory {
   agencies { code name }
@@ -30,10 +29,9 @@ export interface Directory {
 const DirectoryContext = createContext<Directory | null>(null);
 
 export function DirectoryProvider({ children }: { children: ReactNode }) {
-  const { session } = useSession();
   const { texts, language } = useLanguage();
   const t = texts.citizen;
-  const answer = useAnswer<DirectoryAnswer>(hasRole(session, 'citizen') ? DIRECTORY_QUERY : null);
+  const answer = useSelfServiceAnswer<DirectoryAnswer>(DIRECTORY_QUERY);
   const data = answer.data;
   const directory = useMemo<Directory>(() => {
     const agencyNames = new Map((data?.agencies ?? []).map(({ code, name }) => [code, name]));

@@ -2,7 +2,7 @@
 // the last day it is valid. The platform's answer (or its reasons for refusing) is shown under the form.
 import { useMemo, useState, type FormEvent } from 'react';
 import type { AskError } from '../../../graphql/ask.ts';
-import { useAnswer, useAsk } from '../../../graphql/useAnswer.ts';
+import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Field } from '../../../ui/Field.tsx';
@@ -12,14 +12,13 @@ import { FieldGroupChoices } from '../common/FieldGroupChoices.tsx';
 import { inputErrorsIn } from '../common/inputErrors.ts';
 import { CONSENTABLE_QUERY, GRANT_CONSENT, type ConsentableGroup } from './consentQueries.ts';
 
-const SELF_SERVICE = 'citizen-self-service';
 
 export function GrantConsentForm({ child, onGranted }: { child: string | null; onGranted: () => void }) {
   const texts = useText();
   const t = texts.citizen.consents;
   const directory = useDirectory();
-  const ask = useAsk();
-  const consentable = useAnswer<{ consentableFieldGroups: ConsentableGroup[] | null }>(CONSENTABLE_QUERY, {}, { purpose: SELF_SERVICE, caseId: null });
+  const ask = useSelfServiceAsk();
+  const consentable = useSelfServiceAnswer<{ consentableFieldGroups: ConsentableGroup[] | null }>(CONSENTABLE_QUERY);
   const groups = useMemo(() => consentable.data?.consentableFieldGroups ?? [], [consentable.data]);
   const purposes = useMemo(() => [...new Set(groups.flatMap((group) => group.purposes))].sort(), [groups]);
   const [agency, setAgency] = useState('');
@@ -40,7 +39,7 @@ export function GrantConsentForm({ child, onGranted }: { child: string | null; o
     }
     setBusy(true);
     const input = { ...(child ? { subjectId: child } : {}), granteeAgency: agency, purpose, fieldGroups: chosen, validUntil: endOfVietnamDay(validUntil) };
-    const answer = await ask<{ grantConsent: { id: string } | null }>(GRANT_CONSENT, { input }, { purpose: SELF_SERVICE, caseId: null });
+    const answer = await ask<{ grantConsent: { id: string } | null }>(GRANT_CONSENT, { input });
     setBusy(false);
     setErrors(answer.errors);
     if (answer.data?.grantConsent) {

@@ -1,7 +1,7 @@
 // My consents: grant one (for oneself or a minor child), list them by state, withdraw one.
 import { useState } from 'react';
 import type { AskError } from '../../../graphql/ask.ts';
-import { useAnswer, useAsk } from '../../../graphql/useAnswer.ts';
+import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { useSession } from '../../../session/session.tsx';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
@@ -16,7 +16,6 @@ import { MY_CONSENTS_QUERY, REVOKE_CONSENT, type Consent } from './consentQuerie
 import { ConsentTable } from './ConsentTable.tsx';
 import { GrantConsentForm } from './GrantConsentForm.tsx';
 
-const SELF_SERVICE = 'citizen-self-service';
 const STATUSES = ['ACTIVE', 'REVOKED', 'EXPIRED'] as const;
 
 export function MyConsentsPage() {
@@ -24,12 +23,12 @@ export function MyConsentsPage() {
   const { session } = useSession();
   const { child } = useActingFor();
   const { agencyName } = useDirectory();
-  const ask = useAsk();
+  const ask = useSelfServiceAsk();
   const [status, setStatus] = useState('');
   const [actionErrors, setActionErrors] = useState<AskError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const knownChildren = useKnownChildren();
-  const consents = useAnswer<{ myConsents: Consent[] | null }>(MY_CONSENTS_QUERY, { status: status || null }, { purpose: SELF_SERVICE, caseId: null });
+  const consents = useSelfServiceAnswer<{ myConsents: Consent[] | null }>(MY_CONSENTS_QUERY, { status: status || null });
   const subject = child ?? session?.sub;
   const shown = (consents.data?.myConsents ?? []).filter((consent) => consent.subjectId === subject);
 
@@ -40,7 +39,7 @@ export function MyConsentsPage() {
 
   const revoke = async (consent: Consent) => {
     setDone(null);
-    const answer = await ask<{ revokeConsent: { status: string } | null }>(REVOKE_CONSENT, { id: consent.id }, { purpose: SELF_SERVICE, caseId: null });
+    const answer = await ask<{ revokeConsent: { status: string } | null }>(REVOKE_CONSENT, { id: consent.id });
     setActionErrors(answer.errors);
     if (answer.data?.revokeConsent) setDone(t.revoked(agencyName(consent.granteeAgency)));
     refresh();

@@ -1,6 +1,6 @@
 // My record: what each agency holds about the signed-in citizen, one section per agency, with each value
 // the policies refuse said as refused, with the reason, in its place.
-import { useAnswer } from '../../../graphql/useAnswer.ts';
+import { useSelfServiceAnswer } from '../common/selfService.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
@@ -13,12 +13,11 @@ import { LandSection } from './LandSection.tsx';
 import { MY_RECORD_QUERY, type MyRecord } from './recordQuery.ts';
 import { PopulationSection } from './PopulationSection.tsx';
 
-const SELF_SERVICE = 'citizen-self-service';
 
 export function MyRecordPage() {
   const texts = useText();
   const t = texts.citizen;
-  const { data, errors, loading } = useAnswer<{ me: MyRecord | null }>(MY_RECORD_QUERY, {}, { purpose: SELF_SERVICE, caseId: null });
+  const { data, errors, loading } = useSelfServiceAnswer<{ me: MyRecord | null }>(MY_RECORD_QUERY);
   const me = data?.me;
   const refusals = errors.filter(isRefusal);
   return (

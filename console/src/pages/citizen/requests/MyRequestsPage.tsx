@@ -1,7 +1,7 @@
 // My data requests: make one (for oneself or a minor child), follow them by state, withdraw an open one.
 import { useState } from 'react';
 import type { AskError } from '../../../graphql/ask.ts';
-import { useAnswer, useAsk } from '../../../graphql/useAnswer.ts';
+import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { useSession } from '../../../session/session.tsx';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
@@ -15,19 +15,18 @@ import { MY_REQUESTS_QUERY, WITHDRAW_REQUEST, type SubjectRequest } from './requ
 import { SubjectRequestForm } from './SubjectRequestForm.tsx';
 import { SubjectRequestTable } from './SubjectRequestTable.tsx';
 
-const SELF_SERVICE = 'citizen-self-service';
 const STATUSES = ['OPEN', 'USED', 'EXPIRED', 'WITHDRAWN'] as const;
 
 export function MyRequestsPage() {
   const t = useText().citizen.requests;
   const { session } = useSession();
   const { child } = useActingFor();
-  const ask = useAsk();
+  const ask = useSelfServiceAsk();
   const [status, setStatus] = useState('');
   const [actionErrors, setActionErrors] = useState<AskError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const knownChildren = useKnownChildren();
-  const requests = useAnswer<{ mySubjectRequests: SubjectRequest[] | null }>(MY_REQUESTS_QUERY, { status: status || null }, { purpose: SELF_SERVICE, caseId: null });
+  const requests = useSelfServiceAnswer<{ mySubjectRequests: SubjectRequest[] | null }>(MY_REQUESTS_QUERY, { status: status || null });
   const subject = child ?? session?.sub;
   const shown = (requests.data?.mySubjectRequests ?? []).filter((request) => request.subjectId === subject);
 
@@ -38,7 +37,7 @@ export function MyRequestsPage() {
 
   const withdraw = async (request: SubjectRequest) => {
     setDone(null);
-    const answer = await ask<{ withdrawSubjectRequest: { status: string } | null }>(WITHDRAW_REQUEST, { id: request.id }, { purpose: SELF_SERVICE, caseId: null });
+    const answer = await ask<{ withdrawSubjectRequest: { status: string } | null }>(WITHDRAW_REQUEST, { id: request.id });
     setActionErrors(answer.errors);
     if (answer.data?.withdrawSubjectRequest) setDone(t.withdrawn(request.caseId));
     refresh();

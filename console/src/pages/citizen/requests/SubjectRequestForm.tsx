@@ -2,7 +2,7 @@
 // number, the field groups (in words) and the day it ends. The platform's refusals are shown as it says them.
 import { useMemo, useState, type FormEvent } from 'react';
 import type { AskError } from '../../../graphql/ask.ts';
-import { useAnswer, useAsk } from '../../../graphql/useAnswer.ts';
+import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Field } from '../../../ui/Field.tsx';
@@ -12,14 +12,13 @@ import { FieldGroupChoices } from '../common/FieldGroupChoices.tsx';
 import { inputErrorsIn } from '../common/inputErrors.ts';
 import { DOSSIER_EXAMPLE, MAX_REQUEST_DAYS, REQUEST_PROVISION, REQUESTABLE_QUERY, type RequestableGroup } from './requestQueries.ts';
 
-const SELF_SERVICE = 'citizen-self-service';
 
 export function SubjectRequestForm({ child, onSent }: { child: string | null; onSent: () => void }) {
   const texts = useText();
   const t = texts.citizen.requests;
   const directory = useDirectory();
-  const ask = useAsk();
-  const requestable = useAnswer<{ subjectRequestableFieldGroups: RequestableGroup[] | null }>(REQUESTABLE_QUERY, {}, { purpose: SELF_SERVICE, caseId: null });
+  const ask = useSelfServiceAsk();
+  const requestable = useSelfServiceAnswer<{ subjectRequestableFieldGroups: RequestableGroup[] | null }>(REQUESTABLE_QUERY);
   const groups = useMemo(() => requestable.data?.subjectRequestableFieldGroups ?? [], [requestable.data]);
   const holders = useMemo(() => [...new Set(groups.map((group) => group.holderAgency))].sort(), [groups]);
   const [holder, setHolder] = useState('');
@@ -47,7 +46,7 @@ export function SubjectRequestForm({ child, onSent }: { child: string | null; on
       fieldGroups: chosen,
       validUntil: endOfVietnamDay(validUntil),
     };
-    const answer = await ask<{ requestDataProvision: { id: string } | null }>(REQUEST_PROVISION, { input }, { purpose: SELF_SERVICE, caseId: null });
+    const answer = await ask<{ requestDataProvision: { id: string } | null }>(REQUEST_PROVISION, { input });
     setBusy(false);
     setErrors(answer.errors);
     if (answer.data?.requestDataProvision) {
