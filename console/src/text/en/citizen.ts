@@ -23,7 +23,6 @@ export const citizen: typeof vi = {
     childId: "Child's personal id number",
     childIdHint: 'The platform checks with the population register that you are the father or mother of this person under 18.',
     knownChildren: 'Children you acted for before',
-    childLabel: (id: string) => `Child (personal id ${id})`,
     mustBeId: 'A personal id number has exactly 12 digits.',
     actingForChild: (id: string) => `You are acting for your child with personal id ${id}.`,
     ownOnly: 'This page shows your own data only: a parent acts for a child on the consents page and the data requests page.',
@@ -96,7 +95,7 @@ export const citizen: typeof vi = {
     allStatuses: 'All',
     none: 'No consent yet.',
     caption: 'Consents, newest first',
-    columns: { agency: 'Agency', purpose: 'Purpose', groups: 'Data', valid: 'Valid', status: 'Status', subject: 'Whose', action: 'Action' },
+    columns: { agency: 'Agency', purpose: 'Purpose', groups: 'Data', valid: 'Valid', status: 'Status', action: 'Action' },
     validRange: (from: string, until: string) => `${from} – ${until}`,
     revoke: 'Withdraw',
     revokeLabel: (agency: string) => `Withdraw the consent to ${agency}`,
@@ -106,7 +105,6 @@ export const citizen: typeof vi = {
     revokedOn: (date: string) => `Withdrawn on ${date}`,
     statuses: { ACTIVE: 'Active', REVOKED: 'Withdrawn', EXPIRED: 'Expired' },
     channels: { CITIZEN_PORTAL: 'Public-service portal', ONE_STOP_SHOP: 'One-stop desk', PAPER_FORM: 'Paper form' },
-    yourself: 'You',
   },
   requests: {
     title: 'My data requests',
@@ -128,7 +126,7 @@ export const citizen: typeof vi = {
     allStatuses: 'All',
     none: 'No request yet.',
     caption: 'Data requests, newest first',
-    columns: { created: 'Made on', holder: 'Holding agency', recipient: 'Receiving agency', caseId: 'Dossier', groups: 'Data', validUntil: 'Ends', status: 'Status', subject: 'Whose', action: 'Action' },
+    columns: { created: 'Made on', holder: 'Holding agency', recipient: 'Receiving agency', caseId: 'Dossier', groups: 'Data', validUntil: 'Ends', status: 'Status', action: 'Action' },
     withdraw: 'Withdraw',
     confirmWithdraw: (caseId: string) => `Withdraw the request for dossier ${caseId}? The receiving agency will no longer be able to use it.`,
     confirmWithdrawYes: 'Yes, withdraw',
@@ -136,7 +134,6 @@ export const citizen: typeof vi = {
     withdrawnOn: (date: string) => `Withdrawn on ${date}`,
     usedOn: (date: string) => `Used on ${date}`,
     statuses: { OPEN: 'Waiting to be used', USED: 'Used', EXPIRED: 'Expired', WITHDRAWN: 'Withdrawn' },
-    yourself: 'You',
   },
   accessLog: {
     title: 'Who used my data',
@@ -160,7 +157,6 @@ export const citizen: typeof vi = {
   },
   groups: {
     level: { personal: 'basic personal data', sensitive: 'sensitive personal data' },
-    heldBy: (agency: string) => `held by ${agency}`,
   },
   inputErrors: {},
   reasons: {

@@ -23,7 +23,6 @@ export const citizen = {
     childId: 'Số định danh cá nhân của con',
     childIdHint: 'Nền tảng kiểm tra với Cơ sở dữ liệu dân cư rằng bạn là cha hoặc mẹ của người dưới 18 tuổi này.',
     knownChildren: 'Con bạn đã thực hiện trước đây',
-    childLabel: (id: string) => `Con (số định danh ${id})`,
     mustBeId: 'Số định danh cá nhân gồm đúng 12 chữ số.',
     actingForChild: (id: string) => `Bạn đang thực hiện thay cho con có số định danh ${id}.`,
     ownOnly: 'Trang này chỉ hiển thị dữ liệu của chính bạn: cha mẹ thực hiện thay cho con ở trang Sự đồng ý và trang Yêu cầu cung cấp dữ liệu.',
@@ -96,7 +95,7 @@ export const citizen = {
     allStatuses: 'Tất cả',
     none: 'Chưa có sự đồng ý nào.',
     caption: 'Các sự đồng ý, mới nhất trước',
-    columns: { agency: 'Cơ quan', purpose: 'Mục đích', groups: 'Dữ liệu', valid: 'Hiệu lực', status: 'Trạng thái', subject: 'Của', action: 'Thao tác' },
+    columns: { agency: 'Cơ quan', purpose: 'Mục đích', groups: 'Dữ liệu', valid: 'Hiệu lực', status: 'Trạng thái', action: 'Thao tác' },
     validRange: (from: string, until: string) => `${from} – ${until}`,
     revoke: 'Rút lại',
     revokeLabel: (agency: string) => `Rút lại sự đồng ý cho ${agency}`,
@@ -106,7 +105,6 @@ export const citizen = {
     revokedOn: (date: string) => `Rút lại ngày ${date}`,
     statuses: { ACTIVE: 'Đang hiệu lực', REVOKED: 'Đã rút lại', EXPIRED: 'Hết hạn' } as Record<string, string>,
     channels: { CITIZEN_PORTAL: 'Cổng dịch vụ công', ONE_STOP_SHOP: 'Bộ phận một cửa', PAPER_FORM: 'Mẫu giấy' } as Record<string, string>,
-    yourself: 'Bạn',
   },
   requests: {
     title: 'Yêu cầu cung cấp dữ liệu',
@@ -128,7 +126,7 @@ export const citizen = {
     allStatuses: 'Tất cả',
     none: 'Chưa có yêu cầu nào.',
     caption: 'Các yêu cầu cung cấp dữ liệu, mới nhất trước',
-    columns: { created: 'Ngày gửi', holder: 'Cơ quan lưu giữ', recipient: 'Cơ quan nhận', caseId: 'Số hồ sơ', groups: 'Dữ liệu', validUntil: 'Hết hạn', status: 'Trạng thái', subject: 'Của', action: 'Thao tác' },
+    columns: { created: 'Ngày gửi', holder: 'Cơ quan lưu giữ', recipient: 'Cơ quan nhận', caseId: 'Số hồ sơ', groups: 'Dữ liệu', validUntil: 'Hết hạn', status: 'Trạng thái', action: 'Thao tác' },
     withdraw: 'Rút lại',
     confirmWithdraw: (caseId: string) => `Rút lại yêu cầu cho hồ sơ ${caseId}? Cơ quan nhận sẽ không dùng được yêu cầu này nữa.`,
     confirmWithdrawYes: 'Có, rút lại',
@@ -136,7 +134,6 @@ export const citizen = {
     withdrawnOn: (date: string) => `Rút lại ngày ${date}`,
     usedOn: (date: string) => `Đã dùng ngày ${date}`,
     statuses: { OPEN: 'Đang chờ sử dụng', USED: 'Đã sử dụng', EXPIRED: 'Hết hạn', WITHDRAWN: 'Đã rút lại' } as Record<string, string>,
-    yourself: 'Bạn',
   },
   accessLog: {
     title: 'Ai đã dùng dữ liệu của tôi',
@@ -160,7 +157,6 @@ export const citizen = {
   },
   groups: {
     level: { personal: 'dữ liệu cá nhân cơ bản', sensitive: 'dữ liệu cá nhân nhạy cảm' } as Record<string, string>,
-    heldBy: (agency: string) => `do ${agency} lưu giữ`,
   },
   // The platform's refusals of a form's input (BAD_USER_INPUT, by the input field it names), in words; the
   // gateway's own message, in English, is shown in English.
