@@ -121,6 +121,8 @@ describe("the citizen's pages", () => {
     await page.goto(`${visitor.consoleUrl}me/requests`);
     await expect.poll(heading).toBe('Yêu cầu cung cấp dữ liệu');
     await page.getByRole('radio', { name: 'Con chưa thành niên của tôi' }).check();
+    // Until the child is named, nothing can be sent (it would be sent for the parent himself).
+    expect(await page.getByRole('button', { name: 'Gửi yêu cầu' }).isDisabled()).toBe(true);
     // Someone who is not his child first: the platform refuses, and the page says why in Vietnamese.
     await page.getByLabel('Số định danh cá nhân của con').fill(theCitizen().id);
     await page.getByLabel('Cơ quan đang lưu giữ dữ liệu').selectOption('cong-an-tinh');

@@ -1,13 +1,13 @@
 // Who used my data: the citizen's entries in every agency's disclosure log for a period, a page at a time
 // (the cursors of the pages seen are kept, so "previous page" goes back without asking for counts).
 import { useState } from 'react';
-import { useSelfServiceAnswer } from '../common/selfService.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CitizenNav } from '../CitizenNav.tsx';
 import { startOfVietnamDay, vietnamDay } from '../common/dates.ts';
 import { useDirectory } from '../common/directory.tsx';
+import { useSelfServiceAnswer } from '../common/selfService.ts';
 import { MY_ACCESS_LOG_QUERY, PAGE_SIZE, type AccessLogPage as LogPage, type DataAccess } from './accessLogQuery.ts';
 import { AccessLogTable } from './AccessLogTable.tsx';
 import { PeriodFilter, type Period } from './PeriodFilter.tsx';

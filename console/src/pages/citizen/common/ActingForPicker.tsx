@@ -7,13 +7,13 @@ import { PERSONAL_ID, useActingFor } from './actingFor.tsx';
 
 export function ActingForPicker({ knownChildren }: { knownChildren: string[] }) {
   const t = useText().citizen.actingFor;
-  const { child, setChild } = useActingFor();
-  const [forChild, setForChild] = useState(child !== null);
+  const { child, pending, actFor } = useActingFor();
+  const [forChild, setForChild] = useState(child !== null || pending);
   const [typed, setTyped] = useState(child ?? '');
   useEffect(() => {
-    if (!forChild) setChild(null);
-    else setChild(PERSONAL_ID.test(typed) ? typed : null);
-  }, [forChild, typed, setChild]);
+    const valid = PERSONAL_ID.test(typed);
+    actFor({ child: forChild && valid ? typed : null, pending: forChild && !valid });
+  }, [forChild, typed, actFor]);
   const invalid = forChild && typed !== '' && !PERSONAL_ID.test(typed);
   return (
     <fieldset className="acting-for">

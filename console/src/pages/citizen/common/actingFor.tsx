@@ -8,14 +8,16 @@ export const PERSONAL_ID = /^\d{12}$/;
 interface ActingForState {
   /** The child's personal id, or null when acting for oneself. */
   child: string | null;
-  setChild: (child: string | null) => void;
+  /** Acting for a child not yet named by a valid personal id: nothing may be done or listed for anyone. */
+  pending: boolean;
+  actFor: (choice: { child: string | null; pending: boolean }) => void;
 }
 
 const ActingForContext = createContext<ActingForState | null>(null);
 
 export function ActingForProvider({ children }: { children: ReactNode }) {
-  const [child, setChild] = useState<string | null>(null);
-  const value = useMemo(() => ({ child, setChild }), [child]);
+  const [choice, actFor] = useState<{ child: string | null; pending: boolean }>({ child: null, pending: false });
+  const value = useMemo(() => ({ ...choice, actFor }), [choice]);
   return <ActingForContext.Provider value={value}>{children}</ActingForContext.Provider>;
 }
 

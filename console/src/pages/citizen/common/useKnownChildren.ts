@@ -1,8 +1,8 @@
 // The children a parent already acted for: the data subjects of their consents and requests who are not
 // themself (the platform offers no list of a citizen's children; it checks parenthood on each action).
 import { useMemo } from 'react';
-import { useSelfServiceAnswer } from './selfService.ts';
 import { useSession } from '../../../session/session.tsx';
+import { useSelfServiceAnswer } from './selfService.ts';
 
 const KNOWN_CHILDREN_QUERY = `query KnownChildren { myConsents { subjectId } mySubjectRequests { subjectId } }`;
 

@@ -2,7 +2,6 @@
 // the last day it is valid. The platform's answer (or its reasons for refusing) is shown under the form.
 import { useMemo, useState, type FormEvent } from 'react';
 import type { AskError } from '../../../graphql/ask.ts';
-import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Field } from '../../../ui/Field.tsx';
@@ -10,10 +9,11 @@ import { endOfVietnamDay, vietnamDay } from '../common/dates.ts';
 import { useDirectory } from '../common/directory.tsx';
 import { FieldGroupChoices } from '../common/FieldGroupChoices.tsx';
 import { inputErrorsIn } from '../common/inputErrors.ts';
+import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { CONSENTABLE_QUERY, GRANT_CONSENT, type ConsentableGroup } from './consentQueries.ts';
 
 
-export function GrantConsentForm({ child, onGranted }: { child: string | null; onGranted: () => void }) {
+export function GrantConsentForm({ child, disabled, onGranted }: { child: string | null; disabled: boolean; onGranted: () => void }) {
   const texts = useText();
   const t = texts.citizen.consents;
   const directory = useDirectory();
@@ -87,7 +87,7 @@ export function GrantConsentForm({ child, onGranted }: { child: string | null; o
       </Field>
       <ErrorList errors={inputErrorsIn(texts, errors)} />
       <div role="status">{done && <p className="ok">{done}</p>}</div>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || disabled}>
         {t.grant}
       </button>
     </form>

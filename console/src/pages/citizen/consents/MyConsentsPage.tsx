@@ -1,7 +1,6 @@
 // My consents: grant one (for oneself or a minor child), list them by state, withdraw one.
 import { useState } from 'react';
 import type { AskError } from '../../../graphql/ask.ts';
-import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { useSession } from '../../../session/session.tsx';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
@@ -11,6 +10,7 @@ import { CitizenNav } from '../CitizenNav.tsx';
 import { useActingFor } from '../common/actingFor.tsx';
 import { ActingForPicker } from '../common/ActingForPicker.tsx';
 import { useDirectory } from '../common/directory.tsx';
+import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { useKnownChildren } from '../common/useKnownChildren.ts';
 import { MY_CONSENTS_QUERY, REVOKE_CONSENT, type Consent } from './consentQueries.ts';
 import { ConsentTable } from './ConsentTable.tsx';
@@ -21,7 +21,7 @@ const STATUSES = ['ACTIVE', 'REVOKED', 'EXPIRED'] as const;
 export function MyConsentsPage() {
   const t = useText().citizen.consents;
   const { session } = useSession();
-  const { child } = useActingFor();
+  const { child, pending } = useActingFor();
   const { agencyName } = useDirectory();
   const ask = useSelfServiceAsk();
   const [status, setStatus] = useState('');
@@ -30,7 +30,7 @@ export function MyConsentsPage() {
   const knownChildren = useKnownChildren();
   const consents = useSelfServiceAnswer<{ myConsents: Consent[] | null }>(MY_CONSENTS_QUERY, { status: status || null });
   const subject = child ?? session?.sub;
-  const shown = (consents.data?.myConsents ?? []).filter((consent) => consent.subjectId === subject);
+  const shown = pending ? [] : (consents.data?.myConsents ?? []).filter((consent) => consent.subjectId === subject);
 
   const refresh = () => {
     consents.reload();
@@ -50,7 +50,7 @@ export function MyConsentsPage() {
       <CitizenNav />
       <p>{t.intro}</p>
       <ActingForPicker knownChildren={knownChildren.children} />
-      <GrantConsentForm child={child} onGranted={refresh} />
+      <GrantConsentForm child={child} disabled={pending} onGranted={refresh} />
       <h2>{t.listHeading}</h2>
       <div className="filters">
         <Field label={t.statusFilter}>

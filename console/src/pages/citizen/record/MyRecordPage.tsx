@@ -1,11 +1,11 @@
 // My record: what each agency holds about the signed-in citizen, one section per agency, with each value
 // the policies refuse said as refused, with the reason, in its place.
-import { useSelfServiceAnswer } from '../common/selfService.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CitizenNav } from '../CitizenNav.tsx';
 import { isRefusal } from '../common/refusals.ts';
+import { useSelfServiceAnswer } from '../common/selfService.ts';
 import { BenefitsSection } from './BenefitsSection.tsx';
 import { BusinessSection } from './BusinessSection.tsx';
 import { CivilStatusSection } from './CivilStatusSection.tsx';

@@ -1,7 +1,6 @@
 // My data requests: make one (for oneself or a minor child), follow them by state, withdraw an open one.
 import { useState } from 'react';
 import type { AskError } from '../../../graphql/ask.ts';
-import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { useSession } from '../../../session/session.tsx';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
@@ -10,6 +9,7 @@ import { Page } from '../../../ui/Page.tsx';
 import { CitizenNav } from '../CitizenNav.tsx';
 import { useActingFor } from '../common/actingFor.tsx';
 import { ActingForPicker } from '../common/ActingForPicker.tsx';
+import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { useKnownChildren } from '../common/useKnownChildren.ts';
 import { MY_REQUESTS_QUERY, WITHDRAW_REQUEST, type SubjectRequest } from './requestQueries.ts';
 import { SubjectRequestForm } from './SubjectRequestForm.tsx';
@@ -20,7 +20,7 @@ const STATUSES = ['OPEN', 'USED', 'EXPIRED', 'WITHDRAWN'] as const;
 export function MyRequestsPage() {
   const t = useText().citizen.requests;
   const { session } = useSession();
-  const { child } = useActingFor();
+  const { child, pending } = useActingFor();
   const ask = useSelfServiceAsk();
   const [status, setStatus] = useState('');
   const [actionErrors, setActionErrors] = useState<AskError[]>([]);
@@ -28,7 +28,7 @@ export function MyRequestsPage() {
   const knownChildren = useKnownChildren();
   const requests = useSelfServiceAnswer<{ mySubjectRequests: SubjectRequest[] | null }>(MY_REQUESTS_QUERY, { status: status || null });
   const subject = child ?? session?.sub;
-  const shown = (requests.data?.mySubjectRequests ?? []).filter((request) => request.subjectId === subject);
+  const shown = pending ? [] : (requests.data?.mySubjectRequests ?? []).filter((request) => request.subjectId === subject);
 
   const refresh = () => {
     requests.reload();
@@ -48,7 +48,7 @@ export function MyRequestsPage() {
       <CitizenNav />
       <p>{t.intro}</p>
       <ActingForPicker knownChildren={knownChildren.children} />
-      <SubjectRequestForm child={child} onSent={refresh} />
+      <SubjectRequestForm child={child} disabled={pending} onSent={refresh} />
       <h2>{t.listHeading}</h2>
       <div className="filters">
         <Field label={t.statusFilter}>

@@ -2,7 +2,6 @@
 // number, the field groups (in words) and the day it ends. The platform's refusals are shown as it says them.
 import { useMemo, useState, type FormEvent } from 'react';
 import type { AskError } from '../../../graphql/ask.ts';
-import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Field } from '../../../ui/Field.tsx';
@@ -10,10 +9,11 @@ import { endOfVietnamDay, vietnamDay } from '../common/dates.ts';
 import { useDirectory } from '../common/directory.tsx';
 import { FieldGroupChoices } from '../common/FieldGroupChoices.tsx';
 import { inputErrorsIn } from '../common/inputErrors.ts';
+import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
 import { DOSSIER_EXAMPLE, MAX_REQUEST_DAYS, REQUEST_PROVISION, REQUESTABLE_QUERY, type RequestableGroup } from './requestQueries.ts';
 
 
-export function SubjectRequestForm({ child, onSent }: { child: string | null; onSent: () => void }) {
+export function SubjectRequestForm({ child, disabled, onSent }: { child: string | null; disabled: boolean; onSent: () => void }) {
   const texts = useText();
   const t = texts.citizen.requests;
   const directory = useDirectory();
@@ -108,7 +108,7 @@ export function SubjectRequestForm({ child, onSent }: { child: string | null; on
       </Field>
       <ErrorList errors={inputErrorsIn(texts, errors)} />
       <div role="status">{done && <p className="ok">{done}</p>}</div>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || disabled}>
         {t.send}
       </button>
     </form>
