@@ -51,7 +51,7 @@ describe("the citizen's pages", () => {
     await expect.poll(() => population.textContent()).toContain(citizen.fullName);
     expect(await population.textContent()).toContain('Do Công an tỉnh Hưng Yên lưu giữ');
     expect(await population.textContent()).toContain(citizen.id);
-    expect(await page.locator('section[aria-labelledby="register-civil-status"] h2').textContent()).toBe('Sổ hộ tịch');
+    expect(await page.locator('section[aria-labelledby="register-civil-status"] h2').textContent()).toBe('Cơ sở dữ liệu hộ tịch');
     expect(await page.locator('section[aria-labelledby="register-civil-status"] .held-by').textContent()).toBe('Do Sở Tư pháp tỉnh Hưng Yên lưu giữ');
     await expectAccessible(page);
     await screenshot(page, 'citizen-record.vi');

@@ -190,10 +190,10 @@ export const citizen = {
   // Registers (subgraphs) and the types of their records.
   registers: {
     population: 'Cơ sở dữ liệu dân cư',
-    'civil-status': 'Sổ hộ tịch',
-    business: 'Đăng ký doanh nghiệp',
+    'civil-status': 'Cơ sở dữ liệu hộ tịch',
+    business: 'Cơ sở dữ liệu đăng ký doanh nghiệp',
     land: 'Cơ sở dữ liệu đất đai',
-    social: 'Bảo trợ xã hội',
+    social: 'Cơ sở dữ liệu bảo trợ xã hội',
     platform: 'Nền tảng chia sẻ dữ liệu',
   } as Record<string, string>,
   types: {
