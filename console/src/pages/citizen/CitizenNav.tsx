@@ -1,0 +1,27 @@
+// The citizen's pages, one link each, shown above every one of them.
+import { NavLink } from 'react-router-dom';
+import { useText } from '../../text/language.tsx';
+
+export const CITIZEN_PAGES = ['record', 'consents', 'requests', 'access-log'] as const;
+export type CitizenPage = (typeof CITIZEN_PAGES)[number];
+
+export function useCitizenPageTitle(): (page: CitizenPage) => string {
+  const t = useText().citizen.nav;
+  return (page) => ({ record: t.record, consents: t.consents, requests: t.requests, 'access-log': t.accessLog })[page];
+}
+
+export function CitizenNav() {
+  const t = useText().citizen.nav;
+  const title = useCitizenPageTitle();
+  return (
+    <nav aria-label={t.label}>
+      <ul className="tabs">
+        {CITIZEN_PAGES.map((page) => (
+          <li key={page}>
+            <NavLink to={`/me/${page}`}>{title(page)}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
