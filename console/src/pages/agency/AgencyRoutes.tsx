@@ -1,17 +1,38 @@
-// The agency area's pages (routes below /console/agency).
+// The agency area's pages (routes below /console/agency): the catalogue, connection agreements and the
+// owner's inbox, sharing statistics, data-error reports and correction notices.
 import { Route, Routes } from 'react-router-dom';
-import { useText } from '../../text/language.tsx';
-import { Page } from '../../ui/Page.tsx';
-
-function AgencyHome() {
-  const t = useText();
-  return <Page title={t.agency.title} roles={['officer', 'system', 'data-protection-officer', 'publisher', 'security-officer', 'platform-admin']}>{null}</Page>;
-}
+import { AgencyHome } from './AgencyHome.tsx';
+import { AgencyNav } from './AgencyNav.tsx';
+import { CataloguePage } from './catalogue/CataloguePage.tsx';
+import { ServicePage } from './catalogue/ServicePage.tsx';
+import { ConnectionPage } from './connections/ConnectionPage.tsx';
+import { ConnectionsPage } from './connections/ConnectionsPage.tsx';
+import { NewConnectionPage } from './connections/NewConnectionPage.tsx';
+import { CorrectionNoticesPage } from './dataErrors/CorrectionNoticesPage.tsx';
+import { DataErrorReportPage } from './dataErrors/DataErrorReportPage.tsx';
+import { DataErrorReportsPage } from './dataErrors/DataErrorReportsPage.tsx';
+import { ReportDataErrorPage } from './dataErrors/ReportDataErrorPage.tsx';
+import { StatisticsPage } from './statistics/StatisticsPage.tsx';
+import './agency.css';
 
 export function AgencyRoutes() {
   return (
-    <Routes>
+    <>
+      <AgencyNav />
+      <Routes>
       <Route index element={<AgencyHome />} />
-    </Routes>
+      <Route path="catalogue" element={<CataloguePage />} />
+      <Route path="catalogue/:id" element={<ServicePage />} />
+      <Route path="connections" element={<ConnectionsPage />} />
+      <Route path="connections/inbox" element={<ConnectionsPage inbox />} />
+      <Route path="connections/new" element={<NewConnectionPage />} />
+      <Route path="connections/:id" element={<ConnectionPage />} />
+      <Route path="statistics" element={<StatisticsPage />} />
+      <Route path="data-errors" element={<DataErrorReportsPage />} />
+      <Route path="data-errors/new" element={<ReportDataErrorPage />} />
+      <Route path="data-errors/:id" element={<DataErrorReportPage />} />
+      <Route path="corrections" element={<CorrectionNoticesPage />} />
+      </Routes>
+    </>
   );
 }
