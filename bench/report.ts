@@ -6,6 +6,7 @@ import type { RunCpu } from './cpuAccounting.ts';
 import type { LoadSample } from './machineLoad.ts';
 import type { MeasuredCommit } from './measuredCommit.ts';
 import type { DownloadMemory } from './openDataBench.ts';
+import { printConsoleFirstLoad, type ConsoleFirstLoad } from './consoleFirstLoad.ts';
 import type { PairedRatio } from './pairedRounds.ts';
 import type { LoadResult } from './runLoad.ts';
 import { textTable } from './textTable.ts';
@@ -64,6 +65,8 @@ export interface BenchReport {
   pairedRatios: PairedRatio[];
   /** One anonymous download of a 200,000-row dataset as CSV: the gateway's and the platform's memory during it. */
   downloadMemory: DownloadMemory;
+  /** The console's pages opened cold in a browser, after the load (issue 16: under 1 s over loopback). */
+  consoleFirstLoad: ConsoleFirstLoad[];
 }
 
 export function ratiosOf(measurements: Measurement[]): BenchReport['ratios'] {
@@ -185,6 +188,7 @@ ${textTable(['target', 'connections', 'gateway/raw', 'subgraphs', 'biggest subgr
       memory.processes.map((process) => `${process.name} resident memory ${process.beforeMb.toFixed(0)} MB before, at most ${process.peakMb.toFixed(0)} MB during (+${process.growthMb.toFixed(0)} MB)`).join('; ') +
       ' (target: under 100 MB of growth)',
   );
+  printConsoleFirstLoad(report.consoleFirstLoad);
   console.log(
     'open-data-download: a dataset\'s CSV (population by commune, gender and age band) without a token; open-data-graphql: a page of the open-data catalogue over GraphQL without a token.',
   );

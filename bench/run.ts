@@ -30,6 +30,8 @@ import { runCpu, takeCpuSnapshot, type TargetProcess } from './cpuAccounting.ts'
 import { sampleMachineLoad } from './machineLoad.ts';
 import { measuredCommit } from './measuredCommit.ts';
 import { measureDownloadMemory, publishBenchOpenData } from './openDataBench.ts';
+import { measureConsoleFirstLoad } from './consoleFirstLoad.ts';
+import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
 import { CONTROL_PAIRS, pairedRatio, ROUND_SECONDS, roundOrder, type PairedRatio } from './pairedRounds.ts';
 import { machineInfo, printReport, ratiosOf, type BenchReport, type Measurement } from './report.ts';
 import { writeResults } from './resultsFile.ts';
@@ -115,6 +117,8 @@ async function main(settings: BenchSettings): Promise<void> {
     await dropBenchDatabases(settings, agencies);
     console.log(`BENCH_FRESH=1: dropped ${agencies.map((name) => `${settings.databasePrefix}${name.replace(/-/g, '_')}`).join(', ')}`);
   }
+  // The gateway serves the console's build: current before it starts, for the first-load figures.
+  await ensureConsoleBuilt({ quiet: true });
   const services: RunningServices = await startServices(settings, await unseededAgencies(settings, agencies));
   const all = [
     ...services.subgraphs,
@@ -225,6 +229,7 @@ async function main(settings: BenchSettings): Promise<void> {
     { name: 'gateway', pgid: services.gateway.child.pid },
     { name: 'platform', pgid: platform.child.pid },
   ]);
+  const consoleFirstLoad = await measureConsoleFirstLoad(services.gateway.baseUrl);
   const validity = validityOf({
     otherWorkLimit: settings.otherWorkLimit,
     samples: load,
@@ -250,6 +255,7 @@ async function main(settings: BenchSettings): Promise<void> {
     pairedRounds: settings.pairedRounds,
     pairedRatios,
     downloadMemory,
+    consoleFirstLoad,
   };
   printReport(report);
   console.log(`\nWrote ${writeResults(report).join(' and ')}`);

@@ -1,7 +1,7 @@
 // A newcomer opens the console, reads it in Vietnamese and English, and signs in from the page with a
 // development token (the rules of npm run token), which stays out of every URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, screenshot, signInAs, visitConsole, type Visitor } from '../support/browser.ts';
+import { expectAccessible, inPage, screenshot, signInAs, visitConsole, type Visitor } from '../support/browser.ts';
 import { getStack } from '../support/stack.ts';
 
 describe('the console: served by the gateway, signing in', () => {
@@ -67,14 +67,14 @@ describe('the console: served by the gateway, signing in', () => {
       await screenshot(page, 'sign-in.vi');
       await signInAs(visitor, { role: 'officer', agency: 'cong-an-tinh', purpose: 'criminal-investigation', caseId: 'HS-2026/0042' });
       await expect.poll(() => page.locator('header .who').textContent()).toBe('Đã đăng nhập: Cán bộ · cong-an-tinh · dev-officer@cong-an-tinh');
-      const stored = await page.evaluate(() => JSON.parse(sessionStorage.getItem('console.session') ?? 'null') as { token: string; purpose: string; caseId: string });
+      const stored = await inPage<{ token: string; purpose: string; caseId: string }>(page, "JSON.parse(sessionStorage.getItem('console.session'))");
       expect(stored).toMatchObject({ purpose: 'criminal-investigation', caseId: 'HS-2026/0042' });
       expect(stored.token.split('.')).toHaveLength(3);
       expect(page.url()).not.toContain(stored.token.slice(0, 20));
-      expect(await page.evaluate(() => localStorage.getItem('console.session'))).toBeNull();
+      expect(await inPage(page, "localStorage.getItem('console.session')")).toBeNull();
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await expect.poll(() => page.locator('header .account a').textContent()).toBe('Đăng nhập');
-      expect(await page.evaluate(() => sessionStorage.getItem('console.session'))).toBeNull();
+      expect(await inPage(page, "sessionStorage.getItem('console.session')")).toBeNull();
     });
 
     it('says what is wrong with a choice the sign-in refuses, and signs nobody in', async () => {
@@ -84,7 +84,7 @@ describe('the console: served by the gateway, signing in', () => {
       await page.locator('input[name="subject"]').fill('12345');
       await page.locator('form button[type="submit"]').click();
       await expect.poll(() => page.getByRole('alert').textContent()).toBe("A citizen's subject must be their 12-digit personal id.");
-      expect(await page.evaluate(() => sessionStorage.getItem('console.session'))).toBeNull();
+      expect(await inPage(page, "sessionStorage.getItem('console.session')")).toBeNull();
     });
   });
 });

@@ -42,9 +42,7 @@ export async function visitConsole(language: 'vi' | 'en' = 'vi'): Promise<Visito
   const stack = await getStack();
   const context = await (await theBrowser()).newContext({ locale: language === 'vi' ? 'vi-VN' : 'en-GB' });
   // The language switch keeps its choice in localStorage; a test starts in the language it names.
-  await context.addInitScript((lang) => {
-    if (!localStorage.getItem('console.language')) localStorage.setItem('console.language', lang);
-  }, language);
+  await context.addInitScript({ content: `if (!localStorage.getItem('console.language')) localStorage.setItem('console.language', ${JSON.stringify(language)});` });
   const page = await context.newPage();
   const consoleUrl = `${stack.gateway.url}/console/`;
   return { context, page, consoleUrl, close: () => context.close() };
@@ -78,13 +76,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-/** axe-core on the page as it is now: no serious or critical violation (WCAG 2.x A and AA rules). */
+/**
+ * The value of a JavaScript expression in the page, e.g. `sessionStorage.getItem('console.session')`.
+ * (An expression rather than a function: the project's TypeScript has Node's globals, not the browser's.)
+ */
+export function inPage<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
+}
+
+/** axe-core on the page as it is now: no serious or critical violation (WCAG 2.x A and AA rules, best practices). */
 export async function expectAccessible(page: Page): Promise<void> {
   // Evaluated through the debugging protocol: the console's CSP (scripts only from its origin) stays on.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(' ')).slice(0, 5) }));
-  });
+  if (!(await inPage<boolean>(page, "'axe' in window"))) await page.evaluate(axe.source);
+  const violations = await inPage<{ id: string; impact: string | null; help: string; targets: string[] }[]>(
+    page,
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+      .then((result) => result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(' ')).slice(0, 5) })))`,
+  );
   expect(violations.filter(({ impact }) => impact === 'serious' || impact === 'critical')).toEqual([]);
 }
