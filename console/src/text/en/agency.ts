@@ -204,7 +204,8 @@ export const agency: typeof vi = {
     consumer: 'Consumer agency',
     service: 'Service (id <policy>:<group>)',
     purpose: 'Purpose',
-    totals: (requests: number, records: number, refusals: number) => `In all: ${requests} requests, ${records} records disclosed, ${refusals} refusals.`,
+    totals: (requests: number, records: number, refusals: number) =>
+      `In all: ${requests} request${requests === 1 ? '' : 's'}, ${records} record${records === 1 ? '' : 's'} disclosed, ${refusals} refusal${refusals === 1 ? '' : 's'}.`,
     noRows: 'No figures in this period.',
     moreRows: 'Only the first 500 rows are shown; narrow the filter or download the export for every row.',
     unavailable: (registers: string) => `Could not read the figures of: ${registers}. Their rows are missing.`,
@@ -219,6 +220,7 @@ export const agency: typeof vi = {
     count: 'Count',
     chartOf: (what: string) => `Chart: ${what}. The figures are in the table that follows.`,
     tableOf: (what: string) => `Figures: ${what}`,
+    tableOfNonZero: (what: string) => `Figures: ${what} (days with requests only)`,
     rowsTitle: 'Detailed figures',
     rowsCaption: 'Figures per day, service, consumer agency and purpose',
     subjects: 'Distinct subjects',

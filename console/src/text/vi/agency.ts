@@ -220,6 +220,7 @@ export const agency = {
     count: 'Số lần',
     chartOf: (what: string) => `Biểu đồ: ${what}. Số liệu đầy đủ ở bảng ngay sau.`,
     tableOf: (what: string) => `Bảng số liệu: ${what}`,
+    tableOfNonZero: (what: string) => `Bảng số liệu: ${what} (chỉ những ngày có yêu cầu)`,
     rowsTitle: 'Số liệu chi tiết',
     rowsCaption: 'Số liệu theo ngày, dịch vụ, cơ quan khai thác và mục đích',
     subjects: 'Chủ thể khác nhau',

@@ -92,7 +92,6 @@ function Connection({ id }: { id: string }) {
         onDone={answer.reload}
       />
       {request.allowedActions.includes('UPDATE') && <ChangeConnectionForm key={request.version} request={request} lists={lists} onChanged={answer.reload} />}
-      <h2>{t.agency.history}</h2>
       <HistoryTable
         events={request.history}
         actionName={(action) => t.agency.connectionActions[action] ?? action}

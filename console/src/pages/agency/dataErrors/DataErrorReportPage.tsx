@@ -94,7 +94,6 @@ function DataErrorReport({ id }: { id: string }) {
         perform={perform}
         onDone={answer.reload}
       />
-      <h2>{t.agency.history}</h2>
       <HistoryTable events={report.history} actionName={(action) => t.agency.errorActions[action] ?? action} stateName={(state) => t.agency.errorStates[state] ?? state} />
       <p><Link to="/agency/data-errors">{t.agency.backTo(t.agency.dataErrors.title)}</Link></p>
     </>

@@ -17,8 +17,9 @@ export function HistoryTable<E extends HistoryEvent>({ events, actionName, state
   const t = useText();
   const dates = useDates();
   return (
-    <table>
-      <caption>{t.agency.history}</caption>
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t.agency.history}</h2>
+      <table className="agency-table" aria-labelledby="history-title">
       <thead>
         <tr>
           <th scope="col">{t.agency.when}</th>
@@ -42,6 +43,7 @@ export function HistoryTable<E extends HistoryEvent>({ events, actionName, state
           </tr>
         ))}
       </tbody>
-    </table>
+      </table>
+    </section>
   );
 }

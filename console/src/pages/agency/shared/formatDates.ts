@@ -13,7 +13,7 @@ export function useDates() {
   const { language } = useLanguage();
   return useMemo(() => {
     const dayFormat = new Intl.DateTimeFormat(LOCALES[language], { timeZone: TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' });
-    const timeFormat = new Intl.DateTimeFormat(LOCALES[language], { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
+    const timeFormat = new Intl.DateTimeFormat(LOCALES[language], { timeZone: TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' });
     const valid = (date: Date) => !Number.isNaN(date.getTime());
     return {
       /** A YYYY-MM-DD day. */

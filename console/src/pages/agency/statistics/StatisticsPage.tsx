@@ -49,14 +49,14 @@ function Statistics() {
   const answer = useAnswer<{ sharingStatistics: { nodes: StatisticsRow[]; pageInfo: { hasNextPage: boolean }; unavailableRegisters: string[] } | null }>(STATISTICS, { filter });
   const statistics = answer.data?.sharingStatistics;
   const summary = useMemo(() => {
-    const totals = summariseStatistics(statistics?.nodes ?? []);
+    const totals = summariseStatistics(statistics?.nodes ?? [], { from: filter.from, to: filter.to });
     return {
       ...totals,
       perDay: { labels: totals.perDay.labels.map(dates.day), values: totals.perDay.values },
       byConsumer: { labels: totals.byConsumer.labels.map(lists.agencyName), values: totals.byConsumer.values },
       refusalsByReason: { labels: totals.refusalsByReason.labels.map((reason) => t.common.reasons[reason] ?? reason), values: totals.refusalsByReason.values },
     };
-  }, [statistics, dates, lists, t]);
+  }, [statistics, dates, lists, t, filter.from, filter.to]);
   const set = (key: string) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -109,7 +109,7 @@ function Statistics() {
           ) : (
             <>
               <div className="agency-figures">
-                <FigureSection id="per-day" title={s.perDay} kind="line" figures={summary.perDay} labelHeading={s.day} valueHeading={s.requests} />
+                <FigureSection id="per-day" wide title={s.perDay} kind="line" figures={summary.perDay} labelHeading={s.day} valueHeading={s.requests} />
                 <FigureSection id="by-service" title={s.byService} kind="bar" figures={summary.byService} labelHeading={t.agency.catalogue.service} valueHeading={s.requests} />
                 <FigureSection id="by-consumer" title={s.byConsumer} kind="bar" figures={summary.byConsumer} labelHeading={s.consumer} valueHeading={s.requests} />
                 {summary.refusalsByReason.labels.length > 0 && (

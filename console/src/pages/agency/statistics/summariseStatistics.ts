@@ -26,9 +26,16 @@ const largestFirst = (totals: Map<string, number>): Figures => {
   return { labels: entries.map(([label]) => label), values: entries.map(([, value]) => value) };
 };
 
-export function summariseStatistics(rows: StatisticsRow[]) {
+/** Every day from `from` through `to` (YYYY-MM-DD), so a day without sharing shows as 0. */
+function daysOf(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = new Date(`${from}T00:00:00Z`); day <= new Date(`${to}T00:00:00Z`) && days.length <= 366; day.setUTCDate(day.getUTCDate() + 1)) days.push(day.toISOString().slice(0, 10));
+  return days;
+}
+
+export function summariseStatistics(rows: StatisticsRow[], window: { from: string; to: string }) {
   const perDay = sumBy(rows, (row) => [row.day], (row) => row.requests);
-  const days = [...perDay.keys()].sort();
+  const days = daysOf(window.from, window.to);
   return {
     perDay: { labels: days, values: days.map((day) => perDay.get(day) ?? 0) },
     byService: largestFirst(sumBy(rows, (row) => [row.service], (row) => row.requests)),
