@@ -25,6 +25,8 @@ describe('agency officers: the catalogue, connection agreements, statistics and 
     await getStack();
     consumer = await visitConsole('vi');
     owner = await visitConsole('vi');
+    // A step that cannot happen says which one, well before the test's own timeout.
+    for (const visitor of [consumer, owner]) visitor.page.setDefaultTimeout(10_000);
   });
   afterAll(async () => {
     await consumer?.close();
@@ -105,6 +107,31 @@ describe('agency officers: the catalogue, connection agreements, statistics and 
     await screenshot(page, 'agency-connection-approve.vi');
     await page.getByRole('button', { name: 'Xác nhận' }).click();
     await expect.poll(() => state(owner)).toBe('Đã phê duyệt');
+  });
+
+  it('lets the land officer ask how the data was used, and the health officer answer on the page', async () => {
+    await owner.page.getByRole('link', { name: 'Hỏi cơ quan khai thác đã dùng dữ liệu thế nào' }).click();
+    await expect.poll(() => heading(owner)).toBe('Hỏi cơ quan khai thác về việc sử dụng dữ liệu');
+    await owner.page.getByLabel('Câu hỏi').fill('Trong tháng qua, dữ liệu giấy chứng nhận được dùng cho những hồ sơ nào?');
+    await expectAccessible(owner.page);
+    await screenshot(owner.page, 'agency-usage-inquiry-new.vi');
+    await owner.page.getByRole('button', { name: 'Gửi câu hỏi' }).click();
+    await expect.poll(() => state(owner)).toBe('Chờ trả lời');
+    const inquiryUrl = owner.page.url().replace(owner.consoleUrl, consumer.consoleUrl);
+
+    const { page } = consumer;
+    await page.goto(`${consumer.consoleUrl}agency/usage-inquiries?side=CONSUMER`);
+    await expect.poll(() => page.getByRole('row').filter({ hasText: requestId }).count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'agency-usage-inquiries.vi');
+    await page.goto(inquiryUrl);
+    await page.getByRole('button', { name: 'Trả lời', exact: true }).click();
+    await page.getByLabel('Nội dung trả lời (bắt buộc)').fill('Dùng cho 12 hồ sơ trợ cấp y tế; danh sách kèm theo công văn số 45/SYT.');
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await expect.poll(() => state(consumer)).toBe('Đã trả lời');
+    expect(await page.locator('.agency-facts').textContent()).toContain('Dùng cho 12 hồ sơ trợ cấp y tế');
+    await expectAccessible(page);
+    await screenshot(page, 'agency-usage-inquiry.vi');
   });
 
   it('shows the health officer the request approved, in its page and its list, and lets her end it', async () => {

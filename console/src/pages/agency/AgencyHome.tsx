@@ -11,6 +11,7 @@ export const SECTIONS = [
   { key: 'statistics', path: '/agency/statistics' },
   { key: 'dataErrors', path: '/agency/data-errors' },
   { key: 'corrections', path: '/agency/corrections' },
+  { key: 'inquiries', path: '/agency/usage-inquiries' },
 ] as const;
 
 export function AgencyHome() {

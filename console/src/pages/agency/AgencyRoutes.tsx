@@ -1,5 +1,5 @@
 // The agency area's pages (routes below /console/agency): the catalogue, connection agreements and the
-// owner's inbox, sharing statistics, data-error reports and correction notices.
+// owner's inbox, sharing statistics, data-error reports, correction notices and usage inquiries.
 import { Route, Routes } from 'react-router-dom';
 import { AgencyHome } from './AgencyHome.tsx';
 import { AgencyNav } from './AgencyNav.tsx';
@@ -12,6 +12,9 @@ import { CorrectionNoticesPage } from './dataErrors/CorrectionNoticesPage.tsx';
 import { DataErrorReportPage } from './dataErrors/DataErrorReportPage.tsx';
 import { DataErrorReportsPage } from './dataErrors/DataErrorReportsPage.tsx';
 import { ReportDataErrorPage } from './dataErrors/ReportDataErrorPage.tsx';
+import { AskUsageInquiryPage } from './inquiries/AskUsageInquiryPage.tsx';
+import { UsageInquiriesPage } from './inquiries/UsageInquiriesPage.tsx';
+import { UsageInquiryPage } from './inquiries/UsageInquiryPage.tsx';
 import { StatisticsPage } from './statistics/StatisticsPage.tsx';
 import './agency.css';
 
@@ -20,18 +23,21 @@ export function AgencyRoutes() {
     <>
       <AgencyNav />
       <Routes>
-      <Route index element={<AgencyHome />} />
-      <Route path="catalogue" element={<CataloguePage />} />
-      <Route path="catalogue/:id" element={<ServicePage />} />
-      <Route path="connections" element={<ConnectionsPage />} />
-      <Route path="connections/inbox" element={<ConnectionsPage inbox />} />
-      <Route path="connections/new" element={<NewConnectionPage />} />
-      <Route path="connections/:id" element={<ConnectionPage />} />
-      <Route path="statistics" element={<StatisticsPage />} />
-      <Route path="data-errors" element={<DataErrorReportsPage />} />
-      <Route path="data-errors/new" element={<ReportDataErrorPage />} />
-      <Route path="data-errors/:id" element={<DataErrorReportPage />} />
-      <Route path="corrections" element={<CorrectionNoticesPage />} />
+        <Route index element={<AgencyHome />} />
+        <Route path="catalogue" element={<CataloguePage />} />
+        <Route path="catalogue/:id" element={<ServicePage />} />
+        <Route path="connections" element={<ConnectionsPage />} />
+        <Route path="connections/inbox" element={<ConnectionsPage inbox />} />
+        <Route path="connections/new" element={<NewConnectionPage />} />
+        <Route path="connections/:id" element={<ConnectionPage />} />
+        <Route path="statistics" element={<StatisticsPage />} />
+        <Route path="data-errors" element={<DataErrorReportsPage />} />
+        <Route path="data-errors/new" element={<ReportDataErrorPage />} />
+        <Route path="data-errors/:id" element={<DataErrorReportPage />} />
+        <Route path="corrections" element={<CorrectionNoticesPage />} />
+        <Route path="usage-inquiries" element={<UsageInquiriesPage />} />
+        <Route path="usage-inquiries/new" element={<AskUsageInquiryPage />} />
+        <Route path="usage-inquiries/:id" element={<UsageInquiryPage />} />
       </Routes>
     </>
   );

@@ -11,6 +11,7 @@ export const agency: typeof vi = {
     statistics: { title: 'Sharing statistics', text: 'Requests, records disclosed and refusals per day, service and consumer agency.' },
     dataErrors: { title: 'Data-error reports', text: 'Report an error in data received; the owner acknowledges, corrects or rejects it.' },
     corrections: { title: 'Correction notices', text: 'Records corrected after your agency received them.' },
+    inquiries: { title: 'Usage inquiries', text: 'The owner agency asks a consumer agency how shared data was used; the consumer answers.' },
   },
   agencyName: (code: string, name: string | null) => (name ? `${name} (${code})` : code),
   id: 'Id',
@@ -297,6 +298,47 @@ export const agency: typeof vi = {
     problem: 'What is wrong',
     evidence: 'Evidence (document number, dossier)',
     send: 'Send the report',
+  },
+
+  inquiryStates: { OPEN: 'Awaiting an answer', ANSWERED: 'Answered', WITHDRAWN: 'Withdrawn' },
+  inquiryActions: { ANSWER: 'Answer', WITHDRAW: 'Withdraw the question' },
+  inquirySides: { OWNER: 'Asked by my agency', CONSUMER: 'Asked of my agency' },
+
+  inquiries: {
+    title: 'Usage inquiries',
+    caption: 'Usage inquiries',
+    side: 'Side',
+    state: 'State',
+    owner: 'Asking agency (owner)',
+    consumer: 'Agency asked (consumer)',
+    period: 'Period',
+    dueOn: 'Due',
+    connection: 'Connection agreement',
+  },
+
+  inquiry: {
+    title: (id: string) => `Usage inquiry ${id}`,
+    notFound: 'There is no such inquiry, or you may not see it.',
+    question: 'Question',
+    dataSubject: 'Data subject asked about',
+    askedBy: 'Asked by',
+    askedAt: 'Asked at',
+    answer: 'Answer',
+    answeredBy: 'Answered by',
+    answeredAt: 'Answered at',
+    withdrawn: (who: string, at: string) => `Withdrawn by ${who} at ${at}`,
+    answerInput: 'Answer (required)',
+  },
+
+  inquiryForm: {
+    title: 'Ask the consumer agency how the data was used',
+    intro: (id: string) => `Under connection agreement ${id}. The consumer agency has 10 working days to answer.`,
+    ask: 'Ask the consumer agency how the data was used',
+    periodStart: 'From',
+    periodEnd: 'Through',
+    dataSubject: 'Personal id asked about (optional, 12 digits)',
+    question: 'Question',
+    send: 'Send the question',
   },
 
   corrections: {

@@ -11,6 +11,7 @@ export const agency = {
     statistics: { title: 'Thống kê chia sẻ', text: 'Số yêu cầu, bản ghi đã cung cấp và số lần từ chối theo ngày, dịch vụ và cơ quan khai thác.' },
     dataErrors: { title: 'Báo cáo sai sót dữ liệu', text: 'Báo sai sót trong dữ liệu đã nhận; cơ quan chủ quản xác nhận, đính chính hoặc bác bỏ.' },
     corrections: { title: 'Thông báo đính chính', text: 'Các bản ghi đã được đính chính sau khi cơ quan bạn nhận dữ liệu.' },
+    inquiries: { title: 'Hỏi về việc sử dụng dữ liệu', text: 'Cơ quan chủ quản hỏi cơ quan khai thác đã dùng dữ liệu được chia sẻ như thế nào; cơ quan khai thác trả lời.' },
   },
   // Words the pages share.
   agencyName: (code: string, name: string | null) => (name ? `${name} (${code})` : code),
@@ -297,6 +298,47 @@ export const agency = {
     problem: 'Sai sót là gì',
     evidence: 'Căn cứ (số văn bản, hồ sơ)',
     send: 'Gửi báo cáo',
+  },
+
+  inquiryStates: { OPEN: 'Chờ trả lời', ANSWERED: 'Đã trả lời', WITHDRAWN: 'Đã rút' } as Record<string, string>,
+  inquiryActions: { ANSWER: 'Trả lời', WITHDRAW: 'Rút câu hỏi' } as Record<string, string>,
+  inquirySides: { OWNER: 'Cơ quan tôi hỏi', CONSUMER: 'Cơ quan tôi được hỏi' } as Record<string, string>,
+
+  inquiries: {
+    title: 'Hỏi về việc sử dụng dữ liệu',
+    caption: 'Danh sách câu hỏi về việc sử dụng dữ liệu',
+    side: 'Phía',
+    state: 'Trạng thái',
+    owner: 'Cơ quan hỏi (chủ quản)',
+    consumer: 'Cơ quan được hỏi (khai thác)',
+    period: 'Khoảng thời gian',
+    dueOn: 'Hạn trả lời',
+    connection: 'Thỏa thuận kết nối',
+  },
+
+  inquiry: {
+    title: (id: string) => `Câu hỏi về việc sử dụng dữ liệu ${id}`,
+    notFound: 'Không có câu hỏi này, hoặc bạn không được xem.',
+    question: 'Câu hỏi',
+    dataSubject: 'Chủ thể dữ liệu được hỏi',
+    askedBy: 'Người hỏi',
+    askedAt: 'Thời điểm hỏi',
+    answer: 'Trả lời',
+    answeredBy: 'Người trả lời',
+    answeredAt: 'Thời điểm trả lời',
+    withdrawn: (who: string, at: string) => `Rút bởi ${who} lúc ${at}`,
+    answerInput: 'Nội dung trả lời (bắt buộc)',
+  },
+
+  inquiryForm: {
+    title: 'Hỏi cơ quan khai thác về việc sử dụng dữ liệu',
+    intro: (id: string) => `Theo thỏa thuận kết nối ${id}. Cơ quan khai thác phải trả lời trong 10 ngày làm việc.`,
+    ask: 'Hỏi cơ quan khai thác đã dùng dữ liệu thế nào',
+    periodStart: 'Từ ngày',
+    periodEnd: 'Đến hết ngày',
+    dataSubject: 'Số định danh cá nhân được hỏi (không bắt buộc, 12 chữ số)',
+    question: 'Câu hỏi',
+    send: 'Gửi câu hỏi',
   },
 
   corrections: {

@@ -3,6 +3,7 @@
 // its history.
 import { Link, useParams } from 'react-router-dom';
 import { useAnswer, useAsk } from '../../../graphql/useAnswer.ts';
+import { hasRole, useSession } from '../../../session/session.tsx';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
@@ -13,6 +14,9 @@ import { HistoryTable } from '../shared/HistoryTable.tsx';
 import { useReferenceLists } from '../shared/useReferenceLists.ts';
 import { ChangeConnectionForm } from './ChangeConnectionForm.tsx';
 import { actionMutation, CONNECTION, type ConnectionDetail, type ConnectionRule } from './connectionQueries.ts';
+
+/** States of a connection that was approved at some point: its owner may ask how the data was used. */
+const INQUIRABLE = ['APPROVED', 'SUSPENDED', 'ENDED', 'EXPIRED'];
 
 export function ConnectionPage() {
   const t = useText();
@@ -30,6 +34,7 @@ function Connection({ id }: { id: string }) {
   const dates = useDates();
   const lists = useReferenceLists();
   const ask = useAsk();
+  const { session } = useSession();
   const answer = useAnswer<{ connectionRequest: ConnectionDetail | null; connectionRules: ConnectionRule[] | null }>(CONNECTION, { id });
   const request = answer.data?.connectionRequest;
   if (!request) return answer.loading ? <p role="status">{t.common.loading}</p> : <><ErrorList errors={answer.errors} /><p>{r.notFound}</p></>;
@@ -91,6 +96,11 @@ function Connection({ id }: { id: string }) {
         perform={perform}
         onDone={answer.reload}
       />
+      {hasRole(session, 'officer') && session?.agency === request.ownerAgency.code && INQUIRABLE.includes(request.state) && (
+        <p>
+          <Link to={`/agency/usage-inquiries/new?connection=${encodeURIComponent(request.id)}`}>{t.agency.inquiryForm.ask}</Link>
+        </p>
+      )}
       {request.allowedActions.includes('UPDATE') && <ChangeConnectionForm key={request.version} request={request} lists={lists} onChanged={answer.reload} />}
       <HistoryTable
         events={request.history}
