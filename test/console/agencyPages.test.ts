@@ -187,7 +187,7 @@ describe('agency officers: the catalogue, connection agreements, statistics and 
     }
   });
 
-  it('lets the health officer report an error in land data she received, and find it in her list', async () => {
+  it('lets the health officer report an error in land data she received, the land officer correct it, and her list show it corrected', async () => {
     const { page } = consumer;
     await page.goto(`${consumer.consoleUrl}agency/data-errors/new`);
     await expect.poll(() => heading(consumer)).toBe('Báo sai sót trong dữ liệu đã nhận');
@@ -210,9 +210,25 @@ describe('agency officers: the catalogue, connection agreements, statistics and 
     await expectAccessible(page);
     await screenshot(page, 'agency-data-error.vi');
 
+    // The land department acknowledges it, then marks it corrected with the value its register now holds.
+    const reportUrl = page.url().replace(consumer.consoleUrl, owner.consoleUrl);
+    await owner.page.goto(reportUrl);
+    await expect.poll(() => state(owner)).toBe('Mới');
+    await owner.page.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await owner.page.getByRole('button', { name: 'Xác nhận' }).click();
+    await expect.poll(() => state(owner)).toBe('Đã tiếp nhận');
+    await owner.page.getByRole('button', { name: 'Đánh dấu đã đính chính' }).click();
+    await owner.page.getByLabel('Giá trị kho dữ liệu hiện lưu (bắt buộc)').fill('2019-02-28');
+    await owner.page.getByLabel('Ghi chú (không bắt buộc)').fill('Đã sửa theo sổ cấp giấy chứng nhận.');
+    await expectAccessible(owner.page);
+    await screenshot(owner.page, 'agency-data-error-correct.vi');
+    await owner.page.getByRole('button', { name: 'Xác nhận' }).click();
+    await expect.poll(() => state(owner)).toBe('Đã đính chính');
+    expect(await owner.page.locator('.agency-facts').textContent()).toContain('2019-02-28');
+
     await page.goto(`${consumer.consoleUrl}agency/data-errors?side=REPORTER`);
     await expect.poll(() => page.getByRole('row').filter({ hasText: reportId }).count()).toBe(1);
-    expect(await page.getByRole('row').filter({ hasText: reportId }).textContent()).toContain('issuedOn');
+    expect(await page.getByRole('row').filter({ hasText: reportId }).textContent()).toContain('Đã đính chính');
     await expectAccessible(page);
     await screenshot(page, 'agency-data-errors.vi');
 

@@ -1,5 +1,6 @@
 // The agency area's pages (routes below /console/agency): the catalogue, connection agreements and the
 // owner's inbox, sharing statistics, data-error reports, correction notices and usage inquiries.
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AgencyHome } from './AgencyHome.tsx';
 import { AgencyNav } from './AgencyNav.tsx';
@@ -15,8 +16,11 @@ import { ReportDataErrorPage } from './dataErrors/ReportDataErrorPage.tsx';
 import { AskUsageInquiryPage } from './inquiries/AskUsageInquiryPage.tsx';
 import { UsageInquiriesPage } from './inquiries/UsageInquiriesPage.tsx';
 import { UsageInquiryPage } from './inquiries/UsageInquiryPage.tsx';
-import { StatisticsPage } from './statistics/StatisticsPage.tsx';
+import { useText } from '../../text/language.tsx';
 import './agency.css';
+
+// The statistics page brings chart.js: loaded when first opened, so the console's first page stays small.
+const StatisticsPage = lazy(() => import('./statistics/StatisticsPage.tsx').then((module) => ({ default: module.StatisticsPage })));
 
 export function AgencyRoutes() {
   return (
@@ -30,7 +34,7 @@ export function AgencyRoutes() {
         <Route path="connections/inbox" element={<ConnectionsPage inbox />} />
         <Route path="connections/new" element={<NewConnectionPage />} />
         <Route path="connections/:id" element={<ConnectionPage />} />
-        <Route path="statistics" element={<StatisticsPage />} />
+        <Route path="statistics" element={<Suspense fallback={<Loading />}><StatisticsPage /></Suspense>} />
         <Route path="data-errors" element={<DataErrorReportsPage />} />
         <Route path="data-errors/new" element={<ReportDataErrorPage />} />
         <Route path="data-errors/:id" element={<DataErrorReportPage />} />
@@ -41,4 +45,8 @@ export function AgencyRoutes() {
       </Routes>
     </>
   );
+}
+
+function Loading() {
+  return <p role="status">{useText().common.loading}</p>;
 }
