@@ -3,6 +3,7 @@
 // department sees it approved, then ends it (no other test uses this owner, consumer and service). The
 // justice department reads its sharing statistics as charts with their tables, and the health department
 // reports an error in data it received and finds it in its list.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, provinceDay } from '../../shared/calendar/provinceDay.ts';
 import { expectAccessible, screenshot, signInAs, visitConsole, type Visitor } from '../support/browser.ts';
@@ -139,6 +140,12 @@ describe('agency officers: the catalogue, connection agreements, statistics and 
     await page.goto(requestUrl);
     await expect.poll(() => state(consumer)).toBe('Đã phê duyệt');
     expect(await page.locator('.agency-facts').textContent()).toContain('Chỉ dùng cho hồ sơ trợ cấp y tế');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => state(consumer)).toBe('Approved');
+    expect(await page.locator('main').textContent()).not.toMatch(/Trạng thái|Đã phê duyệt|Lịch sử|Chấm dứt/);
+    await screenshot(page, 'agency-connection.en');
+    await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+    await expect.poll(() => state(consumer)).toBe('Đã phê duyệt');
 
     await page.goto(`${consumer.consoleUrl}agency/connections`);
     await expect.poll(() => page.getByRole('row').filter({ hasText: requestId }).count()).toBe(1);
@@ -174,6 +181,11 @@ describe('agency officers: the catalogue, connection agreements, statistics and 
       expect(await page.getByRole('table', { name: 'Số liệu theo ngày, dịch vụ, cơ quan khai thác và mục đích' }).getByRole('row').count()).toBeGreaterThan(1);
       await expectAccessible(page);
       await screenshot(page, 'agency-statistics.vi');
+
+      // The export link carries the session's token (never in its address) and saves the gateway's CSV.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^sharing-statistics-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(await readFile((await download.path()) ?? '', 'utf8')).toContain('population.citizen:identity,so-tu-phap,civil-status-procedure');
 
       await page.getByRole('button', { name: 'Switch to English' }).click();
       await expect.poll(() => heading(justice)).toBe('Data-sharing statistics');

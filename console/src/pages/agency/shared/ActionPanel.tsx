@@ -1,6 +1,6 @@
 // The actions the caller may take on a record now (the server's allowedActions, checked against its rules
 // table), each behind a small form: a reason when the rules ask for one, and any value the action needs.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AskError } from '../../../graphql/ask.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
@@ -70,6 +70,9 @@ function ActionForm({ action, title, reason, inputs, errors, onCancel, onSubmit 
   const all: ActionInput[] = [...inputs, ...(reason === 'NONE' ? [] : [{ name: 'reason', label: reason === 'REQUIRED' ? t.agency.reasonRequired : t.agency.reasonOptional, kind: 'textarea' as const, required: reason === 'REQUIRED' }])];
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(all.map((input) => [input.name, input.initial ?? ''])));
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // A keyboard user lands in the form they opened.
+  useEffect(() => form.current?.querySelector<HTMLElement>('input, textarea, button[type="submit"]')?.focus(), []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -77,7 +80,7 @@ function ActionForm({ action, title, reason, inputs, errors, onCancel, onSubmit 
     setBusy(false);
   };
   return (
-    <form className="form agency-action-form" onSubmit={submit} aria-label={title} data-action={action}>
+    <form ref={form} className="form agency-action-form" onSubmit={submit} aria-label={title} data-action={action}>
       <h3>{title}</h3>
       {all.map((input) => {
         const common = { name: input.name, required: input.required, value: values[input.name] ?? '', onChange: (event: { target: { value: string } }) => setValues({ ...values, [input.name]: event.target.value }) };
