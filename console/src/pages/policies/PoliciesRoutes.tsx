@@ -1,17 +1,20 @@
-// The policies area's pages (routes below /console/policies).
+// The security officer's policy console (routes below /console/policies).
 import { Route, Routes } from 'react-router-dom';
-import { useText } from '../../text/language.tsx';
-import { Page } from '../../ui/Page.tsx';
-
-function PoliciesHome() {
-  const t = useText();
-  return <Page title={t.policies.title} roles={['security-officer']}>{null}</Page>;
-}
+import { EditPolicyPage } from './EditPolicyPage.tsx';
+import { ExplainPage } from './ExplainPage.tsx';
+import { InForcePage } from './InForcePage.tsx';
+import { ProposalsPage } from './ProposalsPage.tsx';
+import { VersionsPage } from './VersionsPage.tsx';
+import './policies.css';
 
 export function PoliciesRoutes() {
   return (
     <Routes>
-      <Route index element={<PoliciesHome />} />
+      <Route index element={<InForcePage />} />
+      <Route path="edit" element={<EditPolicyPage />} />
+      <Route path="explain" element={<ExplainPage />} />
+      <Route path="proposals" element={<ProposalsPage />} />
+      <Route path="versions" element={<VersionsPage />} />
     </Routes>
   );
 }

@@ -1,0 +1,158 @@
+// Two security officers in the policy console: the first reads the rules in force in plain language,
+// makes a broken edit and sees the server's message at its line, fixes it and proposes a change that
+// widens access; the second approves it and a real query's answer changes; the first restores the
+// version before it from the versions page, which narrows access and is in force at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, screenshot, signInAs, visitConsole, type Visitor } from '../support/browser.ts';
+import { policiesInForce, restorePolicies, within } from '../support/policyEdits.ts';
+import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
+
+const CITIZEN_POLICY = 'population/citizen.policy.yaml';
+const FINANCE_RULE = '  - id: finance-verifies-legal-representatives\n    may_read: [key, identity, residence]';
+const REASON = 'Sở Tài chính cần xác minh tôn giáo của người đại diện theo pháp luật';
+const officerA = { role: 'security-officer', subject: 'so-khcn-attt-31' };
+const officerB = { role: 'security-officer', subject: 'so-khcn-attt-32' };
+const financeOfficer: Who = { role: 'officer', agency: 'so-tai-chinh', purpose: 'business-registration' };
+
+function financeReadsReligion() {
+  return query(financeOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { religion } }`);
+}
+
+/** Replaces the editor's whole text, as an officer pasting over it would. */
+async function typeInEditor(visitor: Visitor, text: string) {
+  const content = visitor.page.locator('.cm-content');
+  await content.click();
+  await visitor.page.keyboard.press('Control+A');
+  await visitor.page.keyboard.insertText(text);
+}
+
+describe('two security officers in the policy console', () => {
+  let first: { version: number; files: Array<{ path: string; content: string }> };
+  let citizenPolicy: string;
+  let a: Visitor;
+  let b: Visitor;
+
+  beforeAll(async () => {
+    await getStack();
+    first = await policiesInForce();
+    citizenPolicy = first.files.find((file) => file.path === CITIZEN_POLICY)!.content;
+    a = await visitConsole('vi');
+    await signInAs(a, officerA);
+  });
+
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    // Whatever happened above, the other test files find the policies as this one found them.
+    await restorePolicies(first.version, 'Policy console test over: restore the policies it found');
+  });
+
+  it('shows a register’s rules in plain language, beside their YAML and test cases, in Vietnamese and English', async () => {
+    const { page } = a;
+    await page.goto(`${a.consoleUrl}policies?register=civil-status`);
+    const justice = page.locator('.policy-card', { hasText: 'civil-status/birth.policy.yaml' }).locator('li', { hasText: 'justice-keeps-the-register' });
+    await expect.poll(() => justice.textContent()).toContain('Cán bộ và hệ thống thông tin của Sở Tư pháp tỉnh Hưng Yên được đọc nhóm «register-entry»');
+    expect(await justice.textContent()).toContain('cho mục đích Thủ tục hộ tịch');
+    const police = await page.locator('.policy-card', { hasText: 'civil-status/birth.policy.yaml' }).locator('li', { hasText: 'police-investigates-a-crime' }).textContent();
+    expect(police).toContain('khi nêu số hồ sơ vụ việc');
+    const birth = page.locator('.policy-card', { hasText: 'civil-status/birth.policy.yaml' });
+    await birth.locator('summary').first().click();
+    await birth.locator('summary').nth(1).click();
+    expect(await birth.locator('pre').nth(1).textContent()).toContain('cases:');
+    await expectAccessible(page);
+    await screenshot(page, 'policies-in-force.vi');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => justice.textContent()).toContain('Sở Tư pháp tỉnh Hưng Yên officers and information systems may read the “register-entry” group');
+    await screenshot(page, 'policies-in-force.en');
+    await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Chính sách đang áp dụng');
+  });
+
+  it('shows the server’s message at the line of a broken edit, then the plain-language diff of the fixed one, and proposes it', async () => {
+    const { page } = a;
+    const widened = citizenPolicy.replace(FINANCE_RULE, `${FINANCE_RULE.replace(']', ', beliefs]')}`);
+    expect(widened).not.toBe(citizenPolicy);
+    const lines = widened.split('\n');
+    const brokenLine = lines.findIndex((line, index) => index > lines.indexOf(FINANCE_RULE.split('\n')[0]) && line.includes('legal_basis:')) + 1;
+    const broken = lines.map((line, index) => (index + 1 === brokenLine ? line.replace(/legal_basis: .*/, 'legal_basis: luat-khong-co') : line)).join('\n');
+
+    await page.goto(`${a.consoleUrl}policies/edit?file=${encodeURIComponent(CITIZEN_POLICY)}`);
+    await page.locator('.cm-content').waitFor();
+    await typeInEditor(a, broken);
+    // The lint mark is on the very line the server names, and the list says the line and the message.
+    await expect.poll(() => page.locator('.cm-line:has(.cm-lintRange-error)').allTextContents()).toEqual(['    legal_basis: luat-khong-co']);
+    expect(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count()).toBe(1);
+    expect(await page.locator('.problems li').allTextContents()).toEqual([`Dòng ${brokenLine}: Unknown legal basis "luat-khong-co"`]);
+    await expectAccessible(page);
+    await screenshot(page, 'policy-edit-problem.vi');
+
+    await typeInEditor(a, widened);
+    await expect.poll(() => page.locator('.changes li').allTextContents()).toEqual([
+      'Mở rộng quyền truy cập so-tai-chinh officers and systems may now read Citizen.ethnicity and Citizen.religion for business-registration (rule finance-verifies-legal-representatives of population.citizen)',
+    ]);
+    expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
+    expect(await page.locator('.widening-note').textContent()).toContain('chờ một cán bộ an ninh thông tin khác phê duyệt');
+    await page.getByLabel('Lý do thay đổi').fill(REASON);
+    await expectAccessible(page);
+    await screenshot(page, 'policy-edit-diff.vi');
+    await page.getByRole('button', { name: 'Đề xuất thay đổi' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã gửi đề xuất' }).textContent()).toMatch(/^Đã gửi đề xuất số \d+: đang chờ cán bộ thứ hai phê duyệt\./);
+    // Pending: the finance department is still refused.
+    expect((await financeReadsReligion()).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'AGENCY_NOT_ALLOWED' });
+  });
+
+  it('tells the author a second officer is needed, and says so plainly when they approve their own change', async () => {
+    const { page } = a;
+    await page.goto(`${a.consoleUrl}policies/proposals`);
+    const mine = page.locator('article.proposal.pending', { hasText: REASON });
+    await expect.poll(() => mine.locator('.widening-note').textContent()).toBe('Bạn là người đề xuất: cần một cán bộ an ninh thông tin khác phê duyệt.');
+    expect(await mine.locator('td', { hasText: 'Citizen.religion' }).count()).toBeGreaterThanOrEqual(0);
+    await mine.getByRole('textbox').fill('Tôi tự phê duyệt thay đổi của mình');
+    await mine.getByRole('button', { name: 'Phê duyệt' }).click();
+    await expect.poll(() => mine.getByRole('alert').first().textContent()).toBe('Cần cán bộ thứ hai: người đề xuất không thể tự phê duyệt thay đổi mở rộng quyền truy cập của mình.');
+    await expectAccessible(page);
+    await screenshot(page, 'policy-proposals.vi');
+  });
+
+  it('lets a second officer approve it, after which the finance department’s query is answered', async () => {
+    b = await visitConsole('vi');
+    await signInAs(b, officerB);
+    const { page } = b;
+    await page.goto(`${b.consoleUrl}policies/proposals`);
+    const theirs = page.locator('article.proposal.pending', { hasText: REASON });
+    await theirs.getByRole('textbox').fill('Đã xem xét: Luật Doanh nghiệp yêu cầu xác minh');
+    await theirs.getByRole('button', { name: 'Phê duyệt' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Đề xuất số \d+: đã được phê duyệt và có hiệu lực\.$/);
+    await screenshot(page, 'policy-proposals-approved.vi');
+    const religion = seededProvince().citizens.find((citizen) => citizen.id === seededProvince().demoCitizenIds[0])!.religion;
+    expect(await within(2, async () => (await financeReadsReligion()).body.errors === undefined)).toBe(true);
+    expect((await financeReadsReligion()).body).toEqual({ data: { citizen: { religion } } });
+  });
+
+  it('explains, field by field, what the finance department may now read', async () => {
+    const { page } = b;
+    await page.goto(`${b.consoleUrl}policies/explain`);
+    await page.getByLabel('Cơ quan', { exact: true }).selectOption('so-tai-chinh');
+    await page.getByLabel('Mục đích').selectOption('business-registration');
+    await page.getByRole('button', { name: 'Giải thích' }).click();
+    const religionRow = page.locator('tr', { has: page.locator('th', { hasText: 'citizen.religion' }) });
+    await expect.poll(() => religionRow.locator('td').first().textContent()).toBe('Được cung cấp');
+    expect(await religionRow.locator('td').nth(2).textContent()).toBe('population.citizen');
+    expect(await religionRow.locator('td').nth(3).textContent()).toBe('finance-verifies-legal-representatives');
+    await expectAccessible(page);
+    await screenshot(page, 'policy-explain.vi');
+  });
+
+  it('restores the version before the change from the versions page: it narrows access, so it is in force at once', async () => {
+    const { page } = a;
+    await page.goto(`${a.consoleUrl}policies/versions`);
+    const row = page.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${first.version}$`) }) });
+    await row.locator('summary').click();
+    await row.getByRole('textbox').fill('Thu hồi quyền đọc tôn giáo của Sở Tài chính');
+    await expectAccessible(page);
+    await screenshot(page, 'policy-versions.vi');
+    await row.getByRole('button', { name: 'Khôi phục' }).click();
+    await expect.poll(() => row.getByRole('status').textContent()).toMatch(/^Đề xuất khôi phục số \d+: đã có hiệu lực\.$/);
+    expect(await within(2, async () => (await financeReadsReligion()).body.errors !== undefined)).toBe(true);
+    expect((await policiesInForce()).files.find((file) => file.path === CITIZEN_POLICY)!.content).toBe(citizenPolicy);
+  });
+});
