@@ -37,6 +37,8 @@ describe('two security officers in the policy console', () => {
     first = await policiesInForce();
     citizenPolicy = first.files.find((file) => file.path === CITIZEN_POLICY)!.content;
     a = await visitConsole('vi');
+    // A missing element fails the step in seconds, not at the test's timeout.
+    a.page.setDefaultTimeout(8000);
     await signInAs(a, officerA);
   });
 
@@ -82,15 +84,20 @@ describe('two security officers in the policy console', () => {
     await expect.poll(() => page.locator('.cm-line:has(.cm-lintRange-error)').allTextContents()).toEqual(['    legal_basis: luat-khong-co']);
     expect(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count()).toBe(1);
     expect(await page.locator('.problems li').allTextContents()).toEqual([`Dòng ${brokenLine}: Unknown legal basis "luat-khong-co"`]);
+    // Choosing the problem puts the cursor on its line.
+    await page.locator('.problems li button').click();
+    await expect.poll(() => page.locator('.cm-activeLine').textContent()).toBe('    legal_basis: luat-khong-co');
     await expectAccessible(page);
     await screenshot(page, 'policy-edit-problem.vi');
 
     await typeInEditor(a, widened);
     await expect.poll(() => page.locator('.changes li').allTextContents()).toEqual([
-      'Mở rộng quyền truy cập so-tai-chinh officers and systems may now read Citizen.ethnicity and Citizen.religion for business-registration (rule finance-verifies-legal-representatives of population.citizen)',
+      'Mở rộng quyền truy cập: Cán bộ và hệ thống thông tin của Sở Tài chính tỉnh Hưng Yên nay được đọc Citizen.ethnicity và Citizen.religion cho mục đích Đăng ký doanh nghiệp, theo Luật Doanh nghiệp số 59/2020/QH14 (quy tắc finance-verifies-legal-representatives của population.citizen)',
     ]);
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
     expect(await page.locator('.widening-note').textContent()).toContain('chờ một cán bộ an ninh thông tin khác phê duyệt');
+    // Refused before the change: the proposal's impact replay counts this read.
+    expect((await financeReadsReligion()).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'AGENCY_NOT_ALLOWED' });
     await page.getByLabel('Lý do thay đổi').fill(REASON);
     await expectAccessible(page);
     await screenshot(page, 'policy-edit-diff.vi');
@@ -115,10 +122,23 @@ describe('two security officers in the policy console', () => {
 
   it('lets a second officer approve it, after which the finance department’s query is answered', async () => {
     b = await visitConsole('vi');
+    b.page.setDefaultTimeout(8000);
     await signInAs(b, officerB);
     const { page } = b;
     await page.goto(`${b.consoleUrl}policies/proposals`);
     const theirs = page.locator('article.proposal.pending', { hasText: REASON });
+    // The change and its replay, in the reader's language.
+    const change = theirs.locator('.changes li');
+    await expect.poll(() => change.textContent()).toContain('Cán bộ và hệ thống thông tin của Sở Tài chính tỉnh Hưng Yên nay được đọc Citizen.ethnicity và Citizen.religion');
+    const replayed = theirs.locator('tbody tr', { hasText: 'Citizen.religion' }).filter({ hasText: 'Sở Tài chính tỉnh Hưng Yên' });
+    expect(Number(await replayed.locator('td').nth(2).textContent())).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => change.textContent()).toBe(
+      'Widens access: Sở Tài chính tỉnh Hưng Yên officers and information systems may now read Citizen.ethnicity and Citizen.religion for Đăng ký doanh nghiệp, under Luật Doanh nghiệp số 59/2020/QH14 (rule finance-verifies-legal-representatives of population.citizen)',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'policy-proposals.en');
+    await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
     await theirs.getByRole('textbox').fill('Đã xem xét: Luật Doanh nghiệp yêu cầu xác minh');
     await theirs.getByRole('button', { name: 'Phê duyệt' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Đề xuất số \d+: đã được phê duyệt và có hiệu lực\.$/);

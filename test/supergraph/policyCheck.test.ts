@@ -7,7 +7,7 @@ import { getStack, query, type Who } from '../support/stack.ts';
 
 const CITIZEN_POLICY = 'population/citizen.policy.yaml';
 const CHECK = `query ($baseVersion: Int!, $files: [PolicyFileInput!]!) {
-  checkPolicyChange(baseVersion: $baseVersion, files: $files) { versionInForce valid problems { file line message } changedFiles widening changes { widening text } }
+  checkPolicyChange(baseVersion: $baseVersion, files: $files) { versionInForce valid problems { file line message } changedFiles widening changes { widening text detail { kind policy fields rule { id mayRead roles agencies purposes legalBasis } } } }
 }`;
 
 async function check(who: Who, baseVersion: number, content: string) {
@@ -66,6 +66,19 @@ describe('a security officer checking a policy edit before proposing it', () => 
         {
           widening: true,
           text: 'so-tai-chinh officers and systems may now read Citizen.ethnicity and Citizen.religion for business-registration (rule finance-verifies-legal-representatives of population.citizen)',
+          detail: {
+            kind: 'READER_ADDED',
+            policy: 'population.citizen',
+            fields: ['Citizen.ethnicity', 'Citizen.religion'],
+            rule: {
+              id: 'finance-verifies-legal-representatives',
+              mayRead: ['beliefs'],
+              roles: ['officer', 'system'],
+              agencies: ['so-tai-chinh'],
+              purposes: ['business-registration'],
+              legalBasis: 'enterprise-law-2020',
+            },
+          },
         },
       ],
     });

@@ -6,10 +6,11 @@ import { useAnswer } from '../../graphql/useAnswer.ts';
 import { useText } from '../../text/language.tsx';
 import { ErrorList } from '../../ui/ErrorList.tsx';
 import { ChangeList } from './ChangeList.tsx';
-import { PolicyEditor } from './PolicyEditor.tsx';
+import { PolicyEditor, type Reveal } from './PolicyEditor.tsx';
 import { PolicyPage } from './PolicyPage.tsx';
 import { FILES_IN_FORCE, type PolicySnapshot } from './policyQueries.ts';
 import { ProposeForm } from './ProposeForm.tsx';
+import { useCatalogue } from './useCatalogue.ts';
 import { useEditCheck } from './useEditCheck.ts';
 
 export function EditPolicyPage() {
@@ -19,9 +20,11 @@ export function EditPolicyPage() {
   const path = params.get('file') ?? '';
   const labelId = useId();
   const answer = useAnswer<{ policiesInForce: PolicySnapshot | null }>(FILES_IN_FORCE);
+  const catalogue = useCatalogue();
   const snapshot = answer.data?.policiesInForce ?? null;
   const original = snapshot?.files.find((file) => file.path === path)?.content ?? null;
   const [text, setText] = useState<string | null>(null);
+  const [reveal, setReveal] = useState<Reveal | null>(null);
   const { check, errors, checking } = useEditCheck(snapshot?.version ?? null, path, text);
   const here = useMemo(() => (check?.problems ?? []).filter((problem) => problem.file === path && problem.line !== null).map((problem) => ({ line: problem.line!, message: problem.message })), [check, path]);
   const elsewhere = (check?.problems ?? []).filter((problem) => problem.file !== path || problem.line === null);
@@ -39,7 +42,7 @@ export function EditPolicyPage() {
         <>
           <p>{t.edit.intro}</p>
           <h2 id={labelId}>{t.edit.editorLabel(path)}</h2>
-          <PolicyEditor initial={original} labelledBy={labelId} problems={here} onChange={setText} />
+          <PolicyEditor initial={original} labelledBy={labelId} problems={here} reveal={reveal} onChange={setText} />
           <div aria-live="polite" className="check-status">
             {checking ? <p>{t.edit.checking}</p> : check && !check.valid ? null : check && changed ? <p className="ok">{t.edit.valid}</p> : <p>{t.edit.unchanged}</p>}
           </div>
@@ -47,9 +50,14 @@ export function EditPolicyPage() {
           {check && !check.valid && (
             <section aria-labelledby={`${labelId}-problems`} className="errors problems">
               <h2 id={`${labelId}-problems`}>{t.edit.problems}</h2>
+              <p className="hint">{t.edit.problemsHint}</p>
               <ul>
                 {here.map((problem, index) => (
-                  <li key={`here-${index}`}>{t.edit.problemAt(problem.line, problem.message)}</li>
+                  <li key={`here-${index}`}>
+                    <button type="button" className="link" onClick={() => setReveal({ line: problem.line })}>
+                      {t.edit.problemAt(problem.line, problem.message)}
+                    </button>
+                  </li>
                 ))}
                 {elsewhere.map((problem, index) => (
                   <li key={`elsewhere-${index}`}>{t.edit.problemIn(problem.file ?? '', problem.line, problem.message)}</li>
@@ -61,7 +69,7 @@ export function EditPolicyPage() {
             <section aria-labelledby={`${labelId}-diff`}>
               <h2 id={`${labelId}-diff`}>{t.edit.diff}</h2>
               <p className={check.widening ? 'widening-note' : 'ok'}>{check.widening ? t.edit.wideningNote : t.edit.narrowingNote}</p>
-              <ChangeList changes={check.changes} />
+              <ChangeList changes={check.changes} catalogue={catalogue} />
               <ProposeForm baseVersion={snapshot.version} path={path} text={text ?? original} />
             </section>
           )}

@@ -17,7 +17,12 @@ function diagnosticsOf(view: EditorView, problems: LineProblem[]): Diagnostic[] 
   });
 }
 
-export function PolicyEditor({ initial, labelledBy, problems, onChange }: { initial: string; labelledBy: string; problems: LineProblem[]; onChange: (text: string) => void }) {
+/** A request to put the cursor on a line (a new object each time, so the same line can be asked again). */
+export interface Reveal {
+  line: number;
+}
+
+export function PolicyEditor({ initial, labelledBy, problems, reveal, onChange }: { initial: string; labelledBy: string; problems: LineProblem[]; reveal: Reveal | null; onChange: (text: string) => void }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
@@ -47,6 +52,14 @@ export function PolicyEditor({ initial, labelledBy, problems, onChange }: { init
     const editor = view.current;
     if (editor) editor.dispatch(setDiagnostics(editor.state, diagnosticsOf(editor, problems)));
   }, [problems]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || !reveal) return;
+    const line = editor.state.doc.line(Math.min(Math.max(reveal.line, 1), editor.state.doc.lines));
+    editor.dispatch({ selection: { anchor: line.from }, effects: EditorView.scrollIntoView(line.from, { y: 'center' }) });
+    editor.focus();
+  }, [reveal]);
 
   return <div ref={host} className="policy-editor" />;
 }

@@ -32,7 +32,7 @@ export function ProposalCard({ proposal, me, catalogue, onDecided }: { proposal:
       </dl>
       {proposal.decidedBy && proposal.decisionReason && <p>{t.decided(proposal.decidedBy, proposal.decisionReason)}</p>}
       <h4>{t.changes}</h4>
-      <ChangeList changes={proposal.changes} />
+      <ChangeList changes={proposal.changes} catalogue={catalogue} />
       <ImpactTable impact={proposal.impact} catalogue={catalogue} />
       {proposal.status === 'PENDING' && <DecisionForm proposal={proposal} isAuthor={proposal.author === me} onDecided={onDecided} />}
     </article>

@@ -2,6 +2,8 @@
 
 export const REGISTERS = ['population', 'civil-status', 'business', 'land', 'social', 'platform'] as const;
 
+const RULE_FIELDS = 'id mayRead roles anyone agencies purposes legalBasis ownRecord consentPurposes onSubjectRequest requiresCaseId requiresConnection restricted { legalBasis notifyAfter }';
+
 export interface PolicyRuleSummary {
   id: string;
   mayRead: string[];
@@ -54,16 +56,34 @@ export const IN_FORCE = `query PoliciesInForce($subgraph: String!) {
   policySummaries(subgraph: $subgraph) {
     path testPath policy about owner type
     fieldGroups { name level fields disabledSince disabledNotice }
-    rules { id mayRead roles anyone agencies purposes legalBasis ownRecord consentPurposes onSubjectRequest requiresCaseId requiresConnection restricted { legalBasis notifyAfter } }
+    rules { ${RULE_FIELDS} }
   }
 }`;
 
 export const FILES_IN_FORCE = `query PolicyFilesInForce { policiesInForce { version author createdAt files { path content } } }`;
 
+export interface PolicyChangeDetail {
+  kind: string;
+  policy: string | null;
+  fields: string[];
+  rule: PolicyRuleSummary | null;
+  level: string | null;
+  was: string | null;
+  group: string | null;
+  since: string | null;
+  notice: string | null;
+  testCase: string | null;
+  file: string | null;
+  count: number | null;
+}
+
 export interface PolicyChangeSentence {
   widening: boolean;
   text: string;
+  detail: PolicyChangeDetail | null;
 }
+
+const CHANGE_FIELDS = `widening text detail { kind policy fields rule { ${RULE_FIELDS} } level was group since notice testCase file count }`;
 
 export interface PolicyProblem {
   file: string | null;
@@ -81,7 +101,7 @@ export interface PolicyCheck {
 }
 
 export const CHECK_CHANGE = `query CheckPolicyChange($baseVersion: Int!, $files: [PolicyFileInput!]!) {
-  checkPolicyChange(baseVersion: $baseVersion, files: $files) { versionInForce valid problems { file line message } changedFiles widening changes { widening text } }
+  checkPolicyChange(baseVersion: $baseVersion, files: $files) { versionInForce valid problems { file line message } changedFiles widening changes { ${CHANGE_FIELDS} } }
 }`;
 
 export interface PolicyImpact {
@@ -110,7 +130,7 @@ export interface PolicyProposal {
   createdAt: string;
 }
 
-const PROPOSAL_FIELDS = `id status action baseVersion restoresVersion author reason changedFiles widening changes { widening text }
+const PROPOSAL_FIELDS = `id status action baseVersion restoresVersion author reason changedFiles widening changes { ${CHANGE_FIELDS} }
   impact { days entriesReplayed capped unavailableRegisters rows { agency field refusedToDisclosed disclosedToRefused notReDecided } }
   decidedBy decisionReason version createdAt`;
 

@@ -82,6 +82,9 @@ function explainedPrincipal(input: PrincipalInput, purpose: string | null | unde
 }
 
 export const policyConsoleResolvers = {
+  PolicyChangeDetail: {
+    kind: (detail: { kind: string }) => detail.kind.toUpperCase().replace(/-/g, '_'),
+  },
   Query: {
     policiesInForce: async (_: unknown, __: unknown, ctx: Context) => {
       requireSecurityOfficer(ctx, 'Query.policiesInForce');

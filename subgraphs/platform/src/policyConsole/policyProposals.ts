@@ -9,7 +9,7 @@ import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { MAX_POLICY_CHANGE_SENTENCES } from '../../../../shared/loaders/listBounds.ts';
 import { logInfo } from '../../../../shared/logging/log.ts';
 import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
-import { diffPolicies, type PolicyChange } from '../../../../shared/policy/policyDiff.ts';
+import { changeDetail, diffPolicies, type PolicyChange } from '../../../../shared/policy/policyDiff.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { replayImpact, type PolicyImpact } from './impactReplay.ts';
 import { policiesOnDisk } from './policiesOnDisk.ts';
@@ -65,7 +65,7 @@ function readable(changes: PolicyChange[]): PolicyChange[] {
   if (ordered.length <= MAX_POLICY_CHANGE_SENTENCES) return ordered;
   const kept = ordered.slice(0, MAX_POLICY_CHANGE_SENTENCES - 1);
   const rest = ordered.length - kept.length;
-  return [...kept, { widening: ordered.slice(kept.length).some((change) => change.widening), text: `... and ${rest} more changes` }];
+  return [...kept, { widening: ordered.slice(kept.length).some((change) => change.widening), text: `... and ${rest} more changes`, detail: changeDetail('more', { count: rest }) }];
 }
 
 function proposalById(knex: Knex, id: number): Promise<PolicyProposalRow | undefined> {
