@@ -5,7 +5,7 @@ import { useLanguage } from '../../text/language.tsx';
 import { ErrorList } from '../../ui/ErrorList.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDateTime } from './formatDateTime.ts';
-import { PolicyCard } from './PolicyCard.tsx';
+import { PolicyCard, policyAnchor } from './PolicyCard.tsx';
 import { PolicyPage } from './PolicyPage.tsx';
 import { IN_FORCE, REGISTERS, type PolicySnapshot, type PolicySummary } from './policyQueries.ts';
 import { useCatalogue } from './useCatalogue.ts';
@@ -36,6 +36,17 @@ export function InForcePage() {
       <ErrorList errors={answer.errors} />
       {answer.loading && <p>{texts.common.loading}</p>}
       {snapshot && <p>{t.inForce.version(snapshot.version, snapshot.author, formatDateTime(snapshot.createdAt, language))}</p>}
+      {answer.data?.policySummaries && (
+        <nav aria-label={t.inForce.contents}>
+          <ul className="policy-toc">
+            {answer.data.policySummaries.map((summary) => (
+              <li key={summary.path}>
+                <a href={`#${policyAnchor(summary.policy)}`}>{summary.type}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {answer.data?.policySummaries?.map((summary) => (
         <PolicyCard key={summary.path} summary={summary} yaml={fileText(summary.path) ?? ''} tests={fileText(summary.testPath)} catalogue={catalogue} />
       ))}

@@ -5,9 +5,12 @@ import type { PolicySummary } from './policyQueries.ts';
 import { ruleSentence } from './ruleSentence.ts';
 import type { Catalogue } from './useCatalogue.ts';
 
+/** The id of a policy's heading, for the page's table of contents. */
+export const policyAnchor = (policy: string) => `policy-${policy.replace(/[^a-z0-9-]/gi, '-')}`;
+
 export function PolicyCard({ summary, yaml, tests, catalogue }: { summary: PolicySummary; yaml: string; tests: string | null; catalogue: Catalogue }) {
   const t = useText().policies;
-  const headingId = `policy-${summary.policy.replace(/[^a-z0-9-]/gi, '-')}`;
+  const headingId = policyAnchor(summary.policy);
   return (
     <article className="policy-card" aria-labelledby={headingId}>
       <h2 id={headingId}>

@@ -42,6 +42,8 @@ export function PolicyEditor({ initial, labelledBy, problems, reveal, onChange }
         }),
       ],
     });
+    // The scroller is reachable by keyboard, so a reader can scroll the file without editing it.
+    editor.scrollDOM.tabIndex = 0;
     view.current = editor;
     return () => editor.destroy();
     // The editor is made once per file: `initial` is only its first text.

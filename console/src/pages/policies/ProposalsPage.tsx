@@ -35,6 +35,7 @@ export function ProposalsPage() {
         <ProposalCard key={proposal.id} proposal={proposal} me={session?.sub ?? null} catalogue={catalogue} onDecided={onDecided} />
       ))}
       <h2>{t.recent}</h2>
+      {answer.data && others.length === 0 && <p>{t.noRecent}</p>}
       {others.map((proposal) => (
         <ProposalCard key={proposal.id} proposal={proposal} me={session?.sub ?? null} catalogue={catalogue} onDecided={() => undefined} />
       ))}
