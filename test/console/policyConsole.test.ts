@@ -8,14 +8,21 @@ import { policiesInForce, restorePolicies, within } from '../support/policyEdits
 import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
 
 const CITIZEN_POLICY = 'population/citizen.policy.yaml';
-const FINANCE_RULE = '  - id: finance-verifies-legal-representatives\n    may_read: [key, identity, residence]';
-const REASON = 'Sở Tài chính cần xác minh tôn giáo của người đại diện theo pháp luật';
+// The land office's rule, widened to beliefs: an agency and field no other test file counts reads of.
+const LAND_RULE = '  - id: land-office-registers-land-rights\n    may_read: [key, identity, residence, household, death]';
+const REASON = 'Sở Nông nghiệp và Môi trường cần biết tôn giáo của người sử dụng đất';
 const officerA = { role: 'security-officer', subject: 'so-khcn-attt-31' };
 const officerB = { role: 'security-officer', subject: 'so-khcn-attt-32' };
-const financeOfficer: Who = { role: 'officer', agency: 'so-tai-chinh', purpose: 'business-registration' };
+const landOfficer: Who = { role: 'officer', agency: 'so-nong-nghiep-moi-truong', purpose: 'land-administration' };
 
-function financeReadsReligion() {
-  return query(financeOfficer, `{ citizen(id: "${seededProvince().demoCitizenIds[0]}") { religion } }`);
+/** A person with a religion on record, and none of the demo citizens other test files follow. */
+function believer() {
+  const { citizens, demoCitizenIds } = seededProvince();
+  return [...citizens].reverse().find((citizen) => citizen.religion && !demoCitizenIds.includes(citizen.id))!;
+}
+
+function landOfficeReadsReligion() {
+  return query(landOfficer, `{ citizen(id: "${believer().id}") { religion } }`);
 }
 
 /** Replaces the editor's whole text, as an officer pasting over it would. */
@@ -71,10 +78,10 @@ describe('two security officers in the policy console', () => {
 
   it('shows the server’s message at the line of a broken edit, then the plain-language diff of the fixed one, and proposes it', async () => {
     const { page } = a;
-    const widened = citizenPolicy.replace(FINANCE_RULE, `${FINANCE_RULE.replace(']', ', beliefs]')}`);
+    const widened = citizenPolicy.replace(LAND_RULE, `${LAND_RULE.replace(']', ', beliefs]')}`);
     expect(widened).not.toBe(citizenPolicy);
     const lines = widened.split('\n');
-    const brokenLine = lines.findIndex((line, index) => index > lines.indexOf(FINANCE_RULE.split('\n')[0]) && line.includes('legal_basis:')) + 1;
+    const brokenLine = lines.findIndex((line, index) => index > lines.indexOf(LAND_RULE.split('\n')[0]) && line.includes('legal_basis:')) + 1;
     const broken = lines.map((line, index) => (index + 1 === brokenLine ? line.replace(/legal_basis: .*/, 'legal_basis: luat-khong-co') : line)).join('\n');
 
     await page.goto(`${a.consoleUrl}policies/edit?file=${encodeURIComponent(CITIZEN_POLICY)}`);
@@ -92,19 +99,19 @@ describe('two security officers in the policy console', () => {
 
     await typeInEditor(a, widened);
     await expect.poll(() => page.locator('.changes li').allTextContents()).toEqual([
-      'Mở rộng quyền truy cập: Cán bộ và hệ thống thông tin của Sở Tài chính tỉnh Hưng Yên nay được đọc Citizen.ethnicity và Citizen.religion cho mục đích Đăng ký doanh nghiệp, theo Luật Doanh nghiệp số 59/2020/QH14 (quy tắc finance-verifies-legal-representatives của population.citizen)',
+      'Mở rộng quyền truy cập: Cán bộ và hệ thống thông tin của Sở Nông nghiệp và Môi trường tỉnh Hưng Yên nay được đọc Citizen.ethnicity và Citizen.religion cho mục đích Quản lý đất đai, theo Luật Đất đai số 31/2024/QH15 (quy tắc land-office-registers-land-rights của population.citizen)',
     ]);
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
     expect(await page.locator('.widening-note').textContent()).toContain('chờ một cán bộ an ninh thông tin khác phê duyệt');
     // Refused before the change: the proposal's impact replay counts this read.
-    expect((await financeReadsReligion()).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'AGENCY_NOT_ALLOWED' });
+    expect((await landOfficeReadsReligion()).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'AGENCY_NOT_ALLOWED' });
     await page.getByLabel('Lý do thay đổi').fill(REASON);
     await expectAccessible(page);
     await screenshot(page, 'policy-edit-diff.vi');
     await page.getByRole('button', { name: 'Đề xuất thay đổi' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã gửi đề xuất' }).textContent()).toMatch(/^Đã gửi đề xuất số \d+: đang chờ cán bộ thứ hai phê duyệt\./);
-    // Pending: the finance department is still refused.
-    expect((await financeReadsReligion()).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'AGENCY_NOT_ALLOWED' });
+    // Pending: the land office is still refused.
+    expect((await landOfficeReadsReligion()).body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'AGENCY_NOT_ALLOWED' });
   });
 
   it('tells the author a second officer is needed, and says so plainly when they approve their own change', async () => {
@@ -120,7 +127,7 @@ describe('two security officers in the policy console', () => {
     await screenshot(page, 'policy-proposals.vi');
   });
 
-  it('lets a second officer approve it, after which the finance department’s query is answered', async () => {
+  it('lets a second officer approve it, after which the land office’s query is answered', async () => {
     b = await visitConsole('vi');
     b.page.setDefaultTimeout(8000);
     await signInAs(b, officerB);
@@ -129,35 +136,39 @@ describe('two security officers in the policy console', () => {
     const theirs = page.locator('article.proposal.pending', { hasText: REASON });
     // The change and its replay, in the reader's language.
     const change = theirs.locator('.changes li');
-    await expect.poll(() => change.textContent()).toContain('Cán bộ và hệ thống thông tin của Sở Tài chính tỉnh Hưng Yên nay được đọc Citizen.ethnicity và Citizen.religion');
-    const replayed = theirs.locator('tbody tr', { hasText: 'Citizen.religion' }).filter({ hasText: 'Sở Tài chính tỉnh Hưng Yên' });
+    await expect.poll(() => change.textContent()).toContain('Cán bộ và hệ thống thông tin của Sở Nông nghiệp và Môi trường tỉnh Hưng Yên nay được đọc Citizen.ethnicity và Citizen.religion');
+    const replayed = theirs.locator('tbody tr', { hasText: 'Citizen.religion' }).filter({ hasText: 'Sở Nông nghiệp và Môi trường tỉnh Hưng Yên' });
     expect(Number(await replayed.locator('td').nth(2).textContent())).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => change.textContent()).toBe(
-      'Widens access: Sở Tài chính tỉnh Hưng Yên officers and information systems may now read Citizen.ethnicity and Citizen.religion for Đăng ký doanh nghiệp, under Luật Doanh nghiệp số 59/2020/QH14 (rule finance-verifies-legal-representatives of population.citizen)',
+      'Widens access: Sở Nông nghiệp và Môi trường tỉnh Hưng Yên officers and information systems may now read Citizen.ethnicity and Citizen.religion for Quản lý đất đai, under Luật Đất đai số 31/2024/QH15 (rule land-office-registers-land-rights of population.citizen)',
     );
     await expectAccessible(page);
     await screenshot(page, 'policy-proposals.en');
     await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
-    await theirs.getByRole('textbox').fill('Đã xem xét: Luật Doanh nghiệp yêu cầu xác minh');
+    await theirs.getByRole('textbox').fill('Đã xem xét: cần cho hồ sơ giao đất cơ sở tôn giáo');
     await theirs.getByRole('button', { name: 'Phê duyệt' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Đề xuất số \d+: đã được phê duyệt và có hiệu lực\.$/);
     await screenshot(page, 'policy-proposals-approved.vi');
-    const religion = seededProvince().citizens.find((citizen) => citizen.id === seededProvince().demoCitizenIds[0])!.religion;
-    expect(await within(2, async () => (await financeReadsReligion()).body.errors === undefined)).toBe(true);
-    expect((await financeReadsReligion()).body).toEqual({ data: { citizen: { religion } } });
+    const { religion } = believer();
+    expect(await within(2, async () => (await landOfficeReadsReligion()).body.errors === undefined)).toBe(true);
+    expect((await landOfficeReadsReligion()).body).toEqual({ data: { citizen: { religion } } });
   });
 
-  it('explains, field by field, what the finance department may now read', async () => {
+  it('explains, field by field, what the land office may now read', async () => {
     const { page } = b;
     await page.goto(`${b.consoleUrl}policies/explain`);
-    await page.getByLabel('Cơ quan', { exact: true }).selectOption('so-tai-chinh');
-    await page.getByLabel('Mục đích').selectOption('business-registration');
+    await page.getByLabel('Cơ quan', { exact: true }).selectOption('so-nong-nghiep-moi-truong');
+    await page.getByLabel('Mục đích').selectOption('land-administration');
+    await page.getByLabel('Truy vấn GraphQL').fill(`{ citizen(id: "${believer().id}") { fullName religion father { fullName } } }`);
     await page.getByRole('button', { name: 'Giải thích' }).click();
     const religionRow = page.locator('tr', { has: page.locator('th', { hasText: 'citizen.religion' }) });
     await expect.poll(() => religionRow.locator('td').first().textContent()).toBe('Được cung cấp');
     expect(await religionRow.locator('td').nth(2).textContent()).toBe('population.citizen');
-    expect(await religionRow.locator('td').nth(3).textContent()).toBe('finance-verifies-legal-representatives');
+    expect(await religionRow.locator('td').nth(3).textContent()).toBe('land-office-registers-land-rights');
+    const fatherRow = page.locator('tr', { has: page.locator('th', { hasText: /^citizen\.father$/ }) });
+    expect(await fatherRow.locator('td').first().textContent()).toBe('Bị từ chối');
+    expect(await fatherRow.locator('td').nth(1).textContent()).toMatch(/\((AGENCY_NOT_ALLOWED|NOT_GRANTED)\)$/);
     await expectAccessible(page);
     await screenshot(page, 'policy-explain.vi');
   });
@@ -166,13 +177,13 @@ describe('two security officers in the policy console', () => {
     const { page } = a;
     await page.goto(`${a.consoleUrl}policies/versions`);
     const row = page.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${first.version}$`) }) });
-    await row.locator('summary').click();
-    await row.getByRole('textbox').fill('Thu hồi quyền đọc tôn giáo của Sở Tài chính');
+    await row.locator('summary', { hasText: 'Khôi phục phiên bản' }).click();
+    await row.getByRole('textbox').fill('Thu hồi quyền đọc tôn giáo của Sở Nông nghiệp và Môi trường');
     await expectAccessible(page);
     await screenshot(page, 'policy-versions.vi');
     await row.getByRole('button', { name: 'Khôi phục' }).click();
     await expect.poll(() => row.getByRole('status').textContent()).toMatch(/^Đề xuất khôi phục số \d+: đã có hiệu lực\.$/);
-    expect(await within(2, async () => (await financeReadsReligion()).body.errors !== undefined)).toBe(true);
+    expect(await within(2, async () => (await landOfficeReadsReligion()).body.errors !== undefined)).toBe(true);
     expect((await policiesInForce()).files.find((file) => file.path === CITIZEN_POLICY)!.content).toBe(citizenPolicy);
   });
 });

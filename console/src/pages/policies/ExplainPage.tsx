@@ -11,7 +11,7 @@ import { PolicyPage } from './PolicyPage.tsx';
 import { EXPLAIN, type FieldAccess } from './policyQueries.ts';
 import { useCatalogue } from './useCatalogue.ts';
 
-const EXAMPLE_QUERY = '{\n  citizen(id: "033094279365") {\n    fullName\n    dateOfBirth\n    religion\n  }\n}';
+const EXAMPLE_QUERY = '{\n  citizen(id: "033094279365") {\n    fullName\n    dateOfBirth\n    religion\n    dateOfDeath\n  }\n}';
 
 export function ExplainPage() {
   const texts = useText();

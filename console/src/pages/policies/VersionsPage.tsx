@@ -47,7 +47,16 @@ export function VersionsPage() {
                 <td>{version.author}</td>
                 <td>{version.approvedBy ?? ''}</td>
                 <td>{version.reason}</td>
-                <td>{version.changedFiles.join(', ')}</td>
+                <td>
+                  {version.changedFiles.length <= 3 ? (
+                    version.changedFiles.join(', ')
+                  ) : (
+                    <details>
+                      <summary>{t.fileCount(version.changedFiles.length)}</summary>
+                      {version.changedFiles.join(', ')}
+                    </details>
+                  )}
+                </td>
                 <td>{index > 0 && <RollbackForm version={version.version} onDone={answer.reload} />}</td>
               </tr>
             ))}

@@ -195,6 +195,7 @@ export const policies: typeof vi = {
     restores: (version) => `restores version ${version}`,
     rollbackTo: (version) => `Restore version ${version}`,
     rollbackReason: (version) => `Reason for restoring version ${version}`,
+    fileCount: (count) => `${count} files`,
     rollback: 'Restore',
     rolledBack: (id, status) => `Rollback proposal ${id}: ${status}.`,
   },

@@ -194,6 +194,7 @@ export const policies = {
     restores: (version: number) => `khôi phục phiên bản ${version}`,
     rollbackTo: (version: number) => `Khôi phục phiên bản ${version}`,
     rollbackReason: (version: number) => `Lý do khôi phục phiên bản ${version}`,
+    fileCount: (count: number) => `${count} tệp`,
     rollback: 'Khôi phục',
     rolledBack: (id: number, status: string) => `Đề xuất khôi phục số ${id}: ${status}.`,
   },
