@@ -1,6 +1,7 @@
 // An edit checked as a security officer types it: validated and classified exactly as proposing it would
 // (policyProposals.ts: applyFileChanges, classifyChange), and nothing is written or recorded.
 import type { Knex } from 'knex';
+import { MAX_POLICY_PROBLEMS } from '../../../../shared/loaders/listBounds.ts';
 import { policiesInForce, versionConflict } from './policyConsole.ts';
 import { applyFileChanges, classifyChange } from './policyProposals.ts';
 
@@ -25,5 +26,5 @@ export async function checkPolicyChange(knex: Knex, dir: string, input: { baseVe
   const next = applyFileChanges(current.files, input.files);
   const { changedFiles, problems, changes, widening } = classifyChange(dir, current.files, next);
   // A problem of a shared file (agency-groups.yaml) is found once per subgraph: said once.
-  return { versionInForce: current.version, valid: problems.length === 0, problems: [...new Set(problems)].map(problemView), changedFiles, widening, changes };
+  return { versionInForce: current.version, valid: problems.length === 0, problems: [...new Set(problems)].slice(0, MAX_POLICY_PROBLEMS).map(problemView), changedFiles, widening, changes };
 }
