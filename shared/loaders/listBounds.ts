@@ -18,6 +18,8 @@ export const MAX_CITIZEN_ROWS = 500;
 export const MAX_RECORD_PARTS = 100;
 /** Sentences one policy proposal's plain-language diff keeps. */
 export const MAX_POLICY_CHANGE_SENTENCES = 200;
+/** Problems one policy change check lists (checkPolicyChange): the first ones, in file order. */
+export const MAX_POLICY_PROBLEMS = 200;
 /** Agency and field pairs one policy proposal's impact replay keeps. */
 export const MAX_POLICY_IMPACT_ROWS = 500;
 /** A page of the sharing statistics; every register is asked for `first + 1` rows. */
@@ -129,6 +131,20 @@ export const LIST_BOUNDS = {
     bound: `one entry per response path and Type.field (per distinct subgraph decision), at most ${MAX_EXPLAINED_FIELDS} fields, else refused; query at most 10,000 tokens`,
   },
   'FieldAccess.subgraphs': { kind: 'model', max: REGISTERS, bound: `the ${REGISTERS} subgraphs` },
+  // The policy console's pages (subgraphs/platform/src/policyConsole: policySummaries, checkPolicyChange).
+  'Query.policySummaries': { kind: 'model', max: 300, bound: 'policy files of one register: one per type of its schema (75 for the platform today)' },
+  'PolicySummary.fieldGroups': { kind: 'model', max: 100, bound: 'groups of one policy: each holds at least one field of its type (54 fields at most today: the Query type)' },
+  'PolicySummary.rules': { kind: 'model', max: 3_500, bound: 'rules of one policy file: a proposed file is at most 200,000 characters, a rule at least about 60' },
+  'PolicyFieldGroup.fields': { kind: 'model', max: 100, bound: 'fields of one type, each in one group (54 at most today: the Query type)' },
+  'PolicyRuleSummary.mayRead': { kind: 'model', max: 100, bound: 'groups of its policy' },
+  'PolicyRuleSummary.roles': { kind: 'model', max: 7, bound: 'the known roles (7), checked when compiled' },
+  'PolicyRuleSummary.agencies': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'agencies of the agency directory, groups expanded, each once' },
+  'PolicyRuleSummary.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue, checked when compiled' },
+  'PolicyRuleSummary.consentPurposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue, checked when compiled' },
+  'PolicyCheck.problems': { kind: 'cap', max: MAX_POLICY_PROBLEMS, bound: `the first ${MAX_POLICY_PROBLEMS} distinct problems` },
+  'PolicyCheck.changedFiles': { kind: 'model', max: 300, bound: 'files of the policy set' },
+  'PolicyCheck.changes': { kind: 'cap', max: MAX_POLICY_CHANGE_SENTENCES, bound: `as PolicyProposal.changes: at most ${MAX_POLICY_CHANGE_SENTENCES}, the last saying how many more` },
+  'PolicyChangeDetail.fields': { kind: 'model', max: 2_000, bound: 'distinct Type.field of the schemas one sentence reaches (about 690 fields in all today)' },
   // Connection agreements (subgraphs/platform/src/connections).
   'Query.connectionRequests': { kind: 'first', max: MAX_NESTED_LIST_SIZE, default: DEFAULT_PAGE_SIZE, bound: 'newest first, keyset-paginated (`after`)' },
   'ConnectionRequestConnection.nodes': { kind: 'nodes', max: MAX_NESTED_LIST_SIZE, pagedBy: ['Query.connectionRequests'], bound: '`first` of the list' },

@@ -2,7 +2,11 @@
 // change is narrowing only when every rule after it is covered by one rule before it.
 import { describe, expect, it } from 'vitest';
 import type { CompiledField, CompiledPolicies, CompiledRule } from './compilePolicies.ts';
-import { diffPolicies } from './policyDiff.ts';
+import { diffPolicies as diffWithDetails, type PolicyChange } from './policyDiff.ts';
+
+/** The sentences (the structured detail of each is tested on its own below). */
+const said = (changes: PolicyChange[]) => changes.map(({ widening, text }) => ({ widening, text }));
+const diffPolicies = (...args: Parameters<typeof diffWithDetails>) => said(diffWithDetails(...args));
 
 const rule = (overrides: Partial<CompiledRule> = {}): CompiledRule => ({
   id: 'finance-verifies-legal-representatives',
@@ -124,6 +128,43 @@ describe('the plain-language diff of the connection and switch-off keys', () => 
     ]);
     expect(diffPolicies(off, on)).toEqual([
       { widening: true, text: 'Citizen.religion is switched on again (population.citizen:beliefs, off since 2026-12-20)' },
+    ]);
+  });
+});
+
+describe('the structured detail of a change, for a reader in another language', () => {
+  it('names the rule, its groups and its fields', () => {
+    const before = policies(field('religion', 'sensitive', []), field('ethnicity', 'sensitive', []));
+    const after = policies(field('religion', 'sensitive', [rule()]), field('ethnicity', 'sensitive', [rule()]));
+    expect(diffWithDetails(before, after).map((change) => change.detail)).toEqual([
+      {
+        kind: 'reader-added',
+        policy: 'population.citizen',
+        fields: ['Citizen.ethnicity', 'Citizen.religion'],
+        rule: {
+          id: 'finance-verifies-legal-representatives',
+          mayRead: ['beliefs'],
+          roles: ['officer'],
+          anyone: false,
+          agencies: ['so-tai-chinh'],
+          purposes: ['business-registration'],
+          legalBasis: 'enterprise-law-2020',
+          ownRecord: false,
+          consentPurposes: null,
+          onSubjectRequest: false,
+          requiresCaseId: false,
+          requiresConnection: false,
+          restricted: null,
+        },
+        level: null,
+        was: null,
+        group: null,
+        since: null,
+        notice: null,
+        testCase: null,
+        file: null,
+        count: null,
+      },
     ]);
   });
 });

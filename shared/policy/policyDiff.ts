@@ -10,6 +10,68 @@ export interface PolicyChange {
   /** True when the change gives someone access they did not have. */
   widening: boolean;
   text: string;
+  /** The same change as data, for a reader who words it in another language (absent on changes recorded before it existed). */
+  detail?: PolicyChangeDetail;
+}
+
+/** A rule as a change names it: who, on which conditions, under which basis, and the groups of the fields it reaches. */
+export interface RuleDetail {
+  id: string;
+  mayRead: string[];
+  roles: string[] | null;
+  anyone: boolean;
+  agencies: string[] | null;
+  purposes: string[] | null;
+  legalBasis: string;
+  ownRecord: boolean;
+  consentPurposes: string[] | null;
+  onSubjectRequest: boolean;
+  requiresCaseId: boolean;
+  requiresConnection: boolean;
+  restricted: { legalBasis: string; notifyAfter: string } | null;
+}
+
+export interface PolicyChangeDetail {
+  kind: 'reader-added' | 'reader-removed' | 'classified' | 'subject-changed' | 'switched-on' | 'switched-off' | 'test-case-removed' | 'more';
+  policy: string | null;
+  /** Type.field of every field the change reaches. */
+  fields: string[];
+  rule: RuleDetail | null;
+  /** classified: the level now, and the level before (null for a new field). */
+  level: string | null;
+  was: string | null;
+  /** switched-on, switched-off: the field group, since when it is (or was) off, and its notice. */
+  group: string | null;
+  since: string | null;
+  notice: string | null;
+  /** test-case-removed: the case's name and its file. */
+  testCase: string | null;
+  file: string | null;
+  /** more: how many changes were left out. */
+  count: number | null;
+}
+
+/** A detail with only what `kind` needs set: the rest null. */
+export function changeDetail(kind: PolicyChangeDetail['kind'], set: Partial<PolicyChangeDetail> = {}): PolicyChangeDetail {
+  return { kind, policy: null, fields: [], rule: null, level: null, was: null, group: null, since: null, notice: null, testCase: null, file: null, count: null, ...set };
+}
+
+function ruleDetail(rule: CompiledRule): RuleDetail {
+  return {
+    id: rule.id,
+    mayRead: [],
+    roles: rule.roles && !rule.anyone ? sorted(rule.roles) : null,
+    anyone: rule.anyone === true,
+    agencies: rule.agencies ? sorted(rule.agencies) : null,
+    purposes: rule.purposes ? sorted(rule.purposes) : null,
+    legalBasis: rule.legalBasis,
+    ownRecord: rule.ownRecord,
+    consentPurposes: rule.consentPurposes ? sorted(rule.consentPurposes) : null,
+    onSubjectRequest: rule.onSubjectRequest,
+    requiresCaseId: rule.requiresCaseId === true,
+    requiresConnection: rule.requiresConnection,
+    restricted: rule.restricted ? { legalBasis: rule.restricted.legalBasis, notifyAfter: rule.restricted.notifyAfter } : null,
+  };
 }
 
 const KNOWN_RULE_KEYS = new Set(['id', 'roles', 'anyone', 'agencies', 'purposes', 'legalBasis', 'ownRecord', 'consentPurposes', 'onSubjectRequest', 'requiresCaseId', 'requiresConnection', 'restricted']);
@@ -95,12 +157,13 @@ const levelRank = (level: string) => CLASSIFICATIONS.indexOf(level as (typeof CL
  */
 export function diffPolicies(before: ReadonlyMap<string, CompiledPolicies>, after: ReadonlyMap<string, CompiledPolicies>): PolicyChange[] {
   // One sentence per template ("{fields}" and "{is}" filled in), listing every field it applies to.
-  const grouped = new Map<string, { widening: boolean; template: string; fields: string[] }>();
-  const add = (widening: boolean, template: string, field: string) => {
-    const key = `${widening}\0${template}`;
-    const entry = grouped.get(key) ?? { widening, template, fields: [] };
-    if (!entry.fields.includes(field)) entry.fields.push(field);
-    grouped.set(key, entry);
+  const grouped = new Map<string, { widening: boolean; template: string; fields: string[]; groups: Set<string>; detail: PolicyChangeDetail }>();
+  const add = (widening: boolean, template: string, field: CompiledField, key: string, detail: PolicyChangeDetail) => {
+    const id = `${widening}\0${template}`;
+    const entry = grouped.get(id) ?? { widening, template, fields: [], groups: new Set<string>(), detail };
+    if (!entry.fields.includes(key)) entry.fields.push(key);
+    entry.groups.add(field.group);
+    grouped.set(id, entry);
   };
   const subgraphs = new Set([...before.keys(), ...after.keys()]);
   for (const subgraph of [...subgraphs].sort()) {
@@ -108,31 +171,38 @@ export function diffPolicies(before: ReadonlyMap<string, CompiledPolicies>, afte
     const next = after.get(subgraph)?.fields ?? new Map<string, CompiledField>();
     for (const [key, field] of next) {
       const was = old.get(key);
+      const policy = field.policy;
       if (!was || levelRank(field.level) < levelRank(was.level)) {
-        add(true, `{fields} {is} now classified ${field.level}${was ? ` (was ${was.level})` : ' (new field)'}`, key);
+        add(true, `{fields} {is} now classified ${field.level}${was ? ` (was ${was.level})` : ' (new field)'}`, field, key, changeDetail('classified', { policy, level: field.level, was: was?.level ?? null }));
       } else if (levelRank(field.level) > levelRank(was.level)) {
-        add(false, `{fields} {is} now classified ${field.level} (was ${was.level})`, key);
+        add(false, `{fields} {is} now classified ${field.level} (was ${was.level})`, field, key, changeDetail('classified', { policy, level: field.level, was: was.level }));
       }
       if (was && (comparable(was.subjectFields) !== comparable(field.subjectFields) || was.subjectFromEnclosingRecord !== field.subjectFromEnclosingRecord || !otherKeysEqual(was, field, KNOWN_FIELD_KEYS))) {
-        add(true, `{fields}: the data subject or disclosure settings changed (${field.policy})`, key);
+        add(true, `{fields}: the data subject or disclosure settings changed (${field.policy})`, field, key, changeDetail('subject-changed', { policy }));
       }
       // Switching a sharing service back on gives its callers their access again; switching it off only takes it away.
-      if (was?.disabled && !field.disabled) add(true, `{fields} {is} switched on again (${field.policy}:${field.group}, off since ${was.disabled.since})`, key);
-      else if (field.disabled && (!was || comparable(was.disabled) !== comparable(field.disabled))) {
-        add(false, `{fields} {is} switched off since ${field.disabled.since}: "${field.disabled.notice}" (${field.policy}:${field.group})`, key);
+      if (was?.disabled && !field.disabled) {
+        add(true, `{fields} {is} switched on again (${field.policy}:${field.group}, off since ${was.disabled.since})`, field, key, changeDetail('switched-on', { policy, group: field.group, since: was.disabled.since }));
+      } else if (field.disabled && (!was || comparable(was.disabled) !== comparable(field.disabled))) {
+        add(false, `{fields} {is} switched off since ${field.disabled.since}: "${field.disabled.notice}" (${field.policy}:${field.group})`, field, key, changeDetail('switched-off', { policy, group: field.group, since: field.disabled.since, notice: field.disabled.notice }));
       }
       const oldRules = was?.rules ?? [];
       for (const rule of field.rules) {
-        if (!oldRules.some((old) => ruleCovers(old, rule))) add(true, `${whoOf(rule)} may now read {fields}${conditionsOf(rule)} (rule ${rule.id} of ${field.policy})`, key);
+        if (!oldRules.some((old) => ruleCovers(old, rule))) {
+          add(true, `${whoOf(rule)} may now read {fields}${conditionsOf(rule)} (rule ${rule.id} of ${field.policy})`, field, key, changeDetail('reader-added', { policy, rule: ruleDetail(rule) }));
+        }
       }
       for (const rule of oldRules) {
-        if (!field.rules.some((kept) => ruleCovers(kept, rule))) add(false, `${whoOf(rule)} may no longer read {fields}${conditionsOf(rule)} (rule ${rule.id} of ${field.policy})`, key);
+        if (!field.rules.some((kept) => ruleCovers(kept, rule))) {
+          add(false, `${whoOf(rule)} may no longer read {fields}${conditionsOf(rule)} (rule ${rule.id} of ${field.policy})`, field, key, changeDetail('reader-removed', { policy, rule: ruleDetail(rule) }));
+        }
       }
     }
   }
-  const changes = [...grouped.values()].map(({ widening, template, fields }) => ({
+  const changes = [...grouped.values()].map(({ widening, template, fields, groups, detail }) => ({
     widening,
     text: template.replace('{fields}', list(fields.sort(), 12, ' fields')).replace('{is}', fields.length > 1 ? 'are' : 'is'),
+    detail: { ...detail, fields, rule: detail.rule && { ...detail.rule, mayRead: [...groups].sort() } },
   }));
   return [...changes.filter((change) => change.widening), ...changes.filter((change) => !change.widening)];
 }

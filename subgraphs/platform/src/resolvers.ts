@@ -54,4 +54,5 @@ export const resolvers: GraphQLResolverMap<SubgraphContext<PlatformLoaders>> = {
   DataCorrectionNotice: dataErrorResolvers.DataCorrectionNotice,
   UsageInquiry: usageInquiryResolvers.UsageInquiry,
   OpenDataset: openDataResolvers.OpenDataset,
+  PolicyChangeDetail: policyConsoleResolvers.PolicyChangeDetail,
 };

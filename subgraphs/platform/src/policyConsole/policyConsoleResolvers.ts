@@ -12,7 +12,9 @@ import { pageSizeOf } from '../../../../shared/loaders/listBounds.ts';
 import { explainAccess } from '../../../../shared/policy/explainAccess.ts';
 import { connectionsHeldNow } from '../connections/connectionLookup.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
+import { checkPolicyChange } from './checkPolicyChange.ts';
 import { policiesOnDisk } from './policiesOnDisk.ts';
+import { policySummaries } from './policySummaries.ts';
 import { impactDaysOf } from './impactReplay.ts';
 import { listPolicyVersions, policiesInForce, type PolicyVersionRow } from './policyConsole.ts';
 import {
@@ -80,6 +82,9 @@ function explainedPrincipal(input: PrincipalInput, purpose: string | null | unde
 }
 
 export const policyConsoleResolvers = {
+  PolicyChangeDetail: {
+    kind: (detail: { kind: string }) => detail.kind.toUpperCase().replace(/-/g, '_'),
+  },
   Query: {
     policiesInForce: async (_: unknown, __: unknown, ctx: Context) => {
       requireSecurityOfficer(ctx, 'Query.policiesInForce');
@@ -98,6 +103,14 @@ export const policyConsoleResolvers = {
       const policies = policiesOnDisk(ctx.policyDir);
       // As the registers would decide today: with the connection agreements the agency holds now.
       return explainAccess(publicSchema(), policies, principal, args.query, await connectionsHeldNow(ctx.knex, principal, policies));
+    },
+    policySummaries: (_: unknown, args: { subgraph: string }, ctx: Context) => {
+      requireSecurityOfficer(ctx, 'Query.policySummaries');
+      return policySummaries(ctx.policyDir, args.subgraph);
+    },
+    checkPolicyChange: async (_: unknown, args: { baseVersion: number; files: PolicyChangeInput['files'] }, ctx: Context) => {
+      requireSecurityOfficer(ctx, 'Query.checkPolicyChange');
+      return checkPolicyChange(ctx.knex, ctx.policyDir, args);
     },
     policyProposals: async (_: unknown, args: { status?: string | null; first?: number }, ctx: Context) => {
       requireSecurityOfficer(ctx, 'Query.policyProposals');

@@ -8,7 +8,8 @@ import { GraphQLError } from 'graphql';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { MAX_POLICY_CHANGE_SENTENCES } from '../../../../shared/loaders/listBounds.ts';
 import { logInfo } from '../../../../shared/logging/log.ts';
-import { diffPolicies, type PolicyChange } from '../../../../shared/policy/policyDiff.ts';
+import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
+import { changeDetail, diffPolicies, type PolicyChange } from '../../../../shared/policy/policyDiff.ts';
 import type { SubgraphContext } from '../../../../shared/subgraph/SubgraphDefinition.ts';
 import { replayImpact, type PolicyImpact } from './impactReplay.ts';
 import { policiesOnDisk } from './policiesOnDisk.ts';
@@ -64,7 +65,7 @@ function readable(changes: PolicyChange[]): PolicyChange[] {
   if (ordered.length <= MAX_POLICY_CHANGE_SENTENCES) return ordered;
   const kept = ordered.slice(0, MAX_POLICY_CHANGE_SENTENCES - 1);
   const rest = ordered.length - kept.length;
-  return [...kept, { widening: ordered.slice(kept.length).some((change) => change.widening), text: `... and ${rest} more changes` }];
+  return [...kept, { widening: ordered.slice(kept.length).some((change) => change.widening), text: `... and ${rest} more changes`, detail: changeDetail('more', { count: rest }) }];
 }
 
 function proposalById(knex: Knex, id: number): Promise<PolicyProposalRow | undefined> {
@@ -82,6 +83,33 @@ export async function findPolicyProposal(knex: Knex, id: number): Promise<Policy
 }
 
 /**
+ * What `next` would be, judged against the files in force: the files it changes, every problem it would
+ * have in any subgraph, and (when it has none) what it changes in plain language and whether that widens
+ * access. Writes nothing: proposing (submit) and checking an edit as it is typed (checkPolicyChange) both ask it.
+ */
+export function classifyChange(dir: string, inForce: PolicyFileSet, next: PolicyFileSet) {
+  const changedFiles = changedPaths(inForce, next);
+  if (changedFiles.length === 0) return { changedFiles, problems: [], compiled: new Map<string, CompiledPolicies>(), changes: [], widening: false };
+  const { problems, compiled } = compilePolicyFileSet(dir, next);
+  if (problems.length) return { changedFiles, problems, compiled, changes: [], widening: false };
+  const allChanges = [...diffPolicies(policiesOnDisk(dir), compiled), ...removedTestCases(inForce, next)];
+  return { changedFiles, problems, compiled, changes: readable(allChanges), widening: allChanges.some((change) => change.widening) };
+}
+
+/** The files in force with `files` applied: content replaces or adds a file, no content removes it. */
+export function applyFileChanges(inForce: PolicyFileSet, files: Array<{ path: string; content?: string | null }>): PolicyFileSet {
+  if (files.length === 0 || files.length > 200) throw badUserInput('Propose 1 to 200 files', 'files');
+  const next = { ...inForce };
+  for (const file of files) {
+    const path = checkPolicyPath(file.path);
+    if (file.content === null || file.content === undefined) delete next[path];
+    else if (file.content.length > 200_000) throw badUserInput(`"${path}" is larger than 200,000 characters`, 'files');
+    else next[path] = file.content;
+  }
+  return next;
+}
+
+/**
  * Compiles, classifies and replays `next` against `current`, the version in force the caller read and
  * checked the proposal's base against, then applies it or keeps it pending.
  */
@@ -92,13 +120,9 @@ async function submit(
   proposal: { action: 'change' | 'rollback'; reason: string; restoresVersion?: number; next: PolicyFileSet; impactDays: number },
 ): Promise<PolicyProposalRow> {
   const { knex, policyDir: dir } = ctx;
-  const changedFiles = changedPaths(current.files, proposal.next);
+  const { changedFiles, problems, compiled, changes, widening } = classifyChange(dir, current.files, proposal.next);
   if (changedFiles.length === 0) throw badUserInput('The proposal changes nothing', 'files');
-  const { problems, compiled } = compilePolicyFileSet(dir, proposal.next);
   refuseInvalid(problems);
-  const allChanges = [...diffPolicies(policiesOnDisk(dir), compiled), ...removedTestCases(current.files, proposal.next)];
-  const widening = allChanges.some((change) => change.widening);
-  const changes = readable(allChanges);
   const impact = await replayImpact(ctx, compiled, proposal.impactDays);
   let version: PolicyVersionRow | null = null;
   if (!widening) {
@@ -132,16 +156,9 @@ export async function proposePolicyChange(
   input: { baseVersion: number; reason: string; files: Array<{ path: string; content?: string | null }>; impactDays: number },
 ): Promise<PolicyProposalRow> {
   const reason = checkReason(input.reason);
-  if (input.files.length === 0 || input.files.length > 200) throw badUserInput('Propose 1 to 200 files', 'files');
   const current = await policiesInForce(ctx.knex, ctx.policyDir);
   if (input.baseVersion !== current.version) throw versionConflict(input.baseVersion, current.version);
-  const next = { ...current.files };
-  for (const file of input.files) {
-    const path = checkPolicyPath(file.path);
-    if (file.content === null || file.content === undefined) delete next[path];
-    else if (file.content.length > 200_000) throw badUserInput(`"${path}" is larger than 200,000 characters`, 'files');
-    else next[path] = file.content;
-  }
+  const next = applyFileChanges(current.files, input.files);
   return submit(ctx, author, current, { action: 'change', reason, next, impactDays: input.impactDays });
 }
 

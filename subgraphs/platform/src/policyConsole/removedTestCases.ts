@@ -1,7 +1,7 @@
 // A policy's test cases are what keeps a later change honest: removing one widens what a change can do
 // unnoticed, so it needs a second officer like any widening of access.
 import { parse } from 'yaml';
-import type { PolicyChange } from '../../../../shared/policy/policyDiff.ts';
+import { changeDetail, type PolicyChange } from '../../../../shared/policy/policyDiff.ts';
 import type { PolicyFileSet } from './policyFiles.ts';
 
 function caseNamesOf(text: string | undefined): string[] {
@@ -23,6 +23,6 @@ export function removedTestCases(before: PolicyFileSet, after: PolicyFileSet): P
       const kept = new Set(caseNamesOf(after[path]));
       return caseNamesOf(before[path])
         .filter((name) => !kept.has(name))
-        .map((name) => ({ widening: true, text: `test case "${name}" removed from ${path}` }));
+        .map((name) => ({ widening: true, text: `test case "${name}" removed from ${path}`, detail: changeDetail('test-case-removed', { testCase: name, file: path }) }));
     });
 }
