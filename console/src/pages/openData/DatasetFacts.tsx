@@ -1,12 +1,12 @@
 // What a dataset is about: publisher, licence (to its text), themes, keywords, period and frequency.
 import { Link } from 'react-router-dom';
 import { useLanguage } from '../../text/language.tsx';
-import { formatDate, formatInstant } from './formatDates.ts';
+import { formatDay, formatMoment } from '../../ui/dates.ts';
 import type { DatasetDetail } from './openDataTypes.ts';
 
 export function DatasetFacts({ dataset }: { dataset: DatasetDetail }) {
   const { texts: t, language } = useLanguage();
-  const from = formatDate(dataset.temporalStart, language);
+  const from = formatDay(dataset.temporalStart, language);
   return (
     <dl className="facts">
       <div>
@@ -39,7 +39,7 @@ export function DatasetFacts({ dataset }: { dataset: DatasetDetail }) {
       </div>
       <div>
         <dt>{t.openData.temporal}</dt>
-        <dd>{dataset.temporalEnd ? t.openData.temporalRange(from, formatDate(dataset.temporalEnd, language)) : t.openData.temporalOngoing(from)}</dd>
+        <dd>{dataset.temporalEnd ? t.openData.temporalRange(from, formatDay(dataset.temporalEnd, language)) : t.openData.temporalOngoing(from)}</dd>
       </div>
       <div>
         <dt>{t.openData.frequency}</dt>
@@ -51,7 +51,7 @@ export function DatasetFacts({ dataset }: { dataset: DatasetDetail }) {
       </div>
       <div>
         <dt>{t.openData.metadataModified}</dt>
-        <dd>{formatInstant(dataset.metadataModifiedAt, language)}</dd>
+        <dd>{formatMoment(dataset.metadataModifiedAt, language)}</dd>
       </div>
     </dl>
   );

@@ -9,7 +9,7 @@ import { ColumnsTable } from './ColumnsTable.tsx';
 import { DatasetFacts } from './DatasetFacts.tsx';
 import { descriptionOf, titleOf } from './datasetTexts.ts';
 import { DownloadLinks } from './DownloadLinks.tsx';
-import { formatInstant } from './formatDates.ts';
+import { formatMoment } from '../../ui/dates.ts';
 import { FreshnessFacts } from './FreshnessFacts.tsx';
 import { DATASET_QUERY, NO_PURPOSE } from './openDataQueries.ts';
 import type { DatasetDetail } from './openDataTypes.ts';
@@ -41,7 +41,7 @@ export function DatasetPage() {
       <ErrorList errors={answer.errors} />
       <p className="description">{descriptionOf(dataset, language)}</p>
       {dataset.status === 'WITHDRAWN' && dataset.withdrawnAt && (
-        <p className="errors">{t.openData.withdrawn(formatInstant(dataset.withdrawnAt, language), dataset.withdrawnReason ?? '')}</p>
+        <p className="errors">{t.openData.withdrawn(formatMoment(dataset.withdrawnAt, language), dataset.withdrawnReason ?? '')}</p>
       )}
       <FreshnessFacts dataset={dataset} />
       <h2>{t.openData.downloads}</h2>

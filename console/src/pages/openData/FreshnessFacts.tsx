@@ -1,7 +1,7 @@
 // When a dataset was last published, when its data last changed and when the next version is due: the
 // facts its freshness is counted from (docs/open-data.md, "Freshness").
 import { useLanguage } from '../../text/language.tsx';
-import { formatDate, formatInstant } from './formatDates.ts';
+import { formatDay, formatMoment } from '../../ui/dates.ts';
 import { FreshnessBadge } from './FreshnessBadge.tsx';
 import type { DatasetSummary } from './openDataTypes.ts';
 
@@ -18,18 +18,18 @@ export function FreshnessFacts({ dataset }: { dataset: DatasetSummary }) {
       </div>
       <div>
         <dt>{t.openData.lastPublished}</dt>
-        <dd>{published ? formatInstant(published, language) : t.openData.neverPublished}</dd>
+        <dd>{published ? formatMoment(published, language) : t.openData.neverPublished}</dd>
       </div>
       {dataset.dataModifiedAt && (
         <div>
           <dt>{t.openData.dataModified}</dt>
-          <dd>{formatInstant(dataset.dataModifiedAt, language)}</dd>
+          <dd>{formatMoment(dataset.dataModifiedAt, language)}</dd>
         </div>
       )}
       {dataset.nextUpdateDue && (
         <div>
           <dt>{t.openData.nextUpdateDue}</dt>
-          <dd>{formatDate(dataset.nextUpdateDue, language)}</dd>
+          <dd>{formatDay(dataset.nextUpdateDue, language)}</dd>
         </div>
       )}
     </dl>

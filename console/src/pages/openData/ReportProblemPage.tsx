@@ -8,7 +8,7 @@ import { useLanguage } from '../../text/language.tsx';
 import { ErrorList } from '../../ui/ErrorList.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Page } from '../../ui/Page.tsx';
-import { formatInstant } from './formatDates.ts';
+import { formatMoment } from '../../ui/dates.ts';
 import { NO_PURPOSE, REPORT_PROBLEM_MUTATION } from './openDataQueries.ts';
 
 interface Receipt {
@@ -53,7 +53,7 @@ export function ReportProblemPage() {
       <Page title={t.openData.reportTitle(name)}>
         <div className="ok" role="status">
           <h2>{t.openData.receiptTitle}</h2>
-          <p>{t.openData.receipt(receipt.id, formatInstant(receipt.createdAt, language))}</p>
+          <p>{t.openData.receipt(receipt.id, formatMoment(receipt.createdAt, language))}</p>
           <p>
             {t.openData.receiptState}: {t.openData.problemStates[receipt.state] ?? receipt.state}
           </p>

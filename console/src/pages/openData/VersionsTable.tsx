@@ -1,6 +1,6 @@
 // Every version a publisher published, newest first, with its SHA-256 so a downloaded file can be checked.
 import { useLanguage } from '../../text/language.tsx';
-import { formatInstant } from './formatDates.ts';
+import { formatMoment } from '../../ui/dates.ts';
 import type { DatasetVersion } from './openDataTypes.ts';
 
 export function VersionsTable({ versions, totalCount }: { versions: DatasetVersion[]; totalCount: number }) {
@@ -24,7 +24,7 @@ export function VersionsTable({ versions, totalCount }: { versions: DatasetVersi
           {versions.map((version) => (
             <tr key={version.number}>
               <th scope="row">{version.number}</th>
-              <td>{formatInstant(version.publishedAt, language)}</td>
+              <td>{formatMoment(version.publishedAt, language)}</td>
               <td>{version.publishedBy}</td>
               <td>{t.openData.versionHows[version.how] ?? version.how}</td>
               <td>{version.rowCount.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')}</td>

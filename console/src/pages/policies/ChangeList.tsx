@@ -2,9 +2,9 @@
 import { useText } from '../../text/language.tsx';
 import { changeSentence } from './changeSentence.ts';
 import type { PolicyChangeSentence } from './policyQueries.ts';
-import type { Catalogue } from './useCatalogue.ts';
+import type { ReferenceLists } from '../../ui/useReferenceLists.ts';
 
-export function ChangeList({ changes, catalogue }: { changes: PolicyChangeSentence[]; catalogue: Catalogue }) {
+export function ChangeList({ changes, catalogue }: { changes: PolicyChangeSentence[]; catalogue: ReferenceLists }) {
   const t = useText().policies;
   return (
     <ul className="changes">

@@ -10,7 +10,7 @@ import { PolicyEditor, type Reveal } from './PolicyEditor.tsx';
 import { PolicyPage } from './PolicyPage.tsx';
 import { FILES_IN_FORCE, type PolicySnapshot } from './policyQueries.ts';
 import { ProposeForm } from './ProposeForm.tsx';
-import { useCatalogue } from './useCatalogue.ts';
+import { useReferenceLists } from '../../ui/useReferenceLists.ts';
 import { useEditCheck } from './useEditCheck.ts';
 
 export function EditPolicyPage() {
@@ -20,7 +20,7 @@ export function EditPolicyPage() {
   const path = params.get('file') ?? '';
   const labelId = useId();
   const answer = useAnswer<{ policiesInForce: PolicySnapshot | null }>(FILES_IN_FORCE);
-  const catalogue = useCatalogue();
+  const catalogue = useReferenceLists();
   const snapshot = answer.data?.policiesInForce ?? null;
   const original = snapshot?.files.find((file) => file.path === path)?.content ?? null;
   const [text, setText] = useState<string | null>(null);

@@ -9,7 +9,7 @@ import { Field } from '../../ui/Field.tsx';
 import { ExplainTable } from './ExplainTable.tsx';
 import { PolicyPage } from './PolicyPage.tsx';
 import { EXPLAIN, type FieldAccess } from './policyQueries.ts';
-import { useCatalogue } from './useCatalogue.ts';
+import { useReferenceLists } from '../../ui/useReferenceLists.ts';
 
 const EXAMPLE_QUERY = '{\n  citizen(id: "033094279365") {\n    fullName\n    dateOfBirth\n    religion\n    dateOfDeath\n  }\n}';
 
@@ -17,7 +17,7 @@ export function ExplainPage() {
   const texts = useText();
   const t = texts.policies.explain;
   const ask = useAsk();
-  const catalogue = useCatalogue();
+  const catalogue = useReferenceLists();
   const [roles, setRoles] = useState<string[]>(['officer']);
   const [agency, setAgency] = useState('so-tu-phap');
   const [subject, setSubject] = useState('');

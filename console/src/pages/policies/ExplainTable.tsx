@@ -1,9 +1,9 @@
 // The decisions explainAccess gives, one row per field of the answer.
 import { useText } from '../../text/language.tsx';
 import type { FieldAccess } from './policyQueries.ts';
-import type { Catalogue } from './useCatalogue.ts';
+import type { ReferenceLists } from '../../ui/useReferenceLists.ts';
 
-export function ExplainTable({ fields, catalogue }: { fields: FieldAccess[]; catalogue: Catalogue }) {
+export function ExplainTable({ fields, catalogue }: { fields: FieldAccess[]; catalogue: ReferenceLists }) {
   const texts = useText();
   const t = texts.policies.explain;
   return (

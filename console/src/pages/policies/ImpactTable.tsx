@@ -1,9 +1,9 @@
 // A proposal's impact replay: per agency and field, how many recent decisions would change.
 import { useText } from '../../text/language.tsx';
 import type { PolicyImpact } from './policyQueries.ts';
-import type { Catalogue } from './useCatalogue.ts';
+import type { ReferenceLists } from '../../ui/useReferenceLists.ts';
 
-export function ImpactTable({ impact, catalogue }: { impact: PolicyImpact; catalogue: Catalogue }) {
+export function ImpactTable({ impact, catalogue }: { impact: PolicyImpact; catalogue: ReferenceLists }) {
   const t = useText().policies.proposals;
   return (
     <>

@@ -4,11 +4,11 @@ import { useAnswer } from '../../graphql/useAnswer.ts';
 import { useLanguage } from '../../text/language.tsx';
 import { ErrorList } from '../../ui/ErrorList.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { formatDateTime } from './formatDateTime.ts';
+import { formatMoment } from '../../ui/dates.ts';
 import { PolicyCard, policyAnchor } from './PolicyCard.tsx';
 import { PolicyPage } from './PolicyPage.tsx';
 import { IN_FORCE, REGISTERS, type PolicySnapshot, type PolicySummary } from './policyQueries.ts';
-import { useCatalogue } from './useCatalogue.ts';
+import { useReferenceLists } from '../../ui/useReferenceLists.ts';
 
 export function InForcePage() {
   const { texts, language } = useLanguage();
@@ -16,7 +16,7 @@ export function InForcePage() {
   const [params, setParams] = useSearchParams();
   const register = params.get('register') ?? 'population';
   const answer = useAnswer<{ policiesInForce: PolicySnapshot | null; policySummaries: PolicySummary[] | null }>(IN_FORCE, { subgraph: register });
-  const catalogue = useCatalogue();
+  const catalogue = useReferenceLists();
   const snapshot = answer.data?.policiesInForce;
   const fileText = (path: string | null) => (path ? snapshot?.files.find((file) => file.path === path)?.content ?? null : null);
   return (
@@ -35,7 +35,7 @@ export function InForcePage() {
       </div>
       <ErrorList errors={answer.errors} />
       {answer.loading && <p>{texts.common.loading}</p>}
-      {snapshot && <p>{t.inForce.version(snapshot.version, snapshot.author, formatDateTime(snapshot.createdAt, language))}</p>}
+      {snapshot && <p>{t.inForce.version(snapshot.version, snapshot.author, formatMoment(snapshot.createdAt, language))}</p>}
       {answer.data?.policySummaries && (
         <nav aria-label={t.inForce.contents}>
           <ul className="policy-toc">

@@ -3,12 +3,12 @@ import { Link } from 'react-router-dom';
 import { useText } from '../../text/language.tsx';
 import type { PolicySummary } from './policyQueries.ts';
 import { ruleSentence } from './ruleSentence.ts';
-import type { Catalogue } from './useCatalogue.ts';
+import type { ReferenceLists } from '../../ui/useReferenceLists.ts';
 
 /** The id of a policy's heading, for the page's table of contents. */
 export const policyAnchor = (policy: string) => `policy-${policy.replace(/[^a-z0-9-]/gi, '-')}`;
 
-export function PolicyCard({ summary, yaml, tests, catalogue }: { summary: PolicySummary; yaml: string; tests: string | null; catalogue: Catalogue }) {
+export function PolicyCard({ summary, yaml, tests, catalogue }: { summary: PolicySummary; yaml: string; tests: string | null; catalogue: ReferenceLists }) {
   const t = useText().policies;
   const headingId = policyAnchor(summary.policy);
   return (

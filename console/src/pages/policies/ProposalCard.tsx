@@ -2,12 +2,12 @@
 import { useLanguage } from '../../text/language.tsx';
 import { ChangeList } from './ChangeList.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
-import { formatDateTime } from './formatDateTime.ts';
+import { formatMoment } from '../../ui/dates.ts';
 import { ImpactTable } from './ImpactTable.tsx';
 import type { PolicyProposal } from './policyQueries.ts';
-import type { Catalogue } from './useCatalogue.ts';
+import type { ReferenceLists } from '../../ui/useReferenceLists.ts';
 
-export function ProposalCard({ proposal, me, catalogue, onDecided }: { proposal: PolicyProposal; me: string | null; catalogue: Catalogue; onDecided: (decided: PolicyProposal) => void }) {
+export function ProposalCard({ proposal, me, catalogue, onDecided }: { proposal: PolicyProposal; me: string | null; catalogue: ReferenceLists; onDecided: (decided: PolicyProposal) => void }) {
   const { texts, language } = useLanguage();
   const t = texts.policies.proposals;
   const status = texts.policies.status[proposal.status] ?? proposal.status;
@@ -21,7 +21,7 @@ export function ProposalCard({ proposal, me, catalogue, onDecided }: { proposal:
         <dt>{t.reason}</dt>
         <dd>{proposal.reason}</dd>
         <dt>{t.createdAt}</dt>
-        <dd>{formatDateTime(proposal.createdAt, language)}</dd>
+        <dd>{formatMoment(proposal.createdAt, language)}</dd>
         <dt>{t.baseVersion}</dt>
         <dd>
           {proposal.baseVersion} ({texts.policies.actions[proposal.action] ?? proposal.action}

@@ -7,13 +7,13 @@ import { ErrorList } from '../../ui/ErrorList.tsx';
 import { PolicyPage } from './PolicyPage.tsx';
 import { ProposalCard } from './ProposalCard.tsx';
 import { PROPOSALS, type PolicyProposal } from './policyQueries.ts';
-import { useCatalogue } from './useCatalogue.ts';
+import { useReferenceLists } from '../../ui/useReferenceLists.ts';
 
 export function ProposalsPage() {
   const texts = useText();
   const t = texts.policies.proposals;
   const { session } = useSession();
-  const catalogue = useCatalogue();
+  const catalogue = useReferenceLists();
   const answer = useAnswer<{ policyProposals: PolicyProposal[] | null }>(PROPOSALS);
   const [decided, setDecided] = useState<string | null>(null);
   const proposals = answer.data?.policyProposals ?? [];

@@ -2,7 +2,7 @@
 import { useAnswer } from '../../graphql/useAnswer.ts';
 import { useLanguage } from '../../text/language.tsx';
 import { ErrorList } from '../../ui/ErrorList.tsx';
-import { formatDateTime } from './formatDateTime.ts';
+import { formatMoment } from '../../ui/dates.ts';
 import { PolicyPage } from './PolicyPage.tsx';
 import { VERSIONS, type PolicyVersion } from './policyQueries.ts';
 import { RollbackForm } from './RollbackForm.tsx';
@@ -39,7 +39,7 @@ export function VersionsPage() {
                   {version.version}
                   {index === 0 && <div className="in-force">{t.inForce}</div>}
                 </th>
-                <td>{formatDateTime(version.createdAt, language)}</td>
+                <td>{formatMoment(version.createdAt, language)}</td>
                 <td>
                   {texts.policies.actions[version.action] ?? version.action}
                   {version.restoresVersion !== null && <div>{t.restores(version.restoresVersion)}</div>}

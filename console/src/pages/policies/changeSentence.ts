@@ -4,9 +4,9 @@
 import type { Texts } from '../../text/vi/index.ts';
 import { conditionsOf, whoOf } from './ruleSentence.ts';
 import type { PolicyChangeDetail } from './policyQueries.ts';
-import type { Catalogue } from './useCatalogue.ts';
+import type { ReferenceLists } from '../../ui/useReferenceLists.ts';
 
-export function changeSentence(detail: PolicyChangeDetail | null, t: Texts['policies'], catalogue: Catalogue): string | null {
+export function changeSentence(detail: PolicyChangeDetail | null, t: Texts['policies'], catalogue: ReferenceLists): string | null {
   if (!detail) return null;
   const fields = t.rule.and(detail.fields);
   const level = (code: string | null) => (code ? (t.levels[code] ?? code) : '');

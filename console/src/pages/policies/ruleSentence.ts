@@ -1,12 +1,12 @@
 // A rule in plain language, composed from its structured summary in the reader's language: who (roles,
 // agencies) may read what (groups and their fields), for which purposes, on which conditions, under which law.
 import type { Texts } from '../../text/vi/index.ts';
-import type { Catalogue } from './useCatalogue.ts';
+import type { ReferenceLists } from '../../ui/useReferenceLists.ts';
 import type { PolicyFieldGroup, PolicyRuleSummary } from './policyQueries.ts';
 
 type PolicyTexts = Texts['policies'];
 
-export function whoOf(rule: PolicyRuleSummary, t: PolicyTexts, catalogue: Catalogue): string {
+export function whoOf(rule: PolicyRuleSummary, t: PolicyTexts, catalogue: ReferenceLists): string {
   if (rule.anyone) return t.rule.anyone;
   const roles = rule.roles ? t.rule.and(rule.roles.map((role) => t.roleNouns[role] ?? role)) : null;
   const agencies = rule.agencies ? t.rule.or(rule.agencies.map(catalogue.agencyName)) : null;
@@ -17,7 +17,7 @@ export function whoOf(rule: PolicyRuleSummary, t: PolicyTexts, catalogue: Catalo
 }
 
 /** What follows "may read …": purposes, conditions, the legal basis and any restriction. */
-export function conditionsOf(rule: PolicyRuleSummary, t: PolicyTexts, catalogue: Catalogue): string {
+export function conditionsOf(rule: PolicyRuleSummary, t: PolicyTexts, catalogue: ReferenceLists): string {
   let text = '';
   if (rule.purposes) text += t.rule.forPurposes(t.rule.or(rule.purposes.map(catalogue.purposeName)));
   if (rule.ownRecord) text += t.rule.ownRecord;
@@ -33,7 +33,7 @@ export function conditionsOf(rule: PolicyRuleSummary, t: PolicyTexts, catalogue:
   return text;
 }
 
-export function ruleSentence(rule: PolicyRuleSummary, groups: PolicyFieldGroup[], t: PolicyTexts, catalogue: Catalogue): string {
+export function ruleSentence(rule: PolicyRuleSummary, groups: PolicyFieldGroup[], t: PolicyTexts, catalogue: ReferenceLists): string {
   const what = t.rule.and(
     rule.mayRead.map((name) => {
       const group = groups.find((candidate) => candidate.name === name);

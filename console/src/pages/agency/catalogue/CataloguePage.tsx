@@ -9,7 +9,7 @@ import { Field } from '../../../ui/Field.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CATALOGUE_READERS } from '../shared/agencyRoles.ts';
 import { CursorPager, useCursorPages } from '../shared/CursorPager.tsx';
-import { useReferenceLists } from '../shared/useReferenceLists.ts';
+import { useReferenceLists } from '../../../ui/useReferenceLists.ts';
 import { CLASSIFICATIONS, SERVICE_STATUSES, SERVICES, servicePath, type ServiceSummary } from './catalogueQueries.ts';
 
 const FILTER_KEYS = ['text', 'ownerAgency', 'classification', 'purpose', 'status'] as const;

@@ -1,9 +1,9 @@
 // Who may use a service: one row per policy rule, its conditions said in words.
 import { useText } from '../../../text/language.tsx';
-import type { useReferenceLists } from '../shared/useReferenceLists.ts';
+import type { ReferenceLists } from '../../../ui/useReferenceLists.ts';
 import type { ServiceRule } from './catalogueQueries.ts';
 
-export function ServiceAccessTable({ rules, lists }: { rules: ServiceRule[]; lists: ReturnType<typeof useReferenceLists> }) {
+export function ServiceAccessTable({ rules, lists }: { rules: ServiceRule[]; lists: ReferenceLists }) {
   const t = useText();
   const s = t.agency.service;
   const conditions = (rule: ServiceRule) =>
@@ -33,7 +33,7 @@ export function ServiceAccessTable({ rules, lists }: { rules: ServiceRule[]; lis
             <td>{rule.roles ? rule.roles.map((role) => t.common.roles[role] ?? role).join(', ') : s.anyone}</td>
             <td>{rule.agencies ? rule.agencies.map(lists.agencyName).join(', ') : s.anyone}</td>
             <td>{rule.purposes ? rule.purposes.map(lists.purposeName).join(', ') : s.anyone}</td>
-            <td>{lists.legalBasisName(rule.legalBasis)}</td>
+            <td>{lists.legalBasisTitle(rule.legalBasis)}</td>
             <td>{conditions(rule)}</td>
           </tr>
         ))}

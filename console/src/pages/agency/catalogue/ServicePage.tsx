@@ -6,8 +6,8 @@ import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CATALOGUE_READERS } from '../shared/agencyRoles.ts';
-import { useDates } from '../shared/formatDates.ts';
-import { useReferenceLists } from '../shared/useReferenceLists.ts';
+import { useDates } from '../../../ui/dates.ts';
+import { useReferenceLists } from '../../../ui/useReferenceLists.ts';
 import { SERVICE, type ServiceDetail } from './catalogueQueries.ts';
 import { ServiceAccessTable } from './ServiceAccessTable.tsx';
 
@@ -58,7 +58,7 @@ function Service({ id }: { id: string }) {
         <dt>{s.purposes}</dt>
         <dd>{service.purposes.length ? service.purposes.map(lists.purposeName).join('; ') : s.noConditions}</dd>
         <dt>{s.legalBases}</dt>
-        <dd>{service.legalBases.map(lists.legalBasisName).join('; ')}</dd>
+        <dd>{service.legalBases.map(lists.legalBasisTitle).join('; ')}</dd>
       </dl>
       <p className="agency-callout">{needsConnection ? s.connectionNeeded : s.connectionNotNeeded}</p>
       {service.status === 'ACTIVE' && (

@@ -5,13 +5,13 @@ import { useAsk } from '../../../graphql/useAnswer.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Field } from '../../../ui/Field.tsx';
-import type { useReferenceLists } from '../shared/useReferenceLists.ts';
+import type { ReferenceLists } from '../../../ui/useReferenceLists.ts';
 import { UPDATE, type ConnectionDetail } from './connectionQueries.ts';
 
 const EDITABLE = ['legalBasis', 'systemName', 'contact', 'periodStart', 'periodEnd'] as const;
 type Editable = (typeof EDITABLE)[number];
 
-export function ChangeConnectionForm({ request, lists, onChanged }: { request: ConnectionDetail; lists: ReturnType<typeof useReferenceLists>; onChanged: () => void }) {
+export function ChangeConnectionForm({ request, lists, onChanged }: { request: ConnectionDetail; lists: ReferenceLists; onChanged: () => void }) {
   const t = useText();
   const f = t.agency.requestForm;
   const ask = useAsk();
@@ -35,7 +35,7 @@ export function ChangeConnectionForm({ request, lists, onChanged }: { request: C
       <h2 id="change-title">{f.changeTitle}</h2>
       <Field label={f.legalBasis}>
         <select name="legalBasis" value={values.legalBasis} onChange={set('legalBasis')}>
-          {lists.legalBases.map((basis) => <option key={basis.code} value={basis.code}>{lists.legalBasisName(basis.code)}</option>)}
+          {lists.legalBases.map((basis) => <option key={basis.code} value={basis.code}>{lists.legalBasisTitle(basis.code)}</option>)}
         </select>
       </Field>
       <Field label={f.systemName}>

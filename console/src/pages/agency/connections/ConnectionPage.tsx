@@ -9,9 +9,9 @@ import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { ActionPanel, type ActionInput } from '../shared/ActionPanel.tsx';
 import { CASEWORK_READERS } from '../shared/agencyRoles.ts';
-import { useDates } from '../shared/formatDates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { HistoryTable } from '../shared/HistoryTable.tsx';
-import { useReferenceLists } from '../shared/useReferenceLists.ts';
+import { useReferenceLists } from '../../../ui/useReferenceLists.ts';
 import { ChangeConnectionForm } from './ChangeConnectionForm.tsx';
 import { actionMutation, CONNECTION, type ConnectionDetail, type ConnectionRule } from './connectionQueries.ts';
 
@@ -70,7 +70,7 @@ function Connection({ id }: { id: string }) {
         <dt>{r.purpose}</dt>
         <dd>{lists.purposeName(request.purpose)}</dd>
         <dt>{r.legalBasis}</dt>
-        <dd>{lists.legalBasisName(request.legalBasis)}</dd>
+        <dd>{lists.legalBasisTitle(request.legalBasis)}</dd>
         <dt>{r.systemName}</dt>
         <dd>{request.systemName}</dd>
         <dt>{r.contact}</dt>

@@ -8,8 +8,8 @@ import { Field } from '../../../ui/Field.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CASEWORK_READERS } from '../shared/agencyRoles.ts';
 import { CursorPager, useCursorPages } from '../shared/CursorPager.tsx';
-import { useDates } from '../shared/formatDates.ts';
-import { useReferenceLists } from '../shared/useReferenceLists.ts';
+import { useDates } from '../../../ui/dates.ts';
+import { useReferenceLists } from '../../../ui/useReferenceLists.ts';
 import { CONNECTION_STATES, CONNECTIONS, connectionPath, type ConnectionSummary } from './connectionQueries.ts';
 
 export function ConnectionsPage({ inbox = false }: { inbox?: boolean }) {

@@ -9,8 +9,8 @@ import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { Page } from '../../../ui/Page.tsx';
-import { provinceDay } from '../shared/formatDates.ts';
-import { useReferenceLists } from '../shared/useReferenceLists.ts';
+import { vietnamDay } from '../../../ui/dates.ts';
+import { useReferenceLists } from '../../../ui/useReferenceLists.ts';
 import { connectionPath, DRAFT } from './connectionQueries.ts';
 
 const OWNER_SERVICES = `query OwnerServices($owner: String!) {
@@ -37,7 +37,7 @@ function NewConnectionForm() {
   const fromService = params.get('service');
   const [owner, setOwner] = useState('');
   const [groups, setGroups] = useState<string[]>(fromService ? [fromService] : []);
-  const [values, setValues] = useState({ purpose: '', legalBasis: '', systemName: '', contact: '', periodStart: provinceDay(), periodEnd: provinceDay(365) });
+  const [values, setValues] = useState({ purpose: '', legalBasis: '', systemName: '', contact: '', periodStart: vietnamDay(), periodEnd: vietnamDay(365) });
   const [errors, setErrors] = useState<AskError[]>([]);
   const [busy, setBusy] = useState(false);
   // The service's owner, once known: a service id is <policy>:<group>, its owner is in the catalogue.
@@ -90,7 +90,7 @@ function NewConnectionForm() {
       <Field label={f.legalBasis}>
         <select name="legalBasis" value={values.legalBasis} onChange={set('legalBasis')} required>
           <option value="">{f.chooseLegalBasis}</option>
-          {lists.legalBases.map((basis) => <option key={basis.code} value={basis.code}>{lists.legalBasisName(basis.code)}</option>)}
+          {lists.legalBases.map((basis) => <option key={basis.code} value={basis.code}>{lists.legalBasisTitle(basis.code)}</option>)}
         </select>
       </Field>
       <Field label={f.systemName}>

@@ -7,7 +7,7 @@ import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CASEWORK_READERS } from '../shared/agencyRoles.ts';
 import { CursorPager, useCursorPages } from '../shared/CursorPager.tsx';
-import { useDates } from '../shared/formatDates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { NOTICES, reportPath } from './dataErrorQueries.ts';
 
 interface Notice {

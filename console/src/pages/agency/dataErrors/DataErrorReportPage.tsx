@@ -7,7 +7,7 @@ import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { ActionPanel, type ActionInput, type ReasonRule } from '../shared/ActionPanel.tsx';
 import { CASEWORK_READERS } from '../shared/agencyRoles.ts';
-import { useDates } from '../shared/formatDates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { HistoryTable } from '../shared/HistoryTable.tsx';
 import { REPORT, reportActionMutation, type DataErrorDetail } from './dataErrorQueries.ts';
 

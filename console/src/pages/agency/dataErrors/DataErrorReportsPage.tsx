@@ -7,7 +7,7 @@ import { Field } from '../../../ui/Field.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CASEWORK_READERS } from '../shared/agencyRoles.ts';
 import { CursorPager, useCursorPages } from '../shared/CursorPager.tsx';
-import { useDates } from '../shared/formatDates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { ERROR_STATES, REPORTS, reportPath, type DataErrorSummary } from './dataErrorQueries.ts';
 
 export function DataErrorReportsPage() {

@@ -8,7 +8,7 @@ import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { Page } from '../../../ui/Page.tsx';
-import { provinceDay } from '../shared/formatDates.ts';
+import { vietnamDay } from '../../../ui/dates.ts';
 import { ASK, inquiryPath } from './inquiryQueries.ts';
 
 export function AskUsageInquiryPage() {
@@ -27,7 +27,7 @@ function AskUsageInquiryForm() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const connectionRequestId = params.get('connection') ?? '';
-  const [values, setValues] = useState({ periodStart: provinceDay(-30), periodEnd: provinceDay(), dataSubject: '', question: '' });
+  const [values, setValues] = useState({ periodStart: vietnamDay(-30), periodEnd: vietnamDay(), dataSubject: '', question: '' });
   const [errors, setErrors] = useState<AskError[]>([]);
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
   const submit = async (event: FormEvent) => {

@@ -8,7 +8,7 @@ import { Page } from '../../../ui/Page.tsx';
 import { connectionPath } from '../connections/connectionQueries.ts';
 import { CASEWORK_READERS } from '../shared/agencyRoles.ts';
 import { CursorPager, useCursorPages } from '../shared/CursorPager.tsx';
-import { useDates } from '../shared/formatDates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { INQUIRIES, INQUIRY_STATES, inquiryPath, type InquirySummary } from './inquiryQueries.ts';
 
 export function UsageInquiriesPage() {

@@ -10,7 +10,7 @@ import { Page } from '../../../ui/Page.tsx';
 import { connectionPath } from '../connections/connectionQueries.ts';
 import { ActionPanel } from '../shared/ActionPanel.tsx';
 import { CASEWORK_READERS } from '../shared/agencyRoles.ts';
-import { useDates } from '../shared/formatDates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { ANSWER, INQUIRY, WITHDRAW, type InquiryDetail } from './inquiryQueries.ts';
 
 export function UsageInquiryPage() {

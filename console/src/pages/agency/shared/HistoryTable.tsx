@@ -1,7 +1,7 @@
 // The append-only history of a connection request or a data-error report, oldest first.
 import type { ReactNode } from 'react';
 import { useText } from '../../../text/language.tsx';
-import { useDates } from './formatDates.ts';
+import { useDates } from '../../../ui/dates.ts';
 
 export interface HistoryEvent {
   at: string;

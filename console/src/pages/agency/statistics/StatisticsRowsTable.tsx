@@ -1,10 +1,10 @@
 // Every row of the statistics as the gateway answered it.
 import { useText } from '../../../text/language.tsx';
-import { useDates } from '../shared/formatDates.ts';
-import type { useReferenceLists } from '../shared/useReferenceLists.ts';
+import { useDates } from '../../../ui/dates.ts';
+import type { ReferenceLists } from '../../../ui/useReferenceLists.ts';
 import type { StatisticsRow } from './summariseStatistics.ts';
 
-export function StatisticsRowsTable({ rows, lists }: { rows: StatisticsRow[]; lists: ReturnType<typeof useReferenceLists> }) {
+export function StatisticsRowsTable({ rows, lists }: { rows: StatisticsRow[]; lists: ReferenceLists }) {
   const t = useText();
   const s = t.agency.statistics;
   const dates = useDates();

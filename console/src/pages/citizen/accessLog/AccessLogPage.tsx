@@ -5,7 +5,7 @@ import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CitizenNav } from '../CitizenNav.tsx';
-import { startOfVietnamDay, vietnamDay } from '../common/dates.ts';
+import { startOfVietnamDay, vietnamDay } from '../../../ui/dates.ts';
 import { useDirectory } from '../common/directory.tsx';
 import { useSelfServiceAnswer } from '../common/selfService.ts';
 import { MY_ACCESS_LOG_QUERY, PAGE_SIZE, type AccessLogPage as LogPage, type DataAccess } from './accessLogQuery.ts';

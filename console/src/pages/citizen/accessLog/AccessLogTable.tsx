@@ -1,7 +1,7 @@
 // The log as a table: when, who asked (or the citizen themself), why, for which dossier, whose register,
 // which fields were given and which refused, and the legal bases and reasons.
 import { useText } from '../../../text/language.tsx';
-import { useDates } from '../common/dates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { fieldWords, reasonWords } from '../common/describeData.ts';
 import { useDirectory } from '../common/directory.tsx';
 import type { DataAccess } from './accessLogQuery.ts';

@@ -1,7 +1,7 @@
 // The consents of the person acted for, newest first, with their state and a withdrawal that asks first.
 import { useText } from '../../../text/language.tsx';
 import { ConfirmAction } from '../common/ConfirmAction.tsx';
-import { useDates } from '../common/dates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { groupTitle } from '../common/describeData.ts';
 import { useDirectory } from '../common/directory.tsx';
 import type { Consent } from './consentQueries.ts';

@@ -5,7 +5,7 @@ import type { AskError } from '../../../graphql/ask.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Field } from '../../../ui/Field.tsx';
-import { endOfVietnamDay, vietnamDay } from '../common/dates.ts';
+import { endOfVietnamDay, vietnamDay } from '../../../ui/dates.ts';
 import { useDirectory } from '../common/directory.tsx';
 import { FieldGroupChoices } from '../common/FieldGroupChoices.tsx';
 import { inputErrorsIn } from '../common/inputErrors.ts';

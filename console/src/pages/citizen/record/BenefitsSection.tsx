@@ -1,7 +1,7 @@
 // The social-protection register: the citizen's monthly benefits.
 import type { AskError } from '../../../graphql/ask.ts';
 import { useLanguage } from '../../../text/language.tsx';
-import { useDates } from '../common/dates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { AgencySection } from './AgencySection.tsx';
 import { Shown } from './Fact.tsx';
 import type { Benefit } from './recordQuery.ts';

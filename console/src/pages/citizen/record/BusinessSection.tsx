@@ -1,7 +1,7 @@
 // The business register: enterprises whose legal representative the citizen is.
 import type { AskError } from '../../../graphql/ask.ts';
 import { useText } from '../../../text/language.tsx';
-import { useDates } from '../common/dates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { AgencySection } from './AgencySection.tsx';
 import { Shown } from './Fact.tsx';
 import type { Business } from './recordQuery.ts';

@@ -1,7 +1,7 @@
 // The justice department's civil-status register: the citizen's birth, marriages and death.
 import type { AskError } from '../../../graphql/ask.ts';
 import { useText } from '../../../text/language.tsx';
-import { useDates } from '../common/dates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { AgencySection } from './AgencySection.tsx';
 import { Shown } from './Fact.tsx';
 import type { CivilEvent } from './recordQuery.ts';

@@ -1,7 +1,7 @@
 // The land register: parcels the citizen holds, their share and certificates.
 import type { AskError } from '../../../graphql/ask.ts';
 import { useLanguage } from '../../../text/language.tsx';
-import { useDates } from '../common/dates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { AgencySection } from './AgencySection.tsx';
 import { Shown } from './Fact.tsx';
 import type { LandParcel } from './recordQuery.ts';

@@ -1,7 +1,7 @@
 // The police's population register: identity, residence, household and parents.
 import type { AskError } from '../../../graphql/ask.ts';
 import { useText } from '../../../text/language.tsx';
-import { useDates } from '../common/dates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { Refused } from '../common/Refused.tsx';
 import { refusalAt } from '../common/refusals.ts';
 import { AgencySection } from './AgencySection.tsx';

@@ -2,7 +2,7 @@
 // requests only) that asks first.
 import { useText } from '../../../text/language.tsx';
 import { ConfirmAction } from '../common/ConfirmAction.tsx';
-import { useDates } from '../common/dates.ts';
+import { useDates } from '../../../ui/dates.ts';
 import { groupTitle } from '../common/describeData.ts';
 import { useDirectory } from '../common/directory.tsx';
 import type { SubjectRequest } from './requestQueries.ts';

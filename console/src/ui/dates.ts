@@ -1,8 +1,7 @@
 // Dates as the reader reads them: their language, Vietnam's time zone. A plain ISO date (YYYY-MM-DD, a
 // register's date) is a calendar day and is shown as it is; a date-time is shown in Asia/Ho_Chi_Minh.
-// (Generic: could move to ui/ for every area.)
 import { useMemo } from 'react';
-import { useLanguage, type Language } from '../../../text/language.tsx';
+import { useLanguage, type Language } from '../text/language.tsx';
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,6 +34,10 @@ export function datesIn(language: Language): Dates {
     },
   };
 }
+
+/** One day or moment outside a component, e.g. in a sentence's text. */
+export const formatDay = (iso: string | null | undefined, language: Language): string => datesIn(language).day(iso);
+export const formatMoment = (iso: string | null | undefined, language: Language): string => datesIn(language).moment(iso);
 
 export function useDates(): Dates {
   const { language } = useLanguage();

@@ -1,0 +1,70 @@
+// The platform's lists every area names things by: agencies, purposes (with who may declare each) and
+// legal bases, by code, asked once per page.
+import { useMemo } from 'react';
+import { useAnswer } from '../graphql/useAnswer.ts';
+import type { AskError } from '../graphql/ask.ts';
+
+export interface Purpose {
+  code: string;
+  name: string;
+  declarableBy: { agencies: string[] | null; roles: string[] };
+}
+export interface LegalBasis {
+  code: string;
+  title: string;
+  document: string;
+  provision: string | null;
+}
+
+export interface ReferenceLists {
+  agencies: { code: string; name: string }[];
+  purposes: Purpose[];
+  legalBases: LegalBasis[];
+  errors: AskError[];
+  agencyName: (code: string) => string;
+  purposeName: (code: string | null) => string;
+  /** The law a basis rests on, e.g. "Luật Hộ tịch số 60/2014/QH13 (Điều 4)": what a rule is "under". */
+  legalBasisName: (code: string) => string;
+  /** What a basis is, with its law: a choice in a form. */
+  legalBasisTitle: (code: string) => string;
+}
+
+const LISTS = `query ReferenceLists {
+  agencies { code name }
+  purposes { code name declarableBy { agencies roles } }
+  legalBases { code title document provision }
+}`;
+
+interface Lists {
+  agencies: { code: string; name: string }[];
+  purposes: Purpose[];
+  legalBases: LegalBasis[];
+}
+
+export function useReferenceLists(): ReferenceLists {
+  const answer = useAnswer<Lists>(LISTS);
+  return useMemo(() => {
+    const agencies = answer.data?.agencies ?? [];
+    const purposes = answer.data?.purposes ?? [];
+    const legalBases = answer.data?.legalBases ?? [];
+    const agencyNames = new Map(agencies.map((agency) => [agency.code, agency.name]));
+    const purposeNames = new Map(purposes.map((purpose) => [purpose.code, purpose.name]));
+    const bases = new Map(legalBases.map((basis) => [basis.code, basis]));
+    return {
+      agencies,
+      purposes,
+      legalBases,
+      errors: answer.errors,
+      agencyName: (code) => agencyNames.get(code) ?? code,
+      purposeName: (code) => (code ? purposeNames.get(code) ?? code : ''),
+      legalBasisName: (code) => {
+        const basis = bases.get(code);
+        return !basis ? code : basis.provision ? `${basis.document} (${basis.provision})` : basis.document;
+      },
+      legalBasisTitle: (code) => {
+        const basis = bases.get(code);
+        return basis ? `${basis.title} (${basis.document})` : code;
+      },
+    };
+  }, [answer.data, answer.errors]);
+}
