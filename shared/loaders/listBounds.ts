@@ -269,6 +269,8 @@ export const LIST_FILTERS: Readonly<Record<string, Readonly<Record<string, reado
   'Query.mySubjectRequests': { status: [] },
   // Security officers' own console: the status of proposals, no one's personal data.
   'Query.policyProposals': { status: ['PolicyProposal.status'] },
+  // The policy files of one register (their paths begin with it): the policies, no one's personal data.
+  'Query.policySummaries': { subgraph: ['PolicySummary.path'] },
   // Connection requests: the caller's agency's side, the state and whether overdue, each a field every reader of the list may read.
   'Query.connectionRequests': {
     'filter.side': ['ConnectionRequest.consumerAgency', 'ConnectionRequest.ownerAgency'],
