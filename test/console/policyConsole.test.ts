@@ -70,7 +70,7 @@ describe('two security officers in the policy console', () => {
     await expectAccessible(page);
     await screenshot(page, 'policies-in-force.vi');
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    await expect.poll(() => justice.textContent()).toContain('Sở Tư pháp tỉnh Hưng Yên officers and information systems may read the “register-entry” group');
+    await expect.poll(() => justice.textContent()).toContain('Hưng Yên Department of Justice officers and information systems may read the “register-entry” group');
     await screenshot(page, 'policies-in-force.en');
     await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Chính sách đang áp dụng');
@@ -141,7 +141,7 @@ describe('two security officers in the policy console', () => {
     expect(Number(await replayed.locator('td').nth(2).textContent())).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => change.textContent()).toBe(
-      'Widens access: Sở Nông nghiệp và Môi trường tỉnh Hưng Yên officers and information systems may now read Citizen.ethnicity and Citizen.religion for Quản lý đất đai, under Luật Đất đai số 31/2024/QH15 (rule land-office-registers-land-rights of population.citizen)',
+      'Widens access: Hưng Yên Department of Agriculture and Environment officers and information systems may now read Citizen.ethnicity and Citizen.religion for Land administration, under Luật Đất đai số 31/2024/QH15 (rule land-office-registers-land-rights of population.citizen)',
     );
     await expectAccessible(page);
     await screenshot(page, 'policy-proposals.en');

@@ -1,8 +1,10 @@
 // The platform's lists every area names things by: agencies, purposes (with who may declare each) and
-// legal bases, by code, asked once per page.
+// legal bases, by code, asked once per page, each named in the reader's language (text/<language>/
+// catalogue.ts, falling back to the gateway's own words for a code the texts do not know yet).
 import { useMemo } from 'react';
 import { useAnswer } from '../graphql/useAnswer.ts';
 import type { AskError } from '../graphql/ask.ts';
+import { useText } from '../text/language.tsx';
 
 export interface Purpose {
   code: string;
@@ -43,10 +45,11 @@ interface Lists {
 
 export function useReferenceLists(): ReferenceLists {
   const answer = useAnswer<Lists>(LISTS);
+  const { catalogue: said } = useText();
   return useMemo(() => {
-    const agencies = answer.data?.agencies ?? [];
-    const purposes = answer.data?.purposes ?? [];
-    const legalBases = answer.data?.legalBases ?? [];
+    const agencies = (answer.data?.agencies ?? []).map((agency) => ({ ...agency, name: said.agencyNames[agency.code] ?? agency.name }));
+    const purposes = (answer.data?.purposes ?? []).map((purpose) => ({ ...purpose, name: said.purposeNames[purpose.code] ?? purpose.name }));
+    const legalBases = (answer.data?.legalBases ?? []).map((basis) => ({ ...basis, title: said.legalBasisTitles[basis.code] ?? basis.title }));
     const agencyNames = new Map(agencies.map((agency) => [agency.code, agency.name]));
     const purposeNames = new Map(purposes.map((purpose) => [purpose.code, purpose.name]));
     const bases = new Map(legalBases.map((basis) => [basis.code, basis]));
@@ -66,5 +69,5 @@ export function useReferenceLists(): ReferenceLists {
         return basis ? `${basis.title} (${basis.document})` : code;
       },
     };
-  }, [answer.data, answer.errors]);
+  }, [answer.data, answer.errors, said]);
 }
