@@ -28,7 +28,7 @@ try {
 }
 const roles = values.role ?? [];
 const ttl = values.ttl === undefined ? 3600 : Number(values.ttl);
-const problem = values.help ? '' : devTokenProblem({ roles, agency: values.agency, sub: values.sub, ttlSeconds: ttl });
+const problem = values.help ? '' : devTokenProblem({ roles, agency: values.agency, sub: values.sub, ttlSeconds: ttl })?.message ?? null;
 if (problem !== null) {
   console.error(`${problem}\n${usage}`);
   process.exit(values.help ? 0 : 2);

@@ -22,6 +22,14 @@ window.PLAYGROUND_TEXTS = {
     signIn: 'Đăng nhập và điền tiêu đề',
     signedIn: function (who) { return 'Đã điền tiêu đề cho ' + who + '. Mã có hiệu lực một giờ.'; },
     signInFailed: 'Không lấy được mã thử nghiệm.',
+    // Why no token was given (the gateway's code): the same words as the console's sign-in page.
+    problems: {
+      ROLE_REQUIRED: 'Hãy chọn một vai trò.',
+      UNKNOWN_ROLE: 'Vai trò này không có trên nền tảng.',
+      AGENCY_REQUIRED: 'Cán bộ, hệ thống, cán bộ bảo vệ dữ liệu cá nhân và người công bố dữ liệu mở phải thuộc một cơ quan.',
+      CITIZEN_ID_REQUIRED: 'Công dân đăng nhập bằng số định danh cá nhân gồm đúng 12 chữ số.',
+      BAD_LIFETIME: 'Thời hạn của mã phải từ 1 đến 86400 giây.',
+    },
     demoTitle: 'Công dân mẫu',
     demoIntro: 'Đưa truy vấn đầu tiên của README, với số định danh của công dân này, vào trình soạn thảo:',
     demoButton: function (name, id) { return name + ' (' + id + ')'; },
@@ -58,6 +66,13 @@ window.PLAYGROUND_TEXTS = {
     signIn: 'Sign in and fill the headers',
     signedIn: function (who) { return 'Headers filled for ' + who + '. The token is valid for one hour.'; },
     signInFailed: 'No development token was given.',
+    problems: {
+      ROLE_REQUIRED: 'Choose a role.',
+      UNKNOWN_ROLE: 'The platform has no such role.',
+      AGENCY_REQUIRED: 'Officers, systems, data-protection officers and publishers belong to an agency.',
+      CITIZEN_ID_REQUIRED: 'A citizen signs in with their personal id of exactly 12 digits.',
+      BAD_LIFETIME: "The token's lifetime must be from 1 to 86400 seconds.",
+    },
     demoTitle: 'Demo citizens',
     demoIntro: "Put the README's first query, with this citizen's personal id, into the editor:",
     demoButton: function (name, id) { return name + ' (' + id + ')'; },

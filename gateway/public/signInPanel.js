@@ -64,7 +64,7 @@ window.PlaygroundSignIn = (function () {
     var body = await response.json().catch(function () {
       return {};
     });
-    return body.token ? { token: body.token } : { problem: body.problem || 'HTTP ' + response.status };
+    return body.token ? { token: body.token } : { problem: body.problem || 'HTTP ' + response.status, code: body.code };
   }
 
   /**
@@ -121,7 +121,8 @@ window.PlaygroundSignIn = (function () {
       });
       submit.disabled = false;
       if (minted.problem) {
-        state.message = { kind: 'problem', text: texts.signInFailed + ' ' + minted.problem };
+        // The gateway's code said in the panel's language; its own words for a code the texts lack.
+        state.message = { kind: 'problem', text: texts.signInFailed + ' ' + ((minted.code && texts.problems[minted.code]) || minted.problem) };
       } else {
         var headers = { Authorization: 'Bearer ' + minted.token };
         if (state.purpose) headers['X-Purpose'] = state.purpose;

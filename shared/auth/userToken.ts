@@ -129,17 +129,23 @@ export interface DevTokenRequest {
 
 const AGENCY_ROLES = ['officer', 'system', 'data-protection-officer', 'publisher'];
 
+/** Why a development token was not minted: a code the console's pages say in their language, and a message. */
+export interface DevTokenProblem {
+  code: 'ROLE_REQUIRED' | 'UNKNOWN_ROLE' | 'AGENCY_REQUIRED' | 'CITIZEN_ID_REQUIRED' | 'BAD_LIFETIME';
+  message: string;
+}
+
 /**
  * What a development token may be minted for, the one rule of `npm run token` and the console's
  * development sign-in: null when it may, else what is wrong, said to the person asking.
  */
-export function devTokenProblem({ roles, agency, sub, ttlSeconds = 3600 }: DevTokenRequest): string | null {
+export function devTokenProblem({ roles, agency, sub, ttlSeconds = 3600 }: DevTokenRequest): DevTokenProblem | null {
   const unknown = roles.filter((role) => !(KNOWN_ROLES as readonly string[]).includes(role));
-  return roles.length === 0 ? 'Give at least one role.'
-    : unknown.length ? `Unknown role: ${unknown.join(', ')}.`
-    : roles.some((role) => AGENCY_ROLES.includes(role)) && !agency ? 'Officers, systems, data-protection officers and publishers need an agency.'
-    : roles.includes('citizen') && !/^\d{12}$/.test(sub ?? '') ? "A citizen's subject must be their 12-digit personal id."
-    : !Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 86_400 ? 'The lifetime must be whole seconds from 1 to 86400.'
+  return roles.length === 0 ? { code: 'ROLE_REQUIRED', message: 'Give at least one role.' }
+    : unknown.length ? { code: 'UNKNOWN_ROLE', message: `Unknown role: ${unknown.join(', ')}.` }
+    : roles.some((role) => AGENCY_ROLES.includes(role)) && !agency ? { code: 'AGENCY_REQUIRED', message: 'Officers, systems, data-protection officers and publishers need an agency.' }
+    : roles.includes('citizen') && !/^\d{12}$/.test(sub ?? '') ? { code: 'CITIZEN_ID_REQUIRED', message: "A citizen's subject must be their 12-digit personal id." }
+    : !Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 86_400 ? { code: 'BAD_LIFETIME', message: 'The lifetime must be whole seconds from 1 to 86400.' }
     : null;
 }
 

@@ -67,7 +67,7 @@ describe('the playground (GraphiQL at /) and its development sign-in', () => {
     await page.getByLabel('Vai trò').selectOption('citizen');
     await page.getByLabel('Tài khoản hoặc số định danh cá nhân').fill('12345');
     await page.getByRole('button', { name: 'Đăng nhập và điền tiêu đề' }).click();
-    await expect.poll(() => page.locator('#sign-in-panel').getByRole('status').textContent()).toBe("Không lấy được mã thử nghiệm. A citizen's subject must be their 12-digit personal id.");
+    await expect.poll(() => page.locator('#sign-in-panel').getByRole('status').textContent()).toBe('Không lấy được mã thử nghiệm. Công dân đăng nhập bằng số định danh cá nhân gồm đúng 12 chữ số.');
     await page.getByLabel('Tài khoản hoặc số định danh cá nhân').fill('');
     await page.getByLabel('Vai trò').selectOption('officer');
   });

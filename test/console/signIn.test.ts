@@ -25,7 +25,7 @@ describe('the console: served by the gateway, signing in', () => {
     const ask = (body: unknown) => fetch(`${gateway}/console/api/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const refused = await ask({ roles: ['officer'] });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ problem: 'Officers, systems, data-protection officers and publishers need an agency.' });
+    expect(await refused.json()).toEqual({ problem: 'Officers, systems, data-protection officers and publishers need an agency.', code: 'AGENCY_REQUIRED' });
     expect((await ask({ roles: ['citizen'], sub: '12345' })).status).toBe(400);
     expect((await ask({ roles: ['root'], agency: 'so-tu-phap' })).status).toBe(400);
     const minted = await ask({ roles: ['officer'], agency: 'so-tu-phap' });
@@ -83,7 +83,7 @@ describe('the console: served by the gateway, signing in', () => {
       await page.locator('select[name="role"]').selectOption('citizen');
       await page.locator('input[name="subject"]').fill('12345');
       await page.locator('form button[type="submit"]').click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toBe("A citizen's subject must be their 12-digit personal id.");
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe('Công dân đăng nhập bằng số định danh cá nhân gồm đúng 12 chữ số.');
       expect(await inPage(page, "sessionStorage.getItem('console.session')")).toBeNull();
     });
   });

@@ -43,7 +43,7 @@ export function SignInPage() {
     setBusy(true);
     const minted = await mintDevToken({ roles: [role], agency: role === 'citizen' ? null : agency || null, sub: sub.trim() || null });
     setBusy(false);
-    if ('problem' in minted) setProblem(minted.problem);
+    if ('problem' in minted) setProblem((minted.code && t.signIn.problems[minted.code]) || minted.problem);
     else finish(minted.token);
   };
 

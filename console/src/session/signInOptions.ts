@@ -14,13 +14,13 @@ export async function fetchSignInOptions(): Promise<SignInOptions> {
   return (await response.json()) as SignInOptions;
 }
 
-/** A development token, or the gateway's reason for refusing the choice. */
-export async function mintDevToken(choice: { roles: string[]; agency: string | null; sub: string | null }): Promise<{ token: string } | { problem: string }> {
+/** A development token, or the gateway's reason for refusing the choice (its code said by the page). */
+export async function mintDevToken(choice: { roles: string[]; agency: string | null; sub: string | null }): Promise<{ token: string } | { problem: string; code?: string }> {
   const response = await fetch('/console/api/dev-token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(choice),
   });
-  const body = (await response.json().catch(() => ({}))) as { token?: string; problem?: string };
-  return body.token ? { token: body.token } : { problem: body.problem ?? `HTTP ${response.status}` };
+  const body = (await response.json().catch(() => ({}))) as { token?: string; problem?: string; code?: string };
+  return body.token ? { token: body.token } : { problem: body.problem ?? `HTTP ${response.status}`, code: body.code };
 }

@@ -43,7 +43,7 @@ export function consoleRoutes(): Router {
       const sub = typeof body.sub === 'string' && body.sub ? body.sub : undefined;
       const problem = devTokenProblem({ roles, agency, sub });
       if (problem) {
-        res.status(400).json({ problem });
+        res.status(400).json({ problem: problem.message, code: problem.code });
         return;
       }
       res.json({ token: signDevUserToken({ roles, agency, sub }) });

@@ -19,4 +19,11 @@ export const signIn: typeof vi = {
   submit: 'Sign in',
   signedIn: 'Signed in.',
   invalidToken: 'The token cannot be read (not a JWT).',
+  problems: {
+    ROLE_REQUIRED: 'Choose a role.',
+    UNKNOWN_ROLE: 'The platform has no such role.',
+    AGENCY_REQUIRED: 'Officers, systems, data-protection officers and publishers belong to an agency.',
+    CITIZEN_ID_REQUIRED: 'A citizen signs in with their personal id of exactly 12 digits.',
+    BAD_LIFETIME: "The token's lifetime must be from 1 to 86400 seconds.",
+  },
 };

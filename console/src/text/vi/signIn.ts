@@ -17,4 +17,12 @@ export const signIn = {
   submit: 'Đăng nhập',
   signedIn: 'Đã đăng nhập.',
   invalidToken: 'Mã truy cập không đọc được (không phải JWT).',
+  // Why no development token was given (the gateway's code).
+  problems: {
+    ROLE_REQUIRED: 'Hãy chọn một vai trò.',
+    UNKNOWN_ROLE: 'Vai trò này không có trên nền tảng.',
+    AGENCY_REQUIRED: 'Cán bộ, hệ thống, cán bộ bảo vệ dữ liệu cá nhân và người công bố dữ liệu mở phải thuộc một cơ quan.',
+    CITIZEN_ID_REQUIRED: 'Công dân đăng nhập bằng số định danh cá nhân gồm đúng 12 chữ số.',
+    BAD_LIFETIME: 'Thời hạn của mã phải từ 1 đến 86400 giây.',
+  } as Record<string, string>,
 };
