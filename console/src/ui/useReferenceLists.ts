@@ -31,6 +31,8 @@ export interface ReferenceLists {
   legalBasisTitle: (code: string) => string;
 }
 
+const NO_PURPOSE = { purpose: null, caseId: null };
+
 const LISTS = `query ReferenceLists {
   agencies { code name }
   purposes { code name declarableBy { agencies roles } }
@@ -44,7 +46,8 @@ interface Lists {
 }
 
 export function useReferenceLists(): ReferenceLists {
-  const answer = useAnswer<Lists>(LISTS);
+  // Not personal data: asked for no purpose, so no purpose the session declares can have it refused.
+  const answer = useAnswer<Lists>(LISTS, {}, NO_PURPOSE);
   const { catalogue: said } = useText();
   return useMemo(() => {
     const agencies = (answer.data?.agencies ?? []).map((agency) => ({ ...agency, name: said.agencyNames[agency.code] ?? agency.name }));
