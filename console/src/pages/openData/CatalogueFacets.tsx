@@ -4,6 +4,7 @@ import { useText } from '../../text/language.tsx';
 import { countWithout, FACET_KEYS, facetValues, type FacetChoice, type FacetKey } from './catalogueFacets.ts';
 import { FacetSelect } from './FacetSelect.tsx';
 import type { DatasetSummary } from './openDataTypes.ts';
+import { publisherOf } from './datasetTexts.ts';
 
 interface CatalogueFacetsProps {
   datasets: DatasetSummary[];
@@ -14,7 +15,7 @@ interface CatalogueFacetsProps {
 
 export function CatalogueFacets({ datasets, choice, onChoose, onClear }: CatalogueFacetsProps) {
   const t = useText();
-  const publisherNames = new Map(datasets.map((dataset) => [dataset.publisher, dataset.publisherName]));
+  const publisherNames = new Map(datasets.map((dataset) => [dataset.publisher, publisherOf(dataset, t)]));
   const nameOf: Record<FacetKey, (value: string) => string> = {
     theme: (code) => t.openData.themeNames[code] ?? code,
     publisher: (code) => publisherNames.get(code) ?? code,

@@ -2,6 +2,7 @@
 import { Link } from 'react-router-dom';
 import { useLanguage } from '../../text/language.tsx';
 import { formatDay, formatMoment } from '../../ui/dates.ts';
+import { publisherOf } from './datasetTexts.ts';
 import type { DatasetDetail } from './openDataTypes.ts';
 
 export function DatasetFacts({ dataset }: { dataset: DatasetDetail }) {
@@ -11,7 +12,7 @@ export function DatasetFacts({ dataset }: { dataset: DatasetDetail }) {
     <dl className="facts">
       <div>
         <dt>{t.openData.publisher}</dt>
-        <dd>{dataset.publisherName}</dd>
+        <dd>{publisherOf(dataset, t)}</dd>
       </div>
       <div>
         <dt>{t.openData.licence}</dt>

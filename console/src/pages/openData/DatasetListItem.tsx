@@ -2,7 +2,7 @@
 // its downloads.
 import { Link } from 'react-router-dom';
 import { useLanguage } from '../../text/language.tsx';
-import { descriptionOf, titleOf } from './datasetTexts.ts';
+import { descriptionOf, publisherOf, titleOf } from './datasetTexts.ts';
 import { DownloadLinks } from './DownloadLinks.tsx';
 import { FreshnessFacts } from './FreshnessFacts.tsx';
 import type { DatasetSummary } from './openDataTypes.ts';
@@ -18,7 +18,7 @@ export function DatasetListItem({ dataset }: { dataset: DatasetSummary }) {
       <dl className="facts">
         <div>
           <dt>{t.openData.publisher}</dt>
-          <dd>{dataset.publisherName}</dd>
+          <dd>{publisherOf(dataset, t)}</dd>
         </div>
         <div>
           <dt>{t.openData.themes}</dt>

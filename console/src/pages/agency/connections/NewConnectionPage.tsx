@@ -12,6 +12,7 @@ import { Page } from '../../../ui/Page.tsx';
 import { vietnamDay } from '../../../ui/dates.ts';
 import { useReferenceLists } from '../../../ui/useReferenceLists.ts';
 import { connectionPath, DRAFT } from './connectionQueries.ts';
+import { ConnectionTermsFields } from './ConnectionTermsFields.tsx';
 
 const OWNER_SERVICES = `query OwnerServices($owner: String!) {
   sharingServices(filter: { ownerAgency: $owner, status: ACTIVE }, first: 200) { nodes { id description } }
@@ -87,24 +88,7 @@ function NewConnectionForm() {
           {declarable.map((purpose) => <option key={purpose.code} value={purpose.code}>{purpose.name}</option>)}
         </select>
       </Field>
-      <Field label={f.legalBasis}>
-        <select name="legalBasis" value={values.legalBasis} onChange={set('legalBasis')} required>
-          <option value="">{f.chooseLegalBasis}</option>
-          {lists.legalBases.map((basis) => <option key={basis.code} value={basis.code}>{lists.legalBasisTitle(basis.code)}</option>)}
-        </select>
-      </Field>
-      <Field label={f.systemName}>
-        <input name="systemName" value={values.systemName} onChange={set('systemName')} required />
-      </Field>
-      <Field label={f.contact}>
-        <input name="contact" value={values.contact} onChange={set('contact')} required />
-      </Field>
-      <Field label={f.periodStart}>
-        <input name="periodStart" type="date" value={values.periodStart} onChange={set('periodStart')} required />
-      </Field>
-      <Field label={f.periodEnd}>
-        <input name="periodEnd" type="date" value={values.periodEnd} onChange={set('periodEnd')} required />
-      </Field>
+      <ConnectionTermsFields values={values} set={set} lists={lists} choosePrompt={f.chooseLegalBasis} />
       <ErrorList errors={[...lists.errors, ...errors]} />
       <button type="submit" disabled={busy}>{f.saveDraft}</button>
     </form>

@@ -4,13 +4,13 @@ import type { AskError } from '../../../graphql/ask.ts';
 import { useSession } from '../../../session/session.tsx';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
-import { Field } from '../../../ui/Field.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CitizenNav } from '../CitizenNav.tsx';
 import { useActingFor } from '../common/actingFor.tsx';
 import { ActingForPicker } from '../common/ActingForPicker.tsx';
 import { useDirectory } from '../common/directory.tsx';
 import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
+import { StatusFilter } from '../common/StatusFilter.tsx';
 import { useKnownChildren } from '../common/useKnownChildren.ts';
 import { MY_CONSENTS_QUERY, REVOKE_CONSENT, type Consent } from './consentQueries.ts';
 import { ConsentTable } from './ConsentTable.tsx';
@@ -52,18 +52,7 @@ export function MyConsentsPage() {
       <ActingForPicker knownChildren={knownChildren.children} />
       <GrantConsentForm child={child} disabled={pending} onGranted={refresh} />
       <h2>{t.listHeading}</h2>
-      <div className="filters">
-        <Field label={t.statusFilter}>
-          <select name="status" value={status} onChange={(event) => setStatus(event.target.value)}>
-            <option value="">{t.allStatuses}</option>
-            {STATUSES.map((code) => (
-              <option key={code} value={code}>
-                {t.statuses[code]}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
+      <StatusFilter label={t.statusFilter} allLabel={t.allStatuses} statuses={STATUSES} names={t.statuses} value={status} onChange={setStatus} />
       <ErrorList errors={[...consents.errors, ...actionErrors]} />
       <div role="status">{done && <p className="ok">{done}</p>}</div>
       {consents.data && <ConsentTable consents={shown} onRevoke={revoke} />}

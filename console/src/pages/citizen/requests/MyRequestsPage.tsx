@@ -4,12 +4,12 @@ import type { AskError } from '../../../graphql/ask.ts';
 import { useSession } from '../../../session/session.tsx';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
-import { Field } from '../../../ui/Field.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CitizenNav } from '../CitizenNav.tsx';
 import { useActingFor } from '../common/actingFor.tsx';
 import { ActingForPicker } from '../common/ActingForPicker.tsx';
 import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
+import { StatusFilter } from '../common/StatusFilter.tsx';
 import { useKnownChildren } from '../common/useKnownChildren.ts';
 import { MY_REQUESTS_QUERY, WITHDRAW_REQUEST, type SubjectRequest } from './requestQueries.ts';
 import { SubjectRequestForm } from './SubjectRequestForm.tsx';
@@ -50,18 +50,7 @@ export function MyRequestsPage() {
       <ActingForPicker knownChildren={knownChildren.children} />
       <SubjectRequestForm child={child} disabled={pending} onSent={refresh} />
       <h2>{t.listHeading}</h2>
-      <div className="filters">
-        <Field label={t.statusFilter}>
-          <select name="status" value={status} onChange={(event) => setStatus(event.target.value)}>
-            <option value="">{t.allStatuses}</option>
-            {STATUSES.map((code) => (
-              <option key={code} value={code}>
-                {t.statuses[code]}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
+      <StatusFilter label={t.statusFilter} allLabel={t.allStatuses} statuses={STATUSES} names={t.statuses} value={status} onChange={setStatus} />
       <ErrorList errors={[...requests.errors, ...actionErrors]} />
       <div role="status">{done && <p className="ok">{done}</p>}</div>
       {requests.data && <SubjectRequestTable requests={shown} onWithdraw={withdraw} />}
