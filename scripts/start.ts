@@ -15,8 +15,14 @@ import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
 // and the subgraphs' /metrics, each on its subgraph's port, must ask for METRICS_TOKEN.
 stopOnProductionProblems('npm start', productionProblems(config, { role: 'stack' }, readKeyMaterial()));
 const started = Date.now();
-// The people's pages: built here when missing or stale (a production image is built once, by npm run build).
-if (!config.isProduction && (await ensureConsoleBuilt({ quiet: true }))) console.log('Built the console (console/dist).');
+// The people's pages: built when missing or stale (a production image is built once, by npm run build),
+// while the subgraphs start: a fresh clone's first start does not wait for the build on top of them.
+const consoleBuilt: Promise<boolean> = config.isProduction
+  ? Promise.resolve(false)
+  : ensureConsoleBuilt({ quiet: true }).catch((error: unknown) => {
+      logError('the console could not be built: its pages answer 503 until npm run build succeeds', { error });
+      return false;
+    });
 // One box by default: the gateway calls the subgraphs in its own process (README, "Two shapes").
 const subgraphCalls = config.subgraphCalls ?? 'in-process';
 console.log(`Starting ${SUBGRAPH_SERVICES.length} agency subgraphs and the gateway (subgraph calls: ${subgraphCalls})…`);
@@ -31,6 +37,7 @@ try {
     province: provinceOptionsFromEnv(),
     subgraphCalls,
   });
+  if (await consoleBuilt) console.log('Built the console (console/dist).');
   const demo = provinceFor(provinceOptionsFromEnv()).demoCitizenIds;
   for (const subgraph of Object.values(stack.subgraphs)) {
     console.log(`  ${subgraph.name.padEnd(13)} ${subgraph.url}  (${subgraph.database.kind})`);
