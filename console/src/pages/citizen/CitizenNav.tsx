@@ -1,6 +1,6 @@
 // The citizen's pages, one link each, shown above every one of them.
-import { NavLink } from 'react-router-dom';
 import { useText } from '../../text/language.tsx';
+import { Tabs } from '../../ui/Tabs.tsx';
 
 export const CITIZEN_PAGES = ['record', 'consents', 'requests', 'access-log'] as const;
 export type CitizenPage = (typeof CITIZEN_PAGES)[number];
@@ -13,15 +13,5 @@ export function useCitizenPageTitle(): (page: CitizenPage) => string {
 export function CitizenNav() {
   const t = useText().citizen.nav;
   const title = useCitizenPageTitle();
-  return (
-    <nav aria-label={t.label}>
-      <ul className="tabs">
-        {CITIZEN_PAGES.map((page) => (
-          <li key={page}>
-            <NavLink to={`/me/${page}`}>{title(page)}</NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <Tabs label={t.label} tabs={CITIZEN_PAGES.map((page) => ({ to: `/me/${page}`, label: title(page) }))} />;
 }

@@ -1,7 +1,6 @@
 // Granting a consent: an agency, a purpose, the field groups consentable for that purpose (in words) and
 // the last day it is valid. The platform's answer (or its reasons for refusing) is shown under the form.
 import { useMemo, useState, type FormEvent } from 'react';
-import type { AskError } from '../../../graphql/ask.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Field } from '../../../ui/Field.tsx';
@@ -9,7 +8,8 @@ import { endOfVietnamDay, vietnamDay } from '../../../ui/dates.ts';
 import { useDirectory } from '../common/directory.tsx';
 import { FieldGroupChoices } from '../common/FieldGroupChoices.tsx';
 import { inputErrorsIn } from '../common/inputErrors.ts';
-import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
+import { useSelfServiceAnswer } from '../common/selfService.ts';
+import { useGroupsSubmission } from '../common/useGroupsSubmission.ts';
 import { CONSENTABLE_QUERY, GRANT_CONSENT, type ConsentableGroup } from './consentQueries.ts';
 
 
@@ -17,36 +17,19 @@ export function GrantConsentForm({ child, disabled, onGranted }: { child: string
   const texts = useText();
   const t = texts.citizen.consents;
   const directory = useDirectory();
-  const ask = useSelfServiceAsk();
   const consentable = useSelfServiceAnswer<{ consentableFieldGroups: ConsentableGroup[] | null }>(CONSENTABLE_QUERY);
   const groups = useMemo(() => consentable.data?.consentableFieldGroups ?? [], [consentable.data]);
   const purposes = useMemo(() => [...new Set(groups.flatMap((group) => group.purposes))].sort(), [groups]);
   const [agency, setAgency] = useState('');
   const [purpose, setPurpose] = useState('');
-  const [chosen, setChosen] = useState<string[]>([]);
   const [validUntil, setValidUntil] = useState(vietnamDay(365));
-  const [errors, setErrors] = useState<AskError[]>([]);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { chosen, setChosen, errors, done, busy, send } = useGroupsSubmission(t.chooseGroup);
   const purposeGroups = groups.filter((group) => group.purposes.includes(purpose));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setDone(null);
-    if (chosen.length === 0) {
-      setErrors([{ message: t.chooseGroup }]);
-      return;
-    }
-    setBusy(true);
-    const input = { ...(child ? { subjectId: child } : {}), granteeAgency: agency, purpose, fieldGroups: chosen, validUntil: endOfVietnamDay(validUntil) };
-    const answer = await ask<{ grantConsent: { id: string } | null }>(GRANT_CONSENT, { input });
-    setBusy(false);
-    setErrors(answer.errors);
-    if (answer.data?.grantConsent) {
-      setDone(t.granted(directory.agencyName(agency)));
-      setChosen([]);
-      onGranted();
-    }
+    const input = { ...(child ? { subjectId: child } : {}), granteeAgency: agency, purpose, validUntil: endOfVietnamDay(validUntil) };
+    if (await send<{ grantConsent: { id: string } | null }>(GRANT_CONSENT, input, (data) => (data.grantConsent ? t.granted(directory.agencyName(agency)) : null))) onGranted();
   };
 
   return (

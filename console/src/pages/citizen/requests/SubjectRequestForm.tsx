@@ -1,7 +1,6 @@
 // Making a data request: the agency holding the data, the agency to receive it, the receiver's dossier
 // number, the field groups (in words) and the day it ends. The platform's refusals are shown as it says them.
 import { useMemo, useState, type FormEvent } from 'react';
-import type { AskError } from '../../../graphql/ask.ts';
 import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Field } from '../../../ui/Field.tsx';
@@ -9,7 +8,8 @@ import { endOfVietnamDay, vietnamDay } from '../../../ui/dates.ts';
 import { useDirectory } from '../common/directory.tsx';
 import { FieldGroupChoices } from '../common/FieldGroupChoices.tsx';
 import { inputErrorsIn } from '../common/inputErrors.ts';
-import { useSelfServiceAnswer, useSelfServiceAsk } from '../common/selfService.ts';
+import { useSelfServiceAnswer } from '../common/selfService.ts';
+import { useGroupsSubmission } from '../common/useGroupsSubmission.ts';
 import { DOSSIER_EXAMPLE, MAX_REQUEST_DAYS, REQUEST_PROVISION, REQUESTABLE_QUERY, type RequestableGroup } from './requestQueries.ts';
 
 
@@ -17,41 +17,19 @@ export function SubjectRequestForm({ child, disabled, onSent }: { child: string 
   const texts = useText();
   const t = texts.citizen.requests;
   const directory = useDirectory();
-  const ask = useSelfServiceAsk();
   const requestable = useSelfServiceAnswer<{ subjectRequestableFieldGroups: RequestableGroup[] | null }>(REQUESTABLE_QUERY);
   const groups = useMemo(() => requestable.data?.subjectRequestableFieldGroups ?? [], [requestable.data]);
   const holders = useMemo(() => [...new Set(groups.map((group) => group.holderAgency))].sort(), [groups]);
   const [holder, setHolder] = useState('');
   const [recipient, setRecipient] = useState('');
   const [caseId, setCaseId] = useState('');
-  const [chosen, setChosen] = useState<string[]>([]);
   const [validUntil, setValidUntil] = useState(vietnamDay(30));
-  const [errors, setErrors] = useState<AskError[]>([]);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { chosen, setChosen, errors, done, busy, send } = useGroupsSubmission(t.chooseGroup);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setDone(null);
-    if (chosen.length === 0) {
-      setErrors([{ message: t.chooseGroup }]);
-      return;
-    }
-    setBusy(true);
-    const input = {
-      ...(child ? { subjectId: child } : {}),
-      holderAgency: holder,
-      recipientAgency: recipient,
-      caseId: caseId.trim(),
-      fieldGroups: chosen,
-      validUntil: endOfVietnamDay(validUntil),
-    };
-    const answer = await ask<{ requestDataProvision: { id: string } | null }>(REQUEST_PROVISION, { input });
-    setBusy(false);
-    setErrors(answer.errors);
-    if (answer.data?.requestDataProvision) {
-      setDone(t.sent(directory.agencyName(recipient)));
-      setChosen([]);
+    const input = { ...(child ? { subjectId: child } : {}), holderAgency: holder, recipientAgency: recipient, caseId: caseId.trim(), validUntil: endOfVietnamDay(validUntil) };
+    if (await send<{ requestDataProvision: { id: string } | null }>(REQUEST_PROVISION, input, (data) => (data.requestDataProvision ? t.sent(directory.agencyName(recipient)) : null))) {
       setCaseId('');
       onSent();
     }
