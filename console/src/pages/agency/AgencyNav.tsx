@@ -1,7 +1,7 @@
 // The agency area's sections, above each of its pages.
-import { NavLink } from 'react-router-dom';
 import { useSession } from '../../session/session.tsx';
 import { useText } from '../../text/language.tsx';
+import { Tabs } from '../../ui/Tabs.tsx';
 import { SECTIONS } from './AgencyHome.tsx';
 
 export function AgencyNav() {
@@ -9,14 +9,10 @@ export function AgencyNav() {
   const { session } = useSession();
   if (!session) return null;
   return (
-    <nav aria-label={t.agency.sectionsLabel}>
-      <ul className="tabs agency-nav">
-        {SECTIONS.map((section) => (
-          <li key={section.key}>
-            <NavLink to={section.path} end={section.key === 'connections'}>{t.agency.sections[section.key].title}</NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <Tabs
+      label={t.agency.sectionsLabel}
+      className="agency-nav"
+      tabs={SECTIONS.map((section) => ({ to: section.path, label: t.agency.sections[section.key].title, end: section.key === 'connections' }))}
+    />
   );
 }
