@@ -21,6 +21,9 @@ export interface AskOptions {
   signal?: AbortSignal;
 }
 
+/** For what is no one's personal data (reference lists, open data): declared for no purpose and no case, whatever the session declares. */
+export const NO_PURPOSE: AskOptions = { purpose: null, caseId: null };
+
 export async function ask<T>(session: Session | null, query: string, variables: Record<string, unknown> = {}, options: AskOptions = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (session) headers.authorization = `Bearer ${session.token}`;

@@ -3,7 +3,7 @@
 // catalogue.ts, falling back to the gateway's own words for a code the texts do not know yet).
 import { useMemo } from 'react';
 import { useAnswer } from '../graphql/useAnswer.ts';
-import type { AskError } from '../graphql/ask.ts';
+import { NO_PURPOSE, type AskError } from '../graphql/ask.ts';
 import { useText } from '../text/language.tsx';
 
 export interface Purpose {
@@ -31,8 +31,6 @@ export interface ReferenceLists {
   legalBasisTitle: (code: string) => string;
 }
 
-const NO_PURPOSE = { purpose: null, caseId: null };
-
 const LISTS = `query ReferenceLists {
   agencies { code name }
   purposes { code name declarableBy { agencies roles } }
@@ -46,7 +44,7 @@ interface Lists {
 }
 
 export function useReferenceLists(): ReferenceLists {
-  // Not personal data: asked for no purpose, so no purpose the session declares can have it refused.
+  // No one's personal data: asked for no purpose, so no purpose the session declares can have it refused.
   const answer = useAnswer<Lists>(LISTS, {}, NO_PURPOSE);
   const { catalogue: said } = useText();
   return useMemo(() => {

@@ -8,7 +8,8 @@ import { matchesChoice } from './catalogueFacets.ts';
 import { useCatalogueSearch } from './catalogueSearch.ts';
 import { CatalogueFacets } from './CatalogueFacets.tsx';
 import { DatasetListItem } from './DatasetListItem.tsx';
-import { CATALOGUE_QUERY, NO_PURPOSE } from './openDataQueries.ts';
+import { NO_PURPOSE } from '../../graphql/ask.ts';
+import { CATALOGUE_QUERY } from './openDataQueries.ts';
 import type { DatasetSummary } from './openDataTypes.ts';
 import { SearchForm } from './SearchForm.tsx';
 

@@ -9,7 +9,8 @@ import { ErrorList } from '../../ui/ErrorList.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { formatMoment } from '../../ui/dates.ts';
-import { NO_PURPOSE, REPORT_PROBLEM_MUTATION } from './openDataQueries.ts';
+import { NO_PURPOSE } from '../../graphql/ask.ts';
+import { REPORT_PROBLEM_MUTATION } from './openDataQueries.ts';
 
 interface Receipt {
   id: string;

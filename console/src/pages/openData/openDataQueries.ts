@@ -1,7 +1,7 @@
 // The one request of each open-data page: anonymous callers are rate limited per address, so a page
 // view asks once, and the catalogue's facets are counted from the same answer.
-/** Open data answers anyone alike: asked with the session's token if there is one, but for no purpose. */
-export const NO_PURPOSE = { purpose: null, caseId: null };
+// Open data answers anyone alike: asked with the session's token if there is one, but for no purpose
+// (NO_PURPOSE, graphql/ask.ts).
 
 const SUMMARY_FIELDS = `
   id title titleEn description descriptionEn publisher publisherName licence themes frequency
