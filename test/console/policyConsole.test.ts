@@ -4,10 +4,9 @@
 // version before it from the versions page, which narrows access and is in force at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, signInAs, visitConsole, type Visitor } from '../support/browser.ts';
-import { policiesInForce, restorePolicies, within } from '../support/policyEdits.ts';
+import { policiesInForce, restorePolicies, within, CITIZEN_POLICY, fileIn } from '../support/policyEdits.ts';
 import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
 
-const CITIZEN_POLICY = 'population/citizen.policy.yaml';
 // The land office's rule, widened to beliefs: an agency and field no other test file counts reads of.
 const LAND_RULE = '  - id: land-office-registers-land-rights\n    may_read: [key, identity, residence, household, death]';
 const REASON = 'Sở Nông nghiệp và Môi trường cần biết tôn giáo của người sử dụng đất';
@@ -42,7 +41,7 @@ describe('two security officers in the policy console', () => {
   beforeAll(async () => {
     await getStack();
     first = await policiesInForce();
-    citizenPolicy = first.files.find((file) => file.path === CITIZEN_POLICY)!.content;
+    citizenPolicy = fileIn(first, CITIZEN_POLICY);
     a = await visitConsole('vi');
     // A missing element fails the step in seconds, not at the test's timeout.
     a.page.setDefaultTimeout(8000);
@@ -184,6 +183,6 @@ describe('two security officers in the policy console', () => {
     await row.getByRole('button', { name: 'Khôi phục' }).click();
     await expect.poll(() => row.getByRole('status').textContent()).toMatch(/^Đề xuất khôi phục số \d+: đã có hiệu lực\.$/);
     expect(await within(2, async () => (await landOfficeReadsReligion()).body.errors !== undefined)).toBe(true);
-    expect((await policiesInForce()).files.find((file) => file.path === CITIZEN_POLICY)!.content).toBe(citizenPolicy);
+    expect(fileIn((await policiesInForce()), CITIZEN_POLICY)).toBe(citizenPolicy);
   });
 });

@@ -2,10 +2,9 @@
 // invalid, what it would change when it is valid, and never a version, a proposal or a file written.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
-import { policiesInForce, securityOfficer } from '../support/policyEdits.ts';
+import { policiesInForce, securityOfficer, CITIZEN_POLICY, fileIn } from '../support/policyEdits.ts';
 import { getStack, query, type Who } from '../support/stack.ts';
 
-const CITIZEN_POLICY = 'population/citizen.policy.yaml';
 const CHECK = `query ($baseVersion: Int!, $files: [PolicyFileInput!]!) {
   checkPolicyChange(baseVersion: $baseVersion, files: $files) { versionInForce valid problems { file line message } changedFiles widening changes { widening text detail { kind policy fields rule { id mayRead roles agencies purposes legalBasis } } } }
 }`;
@@ -26,7 +25,7 @@ describe('a security officer checking a policy edit before proposing it', () => 
   beforeAll(async () => {
     await getStack();
     first = await policiesInForce();
-    citizenPolicy = first.files.find((file) => file.path === CITIZEN_POLICY)!.content;
+    citizenPolicy = fileIn(first, CITIZEN_POLICY);
   });
 
   it('names the line of each problem of a broken edit, and writes nothing', async () => {
@@ -47,7 +46,7 @@ describe('a security officer checking a policy edit before proposing it', () => 
     const notYaml = await check(securityOfficer, first.version, `${citizenPolicy}\n  : [unclosed`);
     expect(notYaml.body.data.checkPolicyChange.problems[0]).toMatchObject({ file: CITIZEN_POLICY, message: expect.stringMatching(/^Not valid YAML/) });
     expect(await recordsSoFar()).toEqual(before);
-    expect((await policiesInForce()).files.find((file) => file.path === CITIZEN_POLICY)!.content).toBe(citizenPolicy);
+    expect(fileIn((await policiesInForce()), CITIZEN_POLICY)).toBe(citizenPolicy);
   });
 
   it('says what a valid edit would change and whether it widens access, and writes nothing', async () => {

@@ -3,10 +3,9 @@
 // change that widens access waits for a second security officer (policyProposals.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorsOf, expectAnswer, refused } from '../support/expectAnswer.ts';
-import { justiceAsksForAName, proposePolicies, restorePolicies, securityOfficer as officer, within, withoutRulesFor } from '../support/policyEdits.ts';
+import { justiceAsksForAName, proposePolicies, restorePolicies, securityOfficer as officer, within, withoutRulesFor, CITIZEN_POLICY, fileIn } from '../support/policyEdits.ts';
 import { getStack, investigator, justiceOfficer, query, seededProvince } from '../support/stack.ts';
 
-const CITIZEN_POLICY = 'population/citizen.policy.yaml';
 
 async function inForce() {
   const { body } = await query(officer, '{ policiesInForce { version hash author reason files { path content } } }');
@@ -46,7 +45,7 @@ describe('the policy console', () => {
   });
 
   it('refuses a broken change with file, line and message, and changes nothing', async () => {
-    const original = first.files.find((file) => file.path === CITIZEN_POLICY)!.content;
+    const original = fileIn(first, CITIZEN_POLICY);
     const broken = await propose([{ path: CITIZEN_POLICY, content: original.replace('fullName', 'fullNameTypo') }], 'Rename a field by mistake');
     const { body } = broken;
     expectAnswer(broken, { data: { proposePolicyChange: null }, errors: [{ code: 'BAD_USER_INPUT', path: 'proposePolicyChange' }] });
@@ -60,7 +59,7 @@ describe('the policy console', () => {
   });
 
   it('puts a narrowing change in force in the subgraphs within a second, versioned with author and reason, and rolls it back', async () => {
-    const content = withoutRulesFor('so-tu-phap', first.files.find((file) => file.path === CITIZEN_POLICY)!.content);
+    const content = withoutRulesFor('so-tu-phap', fileIn(first, CITIZEN_POLICY));
     const { body } = await propose([{ path: CITIZEN_POLICY, content }], 'Suspend the justice department’s access pending review');
     expect(body.errors).toBeUndefined();
     expect(body.data.proposePolicyChange).toMatchObject({

@@ -3,21 +3,9 @@
 // decisions; one that narrows access is in force at once; a change on an old version is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
-import {
-  approveProposal,
-  justiceAsksForAName,
-  PROPOSAL_FIELDS,
-  policiesInForce,
-  proposePolicies,
-  restorePolicies,
-  secondSecurityOfficer,
-  securityOfficer,
-  within,
-  withoutRulesFor,
-} from '../support/policyEdits.ts';
+import { approveProposal, justiceAsksForAName, PROPOSAL_FIELDS, policiesInForce, proposePolicies, restorePolicies, secondSecurityOfficer, securityOfficer, within, withoutRulesFor, CITIZEN_POLICY, fileIn } from '../support/policyEdits.ts';
 import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
 
-const CITIZEN_POLICY = 'population/citizen.policy.yaml';
 const financeOfficer: Who = { role: 'officer', agency: 'so-tai-chinh', purpose: 'business-registration' };
 
 interface Proposal {
@@ -51,7 +39,7 @@ describe('two security officers changing who may read what', () => {
   beforeAll(async () => {
     await getStack();
     first = await policiesInForce();
-    citizenPolicy = first.files.find((file) => file.path === CITIZEN_POLICY)!.content;
+    citizenPolicy = fileIn(first, CITIZEN_POLICY);
   });
 
   afterAll(async () => {
@@ -162,7 +150,7 @@ describe('two security officers changing who may read what', () => {
     const inForce = await policiesInForce();
     expect(inForce.version).toBe(base + 1);
     const winner = won[0] === answers[0] ? withoutJustice : withoutTax;
-    expect(inForce.files.find((file) => file.path === CITIZEN_POLICY)!.content).toBe(winner);
+    expect(fileIn(inForce, CITIZEN_POLICY)).toBe(winner);
   });
 
   it('refuses to approve a pending change once another version is in force', async () => {

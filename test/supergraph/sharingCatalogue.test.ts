@@ -10,10 +10,9 @@ import { SHARING_SERVICE_SELECTION, SHARING_SERVICES_EXPORT_PATH } from '../../g
 import { AGENCIES } from '../../shared/catalogue/platformCatalogue.ts';
 import { DEFAULT_POLICY_DIR } from '../../shared/policy/loadSubgraphPolicies.ts';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
-import { policiesInForce, putPoliciesInForce, restorePolicies, within } from '../support/policyEdits.ts';
+import { policiesInForce, putPoliciesInForce, restorePolicies, within, CITIZEN_POLICY, fileIn } from '../support/policyEdits.ts';
 import { getStack, justiceOfficer, query, seededProvince, tokenFor, type Who } from '../support/stack.ts';
 
-const CITIZEN_POLICY = 'population/citizen.policy.yaml';
 const IDENTITY = 'population.citizen:identity';
 /** A social-insurance officer looking for what it may ask for: no purpose needed to read the catalogue. */
 const insuranceOfficer: Who = { role: 'officer', agency: 'bhxh-tinh' };
@@ -200,7 +199,7 @@ describe('an officer reading the catalogue of sharing services', () => {
   });
 
   it('shows a group added to a policy after the reload, and lists it as REMOVED, with the day, once it is gone', async () => {
-    const seed = first.files.find((file) => file.path === CITIZEN_POLICY)!.content;
+    const seed = fileIn(first, CITIZEN_POLICY);
     // Nationality moves to a group of its own, which no rule gives yet: narrower, in force at once.
     const split = seed.replace(
       'identity:  {level: personal,     fields: [fullName, dateOfBirth, gender, nationality]}',
@@ -224,7 +223,7 @@ describe('an officer reading the catalogue of sharing services', () => {
   });
 
   it('shows a switched-off service as DISABLED with its notice and date', async () => {
-    const seed = first.files.find((file) => file.path === CITIZEN_POLICY)!.content;
+    const seed = fileIn(first, CITIZEN_POLICY);
     const off = seed.replace(
       'death:     {level: personal,     fields: [dateOfDeath]}',
       'death:     {level: personal,     fields: [dateOfDeath], disabled: {notice: "Đang bảo trì: death records move to the national register until 2027-01-15", since: 2026-12-01}}',

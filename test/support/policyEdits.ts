@@ -39,6 +39,14 @@ export const PROPOSAL_FIELDS = `id status action baseVersion author reason chang
   impact { days entriesReplayed capped unavailableRegisters rows { agency field refusedToDisclosed disclosedToRefused notReDecided } }
   decidedBy decisionReason version`;
 
+/** The population register's citizen policy: the file most policy tests edit. */
+export const CITIZEN_POLICY = 'population/citizen.policy.yaml';
+
+/** One file's text in a policy set's files. */
+export function fileIn(set: { files: Array<{ path: string; content: string }> }, path: string): string {
+  return set.files.find((file) => file.path === path)!.content;
+}
+
 /** The version in force and its files, as a security officer reads them. */
 export async function policiesInForce(): Promise<{ version: number; files: Array<{ path: string; content: string }> }> {
   const { body } = await query(securityOfficer, '{ policiesInForce { version files { path content } } }');
