@@ -23,6 +23,7 @@ import { errorBody } from '../../shared/errors/clientErrors.ts';
 import { configuredOperationLimits, type OperationLimits } from '../../shared/limits/operationLimits.ts';
 import { logError } from '../../shared/logging/log.ts';
 import { authenticate } from './authenticate.ts';
+import { actForChild } from './actForChild.ts';
 import { checkDeclaredPurpose } from './checkDeclaredPurpose.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
@@ -175,6 +176,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     rateLimits ? limitRequestRate(rateLimitStore, rateLimits.perCaller) : [],
     // A purpose the caller may not declare: refused before the body is read.
     checkDeclaredPurpose(purposeList.current),
+    // A parent acting for a minor child: checked with the population register, then the child's request.
+    actForChild(() => routingUrls.population, sign),
     express.json({ limit: '256kb' }),
     limitOperations(() => gateway.schema, options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits),
     expressMiddleware(server, {

@@ -97,6 +97,18 @@ describe('the hash of a disclosure record', () => {
     expect(hashStoredRecord('x', editedField)).toBe(storedReference('x', editedField));
     expect(hashStoredRecord('x', editedField)).not.toBe(hashStoredRecord('x', stored));
   });
+
+  it('covers the parent who asked for a minor child, and leaves rows without one as they were hashed', () => {
+    const forChild: DisclosureRecord = { ...base, principal: '033217982486', agency: null, roles: ['citizen'], guardian: '033094279365' };
+    const { stored } = storedForm(forChild);
+    const { guardian: _guardian, ...withoutGuardian } = forChild;
+    expect(hashStoredRecord('x', stored)).toBe(
+      sha('x', [stored.requestId, stored.at, stored.principal, stored.agency, stored.roles, stored.purpose, stored.caseId, stored.dataSubjects, '033094279365', stored.outcomeSets, stored.outcomeOf, stored.decision]),
+    );
+    expect(hashOf('x', { ...forChild, guardian: '033094279366' })).not.toBe(hashOf('x', forChild));
+    expect(hashOf('x', withoutGuardian)).not.toBe(hashOf('x', forChild));
+    expect(hashOf('x', { ...withoutGuardian, guardian: null })).toBe(storedReference('x', storedForm(withoutGuardian).stored));
+  });
 });
 
 describe('the hash of a restricted disclosure', () => {

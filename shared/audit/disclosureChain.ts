@@ -23,6 +23,8 @@ export interface LoggedRequest {
   roles: string[];
   purpose: string | null;
   caseId: string | null;
+  /** The parent who asked for a minor child (X-Child-Id; `principal` is the child); absent otherwise. */
+  guardian?: string | null;
 }
 
 /** The request a row records: the caller the gateway vouched for, flattened, and when. */
@@ -35,6 +37,7 @@ export function loggedRequest(principal: Principal, at: string): LoggedRequest {
     roles: principal.roles,
     purpose: principal.purpose,
     caseId: principal.caseId,
+    ...(principal.guardian && { guardian: principal.guardian }),
   };
 }
 
@@ -199,7 +202,11 @@ export function storedForm(record: DisclosureRecord): { stored: StoredRecord; se
  * (canonical JSON of each outcome set, from storedForm) saves serialising them again.
  */
 export function hashStoredRecord(prevHash: string, record: StoredRecord, setTexts = record.outcomeSets.map(canonicalJson)): string {
-  const head = canonicalJson([record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose, record.caseId, record.dataSubjects]);
+  // A guardian is hashed after the data subjects, only when there is one: rows without keep their hashes.
+  const head = canonicalJson([
+    record.requestId, record.at, record.principal, record.agency, record.roles, record.purpose, record.caseId, record.dataSubjects,
+    ...(record.guardian ? [record.guardian] : []),
+  ]);
   return sha256(prevHash, `${head.slice(0, -1)},[${setTexts.join(',')}],${canonicalJson(record.outcomeOf)},${canonicalJson(record.decision)}]`);
 }
 
@@ -228,6 +235,7 @@ export const RECORD_COLUMNS = {
   roles: 'roles',
   purpose: 'purpose',
   caseId: 'case_id',
+  guardian: 'guardian',
   dataSubjects: 'data_subjects',
   outcomeSets: 'outcome_sets',
   outcomeOf: 'outcome_of',

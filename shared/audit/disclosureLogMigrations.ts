@@ -8,6 +8,7 @@ import * as oneRowPerRequest from './disclosureLogPerRequestMigration.ts';
 import * as checkpointsAndArchive from './disclosureCheckpointMigration.ts';
 import * as releases from './disclosureReleaseMigration.ts';
 import * as sharedOutcomes from './disclosureLogSharedOutcomesMigration.ts';
+import * as guardians from './disclosureLogGuardianMigration.ts';
 
 export const disclosureLogMigrations: Record<string, Migration> = {
   '20251125110000_create_disclosure_log': createDisclosureLog,
@@ -17,4 +18,5 @@ export const disclosureLogMigrations: Record<string, Migration> = {
   '20261204090000_create_disclosure_checkpoint_and_archive': checkpointsAndArchive,
   '20261204210000_create_disclosure_release': releases,
   '20261205090000_disclosure_log_shared_outcomes': sharedOutcomes,
+  '20261205120000_disclosure_log_guardian': guardians,
 };

@@ -178,7 +178,7 @@ export async function readDisclosureLog(knex: Knex, scope: LogScope, request: Lo
     .joinRaw(RESTRICTION_OF_ENTRY)
     .select({
       seq: 'log.seq', part: 'entry.part', at: 'log.at', requestId: 'log.request_id', principal: 'log.principal', agency: 'log.agency', roles: 'log.roles',
-      purpose: 'log.purpose', caseId: 'log.case_id', dataSubject: 'entry.data_subject', decision: 'entry.decision', fields: 'entry.fields',
+      purpose: 'log.purpose', caseId: 'log.case_id', guardian: 'log.guardian', dataSubject: 'entry.data_subject', decision: 'entry.decision', fields: 'entry.fields',
       restriction: 'restricted.restriction', releasedAt: 'lifted.released_at',
     })
     .select(knex.raw(`${stillHidden('restricted.restriction')} as "hidden"`));
@@ -219,6 +219,7 @@ export async function readDisclosureLog(knex: Knex, scope: LogScope, request: Lo
     roles: row.roles,
     purpose: row.purpose,
     caseId: row.caseId,
+    guardian: row.guardian,
     dataSubject: row.dataSubject,
     fields: perField(row.fields),
     decision: row.decision,
@@ -239,7 +240,7 @@ export const LOG_ENTRY_FIELD = 'DataAccess.entry';
 
 /**
  * The record of a read of this log: the reader, and per data subject of the entries shown (their own
- * excepted: a citizen reading their own log discloses nothing to anyone) that `DataAccess.entry` was
+ * excepted: a citizen reading their own log discloses nothing to anyone; a parent reading a child's does) that `DataAccess.entry` was
  * disclosed under the reader's scope. A read of entries still hidden from their subject is hidden the
  * same way, released with the request it read, so reading a restricted entry leaves no trace either.
  */
@@ -249,7 +250,8 @@ export function logReadRecord(principal: Principal, scope: LogScope, entries: Lo
   const basis = !scope.all && 'dataSubject' in scope ? 'pdpl-2025-subject-request' : 'pdpl-2025-state-duties';
   const parts = new Map<string, { subject: string; outcome: FieldOutcome }>();
   for (const entry of entries) {
-    if (!entry.dataSubject || entry.dataSubject === principal.subject) continue;
+    // A parent reading their child's entries (X-Child-Id) is recorded under the child like anyone else.
+    if (!entry.dataSubject || (entry.dataSubject === principal.subject && !principal.guardian)) continue;
     const hidden = entry.restricted?.hiddenFromDataSubject ? entry.restricted : null;
     const key = `${entry.dataSubject}\u0000${hidden?.requestId ?? ''}`;
     if (parts.has(key)) continue;

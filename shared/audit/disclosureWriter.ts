@@ -25,10 +25,10 @@ export interface DisclosureWriter {
 const MAX_ATTEMPTS = 5;
 
 /** The batch's rows, in order, from one JSON parameter. */
-const APPEND_ROWS = `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash)
-  select request_id, at, principal, agency, roles, purpose, case_id, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash
+const APPEND_ROWS = `insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, guardian, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash)
+  select request_id, at, principal, agency, roles, purpose, case_id, guardian, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash
   from rows from (json_to_recordset(?::json) as (request_id text, at timestamptz, principal text, agency text, roles jsonb, purpose text,
-    case_id text, data_subjects text[], outcome_sets json, outcome_of integer[], decision text, prev_hash text, hash text)) with ordinality as batch
+    case_id text, guardian text, data_subjects text[], outcome_sets json, outcome_of integer[], decision text, prev_hash text, hash text)) with ordinality as batch
   order by batch.ordinality`;
 /** Prepared once per connection, as the request path's reads are (shared/db/namedStatements.ts): its text never changes. */
 const APPEND_ROWS_STATEMENT = 'disclosure_log_append';
@@ -51,6 +51,7 @@ function chain(previous: string, records: DisclosureRecord[]): ChainedRows {
       roles: stored.roles,
       purpose: stored.purpose,
       case_id: stored.caseId,
+      guardian: stored.guardian,
       data_subjects: stored.dataSubjects,
       outcome_of: stored.outcomeOf,
       decision: stored.decision,

@@ -18,6 +18,12 @@ export interface Principal {
   caseId: string | null;
   /** Made by the gateway for every request; ties logs and audit records together. */
   requestId: string;
+  /**
+   * A parent acting for a minor child (`X-Child-Id`): `subject` is then the child, so every register
+   * answers as it would the child, and this is the parent's personal id, who asked. The gateway sets
+   * it only once the population register records the caller as a parent of that minor.
+   */
+  guardian?: string;
 }
 
 /** What a verified caller token establishes; the gateway adds purpose, case and request id. */

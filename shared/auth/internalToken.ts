@@ -40,6 +40,7 @@ export function createInternalTokenSigner(): (subgraph: string, principal: Princ
       roles: principal.roles,
       purpose: principal.purpose ?? undefined,
       case_id: principal.caseId ?? undefined,
+      guardian: principal.guardian,
       rid: principal.requestId,
     };
     return jwt.sign(claims, key, {
@@ -81,6 +82,7 @@ export function createInternalTokenVerifier(subgraph: string): (token: string) =
       purpose: typeof claims.purpose === 'string' ? claims.purpose : null,
       caseId: typeof claims.case_id === 'string' ? claims.case_id : null,
       requestId: claims.rid,
+      ...(typeof claims.guardian === 'string' && { guardian: claims.guardian }),
     };
   };
 }

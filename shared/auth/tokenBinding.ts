@@ -42,6 +42,7 @@ export function isBoundTo(token: string, audience: string, principal: Principal)
     sameClaim(claims.agency, principal.agency) &&
     sameClaim(claims.purpose, principal.purpose) &&
     sameClaim(claims.case_id, principal.caseId) &&
+    sameClaim(claims.guardian, principal.guardian ?? null) &&
     sameRoles(claims.roles, principal.roles)
   );
 }

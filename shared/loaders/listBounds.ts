@@ -14,6 +14,8 @@ export const MAX_ACCESS_LOG_PAGE_SIZE = 100;
 export const MAX_CATALOGUE_SIZE = 500;
 /** A citizen's own consents or subject requests, newest first: rows in SQL. */
 export const MAX_CITIZEN_ROWS = 500;
+/** A parent's minor children listed (myMinorChildren): rows in SQL. */
+export const MAX_MINOR_CHILDREN = 50;
 /** Holders, certificates of one parcel; former communes of one unit: rows per parent in SQL. */
 export const MAX_RECORD_PARTS = 100;
 /** Sentences one policy proposal's plain-language diff keeps. */
@@ -103,6 +105,7 @@ export const LIST_BOUNDS = {
   },
   // A citizen's own rows.
   'Query.myConsents': { kind: 'cap', max: MAX_CITIZEN_ROWS, bound: `the citizen's own consents, newest first, \`limit ${MAX_CITIZEN_ROWS}\` in SQL` },
+  'Query.myMinorChildren': { kind: 'cap', max: MAX_MINOR_CHILDREN, bound: `the citizen's living children under 18, \`limit ${MAX_MINOR_CHILDREN}\` in SQL` },
   'Query.mySubjectRequests': { kind: 'cap', max: MAX_CITIZEN_ROWS, bound: `the citizen's own requests, newest first, \`limit ${MAX_CITIZEN_ROWS}\` in SQL` },
   // Derived from the policies in force (one file per type, checked against the schemas).
   'Query.consentableFieldGroups': { kind: 'model', max: 800, bound: 'field groups of the policies in force: at most one per field of the schemas (644 today)' },

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inAYear } from '../support/dates.ts';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
+import { familyWithMinorAndAdult } from '../support/families.ts';
 import { getStack, query, seededProvince, type Who } from '../support/stack.ts';
 
 const GRANT = `mutation ($input: GrantConsentInput!) {
@@ -104,7 +105,6 @@ describe('a citizen managing her consents', () => {
 
 describe('a parent consenting for a minor child', () => {
   const province = () => seededProvince();
-  const adult = (id: string) => new Date(province().citizens.find((person) => person.id === id)!.dateOfBirth) <= new Date(Date.now() - 18 * 365.25 * 24 * 3600 * 1000);
   let parent: Who;
   let child: string;
   let grownChild: string;
@@ -120,19 +120,10 @@ describe('a parent consenting for a minor child', () => {
 
   beforeAll(async () => {
     await getStack();
-    const living = new Map(province().citizens.filter((person) => !person.dateOfDeath).map((person) => [person.id, person]));
-    // A living father with a living minor child and a living grown-up child, as the register records them.
-    const families = new Map<string, { minors: string[]; adults: string[] }>();
-    for (const person of living.values()) {
-      if (!person.fatherId || !living.has(person.fatherId)) continue;
-      const family = families.get(person.fatherId) ?? { minors: [], adults: [] };
-      (adult(person.id) ? family.adults : family.minors).push(person.id);
-      families.set(person.fatherId, family);
-    }
-    const [father, family] = [...families].find(([, candidate]) => candidate.minors.length > 0 && candidate.adults.length > 0)!;
-    parent = { role: 'citizen', sub: father };
-    child = family.minors[0];
-    grownChild = family.adults[0];
+    const family = familyWithMinorAndAdult(province());
+    parent = { role: 'citizen', sub: family.parent };
+    child = family.minor;
+    grownChild = family.adult;
   });
 
   it('is recorded as given by the parent for the child, counts for the child, and the parent can withdraw it', async () => {

@@ -6,6 +6,7 @@ import { fetchPage } from '../../../shared/loaders/pagination.ts';
 import { listCursorScope } from '../../../shared/auth/cursorKey.ts';
 import type { SubgraphContext } from '../../../shared/subgraph/SubgraphDefinition.ts';
 import { personalId, recordId, unitCode } from '../../../shared/validation/inputs.ts';
+import { myMinorChildren } from './guardianship.ts';
 import type { PopulationLoaders } from './loaders.ts';
 import { citizenList, type CitizenRow, type HouseholdRow } from './queries.ts';
 
@@ -19,6 +20,7 @@ export const resolvers: GraphQLResolverMap<Context> = {
     household: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.householdById.load(recordId(args.id)),
     me: (_: unknown, __: unknown, ctx: Context) =>
       hasRole(ctx.principal, 'citizen') && ctx.principal.subject ? ctx.loaders.citizenById.load(ctx.principal.subject) : null,
+    myMinorChildren: (_: unknown, __: unknown, ctx: Context) => myMinorChildren(ctx.principal, ctx.knex),
   },
   Citizen: {
     __resolveReference: (reference: { id: string }, ctx: Context) => ctx.loaders.citizenById.load(reference.id),

@@ -41,6 +41,7 @@ export const accessLogResolvers = {
   },
   DataAccess: {
     decision: (entry: AccessEntry) => entry.decision.toUpperCase(),
+    askedByDataSubject: (entry: AccessEntry) => entry.dataSubject !== null && entry.principal === entry.dataSubject && !entry.guardian,
     fields: (entry: AccessEntry) =>
       entry.fields.map((field) => ({ field: field.field, decision: field.decision.toUpperCase(), legalBasis: field.basis ?? null, reason: field.reason ?? null })),
   },

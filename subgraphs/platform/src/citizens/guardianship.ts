@@ -22,8 +22,13 @@ export async function minorChildren(ctx: SubgraphContext<unknown>): Promise<stri
   return (await callInternalRoute<{ children: string[] }>(url, CHILDREN_PATH, token, ctx.principal.requestId, {})).children;
 }
 
+/**
+ * `citizen` is the request's subject: the signed-in citizen, or the minor child a parent acts for with
+ * X-Child-Id (the gateway checked it; the parent is then the actor). `subjectId` names a child in the
+ * mutation itself instead, checked here.
+ */
 export async function actingFor(ctx: SubgraphContext<unknown>, citizen: string, subjectId: string | null | undefined): Promise<Acting> {
-  if (!subjectId || subjectId === citizen) return { subject: citizen, actor: citizen };
+  if (!subjectId || subjectId === citizen) return { subject: citizen, actor: ctx.principal.guardian ?? citizen };
   personalId(subjectId, 'subjectId');
   let children: string[];
   try {
