@@ -1,6 +1,7 @@
 // A citizen manages her data from the console's pages: she reads her record, grants a consent to the
 // Department of Home Affairs, sees its officer's read in "who used my data", withdraws the consent and the
-// next read is refused; a parent makes a data request for his minor child; the pages read in English too.
+// next read is refused; a parent chooses his minor child by name, reads her record, makes a data request
+// for her and sees who used her data; the pages read in English too.
 // The citizen and the parent are people no other test file consents or requests for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Citizen } from '../../synthetic/types.ts';
@@ -114,29 +115,32 @@ describe("the citizen's pages", () => {
     expect(refused.errors?.map((error) => [error.extensions?.code, error.extensions?.reason])).toEqual([['FORBIDDEN', 'CONSENT_REQUIRED']]);
   });
 
-  it('lets a parent make a data request for a minor child, follow it and withdraw it', async () => {
+  it("lets a parent choose a minor child by name, read the child's record, make and withdraw a data request for the child, and see who used the child's data", async () => {
     const { parent, child } = aParentAndChild();
     const { page } = visitor;
     await signInAs(visitor, { role: 'citizen', subject: parent.id });
-    await page.goto(`${visitor.consoleUrl}me/requests`);
+    await page.goto(`${visitor.consoleUrl}me/record`);
+    await expect.poll(heading).toBe('Hồ sơ của tôi');
+    const population = page.locator('section[aria-labelledby="register-population"]');
+    await expect.poll(() => population.textContent()).toContain(parent.fullName);
+    // The population register's minor children of his, by name: he chooses one, and every page is hers.
+    const childChoice = page.getByRole('radio', { name: new RegExp(`^Con tôi: ${child.fullName} \\(sinh ngày`) });
+    await childChoice.check();
+    await expect.poll(() => page.locator('.acting-for [role="status"]').textContent()).toContain(`Bạn đang xem và thực hiện thay cho con: ${child.fullName}.`);
+    await expect.poll(() => population.textContent()).toContain(child.fullName);
+    expect(await population.textContent()).toContain(child.id);
+    await expectAccessible(page);
+    await screenshot(page, 'citizen-record-of-a-child.vi');
+
+    // The choice holds from page to page: the request is made for the child, given by him.
+    await page.getByRole('link', { name: 'Yêu cầu cung cấp dữ liệu' }).click();
     await expect.poll(heading).toBe('Yêu cầu cung cấp dữ liệu');
-    await page.getByRole('radio', { name: 'Con chưa thành niên của tôi' }).check();
-    // Until the child is named, nothing can be sent (it would be sent for the parent himself).
-    expect(await page.getByRole('button', { name: 'Gửi yêu cầu' }).isDisabled()).toBe(true);
-    // Someone who is not his child first: the platform refuses, and the page says why in Vietnamese.
-    await page.getByLabel('Số định danh cá nhân của con').fill(theCitizen().id);
+    expect(await childChoice.isChecked()).toBe(true);
     await page.getByLabel('Cơ quan đang lưu giữ dữ liệu').selectOption('cong-an-tinh');
     await page.locator('input[name="fieldGroups"][value="population.citizen:key"]').check();
     await page.locator('input[name="fieldGroups"][value="population.citizen:identity"]').check();
     await page.getByLabel('Cơ quan nhận dữ liệu').selectOption('so-tu-phap');
     await page.getByLabel('Số hồ sơ của cơ quan nhận').fill('HT-2026/004816');
-    await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain(
-      'Dữ liệu nhập không hợp lệ. Cơ sở dữ liệu dân cư không ghi nhận bạn là cha hoặc mẹ của người chưa thành niên có số định danh này',
-    );
-    expect(await page.locator('table.subject-requests').count()).toBe(0);
-    await page.getByLabel('Số định danh cá nhân của con').fill(child.id);
-    await expect.poll(() => page.locator('.acting-for').textContent()).toContain(`Bạn đang thực hiện thay cho con có số định danh ${child.id}.`);
     await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Đã gửi yêu cầu chuyển dữ liệu cho Sở Tư pháp tỉnh Hưng Yên.');
     const requestRow = page.locator('table.subject-requests tbody tr', { hasText: 'HT-2026/004816' });
@@ -144,15 +148,25 @@ describe("the citizen's pages", () => {
     expect(await requestRow.textContent()).toContain('Sở Tư pháp tỉnh Hưng Yên');
     await expectAccessible(page);
     await screenshot(page, 'citizen-requests-for-a-child.vi');
+    const asked = (await query({ role: 'citizen', sub: child.id }, '{ mySubjectRequests { subjectId requestedBy caseId } }')).body.data.mySubjectRequests;
+    expect(asked).toContainEqual({ subjectId: child.id, requestedBy: parent.id, caseId: 'HT-2026/004816' });
 
     // Acting for himself, the parent does not see his child's request.
     await page.getByRole('radio', { name: 'Bản thân tôi' }).check();
     await expect.poll(() => page.locator('table.subject-requests').count()).toBe(0);
-    await page.getByRole('radio', { name: 'Con chưa thành niên của tôi' }).check();
-    await page.getByRole('button', { name: child.id }).click();
+    await childChoice.check();
     await page.getByRole('button', { name: 'Rút lại: HT-2026/004816' }).click();
     await page.getByRole('button', { name: 'Có, rút lại' }).click();
     await expect.poll(() => requestRow.textContent()).toContain('Đã rút lại');
+
+    // Who used the child's data: among others, the parent's own looks at her record, named as a parent's.
+    await page.getByRole('link', { name: 'Ai đã dùng dữ liệu của tôi' }).click();
+    await expect.poll(heading).toBe('Ai đã dùng dữ liệu của tôi');
+    const parentsLooks = page.locator('table.access-log tbody tr', { hasText: `Cha hoặc mẹ (số định danh ${parent.id})` });
+    // Her record's identity, held by the police (the population register).
+    await expect.poll(() => parentsLooks.filter({ hasText: 'Công an tỉnh Hưng Yên' }).filter({ hasText: 'họ và tên' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, 'citizen-access-log-of-a-child.vi');
   });
 
   it('reads in English after the switch, with nothing left in Vietnamese but names', async () => {
@@ -168,8 +182,8 @@ describe("the citizen's pages", () => {
     await screenshot(page, 'citizen-record.en');
     await page.getByRole('link', { name: 'My data requests' }).click();
     await expect.poll(heading).toBe('My data requests');
-    await page.getByRole('radio', { name: 'My minor child' }).check();
-    await page.getByRole('button', { name: child.id }).click();
+    await page.getByRole('radio', { name: new RegExp(`^My child: ${child.fullName} \\(born`) }).check();
+    await expect.poll(() => page.locator('.acting-for [role="status"]').textContent()).toContain(`You are seeing and acting for your child: ${child.fullName}.`);
     await expect.poll(() => page.locator('table.subject-requests tbody tr').first().textContent()).toContain('Withdrawn');
     await screenshot(page, 'citizen-requests-for-a-child.en');
     await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();

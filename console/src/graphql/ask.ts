@@ -18,6 +18,8 @@ export interface AskOptions {
   /** X-Purpose for this request; undefined keeps the session's, null declares none. */
   purpose?: string | null;
   caseId?: string | null;
+  /** X-Child-Id: a parent asks as their minor child (the gateway checks the parenthood). */
+  childId?: string | null;
   signal?: AbortSignal;
 }
 
@@ -31,6 +33,7 @@ export async function ask<T>(session: Session | null, query: string, variables: 
   const caseId = options.caseId === undefined ? session?.caseId : options.caseId;
   if (purpose) headers['x-purpose'] = purpose;
   if (caseId) headers['x-case-id'] = caseId;
+  if (options.childId) headers['x-child-id'] = options.childId;
   let response: Response;
   try {
     response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: options.signal });

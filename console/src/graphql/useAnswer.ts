@@ -13,7 +13,7 @@ export function useAnswer<T>(query: string | null, variables: Record<string, unk
   const [answer, setAnswer] = useState<Answer<T>>({ data: null, errors: [] });
   const [loading, setLoading] = useState(query !== null);
   const [round, setRound] = useState(0);
-  const key = JSON.stringify([query, variables, options.purpose, options.caseId]);
+  const key = JSON.stringify([query, variables, options.purpose, options.caseId, options.childId]);
   useEffect(() => {
     if (query === null) return;
     const controller = new AbortController();

@@ -1,6 +1,7 @@
-// The citizen's pages, one link each, shown above every one of them.
+// The citizen's pages, one link each, and whom the citizen acts for (a parent), shown above every one of them.
 import { useText } from '../../text/language.tsx';
 import { Tabs } from '../../ui/Tabs.tsx';
+import { ActingForPicker } from './common/ActingForPicker.tsx';
 
 export const CITIZEN_PAGES = ['record', 'consents', 'requests', 'access-log'] as const;
 export type CitizenPage = (typeof CITIZEN_PAGES)[number];
@@ -13,5 +14,10 @@ export function useCitizenPageTitle(): (page: CitizenPage) => string {
 export function CitizenNav() {
   const t = useText().citizen.nav;
   const title = useCitizenPageTitle();
-  return <Tabs label={t.label} tabs={CITIZEN_PAGES.map((page) => ({ to: `/me/${page}`, label: title(page) }))} />;
+  return (
+    <>
+      <Tabs label={t.label} tabs={CITIZEN_PAGES.map((page) => ({ to: `/me/${page}`, label: title(page) }))} />
+      <ActingForPicker />
+    </>
+  );
 }

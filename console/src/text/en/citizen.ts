@@ -19,13 +19,9 @@ export const citizen: typeof vi = {
   actingFor: {
     legend: 'Acting for',
     myself: 'Myself',
-    child: 'My minor child',
-    childId: "Child's personal id number",
-    childIdHint: 'The platform checks with the population register that you are the father or mother of this person under 18.',
-    knownChildren: 'Children you acted for before',
-    mustBeId: 'A personal id number has exactly 12 digits.',
-    actingForChild: (id: string) => `You are acting for your child with personal id ${id}.`,
-    ownOnly: 'This page shows your own data only: a parent acts for a child on the consents page and the data requests page.',
+    childOption: (name: string, born: string | null) => (born ? `My child: ${name} (born ${born})` : `My child: ${name}`),
+    actingForChild: (name: string) =>
+      `You are seeing and acting for your child: ${name}. The pages show the child's record, consents, requests and who used the child's data; each look of yours is in the child's log.`,
   },
   record: {
     title: 'My record',
@@ -146,6 +142,8 @@ export const citizen: typeof vi = {
     caption: 'Reads of your data and refusals, newest first',
     columns: { at: 'Time', agency: 'Asking agency', purpose: 'Purpose', caseId: 'Dossier', holder: 'Holding agency', fields: 'Data', legalBasis: 'Legal basis' },
     yourself: 'You',
+    anotherCitizen: 'Another citizen, reading their own record that concerns you (a household member, a spouse, a parent)',
+    parent: (id: string) => `A parent (personal id ${id})`,
     none: 'Nothing in this period.',
     unavailable: (registers: string) => `The log of ${registers} could not be read: its entries are not in the table yet.`,
     page: (n: number) => `Page ${n}`,

@@ -54,5 +54,7 @@ export const common: typeof vi = {
     UNAUTHENTICATED: 'Sign in again',
     FORBIDDEN: 'Forbidden',
     BAD_USER_INPUT: 'The input is not valid',
+    NOT_A_PARENT: 'The population register does not record you as a parent of this minor',
+    GUARDIANSHIP_UNAVAILABLE: 'Whether you are the parent cannot be checked now; try again later',
   },
 };

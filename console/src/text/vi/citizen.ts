@@ -19,13 +19,9 @@ export const citizen = {
   actingFor: {
     legend: 'Thực hiện cho',
     myself: 'Bản thân tôi',
-    child: 'Con chưa thành niên của tôi',
-    childId: 'Số định danh cá nhân của con',
-    childIdHint: 'Nền tảng kiểm tra với Cơ sở dữ liệu dân cư rằng bạn là cha hoặc mẹ của người dưới 18 tuổi này.',
-    knownChildren: 'Con bạn đã thực hiện trước đây',
-    mustBeId: 'Số định danh cá nhân gồm đúng 12 chữ số.',
-    actingForChild: (id: string) => `Bạn đang thực hiện thay cho con có số định danh ${id}.`,
-    ownOnly: 'Trang này chỉ hiển thị dữ liệu của chính bạn: cha mẹ thực hiện thay cho con ở trang Sự đồng ý và trang Yêu cầu cung cấp dữ liệu.',
+    childOption: (name: string, born: string | null) => (born ? `Con tôi: ${name} (sinh ngày ${born})` : `Con tôi: ${name}`),
+    actingForChild: (name: string) =>
+      `Bạn đang xem và thực hiện thay cho con: ${name}. Các trang hiển thị hồ sơ, sự đồng ý, yêu cầu và nhật ký sử dụng dữ liệu của con; mỗi lần bạn xem được ghi vào nhật ký của con.`,
   },
   record: {
     title: 'Hồ sơ của tôi',
@@ -146,6 +142,8 @@ export const citizen = {
     caption: 'Các lần dữ liệu của bạn được đọc hoặc bị từ chối, mới nhất trước',
     columns: { at: 'Thời gian', agency: 'Cơ quan hỏi', purpose: 'Mục đích', caseId: 'Số hồ sơ', holder: 'Cơ quan lưu giữ', fields: 'Dữ liệu', legalBasis: 'Căn cứ pháp lý' },
     yourself: 'Chính bạn',
+    anotherCitizen: 'Một công dân khác, khi xem hồ sơ của chính họ có liên quan đến bạn (người cùng hộ, vợ hoặc chồng, cha mẹ)',
+    parent: (id: string) => `Cha hoặc mẹ (số định danh ${id})`,
     none: 'Không có lần nào trong khoảng thời gian này.',
     unavailable: (registers: string) => `Không đọc được nhật ký của: ${registers}. Các lần dùng dữ liệu ở đó chưa hiện trong bảng.`,
     page: (n: number) => `Trang ${n}`,
@@ -161,7 +159,6 @@ export const citizen = {
   // The platform's refusals of a form's input (BAD_USER_INPUT, by the input field it names), in words; the
   // gateway's own message, in English, is shown in English.
   inputErrors: {
-    subjectId: 'Cơ sở dữ liệu dân cư không ghi nhận bạn là cha hoặc mẹ của người chưa thành niên có số định danh này, hoặc chưa kiểm tra được lúc này. Không có gì thay đổi.',
     validUntil: 'Ngày hết hiệu lực không hợp lệ: phải sau hôm nay và trong thời hạn cho phép.',
     validFrom: 'Ngày bắt đầu hiệu lực không hợp lệ.',
     caseId: 'Số hồ sơ chỉ gồm tối đa 100 chữ cái, chữ số và các dấu . _ / : -',

@@ -55,5 +55,7 @@ export const common = {
     UNAUTHENTICATED: 'Cần đăng nhập lại',
     FORBIDDEN: 'Không được phép',
     BAD_USER_INPUT: 'Dữ liệu nhập không hợp lệ',
+    NOT_A_PARENT: 'Cơ sở dữ liệu dân cư không ghi nhận bạn là cha hoặc mẹ của người chưa thành niên này',
+    GUARDIANSHIP_UNAVAILABLE: 'Chưa kiểm tra được quan hệ cha mẹ - con lúc này; hãy thử lại sau',
   } as Record<string, string>,
 };

@@ -36,7 +36,6 @@ export function AccessLogPage() {
     <Page title={t.title} roles={['citizen']}>
       <CitizenNav />
       <p>{t.intro}</p>
-      <p className="hint">{texts.citizen.actingFor.ownOnly}</p>
       <PeriodFilter
         period={period}
         onChange={(next) => {

@@ -1,4 +1,5 @@
-// The log as a table: when, who asked (or the citizen themself), why, for which dossier, whose register,
+// The log as a table: when, who asked (an agency, a parent for a minor, the citizen themself or another
+// citizen reading their own record that concerns this one), why, for which dossier, whose register,
 // which fields were given and which refused, and the legal bases and reasons.
 import { useText } from '../../../text/language.tsx';
 import { useDates } from '../../../ui/dates.ts';
@@ -39,7 +40,7 @@ export function AccessLogTable({ entries }: { entries: DataAccess[] }) {
           return (
             <tr key={`${entry.requestId}-${entry.register}-${index}`}>
               <td>{dates.moment(entry.at)}</td>
-              <td>{entry.agency ? agencyName(entry.agency) : t.yourself}</td>
+              <td>{entry.agency ? agencyName(entry.agency) : entry.guardian ? t.parent(entry.guardian) : entry.askedByDataSubject ? t.yourself : t.anotherCitizen}</td>
               <td>{purposeName(entry.purpose)}</td>
               <td>{entry.caseId}</td>
               <td>{agencyName(entry.holderAgency)}</td>

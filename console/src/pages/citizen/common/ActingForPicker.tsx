@@ -1,55 +1,29 @@
-// "Acting for: myself / my minor child": the child is named by their personal id (the platform lists no
-// one's children; the ids the citizen already acted for are offered from their consents and requests).
-import { useEffect, useState } from 'react';
-import { Field } from '../../../ui/Field.tsx';
+// "Acting for: myself / a minor child", above every page of the citizen's area, for a parent only: the
+// children are those the population register records as theirs and under 18, named.
 import { useText } from '../../../text/language.tsx';
-import { PERSONAL_ID, useActingFor } from './actingFor.tsx';
+import { useDates } from '../../../ui/dates.ts';
+import { useActingFor } from './actingFor.tsx';
+import { useMinorChildren } from './useMinorChildren.ts';
 
-export function ActingForPicker({ knownChildren }: { knownChildren: string[] }) {
+export function ActingForPicker() {
   const t = useText().citizen.actingFor;
-  const { child, pending, actFor } = useActingFor();
-  const [forChild, setForChild] = useState(child !== null || pending);
-  const [typed, setTyped] = useState(child ?? '');
-  useEffect(() => {
-    const valid = PERSONAL_ID.test(typed);
-    actFor({ child: forChild && valid ? typed : null, pending: forChild && !valid });
-  }, [forChild, typed, actFor]);
-  const invalid = forChild && typed !== '' && !PERSONAL_ID.test(typed);
+  const dates = useDates();
+  const { child, actFor } = useActingFor();
+  const children = useMinorChildren();
+  if (children.length === 0) return null;
+  const chosen = children.find(({ id }) => id === child);
   return (
     <fieldset className="acting-for">
       <legend>{t.legend}</legend>
       <label>
-        <input type="radio" name="acting-for" checked={!forChild} onChange={() => setForChild(false)} /> {t.myself}
+        <input type="radio" name="acting-for" checked={child === null} onChange={() => actFor(null)} /> {t.myself}
       </label>
-      <label>
-        <input type="radio" name="acting-for" checked={forChild} onChange={() => setForChild(true)} /> {t.child}
-      </label>
-      {forChild && (
-        <div className="acting-for-child">
-          <Field label={t.childId} hint={invalid ? t.mustBeId : t.childIdHint}>
-            <input
-              name="childId"
-              value={typed}
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={12}
-              aria-invalid={invalid || undefined}
-              onChange={(event) => setTyped(event.target.value.trim())}
-            />
-          </Field>
-          {knownChildren.length > 0 && (
-            <p className="known-children">
-              {t.knownChildren}:{' '}
-              {knownChildren.map((id) => (
-                <button key={id} type="button" className="secondary" aria-pressed={typed === id} onClick={() => setTyped(id)}>
-                  {id}
-                </button>
-              ))}
-            </p>
-          )}
-          {child && <p className="ok" role="status">{t.actingForChild(child)}</p>}
-        </div>
-      )}
+      {children.map(({ id, fullName, dateOfBirth }) => (
+        <label key={id}>
+          <input type="radio" name="acting-for" value={id} checked={child === id} onChange={() => actFor(id)} /> {t.childOption(fullName ?? id, dateOfBirth ? dates.day(dateOfBirth) : null)}
+        </label>
+      ))}
+      {chosen && <p className="ok" role="status">{t.actingForChild(chosen.fullName ?? chosen.id)}</p>}
     </fieldset>
   );
 }

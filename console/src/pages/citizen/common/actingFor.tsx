@@ -1,23 +1,20 @@
-// Whom the signed-in citizen acts for on the pages that allow it (consents, data requests): themself, or
-// a minor child of theirs. The platform checks the parenthood with the population register on every
-// grant or request; the page only remembers the choice while the citizen moves between pages.
+// Whom the signed-in citizen acts for on every page of the area: themself, or a minor child of theirs.
+// Acting for a child, every request the pages make carries X-Child-Id, and the gateway checks with the
+// population register that the citizen is that minor's parent; the page only remembers the choice while
+// the citizen moves between pages.
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-
-export const PERSONAL_ID = /^\d{12}$/;
 
 interface ActingForState {
   /** The child's personal id, or null when acting for oneself. */
   child: string | null;
-  /** Acting for a child not yet named by a valid personal id: nothing may be done or listed for anyone. */
-  pending: boolean;
-  actFor: (choice: { child: string | null; pending: boolean }) => void;
+  actFor: (child: string | null) => void;
 }
 
 const ActingForContext = createContext<ActingForState | null>(null);
 
 export function ActingForProvider({ children }: { children: ReactNode }) {
-  const [choice, actFor] = useState<{ child: string | null; pending: boolean }>({ child: null, pending: false });
-  const value = useMemo(() => ({ ...choice, actFor }), [choice]);
+  const [child, actFor] = useState<string | null>(null);
+  const value = useMemo(() => ({ child, actFor }), [child]);
   return <ActingForContext.Provider value={value}>{children}</ActingForContext.Provider>;
 }
 

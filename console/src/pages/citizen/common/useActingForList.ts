@@ -1,29 +1,25 @@
 // A list of the signed-in citizen's own items (consents, data requests) as a page shows it: of one status
-// or all, only those of the person acted for (themself or a named child), with an action on one item
-// that reports the platform's refusals or what was done, then asks the list (and the known children) again.
+// or all, only those of the person acted for (themself or a child; the platform also lists to a parent
+// what they did for their children), with an action on one item that reports the platform's refusals or
+// what was done, then asks the list again.
 import { useState } from 'react';
 import type { AskError } from '../../../graphql/ask.ts';
 import { useSession } from '../../../session/session.tsx';
 import { useActingFor } from './actingFor.tsx';
 import { useSelfServiceAnswer, useSelfServiceAsk } from './selfService.ts';
-import { useKnownChildren } from './useKnownChildren.ts';
 
 export function useActingForList<Data, Item extends { subjectId: string }>(query: string, itemsOf: (data: Data) => Item[] | null) {
   const { session } = useSession();
-  const { child, pending } = useActingFor();
+  const { child } = useActingFor();
   const ask = useSelfServiceAsk();
   const [status, setStatus] = useState('');
   const [actionErrors, setActionErrors] = useState<AskError[]>([]);
   const [done, setDone] = useState<string | null>(null);
-  const knownChildren = useKnownChildren();
   const answer = useSelfServiceAnswer<Data>(query, { status: status || null });
   const subject = child ?? session?.sub;
-  const shown = pending || !answer.data ? [] : (itemsOf(answer.data) ?? []).filter((item) => item.subjectId === subject);
+  const shown = !answer.data ? [] : (itemsOf(answer.data) ?? []).filter((item) => item.subjectId === subject);
 
-  const refresh = () => {
-    answer.reload();
-    knownChildren.reload();
-  };
+  const refresh = answer.reload;
   /** Runs `mutation`; `said` words what was done from its answer (null: nothing was). */
   const act = async <T,>(mutation: string, variables: Record<string, unknown>, said: (data: T) => string | null) => {
     setDone(null);
@@ -36,14 +32,12 @@ export function useActingForList<Data, Item extends { subjectId: string }>(query
 
   return {
     child,
-    pending,
     status,
     setStatus,
     shown,
     loaded: answer.data !== null,
     errors: [...answer.errors, ...actionErrors],
     done,
-    knownChildren: knownChildren.children,
     refresh,
     act,
   };

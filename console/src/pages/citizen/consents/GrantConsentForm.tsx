@@ -13,7 +13,7 @@ import { useGroupsSubmission } from '../common/useGroupsSubmission.ts';
 import { CONSENTABLE_QUERY, GRANT_CONSENT, type ConsentableGroup } from './consentQueries.ts';
 
 
-export function GrantConsentForm({ child, disabled, onGranted }: { child: string | null; disabled: boolean; onGranted: () => void }) {
+export function GrantConsentForm({ onGranted }: { onGranted: () => void }) {
   const texts = useText();
   const t = texts.citizen.consents;
   const directory = useDirectory();
@@ -28,7 +28,7 @@ export function GrantConsentForm({ child, disabled, onGranted }: { child: string
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = { ...(child ? { subjectId: child } : {}), granteeAgency: agency, purpose, validUntil: endOfVietnamDay(validUntil) };
+    const input = { granteeAgency: agency, purpose, validUntil: endOfVietnamDay(validUntil) };
     if (await send<{ grantConsent: { id: string } | null }>(GRANT_CONSENT, input, (data) => (data.grantConsent ? t.granted(directory.agencyName(agency)) : null))) onGranted();
   };
 
@@ -70,7 +70,7 @@ export function GrantConsentForm({ child, disabled, onGranted }: { child: string
       </Field>
       <ErrorList errors={inputErrorsIn(texts, errors)} />
       <div role="status">{done && <p className="ok">{done}</p>}</div>
-      <button type="submit" disabled={busy || disabled}>
+      <button type="submit" disabled={busy}>
         {t.grant}
       </button>
     </form>

@@ -24,7 +24,6 @@ export function MyRecordPage() {
     <Page title={t.record.title} roles={['citizen']}>
       <CitizenNav />
       <p>{t.record.intro}</p>
-      <p className="hint">{t.actingFor.ownOnly}</p>
       {/* Refusals are said in place; anything else (a register down, a session expired) is listed here. */}
       <ErrorList errors={errors.filter((error) => !isRefusal(error))} />
       {loading && !me && <p role="status">{texts.common.loading}</p>}

@@ -3,7 +3,6 @@ import { useText } from '../../../text/language.tsx';
 import { ErrorList } from '../../../ui/ErrorList.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { CitizenNav } from '../CitizenNav.tsx';
-import { ActingForPicker } from '../common/ActingForPicker.tsx';
 import { StatusFilter } from '../common/StatusFilter.tsx';
 import { useActingForList } from '../common/useActingForList.ts';
 import { MY_REQUESTS_QUERY, WITHDRAW_REQUEST, type SubjectRequest } from './requestQueries.ts';
@@ -22,8 +21,7 @@ export function MyRequestsPage() {
     <Page title={t.title} roles={['citizen']}>
       <CitizenNav />
       <p>{t.intro}</p>
-      <ActingForPicker knownChildren={list.knownChildren} />
-      <SubjectRequestForm child={list.child} disabled={list.pending} onSent={list.refresh} />
+      <SubjectRequestForm onSent={list.refresh} />
       <h2>{t.listHeading}</h2>
       <StatusFilter label={t.statusFilter} allLabel={t.allStatuses} statuses={STATUSES} names={t.statuses} value={list.status} onChange={list.setStatus} />
       <ErrorList errors={list.errors} />

@@ -13,7 +13,7 @@ import { useGroupsSubmission } from '../common/useGroupsSubmission.ts';
 import { DOSSIER_EXAMPLE, MAX_REQUEST_DAYS, REQUEST_PROVISION, REQUESTABLE_QUERY, type RequestableGroup } from './requestQueries.ts';
 
 
-export function SubjectRequestForm({ child, disabled, onSent }: { child: string | null; disabled: boolean; onSent: () => void }) {
+export function SubjectRequestForm({ onSent }: { onSent: () => void }) {
   const texts = useText();
   const t = texts.citizen.requests;
   const directory = useDirectory();
@@ -28,7 +28,7 @@ export function SubjectRequestForm({ child, disabled, onSent }: { child: string 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = { ...(child ? { subjectId: child } : {}), holderAgency: holder, recipientAgency: recipient, caseId: caseId.trim(), validUntil: endOfVietnamDay(validUntil) };
+    const input = { holderAgency: holder, recipientAgency: recipient, caseId: caseId.trim(), validUntil: endOfVietnamDay(validUntil) };
     if (await send<{ requestDataProvision: { id: string } | null }>(REQUEST_PROVISION, input, (data) => (data.requestDataProvision ? t.sent(directory.agencyName(recipient)) : null))) {
       setCaseId('');
       onSent();
@@ -86,7 +86,7 @@ export function SubjectRequestForm({ child, disabled, onSent }: { child: string 
       </Field>
       <ErrorList errors={inputErrorsIn(texts, errors)} />
       <div role="status">{done && <p className="ok">{done}</p>}</div>
-      <button type="submit" disabled={busy || disabled}>
+      <button type="submit" disabled={busy}>
         {t.send}
       </button>
     </form>
