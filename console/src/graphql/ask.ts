@@ -4,7 +4,9 @@
 import type { Session } from '../session/session.tsx';
 
 export interface AskError {
+  /** The server's message, in English; or, when `localized`, the console's own words in the reader's language. */
   message: string;
+  localized?: boolean;
   path?: (string | number)[];
   extensions?: { code?: string; reason?: string; [key: string]: unknown };
 }

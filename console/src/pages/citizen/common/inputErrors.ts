@@ -7,6 +7,6 @@ export function inputErrorsIn(texts: Texts, errors: AskError[]): AskError[] {
   return errors.map((error) => {
     const field = error.extensions?.field;
     const words = error.extensions?.code === 'BAD_USER_INPUT' && typeof field === 'string' ? texts.citizen.inputErrors[field] : undefined;
-    return words ? { ...error, message: words } : error;
+    return words ? { ...error, message: words, localized: true } : error;
   });
 }

@@ -15,7 +15,7 @@ export function useGroupsSubmission(chooseGroup: string) {
   const send = async <T,>(mutation: string, input: Record<string, unknown>, said: (data: T) => string | null): Promise<boolean> => {
     setDone(null);
     if (chosen.length === 0) {
-      setErrors([{ message: chooseGroup }]);
+      setErrors([{ message: chooseGroup, localized: true }]);
       return false;
     }
     setBusy(true);
