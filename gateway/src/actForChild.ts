@@ -1,10 +1,10 @@
 // Step 3c, after the declared purpose and before the body is read: a parent acting for a minor child
 // (`X-Child-Id: <the child's personal id>`, Law 91/2025: a parent is a minor's representative). The
 // population register, asked with a guardianship token minted for the caller, says which minors the
-// caller is a parent of; only then does the request go on as the child's, with the parent named as the
-// account that asked, so every register answers the parent what it would answer the child (own record,
-// consents, requests, who used my data) and logs the parent as the reader. A caller who is not a
-// citizen, a child not theirs or not a minor, or a register that cannot answer: refused, nothing asked.
+// caller is a parent of; only then does the request go on as the child's, with the parent as its
+// guardian, so every register answers the parent what it would answer the child (own record, consents,
+// requests, who used my data) and logs the parent beside the child. A caller who is not a citizen, a
+// child not theirs or not a minor, or a register that cannot answer: refused, nothing asked.
 import type { NextFunction, Request, Response } from 'express';
 import { hasRole, type Principal } from '../../shared/auth/Principal.ts';
 import { CHILDREN_PATH, GUARDIANSHIP_AUDIENCE } from '../../shared/auth/relayTokens.ts';
