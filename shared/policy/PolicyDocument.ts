@@ -129,8 +129,7 @@ export const POLICY_PROBLEM_CODES = [
   // State secrets against the schema's @inaccessible fields (stateSecretAgreement.ts).
   'STATE_SECRET_NOT_INACCESSIBLE',
   'INACCESSIBLE_NOT_STATE_SECRET',
-  // Policy test cases (policyCases.ts).
-  'POLICY_TEST_INVALID',
+  // A policy test case whose reads are not decided as it expects (policyCases.ts).
   'POLICY_TEST_FAILED',
 ] as const;
 export type PolicyProblemCode = (typeof POLICY_PROBLEM_CODES)[number];
