@@ -1,7 +1,7 @@
 // Two security officers in the policy console: the first reads the rules in force in plain language,
-// makes a broken edit and sees the server's message at its line, fixes it and proposes a change that
-// widens access; the second approves it and a real query's answer changes; the first restores the
-// version before it from the versions page, which narrows access and is in force at once.
+// makes a broken edit and sees its problem at its line (in Vietnamese, then English), fixes it and
+// proposes a change that widens access; the second approves it and a real query's answer changes; the
+// first restores the version before it from the versions page, which narrows access and is in force at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, signInAs, visitConsole, type Visitor } from '../support/browser.ts';
 import { policiesInForce, restorePolicies, within, CITIZEN_POLICY, fileIn } from '../support/policyEdits.ts';
