@@ -23,6 +23,7 @@ const jsonTypes: Record<string, string> = {
   integer: 'a whole number',
 };
 const LOOKUP = 'looksUpSubjectBases in shared/config/services.ts';
+const count = (limit: string, one: string, many = `${one}s`) => `${limit} ${limit === '1' ? one : many}`;
 
 const problems: (typeof vi)['problems'] = {
   YAML_INVALID: (p) => `Not valid YAML: ${p.error}`,
@@ -33,10 +34,10 @@ const problems: (typeof vi)['problems'] = {
   SCHEMA_ENUM: (p) => `${At(p.path)} must be one of ${p.allowedValues}`,
   SCHEMA_CONST: (p) => `${At(p.path)} must be “${p.allowedValue}”`,
   SCHEMA_PATTERN: (p) => `${At(p.path)} is not written in the required form (${p.pattern})`,
-  SCHEMA_MIN_ITEMS: (p) => `${At(p.path)} must have at least ${p.limit} item(s)`,
-  SCHEMA_MIN_LENGTH: (p) => `${At(p.path)} must have at least ${p.limit} character(s)`,
+  SCHEMA_MIN_ITEMS: (p) => `${At(p.path)} must have at least ${count(p.limit, 'item')}`,
+  SCHEMA_MIN_LENGTH: (p) => `${At(p.path)} must have at least ${count(p.limit, 'character')}`,
   SCHEMA_MAX_LENGTH: (p) => `${At(p.path)} must not be longer than ${p.limit} characters`,
-  SCHEMA_MIN_PROPERTIES: (p) => `${At(p.path)} must have at least ${p.limit} entry`,
+  SCHEMA_MIN_PROPERTIES: (p) => `${At(p.path)} must have at least ${count(p.limit, 'entry', 'entries')}`,
   SCHEMA_UNIQUE_ITEMS: (p) => `${At(p.path)} repeats an item (items ${Number(p.j) + 1} and ${Number(p.i) + 1} are the same)`,
   SCHEMA_PROPERTY_NAMES: (p) => `The name “${p.propertyName}” in ${at(p.path)} is not valid: lower-case words joined by “-”`,
   SCHEMA_ANY_OF: (p) => `${At(p.path)} has none of the allowed forms`,
