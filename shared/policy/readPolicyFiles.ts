@@ -31,13 +31,10 @@ export function parseYamlFile(path: string, displayName: string): ParsedYaml {
     }
     return 1;
   };
-  const problems = document.errors.map((error) => ({
-    file: displayName,
-    line: error.linePos?.[0].line ?? 1,
-    code: 'YAML_INVALID' as const,
-    params: { error: error.message.split('\n')[0] },
-    message: `Not valid YAML: ${error.message.split('\n')[0]}`,
-  }));
+  const problems = document.errors.map((error) => {
+    const first = error.message.split('\n')[0];
+    return { file: displayName, line: error.linePos?.[0].line ?? 1, code: 'YAML_INVALID' as const, params: { error: first }, message: `Not valid YAML: ${first}` };
+  });
   return { value: problems.length ? undefined : document.toJS(), lineOf, problems };
 }
 
