@@ -4,6 +4,7 @@ import { composeServices } from '@apollo/composition';
 import { findService } from '../shared/config/services.ts';
 import { subgraphTypeDefs } from '../shared/config/subgraphSchemas.ts';
 import { checkSubgraphPolicies } from '../shared/policy/checkSubgraphPolicies.ts';
+import { problemLine } from '../shared/policy/loadSubgraphPolicies.ts';
 
 export function composeSupergraph(): string {
   const services = subgraphTypeDefs().map(({ name, typeDefs }) => ({
@@ -13,7 +14,7 @@ export function composeSupergraph(): string {
   }));
   // The public schema must never carry a classified field: policies and schemas must agree first.
   const problems = services.flatMap((service) => checkSubgraphPolicies(service.name, service.typeDefs).problems);
-  if (problems.length) throw new Error(`Composition refused:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+  if (problems.length) throw new Error(`Composition refused:\n${problems.map((problem) => `- ${problemLine(problem)}`).join('\n')}`);
   const result = composeServices(services);
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);

@@ -145,6 +145,7 @@ export const LIST_BOUNDS = {
   'PolicyRuleSummary.purposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue, checked when compiled' },
   'PolicyRuleSummary.consentPurposes': { kind: 'model', max: MAX_CATALOGUE_SIZE, bound: 'purposes of the purpose catalogue, checked when compiled' },
   'PolicyCheck.problems': { kind: 'cap', max: MAX_POLICY_PROBLEMS, bound: `the first ${MAX_POLICY_PROBLEMS} distinct problems` },
+  'PolicyProblem.params': { kind: 'model', max: 4, bound: 'the values one problem names: 4 at most (a failed policy test: case, field, expected, actual)' },
   'PolicyCheck.changedFiles': { kind: 'model', max: 300, bound: 'files of the policy set' },
   'PolicyCheck.changes': { kind: 'cap', max: MAX_POLICY_CHANGE_SENTENCES, bound: `as PolicyProposal.changes: at most ${MAX_POLICY_CHANGE_SENTENCES}, the last saying how many more` },
   'PolicyChangeDetail.fields': { kind: 'model', max: 2_000, bound: 'distinct Type.field of the schemas one sentence reaches (about 690 fields in all today)' },

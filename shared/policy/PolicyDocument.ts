@@ -75,10 +75,80 @@ export interface PolicyFile {
   lineOf(path: (string | number)[]): number;
 }
 
-export interface PolicyProblem {
+/**
+ * Every kind of policy problem, as a stable code: a console words it in its reader's language from the
+ * code and its params, while policy:check and the API keep the English message.
+ */
+export const POLICY_PROBLEM_CODES = [
+  // The files as text and against the JSON schema (readPolicyFiles.ts): one code per ajv keyword met.
+  'YAML_INVALID',
+  'NO_POLICY_FILES',
+  'SCHEMA_ADDITIONAL_PROPERTIES',
+  'SCHEMA_REQUIRED',
+  'SCHEMA_TYPE',
+  'SCHEMA_ENUM',
+  'SCHEMA_CONST',
+  'SCHEMA_PATTERN',
+  'SCHEMA_MIN_ITEMS',
+  'SCHEMA_MIN_LENGTH',
+  'SCHEMA_MAX_LENGTH',
+  'SCHEMA_MIN_PROPERTIES',
+  'SCHEMA_UNIQUE_ITEMS',
+  'SCHEMA_PROPERTY_NAMES',
+  'SCHEMA_ANY_OF',
+  'SCHEMA_INVALID',
+  // The documents against the schema and the catalogues (compilePolicies.ts).
+  'UNKNOWN_AGENCY_IN_GROUP',
+  'POLICY_NAME_PREFIX',
+  'UNKNOWN_AGENCY',
+  'UNKNOWN_TYPE',
+  'TYPE_ALREADY_COVERED',
+  'UNKNOWN_FIELD',
+  'SUBJECT_FIELD_KIND',
+  'SUBJECT_REQUIRED',
+  'DISABLED_SINCE_NOT_DATE',
+  'FIELD_IN_TWO_GROUPS',
+  'FIELD_IN_NO_GROUP',
+  'RULE_ID_TWICE',
+  'UNKNOWN_GROUP',
+  'STATE_SECRET_SHARED',
+  'UNKNOWN_ROLE',
+  'ANYONE_NOT_PUBLIC',
+  'ANYONE_NARROWED',
+  'UNKNOWN_AGENCY_GROUP',
+  'UNKNOWN_PURPOSE',
+  'UNKNOWN_LEGAL_BASIS',
+  'UNKNOWN_RESTRICTION_LEGAL_BASIS',
+  'CONNECTION_NEEDS_AGENCIES_AND_PURPOSES',
+  'CONNECTION_WITH_OWN_RECORD',
+  'CONNECTION_NOT_LOOKED_UP',
+  'CONSENT_WITH_SUBJECT_REQUEST',
+  'SUBJECT_BASES_NOT_LOOKED_UP',
+  'RULE_NEEDS_SUBJECT',
+  'TYPE_WITHOUT_POLICY',
+  // State secrets against the schema's @inaccessible fields (stateSecretAgreement.ts).
+  'STATE_SECRET_NOT_INACCESSIBLE',
+  'INACCESSIBLE_NOT_STATE_SECRET',
+  // A policy test case whose reads are not decided as it expects (policyCases.ts).
+  'POLICY_TEST_FAILED',
+] as const;
+export type PolicyProblemCode = (typeof POLICY_PROBLEM_CODES)[number];
+
+/** What is wrong: its code, the values its message names (rule id, group, agency, ...), and the English message. */
+export interface PolicyProblemText {
+  code: PolicyProblemCode;
+  params: Record<string, string>;
+  message: string;
+}
+
+export function policyProblem(code: PolicyProblemCode, params: Record<string, string>, message: string): PolicyProblemText {
+  return { code, params, message };
+}
+
+/** A problem of a file, at its line. */
+export interface PolicyProblem extends PolicyProblemText {
   file: string;
   line: number;
-  message: string;
 }
 
 /** The platform catalogues a policy may name. */

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { formatProblems, loadSubgraphPolicies, type LoadedPolicies } from './loadSubgraphPolicies.ts';
+import { loadSubgraphPolicies, type CheckedProblem, type LoadedPolicies } from './loadSubgraphPolicies.ts';
 import { stateSecretDisagreements } from './stateSecretAgreement.ts';
 
 const typeSchemas = new WeakMap<DocumentNode, GraphQLSchema>();
@@ -19,10 +19,8 @@ export function policySchemaOf(typeDefs: DocumentNode): GraphQLSchema {
  * Everything that can be wrong with a subgraph's policies, offline: the files against the schema and
  * catalogues, and state secrets against the schema's @inaccessible fields.
  */
-export function checkSubgraphPolicies(name: string, typeDefs: DocumentNode, policyDir?: string): { loaded: LoadedPolicies; problems: string[] } {
+export function checkSubgraphPolicies(name: string, typeDefs: DocumentNode, policyDir?: string): { loaded: LoadedPolicies; problems: CheckedProblem[] } {
   const loaded = loadSubgraphPolicies(name, policySchemaOf(typeDefs), policyDir);
-  const problems = loaded.compiled
-    ? stateSecretDisagreements(name, typeDefs, loaded.compiled)
-    : formatProblems(loaded.problems).split('\n').filter(Boolean);
+  const problems: CheckedProblem[] = loaded.compiled ? stateSecretDisagreements(name, typeDefs, loaded.compiled) : loaded.problems;
   return { loaded, problems };
 }

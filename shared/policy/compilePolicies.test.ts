@@ -284,7 +284,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'rules.3.may_read.0': 40 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 40, message: 'Rule "open-to-all" lets anyone (no token needed) read group "identity", which is personal: only public groups may be open to anyone' }],
+        problems: [{ file: CITIZEN_FILE, line: 40, code: 'ANYONE_NOT_PUBLIC', params: { rule: 'open-to-all', group: 'identity', level: 'personal' }, message: 'Rule "open-to-all" lets anyone (no token needed) read group "identity", which is personal: only public groups may be open to anyone' }],
       });
     });
 
@@ -301,7 +301,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { field_groups: 12 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 12, message: 'Field "Citizen.religion" is in no field group: every field needs an explicit decision' }],
+        problems: [{ file: CITIZEN_FILE, line: 12, code: 'FIELD_IN_NO_GROUP', params: { type: 'Citizen', field: 'religion' }, message: 'Field "Citizen.religion" is in no field group: every field needs an explicit decision' }],
       });
     });
 
@@ -311,7 +311,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'rules.0.may_read.4': 31 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 31, message: 'Rule "police-investigate" names state-secret group "dossier": state secrets are never shared' }],
+        problems: [{ file: CITIZEN_FILE, line: 31, code: 'STATE_SECRET_SHARED', params: { rule: 'police-investigate', group: 'dossier' }, message: 'Rule "police-investigate" names state-secret group "dossier": state secrets are never shared' }],
       });
     });
 
@@ -319,14 +319,14 @@ describe('a security officer’s policy set, compiled', () => {
       const set = policySet(edited((document) => {
         document.rules[0].agencies = ['cong-an-tnh'];
       }), { 'rules.0.agencies.0': 33 });
-      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 33, message: 'Unknown agency "cong-an-tnh"' }] });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 33, code: 'UNKNOWN_AGENCY', params: { rule: 'police-investigate', agency: 'cong-an-tnh' }, message: 'Unknown agency "cong-an-tnh"' }] });
     });
 
     it('refuses a rule naming an agency group nobody defined', () => {
       const set = policySet(edited((document) => {
         document.rules[2].agencies = ['group:banks'];
       }), { 'rules.2.agencies.0': 47 });
-      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 47, message: 'Unknown agency group "banks"' }] });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 47, code: 'UNKNOWN_AGENCY_GROUP', params: { rule: 'agencies-with-consent', group: 'banks' }, message: 'Unknown agency group "banks"' }] });
     });
 
     it('refuses an agency group of the folder naming an agency the platform does not know', () => {
@@ -334,7 +334,7 @@ describe('a security officer’s policy set, compiled', () => {
       set.agencyGroups = { partners: ['so-tu-phap', 'ngan-hang-abc'] };
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: 'policies/agency-groups.yaml', line: 1, message: 'Group "partners" names unknown agency "ngan-hang-abc"' }],
+        problems: [{ file: 'policies/agency-groups.yaml', line: 1, code: 'UNKNOWN_AGENCY_IN_GROUP', params: { group: 'partners', agency: 'ngan-hang-abc' }, message: 'Group "partners" names unknown agency "ngan-hang-abc"' }],
       });
     });
 
@@ -342,21 +342,21 @@ describe('a security officer’s policy set, compiled', () => {
       const set = policySet(edited((document) => {
         document.rules[0].purposes = ['criminal-investigation', 'marketing'];
       }), { 'rules.0.purposes.1': 34 });
-      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 34, message: 'Unknown purpose "marketing"' }] });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 34, code: 'UNKNOWN_PURPOSE', params: { rule: 'police-investigate', purpose: 'marketing' }, message: 'Unknown purpose "marketing"' }] });
     });
 
     it('refuses a consent rule naming a purpose the platform does not know', () => {
       const set = policySet(edited((document) => {
         document.rules[2].consent_purposes = ['marketing'];
       }), { 'rules.2.consent_purposes.0': 50 });
-      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 50, message: 'Unknown purpose "marketing"' }] });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 50, code: 'UNKNOWN_PURPOSE', params: { rule: 'agencies-with-consent', purpose: 'marketing' }, message: 'Unknown purpose "marketing"' }] });
     });
 
     it('refuses a rule citing a legal basis the platform does not know', () => {
       const set = policySet(edited((document) => {
         document.rules[0].legal_basis = 'because-we-can';
       }), { 'rules.0.legal_basis': 35 });
-      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 35, message: 'Unknown legal basis "because-we-can"' }] });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 35, code: 'UNKNOWN_LEGAL_BASIS', params: { rule: 'police-investigate', legalBasis: 'because-we-can' }, message: 'Unknown legal basis "because-we-can"' }] });
     });
 
     it('carries a restriction to the rule, and refuses one citing a legal basis the platform does not know', () => {
@@ -369,7 +369,7 @@ describe('a security officer’s policy set, compiled', () => {
       });
       expect(compile(policySet(unknown, { 'rules.0.restricted': 36 }))).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 36, message: 'Unknown legal basis "secret-decree" for the restriction' }],
+        problems: [{ file: CITIZEN_FILE, line: 36, code: 'UNKNOWN_RESTRICTION_LEGAL_BASIS', params: { rule: 'police-investigate', legalBasis: 'secret-decree' }, message: 'Unknown legal basis "secret-decree" for the restriction' }],
       });
     });
 
@@ -379,7 +379,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'rules.0.roles.0': 32 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 32, message: 'Unknown role "superuser" (known: citizen, officer, system, security-officer, platform-admin, data-protection-officer, publisher, any-signed-in, anyone)' }],
+        problems: [{ file: CITIZEN_FILE, line: 32, code: 'UNKNOWN_ROLE', params: { role: 'superuser', known: 'citizen, officer, system, security-officer, platform-admin, data-protection-officer, publisher, any-signed-in, anyone' }, message: 'Unknown role "superuser" (known: citizen, officer, system, security-officer, platform-admin, data-protection-officer, publisher, any-signed-in, anyone)' }],
       });
     });
 
@@ -387,7 +387,7 @@ describe('a security officer’s policy set, compiled', () => {
       const set = policySet(edited((document) => {
         document.rules[0].may_read = ['key', 'finances'];
       }), { 'rules.0.may_read.1': 30 });
-      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 30, message: 'Unknown field group "finances"' }] });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 30, code: 'UNKNOWN_GROUP', params: { rule: 'police-investigate', group: 'finances' }, message: 'Unknown field group "finances"' }] });
     });
 
     it('reports a type of the schema that no policy file covers', () => {
@@ -395,7 +395,7 @@ describe('a security officer’s policy set, compiled', () => {
       set.files = set.files.filter((file) => file.document.type !== 'Residence');
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: 'policies/population', line: 1, message: 'Type "Residence" of the population schema has no policy file: every type needs one' }],
+        problems: [{ file: 'policies/population', line: 1, code: 'TYPE_WITHOUT_POLICY', params: { type: 'Residence', subgraph: 'population' }, message: 'Type "Residence" of the population schema has no policy file: every type needs one' }],
       });
     });
 
@@ -406,7 +406,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'rules.1': 44 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 44, message: 'Rule "agencies-with-consent" depends on the data subject, but the policy names no "subject" field' }],
+        problems: [{ file: CITIZEN_FILE, line: 44, code: 'RULE_NEEDS_SUBJECT', params: { rule: 'agencies-with-consent' }, message: 'Rule "agencies-with-consent" depends on the data subject, but the policy names no "subject" field' }],
       });
     });
 
@@ -417,7 +417,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'field_groups.key': 12 });
       expect(compile(unnamed)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 12, message: 'Group "key" is personal, but the policy names no "subject": say whose data it is (or "subject: none" if the record concerns no person)' }],
+        problems: [{ file: CITIZEN_FILE, line: 12, code: 'SUBJECT_REQUIRED', params: { group: 'key', level: 'personal' }, message: 'Group "key" is personal, but the policy names no "subject": say whose data it is (or "subject: none" if the record concerns no person)' }],
       });
       const none = policySet(edited((document) => {
         document.subject = 'none';
@@ -442,14 +442,14 @@ describe('a security officer’s policy set, compiled', () => {
       });
       expect(compile(policySet(noAgencies, { 'rules.0.requires_connection': 37 }))).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 37, message: 'Rule "police-investigate" requires an approved connection, so it must name the agencies and the purposes the connection is for' }],
+        problems: [{ file: CITIZEN_FILE, line: 37, code: 'CONNECTION_NEEDS_AGENCIES_AND_PURPOSES', params: { rule: 'police-investigate' }, message: 'Rule "police-investigate" requires an approved connection, so it must name the agencies and the purposes the connection is for' }],
       });
       const noPurposes = edited((document) => {
         document.rules[0].requires_connection = true;
         delete document.rules[0].purposes;
       });
       expect(compile(policySet(noPurposes, { 'rules.0.requires_connection': 37 })).problems).toEqual([
-        { file: CITIZEN_FILE, line: 37, message: 'Rule "police-investigate" requires an approved connection, so it must name the agencies and the purposes the connection is for' },
+        { file: CITIZEN_FILE, line: 37, code: 'CONNECTION_NEEDS_AGENCIES_AND_PURPOSES', params: { rule: 'police-investigate' }, message: 'Rule "police-investigate" requires an approved connection, so it must name the agencies and the purposes the connection is for' },
       ]);
     });
 
@@ -459,7 +459,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'rules.1.requires_connection': 41 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 41, message: 'Rule "citizens-read-their-own-record" cannot both require an approved connection and read the caller\'s own record: write two rules' }],
+        problems: [{ file: CITIZEN_FILE, line: 41, code: 'CONNECTION_WITH_OWN_RECORD', params: { rule: 'citizens-read-their-own-record' }, message: 'Rule "citizens-read-their-own-record" cannot both require an approved connection and read the caller\'s own record: write two rules' }],
       });
     });
 
@@ -469,7 +469,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'field_groups.identity.disabled.since': 16 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 16, message: '"since" of the disabled group "identity" is not a date (YYYY-MM-DD): "2026-02-30"' }],
+        problems: [{ file: CITIZEN_FILE, line: 16, code: 'DISABLED_SINCE_NOT_DATE', params: { group: 'identity', since: '2026-02-30' }, message: '"since" of the disabled group "identity" is not a date (YYYY-MM-DD): "2026-02-30"' }],
       });
     });
 
@@ -479,7 +479,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'rules.2': 44 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 44, message: 'Rule "agencies-with-consent" cannot need both consent and a subject request: write two rules' }],
+        problems: [{ file: CITIZEN_FILE, line: 44, code: 'CONSENT_WITH_SUBJECT_REQUEST', params: { rule: 'agencies-with-consent' }, message: 'Rule "agencies-with-consent" cannot need both consent and a subject request: write two rules' }],
       });
     });
 
@@ -491,6 +491,7 @@ describe('a security officer’s policy set, compiled', () => {
         problems: [{
           file: CITIZEN_FILE,
           line: 44,
+          code: 'SUBJECT_BASES_NOT_LOOKED_UP', params: { rule: 'agencies-with-consent', subgraph: 'platform' },
           message: 'Rule "agencies-with-consent" relies on the data subject\'s consent or request, which the platform service is not set up to look up (looksUpSubjectBases in shared/config/services.ts): it could never apply',
         }],
       });
@@ -504,6 +505,7 @@ describe('a security officer’s policy set, compiled', () => {
       expect(compilePolicies(set, schema, catalogue, 'platform').problems).toContainEqual({
         file: CITIZEN_FILE,
         line: 37,
+        code: 'CONNECTION_NOT_LOOKED_UP', params: { rule: 'police-investigate', subgraph: 'platform' },
         message: 'Rule "police-investigate" requires an approved connection, which the platform service is not set up to look up (looksUpSubjectBases in shared/config/services.ts): it could never apply',
       });
     });
@@ -515,9 +517,9 @@ describe('a security officer’s policy set, compiled', () => {
       expect(compile(set)).toEqual({
         compiled: null,
         problems: [
-          { file: CITIZEN_FILE, line: 9, message: 'Type "Citizen" has no field "personalId"' },
-          { file: CITIZEN_FILE, line: 40, message: 'Rule "citizens-read-their-own-record" depends on the data subject, but the policy names no "subject" field' },
-          { file: CITIZEN_FILE, line: 44, message: 'Rule "agencies-with-consent" depends on the data subject, but the policy names no "subject" field' },
+          { file: CITIZEN_FILE, line: 9, code: 'UNKNOWN_FIELD', params: { type: 'Citizen', field: 'personalId' }, message: 'Type "Citizen" has no field "personalId"' },
+          { file: CITIZEN_FILE, line: 40, code: 'RULE_NEEDS_SUBJECT', params: { rule: 'citizens-read-their-own-record' }, message: 'Rule "citizens-read-their-own-record" depends on the data subject, but the policy names no "subject" field' },
+          { file: CITIZEN_FILE, line: 44, code: 'RULE_NEEDS_SUBJECT', params: { rule: 'agencies-with-consent' }, message: 'Rule "agencies-with-consent" depends on the data subject, but the policy names no "subject" field' },
         ],
       });
     });
@@ -528,7 +530,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { 'subject.1': 10 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 10, message: '"residence" must be a personal id (ID or String), a Citizen, or a list whose people the row carries' }],
+        problems: [{ file: CITIZEN_FILE, line: 10, code: 'SUBJECT_FIELD_KIND', params: { field: 'residence' }, message: '"residence" must be a personal id (ID or String), a Citizen, or a list whose people the row carries' }],
       });
     });
 
@@ -538,7 +540,7 @@ describe('a security officer’s policy set, compiled', () => {
       }), { policy: 1 });
       expect(compile(set)).toEqual({
         compiled: null,
-        problems: [{ file: CITIZEN_FILE, line: 1, message: 'The policy name must start with "population." (the subgraph this folder belongs to)' }],
+        problems: [{ file: CITIZEN_FILE, line: 1, code: 'POLICY_NAME_PREFIX', params: { subgraph: 'population', policy: 'land.citizen' }, message: 'The policy name must start with "population." (the subgraph this folder belongs to)' }],
       });
     });
 
@@ -546,7 +548,7 @@ describe('a security officer’s policy set, compiled', () => {
       const set = policySet(edited((document) => {
         document.owner = 'cong-an';
       }), { owner: 3 });
-      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 3, message: 'Unknown agency "cong-an"' }] });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 3, code: 'UNKNOWN_AGENCY', params: { agency: 'cong-an' }, message: 'Unknown agency "cong-an"' }] });
     });
 
     it('refuses a policy for a type the schema lacks', () => {
@@ -556,8 +558,8 @@ describe('a security officer’s policy set, compiled', () => {
       expect(compile(set)).toEqual({
         compiled: null,
         problems: [
-          { file: CITIZEN_FILE, line: 4, message: 'The population schema has no type "Person"' },
-          { file: 'policies/population', line: 1, message: 'Type "Citizen" of the population schema has no policy file: every type needs one' },
+          { file: CITIZEN_FILE, line: 4, code: 'UNKNOWN_TYPE', params: { subgraph: 'population', type: 'Person' }, message: 'The population schema has no type "Person"' },
+          { file: 'policies/population', line: 1, code: 'TYPE_WITHOUT_POLICY', params: { type: 'Citizen', subgraph: 'population' }, message: 'Type "Citizen" of the population schema has no policy file: every type needs one' },
         ],
       });
     });
@@ -566,19 +568,19 @@ describe('a security officer’s policy set, compiled', () => {
       const set = policySet(edited((document) => {
         document.rules[1].id = 'police-investigate';
       }), { 'rules.1.id': 38 });
-      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 38, message: 'Rule id "police-investigate" is used twice' }] });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 38, code: 'RULE_ID_TWICE', params: { rule: 'police-investigate' }, message: 'Rule id "police-investigate" is used twice' }] });
     });
 
     it('refuses a field put in two groups', () => {
       const set = policySet(edited((document) => {
         document.field_groups.identity.fields.push('religion');
       }), { 'field_groups.beliefs.fields.0': 20 });
-      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 20, message: 'Field "religion" is already in group "identity"' }] });
+      expect(compile(set)).toEqual({ compiled: null, problems: [{ file: CITIZEN_FILE, line: 20, code: 'FIELD_IN_TWO_GROUPS', params: { field: 'religion', group: 'identity' }, message: 'Field "religion" is already in group "identity"' }] });
     });
 
     it('compiles nothing when reading the files already found a problem', () => {
       const set = policySet();
-      set.problems = [{ file: 'policies/population/household.policy.yaml', line: 7, message: 'Not valid YAML: bad indentation' }];
+      set.problems = [{ file: 'policies/population/household.policy.yaml', line: 7, code: 'YAML_INVALID', params: { error: 'bad indentation' }, message: 'Not valid YAML: bad indentation' }];
       expect(compile(set)).toEqual({ compiled: null, problems: set.problems });
     });
   });

@@ -7,7 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import { CATALOGUE_CODES } from '../catalogue/platformCatalogue.ts';
 import { config } from '../config/config.ts';
 import { compilePolicies, type CompiledPolicies } from './compilePolicies.ts';
-import type { Catalogue, PolicyProblem } from './PolicyDocument.ts';
+import type { Catalogue, PolicyProblem, PolicyProblemText } from './PolicyDocument.ts';
 import { readPolicyFiles } from './readPolicyFiles.ts';
 
 export const DEFAULT_POLICY_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../policies');
@@ -17,6 +17,9 @@ export function policyDir(): string {
 }
 
 export const PLATFORM_CATALOGUE: Catalogue = { ...CATALOGUE_CODES, agencyGroups: {} };
+
+/** A problem of a subgraph's policies: at its file and line, unless it is one of the schema (a state secret). */
+export type CheckedProblem = PolicyProblemText & { file?: string; line?: number };
 
 export interface LoadedPolicies {
   compiled: CompiledPolicies | null;
@@ -33,6 +36,11 @@ export function loadSubgraphPolicies(subgraph: string, schema: GraphQLSchema, di
   return { compiled, problems, version: hash.digest('hex').slice(0, 12) };
 }
 
+/** A problem as policy:check, the logs and a refused proposal say it: "file:line: message", or the message alone. */
+export function problemLine(problem: CheckedProblem): string {
+  return problem.file ? `${problem.file}:${problem.line}: ${problem.message}` : problem.message;
+}
+
 export function formatProblems(problems: PolicyProblem[]): string {
-  return problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`).join('\n');
+  return problems.map(problemLine).join('\n');
 }

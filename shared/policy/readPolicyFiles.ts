@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { agencyGroupsSchema, policyFileSchema } from './policyFileSchema.ts';
-import type { PolicyDocument, PolicyFile, PolicyProblem } from './PolicyDocument.ts';
+import type { PolicyDocument, PolicyFile, PolicyProblem, PolicyProblemCode } from './PolicyDocument.ts';
 
 const ajv = new Ajv({ allErrors: true });
 const validatePolicy = ajv.compile(policyFileSchema);
@@ -31,12 +31,37 @@ export function parseYamlFile(path: string, displayName: string): ParsedYaml {
     }
     return 1;
   };
-  const problems = document.errors.map((error) => ({
-    file: displayName,
-    line: error.linePos?.[0].line ?? 1,
-    message: `Not valid YAML: ${error.message.split('\n')[0]}`,
-  }));
+  const problems = document.errors.map((error) => {
+    const first = error.message.split('\n')[0];
+    return { file: displayName, line: error.linePos?.[0].line ?? 1, code: 'YAML_INVALID' as const, params: { error: first }, message: `Not valid YAML: ${first}` };
+  });
   return { value: problems.length ? undefined : document.toJS(), lineOf, problems };
+}
+
+// Each ajv keyword the policy and agency-group schemas use has its code; any other is SCHEMA_INVALID.
+const SCHEMA_CODES: Record<string, PolicyProblemCode> = {
+  additionalProperties: 'SCHEMA_ADDITIONAL_PROPERTIES',
+  required: 'SCHEMA_REQUIRED',
+  type: 'SCHEMA_TYPE',
+  enum: 'SCHEMA_ENUM',
+  const: 'SCHEMA_CONST',
+  pattern: 'SCHEMA_PATTERN',
+  minItems: 'SCHEMA_MIN_ITEMS',
+  minLength: 'SCHEMA_MIN_LENGTH',
+  maxLength: 'SCHEMA_MAX_LENGTH',
+  minProperties: 'SCHEMA_MIN_PROPERTIES',
+  uniqueItems: 'SCHEMA_UNIQUE_ITEMS',
+  propertyNames: 'SCHEMA_PROPERTY_NAMES',
+  anyOf: 'SCHEMA_ANY_OF',
+};
+
+/** The values of an ajv error a reader needs, as strings (allowed values joined by ", "). */
+function schemaParams(error: ErrorObject): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(error.params as Record<string, unknown>)) {
+    if (value !== undefined) params[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return params;
 }
 
 function schemaProblems(errors: ErrorObject[] | null | undefined, file: string, lineOf: (path: (string | number)[]) => number): PolicyProblem[] {
@@ -49,7 +74,10 @@ function schemaProblems(errors: ErrorObject[] | null | undefined, file: string, 
       : error.keyword === 'enum' ? `must be one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}`
       : error.keyword === 'pattern' ? 'is not written as a code (lower-case words joined by "-")'
       : error.message ?? 'is not valid';
-    return { file, line: lineOf(path), message: `${where} ${detail}` };
+    // `path` is empty for the file itself; params carry ajv's own (missingProperty, allowedValues, limit, type, ...).
+    const params = { path: error.instancePath.slice(1).replace(/\//g, '.'), ...schemaParams(error) };
+    const code = SCHEMA_CODES[error.keyword];
+    return { file, line: lineOf(path), code: code ?? 'SCHEMA_INVALID', params: code ? params : { ...params, detail }, message: `${where} ${detail}` };
   });
 }
 
@@ -78,7 +106,7 @@ export function readPolicyFiles(policyDir: string, subgraph: string): PolicySet 
   const folder = join(policyDir, subgraph);
   const files: PolicyFile[] = [];
   const names = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(POLICY_SUFFIX)).sort() : [];
-  if (names.length === 0) problems.push({ file: display(folder), line: 1, message: `No policy files for subgraph "${subgraph}"` });
+  if (names.length === 0) problems.push({ file: display(folder), line: 1, code: 'NO_POLICY_FILES', params: { subgraph }, message: `No policy files for subgraph "${subgraph}"` });
   for (const name of names) {
     const path = join(folder, name);
     const parsed = parseYamlFile(path, display(path));

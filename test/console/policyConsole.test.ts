@@ -1,7 +1,7 @@
 // Two security officers in the policy console: the first reads the rules in force in plain language,
-// makes a broken edit and sees the server's message at its line, fixes it and proposes a change that
-// widens access; the second approves it and a real query's answer changes; the first restores the
-// version before it from the versions page, which narrows access and is in force at once.
+// makes a broken edit and sees its problem at its line (in Vietnamese, then English), fixes it and
+// proposes a change that widens access; the second approves it and a real query's answer changes; the
+// first restores the version before it from the versions page, which narrows access and is in force at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, signInAs, visitConsole, type Visitor } from '../support/browser.ts';
 import { policiesInForce, restorePolicies, within, CITIZEN_POLICY, fileIn } from '../support/policyEdits.ts';
@@ -75,7 +75,7 @@ describe('two security officers in the policy console', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Chính sách đang áp dụng');
   });
 
-  it('shows the server’s message at the line of a broken edit, then the plain-language diff of the fixed one, and proposes it', async () => {
+  it('shows the server’s problem, in the reader’s language, at the line of a broken edit, then the plain-language diff of the fixed one, and proposes it', async () => {
     const { page } = a;
     const widened = citizenPolicy.replace(LAND_RULE, `${LAND_RULE.replace(']', ', beliefs]')}`);
     expect(widened).not.toBe(citizenPolicy);
@@ -89,12 +89,16 @@ describe('two security officers in the policy console', () => {
     // The lint mark is on the very line the server names, and the list says the line and the message.
     await expect.poll(() => page.locator('.cm-line:has(.cm-lintRange-error)').allTextContents()).toEqual(['    legal_basis: luat-khong-co']);
     expect(await page.locator('.cm-gutter-lint .cm-lint-marker-error').count()).toBe(1);
-    expect(await page.locator('.problems li').allTextContents()).toEqual([`Dòng ${brokenLine}: Unknown legal basis "luat-khong-co"`]);
+    // Worded from the problem's code and params, in the reader's language.
+    expect(await page.locator('.problems li').allTextContents()).toEqual([`Dòng ${brokenLine}: Căn cứ pháp lý “luat-khong-co” không có trong danh mục căn cứ pháp lý`]);
     // Choosing the problem puts the cursor on its line.
     await page.locator('.problems li button').click();
     await expect.poll(() => page.locator('.cm-activeLine').textContent()).toBe('    legal_basis: luat-khong-co');
     await expectAccessible(page);
     await screenshot(page, 'policy-edit-problem.vi');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => page.locator('.problems li').allTextContents()).toEqual([`Line ${brokenLine}: Legal basis “luat-khong-co” is not in the catalogue of legal bases`]);
+    await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
 
     await typeInEditor(a, widened);
     await expect.poll(() => page.locator('.changes li').allTextContents()).toEqual([

@@ -2,7 +2,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY_DIR, formatProblems, loadSubgraphPolicies } from '../../shared/policy/loadSubgraphPolicies.ts';
-import { outcomeOf, readPolicyCaseFiles, runPolicyCase } from '../../shared/policy/policyCases.ts';
+import { expectedOutcome, outcomeOf, readPolicyCaseFiles, runPolicyCase } from '../../shared/policy/policyCases.ts';
 import { SUBGRAPHS } from '../../subgraphs/registry.ts';
 
 for (const definition of Object.values(SUBGRAPHS)) {
@@ -23,7 +23,7 @@ for (const definition of Object.values(SUBGRAPHS)) {
         for (const testCase of caseFile.cases) {
           it(testCase.name, () => {
             expect(loaded.compiled, 'the policies must compile').not.toBeNull();
-            const expected = testCase.expect === 'allow' ? 'allow' : `deny ${testCase.expect.deny}`;
+            const expected = expectedOutcome(testCase);
             const outcomes = runPolicyCase(loaded.compiled!, caseFile.policy, testCase);
             expect(outcomes.map(({ field, decision }) => `${field}: ${outcomeOf(decision)}`)).toEqual(
               testCase.reads.map((field) => `${field}: ${expected}`),

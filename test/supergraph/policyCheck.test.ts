@@ -6,7 +6,7 @@ import { policiesInForce, securityOfficer, CITIZEN_POLICY, fileIn } from '../sup
 import { getStack, query, type Who } from '../support/stack.ts';
 
 const CHECK = `query ($baseVersion: Int!, $files: [PolicyFileInput!]!) {
-  checkPolicyChange(baseVersion: $baseVersion, files: $files) { versionInForce valid problems { file line message } changedFiles widening changes { widening text detail { kind policy fields rule { id mayRead roles agencies purposes legalBasis } } } }
+  checkPolicyChange(baseVersion: $baseVersion, files: $files) { versionInForce valid problems { file line message code params { name value } } changedFiles widening changes { widening text detail { kind policy fields rule { id mayRead roles agencies purposes legalBasis } } } }
 }`;
 
 async function check(who: Who, baseVersion: number, content: string) {
@@ -38,13 +38,21 @@ describe('a security officer checking a policy edit before proposing it', () => 
     expect(body.data.checkPolicyChange).toEqual({
       versionInForce: first.version,
       valid: false,
-      problems: [{ file: CITIZEN_POLICY, line: ruleLine, message: 'Unknown legal basis "no-such-law"' }],
+      problems: [
+        {
+          file: CITIZEN_POLICY,
+          line: ruleLine,
+          message: 'Unknown legal basis "no-such-law"',
+          code: 'UNKNOWN_LEGAL_BASIS',
+          params: [{ name: 'rule', value: 'police-manage-the-register' }, { name: 'legalBasis', value: 'no-such-law' }],
+        },
+      ],
       changedFiles: [CITIZEN_POLICY],
       widening: false,
       changes: [],
     });
     const notYaml = await check(securityOfficer, first.version, `${citizenPolicy}\n  : [unclosed`);
-    expect(notYaml.body.data.checkPolicyChange.problems[0]).toMatchObject({ file: CITIZEN_POLICY, message: expect.stringMatching(/^Not valid YAML/) });
+    expect(notYaml.body.data.checkPolicyChange.problems[0]).toMatchObject({ file: CITIZEN_POLICY, code: 'YAML_INVALID', message: expect.stringMatching(/^Not valid YAML/) });
     expect(await recordsSoFar()).toEqual(before);
     expect(fileIn((await policiesInForce()), CITIZEN_POLICY)).toBe(citizenPolicy);
   });

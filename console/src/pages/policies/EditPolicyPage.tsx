@@ -9,6 +9,7 @@ import { ChangeList } from './ChangeList.tsx';
 import { PolicyEditor, type Reveal } from './PolicyEditor.tsx';
 import { PolicyPage } from './PolicyPage.tsx';
 import { FILES_IN_FORCE, type PolicySnapshot } from './policyQueries.ts';
+import { problemText } from './problemText.ts';
 import { ProposeForm } from './ProposeForm.tsx';
 import { useReferenceLists } from '../../ui/useReferenceLists.ts';
 import { useEditCheck } from './useEditCheck.ts';
@@ -26,7 +27,10 @@ export function EditPolicyPage() {
   const [text, setText] = useState<string | null>(null);
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const { check, errors, checking } = useEditCheck(snapshot?.version ?? null, path, text);
-  const here = useMemo(() => (check?.problems ?? []).filter((problem) => problem.file === path && problem.line !== null).map((problem) => ({ line: problem.line!, message: problem.message })), [check, path]);
+  const here = useMemo(
+    () => (check?.problems ?? []).filter((problem) => problem.file === path && problem.line !== null).map((problem) => ({ line: problem.line!, message: problemText(problem, t) })),
+    [check, path, t],
+  );
   const elsewhere = (check?.problems ?? []).filter((problem) => problem.file !== path || problem.line === null);
   const changed = check !== null && check.changedFiles.length > 0;
 
@@ -60,7 +64,7 @@ export function EditPolicyPage() {
                   </li>
                 ))}
                 {elsewhere.map((problem, index) => (
-                  <li key={`elsewhere-${index}`}>{t.edit.problemIn(problem.file ?? '', problem.line, problem.message)}</li>
+                  <li key={`elsewhere-${index}`}>{t.edit.problemIn(problem.file ?? '', problem.line, problemText(problem, t))}</li>
                 ))}
               </ul>
             </section>

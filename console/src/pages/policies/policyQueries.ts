@@ -88,7 +88,10 @@ const CHANGE_FIELDS = `widening text detail { kind policy fields rule { ${RULE_F
 export interface PolicyProblem {
   file: string | null;
   line: number | null;
+  /** The server's English text, shown when the console does not know the code. */
   message: string;
+  code: string;
+  params: Array<{ name: string; value: string }>;
 }
 
 export interface PolicyCheck {
@@ -101,7 +104,7 @@ export interface PolicyCheck {
 }
 
 export const CHECK_CHANGE = `query CheckPolicyChange($baseVersion: Int!, $files: [PolicyFileInput!]!) {
-  checkPolicyChange(baseVersion: $baseVersion, files: $files) { versionInForce valid problems { file line message } changedFiles widening changes { ${CHANGE_FIELDS} } }
+  checkPolicyChange(baseVersion: $baseVersion, files: $files) { versionInForce valid problems { file line message code params { name value } } changedFiles widening changes { ${CHANGE_FIELDS} } }
 }`;
 
 export interface PolicyImpact {

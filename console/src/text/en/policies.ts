@@ -3,6 +3,78 @@ import type { policies as vi } from '../vi/policies.ts';
 
 const join = (items: string[], last: string) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`);
 
+const levels: Record<string, string> = {
+  public: 'public',
+  internal: 'internal',
+  personal: 'personal data',
+  sensitive: 'sensitive personal data',
+  'state-secret': 'state secret',
+};
+const levelOf = (level: string) => levels[level] ?? level;
+// Where a schema problem is: the key path, or the file itself (path empty); capitalised to open a sentence.
+const At = (path: string) => (path ? `“${path}”` : 'The file');
+const at = (path: string) => (path ? `“${path}”` : 'the file');
+const jsonTypes: Record<string, string> = {
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of keys and values',
+  number: 'a number',
+  integer: 'a whole number',
+};
+const LOOKUP = 'looksUpSubjectBases in shared/config/services.ts';
+const count = (limit: string, one: string, many = `${one}s`) => `${limit} ${limit === '1' ? one : many}`;
+
+const problems: (typeof vi)['problems'] = {
+  YAML_INVALID: (p) => `Not valid YAML: ${p.error}`,
+  NO_POLICY_FILES: (p) => `The “${p.subgraph}” register has no policy file`,
+  SCHEMA_ADDITIONAL_PROPERTIES: (p) => `${At(p.path)} has a key that is not allowed: “${p.additionalProperty}”`,
+  SCHEMA_REQUIRED: (p) => `${At(p.path)} is missing “${p.missingProperty}”`,
+  SCHEMA_TYPE: (p) => `${At(p.path)} must be ${jsonTypes[p.type] ?? p.type}`,
+  SCHEMA_ENUM: (p) => `${At(p.path)} must be one of ${p.allowedValues}`,
+  SCHEMA_CONST: (p) => `${At(p.path)} must be “${p.allowedValue}”`,
+  SCHEMA_PATTERN: (p) => `${At(p.path)} is not written in the required form (${p.pattern})`,
+  SCHEMA_MIN_ITEMS: (p) => `${At(p.path)} must have at least ${count(p.limit, 'item')}`,
+  SCHEMA_MIN_LENGTH: (p) => `${At(p.path)} must have at least ${count(p.limit, 'character')}`,
+  SCHEMA_MAX_LENGTH: (p) => `${At(p.path)} must not be longer than ${p.limit} characters`,
+  SCHEMA_MIN_PROPERTIES: (p) => `${At(p.path)} must have at least ${count(p.limit, 'entry', 'entries')}`,
+  SCHEMA_UNIQUE_ITEMS: (p) => `${At(p.path)} repeats an item (items ${Number(p.j) + 1} and ${Number(p.i) + 1} are the same)`,
+  SCHEMA_PROPERTY_NAMES: (p) => `The name “${p.propertyName}” in ${at(p.path)} is not valid: lower-case words joined by “-”`,
+  SCHEMA_ANY_OF: (p) => `${At(p.path)} has none of the allowed forms`,
+  SCHEMA_INVALID: (p) => `${At(p.path)} is not valid (${p.detail})`,
+  UNKNOWN_AGENCY_IN_GROUP: (p) => `Agency group “${p.group}” names agency “${p.agency}”, which is not in the agency directory`,
+  POLICY_NAME_PREFIX: (p) => `The policy name “${p.policy}” must start with “${p.subgraph}.” (the register of this folder)`,
+  UNKNOWN_AGENCY: (p) => `Agency “${p.agency}” is not in the agency directory`,
+  UNKNOWN_TYPE: (p) => `The ${p.subgraph} schema has no type “${p.type}”`,
+  TYPE_ALREADY_COVERED: (p) => `Type “${p.type}” already has a policy in ${p.file}`,
+  UNKNOWN_FIELD: (p) => `Type “${p.type}” has no field “${p.field}”`,
+  SUBJECT_FIELD_KIND: (p) => `Field “${p.field}” must be a personal id (ID or String), a Citizen, or a list whose people the record carries`,
+  SUBJECT_REQUIRED: (p) => `Field group “${p.group}” is ${levelOf(p.level)}, but the policy names no “subject”: say whose data it is (or “subject: none” if the record concerns no person)`,
+  DISABLED_SINCE_NOT_DATE: (p) => `“since” of the switched-off field group “${p.group}” is not a day of the calendar (YYYY-MM-DD): “${p.since}”`,
+  FIELD_IN_TWO_GROUPS: (p) => `Field “${p.field}” is already in field group “${p.group}”`,
+  FIELD_IN_NO_GROUP: (p) => `Field “${p.type}.${p.field}” is in no field group: every field needs an explicit decision`,
+  RULE_ID_TWICE: (p) => `Rule id “${p.rule}” is used twice`,
+  UNKNOWN_GROUP: (p) => `Field group “${p.group}” does not exist`,
+  STATE_SECRET_SHARED: (p) => `Rule “${p.rule}” names the state-secret field group “${p.group}”: state secrets are never shared`,
+  UNKNOWN_ROLE: (p) => `Role “${p.role}” does not exist (roles: ${p.known})`,
+  ANYONE_NOT_PUBLIC: (p) => `Rule “${p.rule}” lets anyone (no sign-in needed) read field group “${p.group}”, which is ${levelOf(p.level)}: only public field groups may be open to anyone`,
+  ANYONE_NARROWED: (p) => `Rule “${p.rule}” is for “anyone”, so it cannot be narrowed by ${p.keys}: write another rule for signed-in callers`,
+  UNKNOWN_AGENCY_GROUP: (p) => `Agency group “${p.group}” does not exist`,
+  UNKNOWN_PURPOSE: (p) => `Purpose “${p.purpose}” is not in the purpose catalogue`,
+  UNKNOWN_LEGAL_BASIS: (p) => `Legal basis “${p.legalBasis}” is not in the catalogue of legal bases`,
+  UNKNOWN_RESTRICTION_LEGAL_BASIS: (p) => `Legal basis “${p.legalBasis}” of the restriction is not in the catalogue of legal bases`,
+  CONNECTION_NEEDS_AGENCIES_AND_PURPOSES: (p) => `Rule “${p.rule}” requires an approved connection, so it must name the agencies and the purposes the connection is for`,
+  CONNECTION_WITH_OWN_RECORD: (p) => `Rule “${p.rule}” cannot both require an approved connection and read the caller’s own record: write two rules`,
+  CONNECTION_NOT_LOOKED_UP: (p) => `Rule “${p.rule}” requires an approved connection, which the ${p.subgraph} service is not set up to look up (${LOOKUP}): it could never apply`,
+  CONSENT_WITH_SUBJECT_REQUEST: (p) => `Rule “${p.rule}” cannot need both consent and a subject request: write two rules`,
+  SUBJECT_BASES_NOT_LOOKED_UP: (p) => `Rule “${p.rule}” relies on the data subject’s consent or request, which the ${p.subgraph} service is not set up to look up (${LOOKUP}): it could never apply`,
+  RULE_NEEDS_SUBJECT: (p) => `Rule “${p.rule}” depends on the data subject, but the policy names no “subject” field`,
+  TYPE_WITHOUT_POLICY: (p) => `Type “${p.type}” of the ${p.subgraph} schema has no policy file: every type needs one`,
+  STATE_SECRET_NOT_INACCESSIBLE: (p) => `${p.field} is classified state secret in the ${p.subgraph} policies but is not @inaccessible in ${p.subgraph}.graphql`,
+  INACCESSIBLE_NOT_STATE_SECRET: (p) => `${p.field} is @inaccessible in ${p.subgraph}.graphql but classified ${levelOf(p.level)} in the ${p.subgraph} policies`,
+  POLICY_TEST_FAILED: (p) => `Test case “${p.case}”: ${p.field} is ${p.actual}, expected ${p.expected}`,
+};
+
 export const policies: typeof vi = {
   title: 'Access policies',
   tabs: {
@@ -20,13 +92,7 @@ export const policies: typeof vi = {
     social: 'Social-protection register (Department of Health)',
     platform: 'Integration and sharing platform (Department of Science and Technology)',
   },
-  levels: {
-    public: 'public',
-    internal: 'internal',
-    personal: 'personal data',
-    sensitive: 'sensitive personal data',
-    'state-secret': 'state secret',
-  },
+  levels,
   roleNouns: {
     citizen: 'citizens',
     officer: 'officers',
@@ -114,6 +180,7 @@ export const policies: typeof vi = {
     seeProposals: 'See the proposals',
     back: 'Back to the policies in force',
   },
+  problems,
   status: {
     PENDING: 'waiting for a second officer',
     APPLIED: 'in force',

@@ -1,5 +1,86 @@
 // Vietnamese: the security officer's policy console (chính sách truy cập).
+import type { PolicyProblemCode } from '../../../../shared/policy/PolicyDocument.ts';
+
 const join = (items: string[], last: string) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`);
+
+/** The values a server problem names (rule, group, agency, field, path, ...), by name. */
+export type ProblemParams = Record<string, string>;
+
+const levels: Record<string, string> = {
+  public: 'công khai',
+  internal: 'nội bộ',
+  personal: 'dữ liệu cá nhân',
+  sensitive: 'dữ liệu cá nhân nhạy cảm',
+  'state-secret': 'bí mật nhà nước',
+};
+const levelOf = (level: string) => levels[level] ?? level;
+// Where a schema problem is: the key path, or the file itself (path empty); capitalised to open a sentence.
+const At = (path: string) => (path ? `“${path}”` : 'Tệp');
+const at = (path: string) => (path ? `“${path}”` : 'tệp');
+const jsonTypes: Record<string, string> = {
+  string: 'một chuỗi ký tự',
+  boolean: 'true hoặc false',
+  array: 'một danh sách',
+  object: 'một nhóm khóa: giá trị',
+  number: 'một số',
+  integer: 'một số nguyên',
+};
+const LOOKUP = 'looksUpSubjectBases trong shared/config/services.ts';
+
+// The server's policy problems by code (POLICY_PROBLEM_CODES): a missing code is a type error.
+const problems: Record<PolicyProblemCode, (params: ProblemParams) => string> = {
+  YAML_INVALID: (p) => `Nội dung không phải YAML hợp lệ: ${p.error}`,
+  NO_POLICY_FILES: (p) => `Cơ sở dữ liệu “${p.subgraph}” không có tệp chính sách nào`,
+  SCHEMA_ADDITIONAL_PROPERTIES: (p) => `${At(p.path)} có khóa không được phép “${p.additionalProperty}”`,
+  SCHEMA_REQUIRED: (p) => `${At(p.path)} thiếu khóa “${p.missingProperty}”`,
+  SCHEMA_TYPE: (p) => `${At(p.path)} phải là ${jsonTypes[p.type] ?? p.type}`,
+  SCHEMA_ENUM: (p) => `${At(p.path)} phải là một trong các giá trị: ${p.allowedValues}`,
+  SCHEMA_CONST: (p) => `${At(p.path)} phải là “${p.allowedValue}”`,
+  SCHEMA_PATTERN: (p) => `${At(p.path)} không đúng định dạng quy định (${p.pattern})`,
+  SCHEMA_MIN_ITEMS: (p) => `${At(p.path)} phải có ít nhất ${p.limit} phần tử`,
+  SCHEMA_MIN_LENGTH: (p) => `${At(p.path)} phải có ít nhất ${p.limit} ký tự`,
+  SCHEMA_MAX_LENGTH: (p) => `${At(p.path)} không được dài quá ${p.limit} ký tự`,
+  SCHEMA_MIN_PROPERTIES: (p) => `${At(p.path)} phải có ít nhất ${p.limit} mục`,
+  SCHEMA_UNIQUE_ITEMS: (p) => `${At(p.path)} có phần tử lặp lại (phần tử thứ ${Number(p.j) + 1} và thứ ${Number(p.i) + 1} giống nhau)`,
+  SCHEMA_PROPERTY_NAMES: (p) => `Tên “${p.propertyName}” trong ${at(p.path)} không hợp lệ: viết bằng chữ thường, các từ nối bằng dấu “-”`,
+  SCHEMA_ANY_OF: (p) => `${At(p.path)} không có dạng nào được phép`,
+  SCHEMA_INVALID: (p) => `${At(p.path)} không hợp lệ (${p.detail})`,
+  UNKNOWN_AGENCY_IN_GROUP: (p) => `Nhóm cơ quan “${p.group}” có cơ quan “${p.agency}” không có trong danh mục cơ quan`,
+  POLICY_NAME_PREFIX: (p) => `Tên chính sách “${p.policy}” phải bắt đầu bằng “${p.subgraph}.” (cơ sở dữ liệu của thư mục này)`,
+  UNKNOWN_AGENCY: (p) => `Cơ quan “${p.agency}” không có trong danh mục cơ quan`,
+  UNKNOWN_TYPE: (p) => `Lược đồ ${p.subgraph} không có kiểu “${p.type}”`,
+  TYPE_ALREADY_COVERED: (p) => `Kiểu “${p.type}” đã có chính sách trong ${p.file}`,
+  UNKNOWN_FIELD: (p) => `Kiểu “${p.type}” không có trường “${p.field}”`,
+  SUBJECT_FIELD_KIND: (p) => `Trường “${p.field}” phải là số định danh cá nhân (ID hoặc String), một Citizen, hoặc một danh sách mà bản ghi mang số định danh của từng người`,
+  SUBJECT_REQUIRED: (p) =>
+    `Nhóm trường “${p.group}” là ${levelOf(p.level)} nhưng chính sách không khai báo “subject”: hãy nêu dữ liệu là của ai (hoặc “subject: none” nếu bản ghi không liên quan đến người nào)`,
+  DISABLED_SINCE_NOT_DATE: (p) => `Ngày “since” của nhóm trường đã tạm ngừng “${p.group}” không phải là một ngày có thật (YYYY-MM-DD): “${p.since}”`,
+  FIELD_IN_TWO_GROUPS: (p) => `Trường “${p.field}” đã thuộc nhóm trường “${p.group}”`,
+  FIELD_IN_NO_GROUP: (p) => `Trường “${p.type}.${p.field}” không thuộc nhóm trường nào: mỗi trường đều phải được quyết định rõ ràng`,
+  RULE_ID_TWICE: (p) => `Mã quy tắc “${p.rule}” bị dùng hai lần`,
+  UNKNOWN_GROUP: (p) => `Nhóm trường “${p.group}” không tồn tại`,
+  STATE_SECRET_SHARED: (p) => `Quy tắc “${p.rule}” cho đọc nhóm trường bí mật nhà nước “${p.group}”: bí mật nhà nước không bao giờ được chia sẻ`,
+  UNKNOWN_ROLE: (p) => `Vai trò “${p.role}” không tồn tại (các vai trò: ${p.known})`,
+  ANYONE_NOT_PUBLIC: (p) =>
+    `Quy tắc “${p.rule}” cho bất kỳ ai (không cần đăng nhập) đọc nhóm trường “${p.group}” là ${levelOf(p.level)}: chỉ nhóm trường công khai mới được mở cho mọi người`,
+  ANYONE_NARROWED: (p) => `Quy tắc “${p.rule}” dành cho “anyone” nên không thể giới hạn thêm bằng ${p.keys}: hãy viết một quy tắc khác cho người đã đăng nhập`,
+  UNKNOWN_AGENCY_GROUP: (p) => `Nhóm cơ quan “${p.group}” không tồn tại`,
+  UNKNOWN_PURPOSE: (p) => `Mục đích “${p.purpose}” không có trong danh mục mục đích`,
+  UNKNOWN_LEGAL_BASIS: (p) => `Căn cứ pháp lý “${p.legalBasis}” không có trong danh mục căn cứ pháp lý`,
+  UNKNOWN_RESTRICTION_LEGAL_BASIS: (p) => `Căn cứ pháp lý “${p.legalBasis}” của việc hạn chế thông báo không có trong danh mục căn cứ pháp lý`,
+  CONNECTION_NEEDS_AGENCIES_AND_PURPOSES: (p) => `Quy tắc “${p.rule}” yêu cầu kết nối đã được phê duyệt nên phải nêu các cơ quan và mục đích của kết nối đó`,
+  CONNECTION_WITH_OWN_RECORD: (p) => `Quy tắc “${p.rule}” không thể vừa yêu cầu kết nối đã được phê duyệt vừa cho đọc hồ sơ của chính người hỏi: hãy viết hai quy tắc`,
+  CONNECTION_NOT_LOOKED_UP: (p) =>
+    `Quy tắc “${p.rule}” yêu cầu kết nối đã được phê duyệt, nhưng dịch vụ ${p.subgraph} không được thiết lập để tra cứu kết nối (${LOOKUP}): quy tắc sẽ không bao giờ được áp dụng`,
+  CONSENT_WITH_SUBJECT_REQUEST: (p) => `Quy tắc “${p.rule}” không thể vừa cần sự đồng ý vừa cần yêu cầu của chủ thể dữ liệu: hãy viết hai quy tắc`,
+  SUBJECT_BASES_NOT_LOOKED_UP: (p) =>
+    `Quy tắc “${p.rule}” dựa vào sự đồng ý hoặc yêu cầu của chủ thể dữ liệu, nhưng dịch vụ ${p.subgraph} không được thiết lập để tra cứu (${LOOKUP}): quy tắc sẽ không bao giờ được áp dụng`,
+  RULE_NEEDS_SUBJECT: (p) => `Quy tắc “${p.rule}” phụ thuộc vào chủ thể dữ liệu nhưng chính sách không khai báo trường “subject”`,
+  TYPE_WITHOUT_POLICY: (p) => `Kiểu “${p.type}” của lược đồ ${p.subgraph} chưa có tệp chính sách: mỗi kiểu đều cần một tệp`,
+  STATE_SECRET_NOT_INACCESSIBLE: (p) => `${p.field} được phân loại bí mật nhà nước trong chính sách của ${p.subgraph} nhưng không được đánh dấu @inaccessible trong ${p.subgraph}.graphql`,
+  INACCESSIBLE_NOT_STATE_SECRET: (p) => `${p.field} được đánh dấu @inaccessible trong ${p.subgraph}.graphql nhưng được phân loại ${levelOf(p.level)} trong chính sách của ${p.subgraph}`,
+  POLICY_TEST_FAILED: (p) => `Ca kiểm thử “${p.case}”: ${p.field} cho kết quả ${p.actual}, trong khi mong đợi ${p.expected}`,
+};
 
 export const policies = {
   title: 'Chính sách truy cập',
@@ -18,13 +99,7 @@ export const policies = {
     social: 'Bảo trợ xã hội (Sở Y tế)',
     platform: 'Nền tảng tích hợp, chia sẻ dữ liệu (Sở Khoa học và Công nghệ)',
   } as Record<string, string>,
-  levels: {
-    public: 'công khai',
-    internal: 'nội bộ',
-    personal: 'dữ liệu cá nhân',
-    sensitive: 'dữ liệu cá nhân nhạy cảm',
-    'state-secret': 'bí mật nhà nước',
-  } as Record<string, string>,
+  levels,
   // Roles said in a sentence ("cán bộ", "hệ thống"), lower case.
   roleNouns: {
     citizen: 'công dân',
@@ -113,6 +188,7 @@ export const policies = {
     seeProposals: 'Xem các đề xuất',
     back: 'Quay lại chính sách đang áp dụng',
   },
+  problems,
   status: {
     PENDING: 'đang chờ cán bộ thứ hai phê duyệt',
     APPLIED: 'đã có hiệu lực',

@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../../../../shared/db/uniqueViolation.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { logInfo } from '../../../../shared/logging/log.ts';
 import { checkSubgraphPolicies } from '../../../../shared/policy/checkSubgraphPolicies.ts';
+import { problemLine, type CheckedProblem } from '../../../../shared/policy/loadSubgraphPolicies.ts';
 import type { CompiledPolicies } from '../../../../shared/policy/compilePolicies.ts';
 import {
   checkPolicyPath,
@@ -112,8 +113,8 @@ export async function listPolicyVersions(knex: Knex, limit: number): Promise<Pol
   return knex('policy_version').select(VERSION_COLUMNS).orderBy('version', 'desc').limit(limit);
 }
 
-/** The set compiled for every subgraph, or every problem it would have in any subgraph, as "file:line: message". */
-export function compilePolicyFileSet(dir: string, files: PolicyFileSet): { problems: string[]; compiled: Map<string, CompiledPolicies> } {
+/** The set compiled for every subgraph, or every problem it would have in any subgraph. */
+export function compilePolicyFileSet(dir: string, files: PolicyFileSet): { problems: CheckedProblem[]; compiled: Map<string, CompiledPolicies> } {
   const staged = stagePolicyFileSet(dir, files);
   const compiled = new Map<string, CompiledPolicies>();
   try {
@@ -128,10 +129,11 @@ export function compilePolicyFileSet(dir: string, files: PolicyFileSet): { probl
   }
 }
 
-export function refuseInvalid(problems: string[]): void {
+export function refuseInvalid(problems: CheckedProblem[]): void {
   if (problems.length) {
-    throw new GraphQLError(`The proposed policies are invalid; nothing changed. ${problems.slice(0, 5).join(' | ')}`, {
-      extensions: { code: 'BAD_USER_INPUT', problems },
+    const lines = problems.map(problemLine);
+    throw new GraphQLError(`The proposed policies are invalid; nothing changed. ${lines.slice(0, 5).join(' | ')}`, {
+      extensions: { code: 'BAD_USER_INPUT', problems: lines },
     });
   }
 }
