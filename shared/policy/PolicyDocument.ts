@@ -129,8 +129,6 @@ export const POLICY_PROBLEM_CODES = [
   // State secrets against the schema's @inaccessible fields (stateSecretAgreement.ts).
   'STATE_SECRET_NOT_INACCESSIBLE',
   'INACCESSIBLE_NOT_STATE_SECRET',
-  // A policy test case whose reads are not decided as it expects (policyCases.ts).
-  'POLICY_TEST_FAILED',
 ] as const;
 export type PolicyProblemCode = (typeof POLICY_PROBLEM_CODES)[number];
 

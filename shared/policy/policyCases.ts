@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import type { Principal, Role } from '../auth/Principal.ts';
 import type { CompiledPolicies } from './compilePolicies.ts';
-import type { PolicyProblem } from './PolicyDocument.ts';
 import { decideAccess, type Decision } from './decideAccess.ts';
 import { NO_CONNECTIONS, type HeldConnections } from './HeldConnections.ts';
 import { REFUSAL_REASON_CODES } from '../errors/refusalReasons.ts';
@@ -28,8 +27,6 @@ export interface PolicyCaseFile {
   file: string;
   policy: string;
   cases: PolicyCase[];
-  /** The line of a part of the file (['cases', 2]), for problems. */
-  lineOf(path: (string | number)[]): number;
 }
 
 const caseSchema = {
@@ -82,7 +79,7 @@ export function readPolicyCaseFiles(policyDir: string, subgraph: string): Policy
       const parsed = parseYamlFile(join(folder, name), file);
       if (parsed.value === undefined) throw new Error(`${file}: ${parsed.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
       if (!validateCases(parsed.value)) throw new Error(`${file}: ${JSON.stringify(validateCases.errors)}`);
-      return { file, ...(parsed.value as { policy: string; cases: PolicyCase[] }), lineOf: parsed.lineOf };
+      return { file, ...(parsed.value as { policy: string; cases: PolicyCase[] }) };
     });
 }
 
@@ -125,23 +122,8 @@ export function outcomeOf(decision: Decision | null): string {
   return decision.allowed ? 'allow' : `deny ${decision.reason}`;
 }
 
+/** What a case expects of each field it reads, as outcomeOf says a decision. */
 export function expectedOutcome(testCase: PolicyCase): string {
   return testCase.expect === 'allow' ? 'allow' : `deny ${testCase.expect.deny}`;
 }
 
-/** Each read of each case not decided as the case expects, as a problem at the case's line. */
-export function failedCaseProblems(policies: CompiledPolicies, caseFile: PolicyCaseFile): PolicyProblem[] {
-  return caseFile.cases.flatMap((testCase, index) => {
-    const expected = expectedOutcome(testCase);
-    return runPolicyCase(policies, caseFile.policy, testCase)
-      .map(({ field, decision }) => ({ field, actual: outcomeOf(decision) }))
-      .filter(({ actual }) => actual !== expected)
-      .map(({ field, actual }) => ({
-        file: caseFile.file,
-        line: caseFile.lineOf(['cases', index]),
-        code: 'POLICY_TEST_FAILED' as const,
-        params: { case: testCase.name, field, expected, actual },
-        message: `Test case "${testCase.name}": ${field} is ${actual}, expected ${expected}`,
-      }));
-  });
-}

@@ -72,7 +72,6 @@ const problems: (typeof vi)['problems'] = {
   TYPE_WITHOUT_POLICY: (p) => `Type “${p.type}” of the ${p.subgraph} schema has no policy file: every type needs one`,
   STATE_SECRET_NOT_INACCESSIBLE: (p) => `${p.field} is classified state secret in the ${p.subgraph} policies but is not @inaccessible in ${p.subgraph}.graphql`,
   INACCESSIBLE_NOT_STATE_SECRET: (p) => `${p.field} is @inaccessible in ${p.subgraph}.graphql but classified ${levelOf(p.level)} in the ${p.subgraph} policies`,
-  POLICY_TEST_FAILED: (p) => `Test case “${p.case}”: ${p.field} is ${p.actual}, expected ${p.expected}`,
 };
 
 export const policies: typeof vi = {

@@ -79,7 +79,6 @@ const problems: Record<PolicyProblemCode, (params: ProblemParams) => string> = {
   TYPE_WITHOUT_POLICY: (p) => `Kiểu “${p.type}” của lược đồ ${p.subgraph} chưa có tệp chính sách: mỗi kiểu đều cần một tệp`,
   STATE_SECRET_NOT_INACCESSIBLE: (p) => `${p.field} được phân loại bí mật nhà nước trong chính sách của ${p.subgraph} nhưng không được đánh dấu @inaccessible trong ${p.subgraph}.graphql`,
   INACCESSIBLE_NOT_STATE_SECRET: (p) => `${p.field} được đánh dấu @inaccessible trong ${p.subgraph}.graphql nhưng được phân loại ${levelOf(p.level)} trong chính sách của ${p.subgraph}`,
-  POLICY_TEST_FAILED: (p) => `Ca kiểm thử “${p.case}”: ${p.field} cho kết quả ${p.actual}, trong khi mong đợi ${p.expected}`,
 };
 
 export const policies = {
