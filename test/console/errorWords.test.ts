@@ -8,6 +8,7 @@ import { common as en } from '../../console/src/text/en/common.ts';
 import { common as vi } from '../../console/src/text/vi/common.ts';
 import { CLIENT_ERROR_CODES } from '../../shared/errors/clientErrors.ts';
 import { REFUSAL_REASON_CODES } from '../../shared/errors/refusalReasons.ts';
+import { POLICY_PROBLEM_CODES } from '../../shared/policy/PolicyDocument.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SOURCES = ['gateway/src', 'shared', 'subgraphs'];
@@ -38,7 +39,9 @@ function codesInSources(): Set<string> {
 }
 
 describe('words for every error a page can meet', () => {
-  const codes = [...new Set([...REFUSAL_REASON_CODES, ...CLIENT_ERROR_CODES, ...codesInSources()])].filter((code) => !NOT_FOR_PAGES.has(code)).sort();
+  // A policy edit's problems are worded by the policy pages (console/src/pages/policies/problemText.test.ts).
+  const problems = new Set<string>(POLICY_PROBLEM_CODES);
+  const codes = [...new Set([...REFUSAL_REASON_CODES, ...CLIENT_ERROR_CODES, ...codesInSources()])].filter((code) => !NOT_FOR_PAGES.has(code) && !problems.has(code)).sort();
 
   it('finds the codes the services hand out', () => {
     expect(codes).toEqual(expect.arrayContaining(['NOT_A_PARENT', 'PURPOSE_NOT_PERMITTED', 'SECOND_OFFICER_REQUIRED', 'ROW_OUT_OF_SCOPE', 'QUERY_TOO_DEEP']));
