@@ -4,8 +4,9 @@
 // an officer or system the entries of its own requests (same agency and account); an agency's
 // data-protection officer (DPO) the whole log of its own agency's registers and, in every other
 // register, the requests its agency made; the province's DPO and security officers everything.
-// Anyone else sees nothing. Every read that shows someone else's entries is itself appended to this
-// log (who looked at whose entries), so the data subjects see it in turn.
+// Anyone else sees nothing. Every read that shows someone else's entries is itself appended to this log
+// (who looked at whose entries), so the data subjects see it in turn; a policy proposal's impact replay
+// shows no one any entry, and is not.
 // One entry per data subject of a row: newest first, a page at a time, by (at, seq, part) descending,
 // where part is the subject's place in its row.
 import type { Knex } from 'knex';
@@ -35,6 +36,14 @@ export interface LogRequest {
   /** Only entries strictly before this position, (at, seq, part) compared in that order. */
   before?: LogPosition;
   limit: number;
+  /**
+   * Read by the platform for a policy proposal's impact replay, which answers the security officer with
+   * counts per agency and field only: no one is shown the entries, so the read is not recorded as a look
+   * at them (it would tell thousands of people that an officer read their entries at each proposal, and
+   * fill the period the next replay reads with records of replays). Honoured only for a caller who may
+   * read the whole log; anyone else's read is recorded whatever the flag says.
+   */
+  forImpactReplay?: boolean;
 }
 
 /** Where an entry stands in the log: its row, and its data subject's place in that row (from 1). */
@@ -117,7 +126,13 @@ function matching(value: unknown, pattern: RegExp, field: string): string {
 
 /** Checks a request as it arrives over HTTP: a malformed one changes nothing and says why. */
 export function parseLogRequest(body: unknown): LogRequest {
-  const { filter = {}, before, limit } = (body ?? {}) as { filter?: Record<string, unknown>; before?: { at?: unknown; seq?: unknown; part?: unknown }; limit?: unknown };
+  const { filter = {}, before, limit, forImpactReplay } = (body ?? {}) as {
+    filter?: Record<string, unknown>;
+    before?: { at?: unknown; seq?: unknown; part?: unknown };
+    limit?: unknown;
+    forImpactReplay?: unknown;
+  };
+  if (forImpactReplay !== undefined && typeof forImpactReplay !== 'boolean') throw badUserInput('"forImpactReplay" must be true or false', 'forImpactReplay');
   if (typeof filter !== 'object' || filter === null) throw badUserInput('"filter" must be an object', 'filter');
   if (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_LIMIT) throw badUserInput(`"limit" must be 1 to ${MAX_LIMIT}`, 'limit');
   const parsed: LogFilter = {};
@@ -137,7 +152,7 @@ export function parseLogRequest(body: unknown): LogRequest {
     if (!Number.isInteger(before.part) || (before.part as number) < 0 || (before.part as number) > MAX_PART) throw badUserInput('"before.part" is not valid', 'before.part');
     position = { at: isoInstant(before.at, 'before.at').toISOString(), seq: matching(before.seq, /^\d{1,19}$/, 'before.seq'), part: before.part as number };
   }
-  return { filter: parsed, before: position, limit: limit as number };
+  return { filter: parsed, before: position, limit: limit as number, forImpactReplay: forImpactReplay === true };
 }
 
 /**
@@ -278,8 +293,9 @@ export function disclosureLogRoute(subgraph: string): InternalRoute {
     audience: disclosureLogAudience(subgraph),
     handle: async (principal, body, knex, log?: AppendOnlyLog | null) => {
       const scope = logScopeOf(principal, ownerAgency);
-      const entries = await readDisclosureLog(knex, scope, parseLogRequest(body));
-      await log?.write(logReadRecord(principal, scope, entries));
+      const request = parseLogRequest(body);
+      const entries = await readDisclosureLog(knex, scope, request);
+      if (!(request.forImpactReplay && scope?.all)) await log?.write(logReadRecord(principal, scope, entries));
       return { entries };
     },
   };

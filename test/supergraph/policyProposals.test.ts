@@ -58,7 +58,8 @@ describe('two security officers changing who may read what', () => {
     await financeReadsReligion();
     await financeReadsReligion();
 
-    const { body } = await proposePolicies(securityOfficer, [{ path: CITIZEN_POLICY, content: financeReadsBeliefs(citizenPolicy) }], 'Finance asks to read beliefs of legal representatives');
+    const proposed = await proposePolicies(securityOfficer, [{ path: CITIZEN_POLICY, content: financeReadsBeliefs(citizenPolicy) }], 'Finance asks to read beliefs of legal representatives');
+    const { body } = proposed;
     expect(body.errors).toBeUndefined();
     const proposal = body.data.proposePolicyChange as Proposal;
     expect(proposal).toMatchObject({ status: 'PENDING', baseVersion: first.version, widening: true, decidedBy: null, version: null });
@@ -78,6 +79,13 @@ describe('two security officers changing who may read what', () => {
       disclosedToRefused: 0,
       notReDecided: 0,
     });
+    // The replay read the citizen's entries (the refused reads it counted) but showed them to no one: her
+    // log does not say the security officer looked at them.
+    const herLog = await query({ role: 'citizen', sub: seed.id, purpose: 'citizen-self-service' }, '{ myDataAccessLog(first: 100) { nodes { requestId fields { field } } } }');
+    expect(herLog.body.errors).toBeUndefined();
+    const proposalRequest = proposed.headers.get('x-request-id');
+    expect(proposalRequest).toBeTruthy();
+    expect(herLog.body.data.myDataAccessLog.nodes.filter((entry: { requestId: string }) => entry.requestId === proposalRequest)).toEqual([]);
     // Pending: nothing changed yet, the proposal is listed, and the field is still refused.
     expect((await policiesInForce()).version).toBe(first.version);
     const pending = await query(securityOfficer, '{ policyProposals(status: PENDING) { id status } }');

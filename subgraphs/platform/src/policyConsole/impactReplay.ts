@@ -59,7 +59,8 @@ async function readRecentEntries(ctx: SubgraphContext<unknown>, register: string
   let before: LogPosition | undefined;
   while (entries.length < MAX_ENTRIES_PER_REGISTER) {
     const limit = Math.min(MAX_ACCESS_LOG_PAGE_SIZE, MAX_ENTRIES_PER_REGISTER - entries.length);
-    const page = await callRegisterLog<{ entries: LogEntry[] }>(ctx, register, DISCLOSURE_LOG_PATH, { filter: { from }, before, limit });
+    // Only counts leave the replay: the register does not record the read as a look at the entries.
+    const page = await callRegisterLog<{ entries: LogEntry[] }>(ctx, register, DISCLOSURE_LOG_PATH, { filter: { from }, before, limit, forImpactReplay: true });
     entries.push(...page.entries);
     if (page.entries.length < limit) return { entries, capped: false };
     const last = page.entries[page.entries.length - 1];
