@@ -3,13 +3,11 @@
 import { useText } from '../../../text/language.tsx';
 import { useDates } from '../../../ui/dates.ts';
 import { useActingFor } from './actingFor.tsx';
-import { useMinorChildren } from './useMinorChildren.ts';
 
 export function ActingForPicker() {
   const t = useText().citizen.actingFor;
   const dates = useDates();
-  const { child, actFor } = useActingFor();
-  const children = useMinorChildren();
+  const { child, actFor, minorChildren: children } = useActingFor();
   if (children.length === 0) return null;
   const chosen = children.find(({ id }) => id === child);
   return (
