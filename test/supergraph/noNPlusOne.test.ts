@@ -61,8 +61,11 @@ describe('a page of citizens with data from every agency', () => {
     // Once first, so that each agency's disclosure-log writer has read the end of its chain (a
     // statement it sends only at start) before anything is counted.
     await statementsFor(10, after);
-    const ten = await statementsFor(10, after);
-    const twoHundred = await statementsFor(200, after);
+    // The counter is every subgraph's, and timers send statements too (the gateway reloads the purpose
+    // list from the platform every minute): those only add, so the fewer of two runs is the request's own.
+    // An N+1 adds to every run, and still shows.
+    const ten = Math.min(await statementsFor(10, after), await statementsFor(10, after));
+    const twoHundred = Math.min(await statementsFor(200, after), await statementsFor(200, after));
     expect(ten).toBeGreaterThan(5);
     expect(twoHundred).toBe(ten);
   });
