@@ -38,8 +38,10 @@ export async function measureConsoleFirstLoad(gatewayUrl: string): Promise<Conso
         const started = performance.now();
         await page.goto(`${gatewayUrl}${path}`);
         await page.locator('h1').first().waitFor({ state: 'visible' });
-        // The page's own query answered: no "loading" text left (the console's default language).
-        await page.waitForFunction("!document.body.innerText.includes('Đang tải…')");
+        // The page's own query answered: no "loading" text left (the console's default language). Asked
+        // through the debugging protocol: waitForFunction evaluates its predicate with eval in the page,
+        // which the console's CSP (script-src 'self') refuses.
+        while (await page.evaluate("document.body.innerText.includes('Đang tải…')")) await new Promise((resolve) => setTimeout(resolve, 5));
         times.push(performance.now() - started);
         transferred = bytes;
         await context.close();
