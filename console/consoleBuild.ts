@@ -37,7 +37,15 @@ export function consoleBuildIsCurrent(): boolean {
 export async function buildConsole(options: { quiet?: boolean } = {}): Promise<void> {
   const hash = consoleSourceHash();
   const { build } = await import('vite');
-  await build({ configFile: join(CONSOLE_DIR, 'vite.config.ts'), logLevel: options.quiet ? 'warn' : 'info' });
+  // Vite sets NODE_ENV=production in the process that builds when it is unset: every child started after
+  // (the bench's services, a test's) would then refuse to start without production keys.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({ configFile: join(CONSOLE_DIR, 'vite.config.ts'), logLevel: options.quiet ? 'warn' : 'info' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(HASH_FILE, hash);
 }
 
