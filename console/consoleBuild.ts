@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keepingNodeEnv } from '../shared/config/childEnvironment.ts';
 
 const CONSOLE_DIR = dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_DIST_DIR = join(CONSOLE_DIR, 'dist');
@@ -39,13 +40,7 @@ export async function buildConsole(options: { quiet?: boolean } = {}): Promise<v
   const { build } = await import('vite');
   // Vite sets NODE_ENV=production in the process that builds when it is unset: every child started after
   // (the bench's services, a test's) would then refuse to start without production keys.
-  const nodeEnv = process.env.NODE_ENV;
-  try {
-    await build({ configFile: join(CONSOLE_DIR, 'vite.config.ts'), logLevel: options.quiet ? 'warn' : 'info' });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
+  await keepingNodeEnv(() => build({ configFile: join(CONSOLE_DIR, 'vite.config.ts'), logLevel: options.quiet ? 'warn' : 'info' }));
   writeFileSync(HASH_FILE, hash);
 }
 

@@ -15,3 +15,17 @@ export function childEnvironment(changes: Readonly<Record<string, string | undef
   }
   return env;
 }
+
+/**
+ * Runs `work` (a library that sets NODE_ENV in this process, as Vite's build does when it is unset) and
+ * puts NODE_ENV back as it was, so that children started afterwards inherit this process's own setting.
+ */
+export async function keepingNodeEnv<T>(work: () => Promise<T>): Promise<T> {
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    return await work();
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
