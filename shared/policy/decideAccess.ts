@@ -19,6 +19,14 @@ export type Decision =
 /** The data subjects of the row (personal ids), read only when a rule needs them. */
 export type SubjectLookup = () => readonly string[];
 
+/**
+ * A lookup of subjects already read. Made here, outside any binding, because tsx keeps function names:
+ * a closure assigned to a variable is named by a defineProperty call each time it is made, per field and row.
+ */
+export function subjectsAlreadyRead(people: readonly string[]): SubjectLookup {
+  return () => people;
+}
+
 // When no rule applies, the closest rule explains why: the one that failed latest in this order.
 const CLOSENESS: Record<RefusalReason, number> = {
   // Decided before any rule (shieldFromPolicies), never by this function.

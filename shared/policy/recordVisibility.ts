@@ -19,7 +19,7 @@ import { forbidden } from '../errors/forbidden.ts';
 import { REFUSAL_REASONS, type RefusalReason } from '../errors/refusalReasons.ts';
 import { LIST_FILTERS, OWN_RECORD_LISTS } from '../loaders/listBounds.ts';
 import { policyFieldsOf, type CompiledField, type CompiledPolicies } from './compilePolicies.ts';
-import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type Decision, type SubjectLookup } from './decideAccess.ts';
+import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, subjectsAlreadyRead, type Decision, type SubjectLookup } from './decideAccess.ts';
 import type { PolicyContext } from './PolicyContext.ts';
 import type { HeldConnections } from './HeldConnections.ts';
 import { subjectReader, type SubjectReader } from './rowSubjects.ts';
@@ -106,7 +106,7 @@ export function recordVisibility(schema: GraphQLSchema, compiled: CompiledPolici
   /** Some field of this row is readable by the caller: a rule allows it for this row, or its subjects' own basis does. */
   async function readableRow(type: string, row: unknown, context: PolicyContext, info: GraphQLResolveInfo): Promise<boolean> {
     const people = subjectsOf(type, row, context, info);
-    const subjects: SubjectLookup = () => people;
+    const subjects = subjectsAlreadyRead(people);
     for (const field of groups.get(type) ?? []) {
       if (decideAccess(field, context.principal, subjects, context.connections).allowed) return true;
       if (field.dataDependent && (await deps.subjectsBasis(field, context, subjects))) return true;

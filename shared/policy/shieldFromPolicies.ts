@@ -8,7 +8,7 @@ import { allow, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { forbidden } from '../errors/forbidden.ts';
 import type { CompiledField, CompiledPolicies } from './compilePolicies.ts';
-import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, type Decision, type SubjectLookup } from './decideAccess.ts';
+import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, subjectsAlreadyRead, type Decision, type SubjectLookup } from './decideAccess.ts';
 import { isKeyAskedBy, keyLookupsOf, noteKeyAsked } from './askedByKey.ts';
 import { fieldGroupId } from './fieldGroups.ts';
 import type { PolicyContext, SubjectBasisKind } from './PolicyContext.ts';
@@ -119,7 +119,7 @@ export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPoli
             context.disclosures.record([], coordinate, refusal, info.path);
             return forbidden(coordinate, refusal, context.principal.requestId);
           }
-          subjects = () => people;
+          subjects = subjectsAlreadyRead(people);
         } else {
           subjects = () => readSubjects(parent, context, info) ?? [];
         }
