@@ -10,7 +10,8 @@ import { freePort, startChild, type Child } from './childProcesses.ts';
 
 const TSX = 'node_modules/.bin/tsx';
 // Four sets of six subgraphs plus the baseline share the server's 100 connections (97 for clients): an
-// idle pool keeps its connections 30 s, so a set just measured still holds them while the next runs.
+// idle pool keeps its connections 30 s, so a set just measured still holds them while the next runs. A
+// subgraph that keeps a disclosure log holds one more, its writer's: two sets at once, 2 x 6 x 4 = 48.
 const BENCH_POOL_MAX = 3;
 /**
  * The bench's one officer sends hundreds of requests a second: far over any officer's rate limit. The

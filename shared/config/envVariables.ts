@@ -127,7 +127,7 @@ export const ENV_VARIABLES = [
     name: 'DATABASE_POOL_MAX',
     type: { kind: 'integer', min: 1, unit: 'connections' },
     default: '10',
-    meaning: 'connections in each service\'s pool to a Postgres server',
+    meaning: 'connections in each service\'s pool to a Postgres server (a service that keeps a disclosure log opens one more, its writer\'s own)',
     requiredInProduction: false,
     readBy: ['subgraph', 'bench'],
   },

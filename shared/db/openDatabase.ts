@@ -28,6 +28,12 @@ export const OFF_REQUEST_PATH = { offRequestPath: true } as const;
 
 export interface Database {
   knex: Knex;
+  /**
+   * Where the disclosure log's writer appends. On a server, a connection of its own: an append (and its
+   * commit's wait for the WAL to reach disk) is on every request's path, and in the shared pool it queued
+   * behind the reads of the very requests waiting for it. Embedded, the one connection there is.
+   */
+  appendKnex: Knex;
   /** 'embedded (memory)', 'embedded (<dir>)' or 'postgres server' — never the URL, which may hold a password. */
   kind: string;
   /** SQL statements sent since start: the N+1 test and the benchmark read it. */
@@ -37,11 +43,14 @@ export interface Database {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let knex: Knex;
+  let appendKnex: Knex;
   let kind: string;
   let embedded: PGlite | undefined;
   if (options.url) {
     await ensureServerDatabase(options.url);
     knex = knexFactory({ client: 'pg', connection: options.url, pool: { min: 0, max: config.databasePoolMax } });
+    // One writer appends one batch at a time (disclosureWriter.ts): one connection, opened at its first append.
+    appendKnex = knexFactory({ client: 'pg', connection: options.url, pool: { min: 0, max: 1 } });
     kind = 'postgres server';
   } else {
     const instance = await createEmbeddedPostgres(options.dataDir);
@@ -57,19 +66,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // A query on the outer knex inside a transaction waits for the one connection: fail in seconds, not a minute.
       acquireConnectionTimeout: 15_000,
     });
+    appendKnex = knex;
     kind = options.dataDir ? `embedded (${options.dataDir})` : 'embedded (memory)';
   }
   if (options.namedStatements !== false) nameRequestPathReads(knex, createStatementNamer());
   let statements = 0;
-  knex.on('query', (query: { options?: { offRequestPath?: boolean } }) => {
+  const count = (query: { options?: { offRequestPath?: boolean } }) => {
     if (!query.options?.offRequestPath) statements += 1;
-  });
+  };
+  knex.on('query', count);
+  if (appendKnex !== knex) appendKnex.on('query', count);
   return {
     knex,
+    appendKnex,
     kind,
     statementCount: () => statements,
     async close() {
       await knex.destroy();
+      if (appendKnex !== knex) await appendKnex.destroy();
       if (embedded) await embedded.close();
     },
   };

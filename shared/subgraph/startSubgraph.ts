@@ -134,7 +134,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     logError('OPERATION LIMITS ARE OFF: any depth, size or cost is executed (benchmark only)', { service: definition.name });
   }
   // One writer per log (group commit): the pipeline's disclosures and the log route's record of its reads.
-  const disclosureLog = recordDisclosures ? createDisclosureWriter(knex, checkpointer?.rowsAppended) : null;
+  const disclosureLog = recordDisclosures ? createDisclosureWriter(database.appendKnex, checkpointer?.rowsAppended) : null;
   const graphql = subgraphPipeline({
     service: definition.name,
     verifyToken: createInternalTokenVerifier(definition.name),
