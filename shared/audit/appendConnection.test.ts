@@ -7,25 +7,18 @@ import type { Principal } from '../auth/Principal.ts';
 import { config } from '../config/config.ts';
 import { migrationSource } from '../db/migrationSource.ts';
 import { openDatabase, type Database } from '../db/openDatabase.ts';
-import { serviceDatabaseUrl } from '../db/serverDatabase.ts';
+import { testDatabaseOptions } from '../db/testDatabase.ts';
 import { DisclosureCollector } from './disclosureCollector.ts';
 import { disclosureLogMigrations } from './disclosureLogMigrations.ts';
 import { createDisclosureWriter } from './disclosureWriter.ts';
 
-function databaseOptions() {
-  const server = config.test.databaseUrl;
-  if (!server) return {};
-  const base = new URL(server);
-  base.pathname = `/test_${config.test.runId ?? process.pid}`;
-  return { url: serviceDatabaseUrl(base.toString(), 'append_connection') };
-}
 
 const principal: Principal = { subject: null, agency: 'so-noi-vu', roles: ['officer'], purpose: 'public-service-delivery', caseId: null, requestId: 'append-connection-1' };
 
 let database: Database;
 
 beforeAll(async () => {
-  database = await openDatabase(databaseOptions());
+  database = await openDatabase(testDatabaseOptions('append_connection'));
   await database.knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
   await database.knex('disclosure_log').del();
 });

@@ -4,24 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { config } from '../config/config.ts';
 import { openDatabase, type Database } from './openDatabase.ts';
-import { serviceDatabaseUrl } from './serverDatabase.ts';
+import { testDatabaseOptions } from './testDatabase.ts';
 import { anyOf } from './anyOf.ts';
 import { limitPerGroup } from './limitPerGroup.ts';
 import { compiledRead } from './compiledRead.ts';
 
-function databaseOptions() {
-  const server = config.test.databaseUrl;
-  if (!server) return {};
-  const base = new URL(server);
-  base.pathname = `/test_${config.test.runId ?? process.pid}`;
-  return { url: serviceDatabaseUrl(base.toString(), 'compiled_reads') };
-}
 
 let database: Database;
 let knex: Knex;
 
 beforeAll(async () => {
-  database = await openDatabase(databaseOptions());
+  database = await openDatabase(testDatabaseOptions('compiled_reads'));
   knex = database.knex;
   await knex.schema.dropTableIfExists('visit');
   await knex.schema.createTable('visit', (table) => {

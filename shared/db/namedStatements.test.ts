@@ -3,23 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { config } from '../config/config.ts';
 import { openDatabase, type Database } from './openDatabase.ts';
-import { serviceDatabaseUrl } from './serverDatabase.ts';
+import { testDatabaseOptions } from './testDatabase.ts';
 import { anyOf } from './anyOf.ts';
 import { createStatementNamer } from './namedStatements.ts';
 
-function databaseOptions() {
-  const server = config.test.databaseUrl;
-  if (!server) return {};
-  const base = new URL(server);
-  base.pathname = `/test_${config.test.runId ?? process.pid}`;
-  return { url: serviceDatabaseUrl(base.toString(), 'named_statements') };
-}
 
 let database: Database;
 let knex: Knex;
 
 beforeAll(async () => {
-  database = await openDatabase(databaseOptions());
+  database = await openDatabase(testDatabaseOptions('named_statements'));
   knex = database.knex;
   await knex.schema.dropTableIfExists('person');
   await knex.schema.createTable('person', (table) => {

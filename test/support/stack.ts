@@ -10,7 +10,7 @@ import jwt from 'jsonwebtoken';
 import { DEV_ISSUER, DEV_KEY_ID, devUserSigningKeys } from '../../shared/auth/devKeys.ts';
 import { DEFAULT_AUDIENCE, signDevUserToken, type UserTokenSettings } from '../../shared/auth/userToken.ts';
 import { config } from '../../shared/config/config.ts';
-import { serviceDatabaseUrl } from '../../shared/db/serverDatabase.ts';
+import { testDatabaseOptions } from '../../shared/db/testDatabase.ts';
 import { DEFAULT_CITIZENS, DEFAULT_SEED, generateProvince, type Province } from '../../synthetic/index.ts';
 import { startStack, type RunningStack } from '../../scripts/startStack.ts';
 import { DEFAULT_POLICY_DIR } from '../../shared/policy/loadSubgraphPolicies.ts';
@@ -36,13 +36,6 @@ export const tokenSettings: UserTokenSettings = {
   ],
 };
 
-function databaseFor(name: string) {
-  const server = config.test.databaseUrl;
-  if (!server) return {};
-  const base = new URL(server);
-  base.pathname = `/test_${config.test.runId ?? process.pid}`;
-  return { url: serviceDatabaseUrl(base.toString(), name) };
-}
 
 /**
  * The running stack reads its policies from a copy, so tests can edit policies as a security
@@ -80,7 +73,7 @@ let stack: Promise<RunningStack> | undefined;
 export function getStack(): Promise<RunningStack> {
   stack ??= startStack({
     gatewayPort: 0,
-    subgraph: (name) => ({ port: 0, database: databaseFor(name) }),
+    subgraph: (name) => ({ port: 0, database: testDatabaseOptions(name) }),
     province: PROVINCE_OPTIONS,
     tokens: tokenSettings,
     policyDir: livePolicyDir,
