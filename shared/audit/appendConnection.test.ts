@@ -12,7 +12,6 @@ import { DisclosureCollector } from './disclosureCollector.ts';
 import { disclosureLogMigrations } from './disclosureLogMigrations.ts';
 import { createDisclosureWriter } from './disclosureWriter.ts';
 
-
 const principal: Principal = { subject: null, agency: 'so-noi-vu', roles: ['officer'], purpose: 'public-service-delivery', caseId: null, requestId: 'append-connection-1' };
 
 let database: Database;

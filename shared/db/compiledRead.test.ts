@@ -9,7 +9,6 @@ import { anyOf } from './anyOf.ts';
 import { limitPerGroup } from './limitPerGroup.ts';
 import { compiledRead } from './compiledRead.ts';
 
-
 let database: Database;
 let knex: Knex;
 

@@ -7,7 +7,6 @@ import { testDatabaseOptions } from './testDatabase.ts';
 import { anyOf } from './anyOf.ts';
 import { createStatementNamer } from './namedStatements.ts';
 
-
 let database: Database;
 let knex: Knex;
 

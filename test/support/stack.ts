@@ -36,7 +36,6 @@ export const tokenSettings: UserTokenSettings = {
   ],
 };
 
-
 /**
  * The running stack reads its policies from a copy, so tests can edit policies as a security
  * officer would without touching the repository's files.
