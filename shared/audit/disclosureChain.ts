@@ -127,15 +127,19 @@ export interface StoredRecord extends LoggedRequest {
 const SUBJECT_OUTCOME_KEYS = new Set(['decision', 'fields']);
 const FIELD_OUTCOME_KEYS = new Set(['basis', 'decision', 'fields', 'reason', 'restricted', 'rule']);
 const RESTRICTION_KEYS = new Set(['legalBasis', 'notifyAfter', 'requestId']);
+/** Keys that hold a list or an object, checked by isPlainOutcome itself. */
+const SUBJECT_OUTCOME_NESTED: ReadonlySet<string> = new Set(['fields']);
+const FIELD_OUTCOME_NESTED: ReadonlySet<string> = new Set(['fields', 'restricted']);
+const NOTHING_NESTED: ReadonlySet<string> = new Set();
 
-/** Only the given keys, each holding a string or nothing (null, undefined), but `skip`'s, checked by the caller. */
-function stringsUnder(value: unknown, keys: Set<string>, skip?: string, skipToo?: string): boolean {
+/** Only the given keys, each holding a string or nothing (null, undefined), but the `nested` ones. */
+function stringsUnder(value: unknown, keys: Set<string>, nested: ReadonlySet<string>): boolean {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   // for-in over an object literal: no array of entries made per object (a consent-gated row checks forty).
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     if (!keys.has(key)) return false;
-    if (key === skip || key === skipToo) continue;
+    if (nested.has(key)) continue;
     const item = (value as Record<string, unknown>)[key];
     if (item !== undefined && item !== null && typeof item !== 'string') return false;
   }
@@ -143,11 +147,11 @@ function stringsUnder(value: unknown, keys: Set<string>, skip?: string, skipToo?
 }
 
 function isPlainOutcome(outcome: SubjectOutcome): boolean {
-  if (!stringsUnder(outcome, SUBJECT_OUTCOME_KEYS, 'fields') || !Array.isArray(outcome.fields)) return false;
+  if (!stringsUnder(outcome, SUBJECT_OUTCOME_KEYS, SUBJECT_OUTCOME_NESTED) || !Array.isArray(outcome.fields)) return false;
   for (const group of outcome.fields) {
-    if (!stringsUnder(group, FIELD_OUTCOME_KEYS, 'fields', 'restricted') || !Array.isArray(group.fields)) return false;
+    if (!stringsUnder(group, FIELD_OUTCOME_KEYS, FIELD_OUTCOME_NESTED) || !Array.isArray(group.fields)) return false;
     for (const field of group.fields) if (typeof field !== 'string') return false;
-    if (group.restricted !== undefined && !stringsUnder(group.restricted, RESTRICTION_KEYS)) return false;
+    if (group.restricted !== undefined && !stringsUnder(group.restricted, RESTRICTION_KEYS, NOTHING_NESTED)) return false;
   }
   return true;
 }
