@@ -5,7 +5,7 @@
 import { userTokenSettingsFromEnv, type UserTokenSettings } from '../shared/auth/userToken.ts';
 import type { SubgraphCallShape } from '../shared/config/envVariables.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { releaseEmbeddedTemplate } from '../shared/db/embeddedPostgres.ts';
+import { releasePristineDataDir } from '../shared/db/embeddedPostgres.ts';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../shared/subgraph/startSubgraph.ts';
 import type { ProvinceOptions } from '../synthetic/index.ts';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../gateway/src/startGateway.ts';
@@ -56,7 +56,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       });
       if (service.name === 'platform') consentRegistryUrl = subgraphs.platform.url.replace(/\/graphql$/, '');
     }
-    await releaseEmbeddedTemplate();
+    releasePristineDataDir();
     const gateway = await startGateway({
       port: options.gatewayPort,
       host: options.host,

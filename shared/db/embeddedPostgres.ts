@@ -3,26 +3,47 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 
-let template: Promise<PGlite> | undefined;
+/**
+ * Postgres's 128 MB of shared buffers are zeroed at every start, a third of an instance's start, and six
+ * instances held 768 MB of WASM memory for it. A page not in them is read from PGlite's in-memory file
+ * system, not from a disk, so 32 MB costs little even at bench scale (docs/performance.md, "Starting").
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
+let pristine: Promise<Blob> | undefined;
 
 /**
- * An in-memory database is a clone of one pristine instance made once per process: initdb costs
- * seconds, a clone a fraction of that, and `npm start` needs six databases.
+ * The data directory of a fresh cluster, made once per process: initdb costs seconds, loading its dump a
+ * fraction of that, and `npm start` needs six databases. Dumped once, not cloned per database: PGlite's
+ * clone() dumps its instance every time.
+ */
+async function pristineDataDir(): Promise<Blob> {
+  const instance = await PGlite.create({ startParams: START_PARAMS });
+  try {
+    // A checkpoint first: a database loaded from the dump then starts without replaying initdb's WAL.
+    await instance.exec('checkpoint');
+    return await instance.dumpDataDir('none');
+  } finally {
+    await instance.close();
+  }
+}
+
+/**
+ * An in-memory database is loaded from the pristine data directory.
  * A data directory gets an instance of its own that survives restarts.
  */
 export async function createEmbeddedPostgres(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
     // A restore (shared/db/embeddedBackup.ts) fills a new data directory from a data-directory dump.
-    return options.loadDataDir ? PGlite.create({ dataDir, loadDataDir: options.loadDataDir }) : PGlite.create(dataDir);
+    return PGlite.create({ dataDir, loadDataDir: options.loadDataDir, startParams: START_PARAMS });
   }
-  template ??= PGlite.create();
-  return (await (await template).clone()) as PGlite;
+  pristine ??= pristineDataDir();
+  pristine.catch(() => (pristine = undefined));
+  return PGlite.create({ loadDataDir: await pristine, startParams: START_PARAMS });
 }
 
-/** Frees the pristine instance once every in-memory database of this process exists. */
-export async function releaseEmbeddedTemplate(): Promise<void> {
-  const pending = template;
-  template = undefined;
-  if (pending) await (await pending).close();
+/** Frees the pristine data directory once every in-memory database of this process exists. */
+export function releasePristineDataDir(): void {
+  pristine = undefined;
 }
