@@ -7,14 +7,21 @@ import { logError } from '../shared/logging/log.ts';
 import { subgraphOptionsFromEnv, provinceOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
 import { provinceFor } from '../shared/subgraph/seedOnce.ts';
 import { publishDemoOpenData } from './demoOpenData.ts';
-import { startStack } from './startStack.ts';
 import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
 import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
+import { preparePristineDataDir } from '../shared/db/embeddedPostgres.ts';
 
 // npm start holds the gateway, so the master secret is legitimately here: it is checked as the gateway's,
 // and the subgraphs' /metrics, each on its subgraph's port, must ask for METRICS_TOKEN.
 stopOnProductionProblems('npm start', productionProblems(config, { role: 'stack' }, readKeyMaterial()));
 const started = Date.now();
+// In-memory databases start from one initdb, made on a thread of its own while the stack's modules load
+// on this one: startStack is imported only after it has begun (docs/performance.md, "Starting").
+const inMemory = SUBGRAPH_SERVICES.some((service) => {
+  const { url, dataDir } = subgraphOptionsFromEnv(service.name, 'together').database;
+  return !url && !dataDir;
+});
+if (inMemory) void preparePristineDataDir();
 // The people's pages: built when missing or stale (a production image is built once, by npm run build),
 // while the subgraphs start: a fresh clone's first start does not wait for the build on top of them.
 const consoleBuilt: Promise<boolean> = config.isProduction
@@ -23,6 +30,7 @@ const consoleBuilt: Promise<boolean> = config.isProduction
       logError('the console could not be built: its pages answer 503 until npm run build succeeds', { error });
       return false;
     });
+const { startStack } = await import('./startStack.ts');
 // One box by default: the gateway calls the subgraphs in its own process (README, "Two shapes").
 const subgraphCalls = config.subgraphCalls ?? 'in-process';
 console.log(`Starting ${SUBGRAPH_SERVICES.length} agency subgraphs and the gateway (subgraph calls: ${subgraphCalls})…`);

@@ -1,6 +1,7 @@
 // Embedded Postgres (PGlite, PostgreSQL in WASM) reached through the ordinary `pg` driver, so that
 // knex, queries and result types are those of production. See docs/pglite-integration.md for why.
 import { mkdir } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
 /**
@@ -15,17 +16,26 @@ let pristine: Promise<Blob> | undefined;
 /**
  * The data directory of a fresh cluster, made once per process: initdb costs seconds, loading its dump a
  * fraction of that, and `npm start` needs six databases. Dumped once, not cloned per database: PGlite's
- * clone() dumps its instance every time.
+ * clone() dumps its instance every time. Made on a worker thread, so that a caller who knows early that
+ * it will need it (npm start) has it made while it loads its modules.
  */
-async function pristineDataDir(): Promise<Blob> {
-  const instance = await PGlite.create({ startParams: START_PARAMS });
-  try {
-    // A checkpoint first: a database loaded from the dump then starts without replaying initdb's WAL.
-    await instance.exec('checkpoint');
-    return await instance.dumpDataDir('none');
-  } finally {
-    await instance.close();
-  }
+export function preparePristineDataDir(): Promise<Blob> {
+  if (pristine) return pristine;
+  const made = new Promise<Blob>((resolve, reject) => {
+    const worker = new Worker(new URL('./pristineDataDirWorker.mjs', import.meta.url), {
+      workerData: { startParams: START_PARAMS },
+      execArgv: [],
+    });
+    worker.once('message', (bytes: ArrayBuffer) => resolve(new Blob([bytes])));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`initdb for embedded Postgres stopped (exit code ${code})`)));
+  });
+  // A failed initdb is not kept: the next database asks again.
+  made.catch(() => {
+    if (pristine === made) pristine = undefined;
+  });
+  pristine = made;
+  return made;
 }
 
 /**
@@ -38,9 +48,7 @@ export async function createEmbeddedPostgres(dataDir?: string, options: { loadDa
     // A restore (shared/db/embeddedBackup.ts) fills a new data directory from a data-directory dump.
     return PGlite.create({ dataDir, loadDataDir: options.loadDataDir, startParams: START_PARAMS });
   }
-  pristine ??= pristineDataDir();
-  pristine.catch(() => (pristine = undefined));
-  return PGlite.create({ loadDataDir: await pristine, startParams: START_PARAMS });
+  return PGlite.create({ loadDataDir: await preparePristineDataDir(), startParams: START_PARAMS });
 }
 
 /** Frees the pristine data directory once every in-memory database of this process exists. */
