@@ -87,8 +87,11 @@ async function record(
  * the history never hides a change.
  */
 export async function policiesInForce(knex: Knex, dir: string): Promise<PolicyVersionRow & { files: PolicyFileSet }> {
-  const onDisk = readPolicyFileSet(dir);
+  // The recorded version first, then the files: a change writes its files before its version commits, so
+  // files read after the row are never older than it. Read the other way round, a change committed in
+  // between looked like an edit on disk that reverted it, and was recorded as one.
   const last = await latest(knex);
+  const onDisk = readPolicyFileSet(dir);
   if (last && last.hash === hashPolicyFileSet(onDisk)) return last;
   try {
     const row = await record(knex, {
