@@ -9,19 +9,19 @@ import { provinceFor } from '../shared/subgraph/seedOnce.ts';
 import { publishDemoOpenData } from './demoOpenData.ts';
 import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
 import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
-import { preparePristineDataDir } from '../shared/db/embeddedPostgres.ts';
+import { prepareInMemoryDatabases } from '../shared/db/embeddedPostgres.ts';
 
 // npm start holds the gateway, so the master secret is legitimately here: it is checked as the gateway's,
 // and the subgraphs' /metrics, each on its subgraph's port, must ask for METRICS_TOKEN.
 stopOnProductionProblems('npm start', productionProblems(config, { role: 'stack' }, readKeyMaterial()));
 const started = Date.now();
-// In-memory databases start from one initdb, made on a thread of its own while the stack's modules load
-// on this one: startStack is imported only after it has begun (docs/performance.md, "Starting").
-const inMemory = SUBGRAPH_SERVICES.some((service) => {
+// In-memory databases (initdb, then one load each) are made on threads of their own while the stack's
+// modules load on this one: startStack is imported only after they have begun (docs/performance.md, "Starting").
+const inMemory = SUBGRAPH_SERVICES.filter((service) => {
   const { url, dataDir } = subgraphOptionsFromEnv(service.name, 'together').database;
   return !url && !dataDir;
 });
-if (inMemory) void preparePristineDataDir();
+prepareInMemoryDatabases(inMemory.length);
 // The people's pages: built when missing or stale (a production image is built once, by npm run build),
 // while the subgraphs start: a fresh clone's first start does not wait for the build on top of them.
 const consoleBuilt: Promise<boolean> = config.isProduction

@@ -5,7 +5,7 @@
 import { userTokenSettingsFromEnv, type UserTokenSettings } from '../shared/auth/userToken.ts';
 import type { SubgraphCallShape } from '../shared/config/envVariables.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { releasePristineDataDir } from '../shared/db/embeddedPostgres.ts';
+import { prepareInMemoryDatabases, releasePreparedDatabases } from '../shared/db/embeddedPostgres.ts';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../shared/subgraph/startSubgraph.ts';
 import type { ProvinceOptions } from '../synthetic/index.ts';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../gateway/src/startGateway.ts';
@@ -35,16 +35,22 @@ export interface RunningStack {
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const subgraphs: Record<string, RunningSubgraph> = {};
+  const inMemory = SUBGRAPH_SERVICES.filter((service) => {
+    const { url, dataDir } = options.subgraph(service.name).database;
+    return !url && !dataDir;
+  });
+  prepareInMemoryDatabases(inMemory.length);
   try {
-    // One at a time: embedded databases share one CPU-bound engine per process, so parallel starts gain nothing.
-    // The platform first: the others look consents up in its registry.
-    const order = [...SUBGRAPH_SERVICES].sort((a, b) => Number(b.name === 'platform') - Number(a.name === 'platform'));
+    // The platform first: the others look consents up in its registry. Then the others together: each
+    // embedded database computes on a thread of its own, so their starts overlap.
+    const platform = SUBGRAPH_SERVICES.filter((service) => service.name === 'platform');
+    const others = SUBGRAPH_SERVICES.filter((service) => service.name !== 'platform');
     let consentRegistryUrl: string | undefined;
-    for (const service of order) {
-      const definition = SUBGRAPHS[service.name];
-      if (!definition) throw new Error(`Subgraph ${service.name} is not registered`);
-      const { port, database, metrics } = options.subgraph(service.name);
-      subgraphs[service.name] = await startSubgraph(definition, {
+    const start = async (name: string) => {
+      const definition = SUBGRAPHS[name];
+      if (!definition) throw new Error(`Subgraph ${name} is not registered`);
+      const { port, database, metrics } = options.subgraph(name);
+      subgraphs[name] = await startSubgraph(definition, {
         port,
         host: options.host,
         database,
@@ -54,9 +60,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         consentRegistryUrl,
         subgraphUrls: () => Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, subgraph.url])),
       });
-      if (service.name === 'platform') consentRegistryUrl = subgraphs.platform.url.replace(/\/graphql$/, '');
-    }
-    releasePristineDataDir();
+    };
+    for (const service of platform) await start(service.name);
+    if (subgraphs.platform) consentRegistryUrl = subgraphs.platform.url.replace(/\/graphql$/, '');
+    // Settled, not Promise.all: on a failure every subgraph that did start is there to be closed below.
+    const failed = (await Promise.allSettled(others.map((service) => start(service.name)))).find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    await releasePreparedDatabases();
     const gateway = await startGateway({
       port: options.gatewayPort,
       host: options.host,
@@ -76,6 +86,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       },
     };
   } catch (error) {
+    await releasePreparedDatabases();
     await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close().catch(() => {})));
     throw error;
   }

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { PGlite } from '@electric-sql/pglite';
-import { createEmbeddedPostgres } from './embeddedPostgres.ts';
+import { openEmbeddedDataDir } from './embeddedPostgres.ts';
 import type { DatabaseState } from './serverBackup.ts';
 import { appliedMigrations, tableFingerprints, type SqlReader } from './tableFingerprints.ts';
 
@@ -34,7 +34,7 @@ async function stateOf(pglite: PGlite): Promise<DatabaseState> {
 async function withEmbedded<T>(dataDir: string, use: (pglite: PGlite) => Promise<T>): Promise<T> {
   if (!embeddedDatabaseExists(dataDir)) throw new Error(`${dataDir} holds no embedded database`);
   if (embeddedDatabaseInUse(dataDir)) throw new Error(`${dataDir} is open in another process`);
-  const pglite = await createEmbeddedPostgres(dataDir);
+  const pglite = await openEmbeddedDataDir(dataDir);
   try {
     return await use(pglite);
   } finally {
@@ -56,7 +56,7 @@ export function dumpEmbeddedDatabase(dataDir: string, file: string): Promise<Dat
 export async function loadEmbeddedDatabase(dataDir: string, file: string): Promise<void> {
   if (embeddedDatabaseInUse(dataDir)) throw new Error(`${dataDir} is open in another process`);
   await rm(dataDir, { recursive: true, force: true });
-  const pglite = await createEmbeddedPostgres(dataDir, { loadDataDir: await openAsBlob(file) });
+  const pglite = await openEmbeddedDataDir(dataDir, { loadDataDir: await openAsBlob(file) });
   await pglite.close();
 }
 

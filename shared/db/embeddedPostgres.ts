@@ -1,8 +1,10 @@
 // Embedded Postgres (PGlite, PostgreSQL in WASM) reached through the ordinary `pg` driver, so that
 // knex, queries and result types are those of production. See docs/pglite-integration.md for why.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { EmbeddedEngine } from './embeddedEngine.ts';
 
 /**
  * Postgres's 128 MB of shared buffers are zeroed at every start, a third of an instance's start, and six
@@ -10,23 +12,31 @@ import { PGlite } from '@electric-sql/pglite';
  * system, not from a disk, so 32 MB costs little even at bench scale (docs/performance.md, "Starting").
  */
 const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+let pristine: Promise<ArrayBuffer> | undefined;
+let compiledEngine: Promise<WebAssembly.Module> | undefined;
 
-let pristine: Promise<Blob> | undefined;
+// Node has WebAssembly; the TypeScript libraries this project compiles against declare only its types.
+const compileWasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly.compile;
+
+/** Postgres's WASM, compiled once per process and handed to each engine's thread (each would compile its own). */
+function engineModule(): Promise<WebAssembly.Module> {
+  compiledEngine ??= readFile(createRequire(import.meta.url).resolve('@electric-sql/pglite/pglite.wasm')).then(compileWasm);
+  return compiledEngine;
+}
 
 /**
  * The data directory of a fresh cluster, made once per process: initdb costs seconds, loading its dump a
  * fraction of that, and `npm start` needs six databases. Dumped once, not cloned per database: PGlite's
- * clone() dumps its instance every time. Made on a worker thread, so that a caller who knows early that
- * it will need it (npm start) has it made while it loads its modules.
+ * clone() dumps its instance every time. Made on a thread of its own, beside whatever this one does.
  */
-export function preparePristineDataDir(): Promise<Blob> {
+function pristineDataDir(): Promise<ArrayBuffer> {
   if (pristine) return pristine;
-  const made = new Promise<Blob>((resolve, reject) => {
+  const made = new Promise<ArrayBuffer>((resolve, reject) => {
     const worker = new Worker(new URL('./pristineDataDirWorker.mjs', import.meta.url), {
       workerData: { startParams: START_PARAMS },
       execArgv: [],
     });
-    worker.once('message', (bytes: ArrayBuffer) => resolve(new Blob([bytes])));
+    worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`initdb for embedded Postgres stopped (exit code ${code})`)));
   });
@@ -38,20 +48,50 @@ export function preparePristineDataDir(): Promise<Blob> {
   return made;
 }
 
-/**
- * An in-memory database is loaded from the pristine data directory.
- * A data directory gets an instance of its own that survives restarts.
- */
-export async function createEmbeddedPostgres(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
-  if (dataDir) {
-    await mkdir(dataDir, { recursive: true });
-    // A restore (shared/db/embeddedBackup.ts) fills a new data directory from a data-directory dump.
-    return PGlite.create({ dataDir, loadDataDir: options.loadDataDir, startParams: START_PARAMS });
-  }
-  return PGlite.create({ loadDataDir: await preparePristineDataDir(), startParams: START_PARAMS });
+async function loadInMemoryEngine(): Promise<EmbeddedEngine> {
+  const [wasmModule, loadDataDir] = await Promise.all([engineModule(), pristineDataDir()]);
+  return EmbeddedEngine.open({ loadDataDir, wasmModule, startParams: START_PARAMS });
 }
 
-/** Frees the pristine data directory once every in-memory database of this process exists. */
-export function releasePristineDataDir(): void {
+/** In-memory engines being loaded before a service asks for one (prepareInMemoryDatabases). */
+let prepared: Promise<EmbeddedEngine>[] = [];
+
+/**
+ * Begins loading `count` in-memory databases, each on its own thread, before the services that will use
+ * them exist: npm start calls it before it loads the stack's modules, so initdb and the loads run beside
+ * that. An engine holds no data until its service migrates and seeds it. Idempotent up to `count`.
+ */
+export function prepareInMemoryDatabases(count: number): void {
+  while (prepared.length < count) {
+    const engine = loadInMemoryEngine();
+    engine.catch(() => undefined); // a failed load is reported to the service that takes it
+    prepared.push(engine);
+  }
+}
+
+/** Closes prepared databases no service took, and frees the pristine data directory. */
+export async function releasePreparedDatabases(): Promise<void> {
+  const unused = prepared;
+  prepared = [];
   pristine = undefined;
+  await Promise.all(unused.map((engine) => engine.then((unusedEngine) => unusedEngine.close(), () => undefined)));
+}
+
+/**
+ * A database for a service, on a thread of its own (embeddedEngine.ts): in memory (a prepared one if
+ * there is one), or in a data directory that keeps it across restarts.
+ */
+export async function openEmbeddedEngine(dataDir?: string): Promise<EmbeddedEngine> {
+  if (!dataDir) return prepared.shift() ?? loadInMemoryEngine();
+  await mkdir(dataDir, { recursive: true });
+  return EmbeddedEngine.open({ dataDir, wasmModule: await engineModule(), startParams: START_PARAMS });
+}
+
+/**
+ * A data directory opened on this thread, for work that uses PGlite's own interface (a backup and its
+ * restore, shared/db/embeddedBackup.ts). A restore fills a new data directory from a data-directory dump.
+ */
+export async function openEmbeddedDataDir(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
+  await mkdir(dataDir, { recursive: true });
+  return PGlite.create({ dataDir, loadDataDir: options.loadDataDir, startParams: START_PARAMS });
 }

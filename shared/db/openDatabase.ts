@@ -1,9 +1,8 @@
 // One knex instance per agency database, on embedded Postgres by default or on a server by URL.
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import type { PGlite } from '@electric-sql/pglite';
-import { createEmbeddedPostgres } from './embeddedPostgres.ts';
+import { openEmbeddedEngine } from './embeddedPostgres.ts';
+import { pgConfigFor, type EmbeddedEngine } from './embeddedEngine.ts';
 import { ensureServerDatabase } from './serverDatabase.ts';
 import { createStatementNamer, nameRequestPathReads } from './namedStatements.ts';
 import { config } from '../config/config.ts';
@@ -45,7 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let knex: Knex;
   let appendKnex: Knex;
   let kind: string;
-  let embedded: PGlite | undefined;
+  let embedded: EmbeddedEngine | undefined;
   if (options.url) {
     await ensureServerDatabase(options.url);
     knex = knexFactory({ client: 'pg', connection: options.url, pool: { min: 0, max: config.databasePoolMax } });
@@ -53,15 +52,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     appendKnex = knexFactory({ client: 'pg', connection: options.url, pool: { min: 0, max: 1 } });
     kind = 'postgres server';
   } else {
-    const instance = await createEmbeddedPostgres(options.dataDir);
-    embedded = instance;
+    const engine = await openEmbeddedEngine(options.dataDir);
+    embedded = engine;
+    const connection = pgConfigFor(engine) as unknown as Knex.PgConnectionConfig;
     // PGlite is a single connection: one client in the pool, handed the same engine each time.
     knex = knexFactory({
       client: 'pg',
-      connection: () => createPgConfig(instance) as unknown as Knex.PgConnectionConfig,
-      // knex asks for this config once and hands the same pg connection object to each client it creates:
-      // pg's record of the statements it has prepared lives there, as long as the engine's one session
-      // that holds them (a new client after an idle timeout prepares nothing twice and misses nothing).
+      // knex hands this one connection to each client it creates: pg's record of the statements it has
+      // prepared lives there, as long as the engine's one session that holds them (a new client after an
+      // idle timeout prepares nothing twice and misses nothing).
+      connection: () => connection,
       pool: { min: 0, max: 1 },
       // A query on the outer knex inside a transaction waits for the one connection: fail in seconds, not a minute.
       acquireConnectionTimeout: 15_000,
