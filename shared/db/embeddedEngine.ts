@@ -23,6 +23,8 @@ export interface EmbeddedEngineOptions {
   /** Postgres's WASM, compiled once for every engine. */
   wasmModule: WebAssembly.Module;
   startParams: string[];
+  /** initdb's settings, for a data directory that has no cluster yet. */
+  initDbStartParams?: string[];
 }
 
 /** One PGlite engine on its own thread: protocol messages in, the engine's answer to each out, in order. */

@@ -4,12 +4,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-const { dataDir, loadDataDir, wasmModule, startParams } = workerData;
+const { dataDir, loadDataDir, wasmModule, startParams, initDbStartParams } = workerData;
 const pglite = await PGlite.create({
   dataDir,
   loadDataDir: loadDataDir ? new Blob([loadDataDir]) : undefined,
   pgliteWasmModule: wasmModule,
   startParams,
+  initDbStartParams,
 });
 parentPort.postMessage({ ready: true });
 

@@ -4,7 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-const instance = await PGlite.create({ startParams: workerData.startParams });
+const { startParams, initDbStartParams } = workerData;
+const instance = await PGlite.create({ startParams, initDbStartParams });
 // A checkpoint first: a database loaded from the dump then starts without replaying initdb's WAL.
 await instance.exec('checkpoint');
 const dump = await instance.dumpDataDir('none');
