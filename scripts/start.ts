@@ -15,13 +15,9 @@ import { prepareInMemoryDatabases } from '../shared/db/embeddedPostgres.ts';
 // and the subgraphs' /metrics, each on its subgraph's port, must ask for METRICS_TOKEN.
 stopOnProductionProblems('npm start', productionProblems(config, { role: 'stack' }, readKeyMaterial()));
 const started = Date.now();
-// In-memory databases (initdb, then one load each) are made on threads of their own while the stack's
+// In-memory databases (initdb, then one load each) are made on a thread of their own while the stack's
 // modules load on this one: startStack is imported only after they have begun (docs/performance.md, "Starting").
-const inMemory = SUBGRAPH_SERVICES.filter((service) => {
-  const { url, dataDir } = subgraphOptionsFromEnv(service.name, 'together').database;
-  return !url && !dataDir;
-});
-prepareInMemoryDatabases(inMemory.length);
+prepareInMemoryDatabases(SUBGRAPH_SERVICES.map((service) => subgraphOptionsFromEnv(service.name, 'together').database));
 // The people's pages: built when missing or stale (a production image is built once, by npm run build),
 // while the subgraphs start: a fresh clone's first start does not wait for the build on top of them.
 const consoleBuilt: Promise<boolean> = config.isProduction

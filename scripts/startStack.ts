@@ -35,11 +35,7 @@ export interface RunningStack {
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const subgraphs: Record<string, RunningSubgraph> = {};
-  const inMemory = SUBGRAPH_SERVICES.filter((service) => {
-    const { url, dataDir } = options.subgraph(service.name).database;
-    return !url && !dataDir;
-  });
-  prepareInMemoryDatabases(inMemory.length);
+  prepareInMemoryDatabases(SUBGRAPH_SERVICES.map((service) => options.subgraph(service.name).database));
   try {
     // The platform first: the others look consents up in its registry. Then the others together: each
     // embedded database computes on a thread of its own, so their starts overlap.

@@ -1,43 +1,44 @@
-// An embedded database (PGlite) on a worker thread, reached by the ordinary `pg` driver. PGlite computes
-// on the thread that holds it: on the main thread every query, and every database's start, took the CPU
-// the GraphQL work needed; on a thread of its own it runs beside it (docs/performance.md, "Starting").
+// Embedded databases (PGlite) on worker threads, reached by the ordinary `pg` driver. PGlite computes on
+// the thread that holds it: on the main thread every query, and every database's start, took the CPU the
+// GraphQL work needed; on threads of their own they run beside it (docs/pglite-integration.md).
 import { EventEmitter } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { serialize } from 'pg-protocol';
 import { Parser } from 'pg-protocol/dist/parser.js';
 import type { BackendMessage } from 'pg-protocol/dist/messages.js';
 import type { ClientConfig } from 'pg';
 
-interface Reply {
-  id?: number;
-  ready?: true;
-  bytes?: Uint8Array;
-  error?: string;
-}
-
-export interface EmbeddedEngineOptions {
-  /** Where the database keeps its files; without it, in memory, loaded from `loadDataDir`. */
-  dataDir?: string;
-  /** A data-directory dump (tar) to start from: copied to the engine's thread. */
-  loadDataDir?: ArrayBuffer;
-  /** Postgres's WASM, compiled once for every engine. */
+export interface EngineSettings {
+  /** Postgres's WASM, compiled once for every thread. */
   wasmModule: WebAssembly.Module;
   startParams: string[];
-  /** initdb's settings, for a data directory that has no cluster yet. */
-  initDbStartParams?: string[];
+  /** initdb's settings: for the pristine data directory, and a data directory that has no cluster yet. */
+  initDbStartParams: string[];
 }
 
-/** One PGlite engine on its own thread: protocol messages in, the engine's answer to each out, in order. */
-export class EmbeddedEngine {
+type Request = { kind: 'open'; engine: number; dataDir?: string } | { kind: 'protocol'; engine: number; bytes: Uint8Array } | { kind: 'close'; engine: number };
+
+/**
+ * A thread holding databases: each request answered in turn. One per core beside the main thread (one
+ * on two cores), each database on the least used: a thread loads databases one after another with its
+ * JIT warm (a fresh thread per database took twice as long per load), and the main thread keeps a core.
+ */
+class EngineThread {
+  engines = 0;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
-  private failure: Error | undefined;
+  failure: Error | undefined;
+  private readonly worker: Worker;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (reply: Reply) => {
-      if (reply.id === undefined) return;
+  constructor(settings: EngineSettings) {
+    this.worker = new Worker(new URL('./embeddedEngineWorker.mjs', import.meta.url), { workerData: settings, execArgv: [] });
+    // An idle thread does not keep the process alive (a database on the main thread did not either).
+    this.worker.unref();
+    this.worker.on('message', (reply: { id: number; bytes?: Uint8Array; error?: string }) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
       if (reply.error !== undefined) waiting?.reject(new Error(`embedded Postgres: ${reply.error}`));
       else waiting?.resolve(reply.bytes ?? new Uint8Array(0));
     });
@@ -46,43 +47,64 @@ export class EmbeddedEngine {
       for (const waiting of this.pending.values()) waiting.reject(this.failure);
       this.pending.clear();
     };
-    worker.on('error', stop);
-    worker.on('exit', () => stop(new Error('embedded Postgres has stopped')));
+    this.worker.on('error', stop);
+    this.worker.on('exit', () => stop(new Error('embedded Postgres has stopped')));
   }
 
-  static open(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
-    const worker = new Worker(new URL('./embeddedEngineWorker.mjs', import.meta.url), { workerData: options, execArgv: [] });
-    return new Promise((resolve, reject) => {
-      const ready = (reply: Reply) => {
-        if (!reply.ready) return;
-        worker.off('message', ready);
-        worker.off('error', reject);
-        resolve(new EmbeddedEngine(worker));
-      };
-      worker.on('message', ready);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`embedded Postgres did not start (exit code ${code})`)));
-    });
-  }
-
-  /** Sends protocol messages at once (several may be in flight, as on a socket); resolves to the engine's answer. */
-  exchange(bytes: Uint8Array): Promise<Uint8Array> {
-    return this.request({ bytes });
-  }
-
-  /** Closes the database (an engine that has stopped already is left as it is). */
-  async close(): Promise<void> {
-    await this.request({ close: true }).catch(() => undefined);
-    await this.worker.terminate();
-  }
-
-  private request(message: { bytes: Uint8Array } | { close: true }): Promise<Uint8Array> {
+  request(request: Request): Promise<Uint8Array> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, ...message });
+      this.worker.ref();
+      this.worker.postMessage({ id, ...request });
     });
+  }
+}
+
+let threads: EngineThread[] = [];
+let nextEngine = 0;
+
+function leastUsedThread(settings: EngineSettings): EngineThread {
+  threads = threads.filter((thread) => !thread.failure);
+  if (threads.length < Math.max(1, availableParallelism() - 1)) threads.push(new EngineThread(settings));
+  return threads.reduce((least, thread) => (thread.engines < least.engines ? thread : least));
+}
+
+/** One embedded database: protocol messages in, the engine's answer to each out, in order. */
+export class EmbeddedEngine {
+  private closed = false;
+
+  private constructor(
+    private readonly thread: EngineThread,
+    private readonly id: number,
+  ) {}
+
+  /** In memory (loaded from the thread's pristine data directory), or in `dataDir`, kept across restarts. */
+  static async open(settings: EngineSettings, dataDir?: string): Promise<EmbeddedEngine> {
+    const thread = leastUsedThread(settings);
+    const id = nextEngine++;
+    thread.engines += 1;
+    try {
+      await thread.request({ kind: 'open', engine: id, dataDir });
+    } catch (error) {
+      thread.engines -= 1;
+      throw error;
+    }
+    return new EmbeddedEngine(thread, id);
+  }
+
+  /** Sends protocol messages at once (several may be in flight, as on a socket); resolves to the engine's answer. */
+  exchange(bytes: Uint8Array): Promise<Uint8Array> {
+    if (this.closed) return Promise.reject(new Error('embedded Postgres has stopped'));
+    return this.thread.request({ kind: 'protocol', engine: this.id, bytes });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.thread.engines -= 1;
+    await this.thread.request({ kind: 'close', engine: this.id }).catch(() => undefined);
   }
 }
 
@@ -99,12 +121,11 @@ class EngineConnection extends EventEmitter {
   submittedNamedStatements: Record<string, string> = {};
   private answered: Promise<void> = Promise.resolve();
   private readonly parser = new Parser();
+  private outgoing: Uint8Array[] = [];
 
   constructor(private readonly engine: EmbeddedEngine) {
     super();
   }
-
-  private outgoing: Uint8Array[] = [];
 
   /**
    * pg writes a query's messages (parse, bind, describe, execute, sync) in one go, as to a socket: they

@@ -2,7 +2,6 @@
 // knex, queries and result types are those of production. See docs/pglite-integration.md for why.
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { EmbeddedEngine } from './embeddedEngine.ts';
 
@@ -19,79 +18,55 @@ const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB']
  */
 const INITDB_PARAMS = ['--wal-segsize=1'];
 
-let pristine: Promise<ArrayBuffer> | undefined;
 let compiledEngine: Promise<WebAssembly.Module> | undefined;
 
 // Node has WebAssembly; the TypeScript libraries this project compiles against declare only its types.
 const compileWasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly.compile;
 
-/** Postgres's WASM, compiled once per process and handed to each engine's thread (each would compile its own). */
+/** Postgres's WASM, compiled once per process and handed to each engine thread (each would compile its own). */
 function engineModule(): Promise<WebAssembly.Module> {
   compiledEngine ??= readFile(createRequire(import.meta.url).resolve('@electric-sql/pglite/pglite.wasm')).then(compileWasm);
   return compiledEngine;
 }
 
-/**
- * The data directory of a fresh cluster, made once per process: initdb costs seconds, loading its dump a
- * fraction of that, and `npm start` needs six databases. Dumped once, not cloned per database: PGlite's
- * clone() dumps its instance every time. Made on a thread of its own, beside whatever this one does.
- */
-function pristineDataDir(): Promise<ArrayBuffer> {
-  if (pristine) return pristine;
-  const made = new Promise<ArrayBuffer>((resolve, reject) => {
-    const worker = new Worker(new URL('./pristineDataDirWorker.mjs', import.meta.url), {
-      workerData: { startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS },
-      execArgv: [],
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`initdb for embedded Postgres stopped (exit code ${code})`)));
-  });
-  // A failed initdb is not kept: the next database asks again.
-  made.catch(() => {
-    if (pristine === made) pristine = undefined;
-  });
-  pristine = made;
-  return made;
-}
-
-async function loadInMemoryEngine(): Promise<EmbeddedEngine> {
-  const [wasmModule, loadDataDir] = await Promise.all([engineModule(), pristineDataDir()]);
-  return EmbeddedEngine.open({ loadDataDir, wasmModule, startParams: START_PARAMS });
+async function openOnThread(dataDir?: string): Promise<EmbeddedEngine> {
+  const settings = { wasmModule: await engineModule(), startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS };
+  return EmbeddedEngine.open(settings, dataDir);
 }
 
 /** In-memory engines being loaded before a service asks for one (prepareInMemoryDatabases). */
 let prepared: Promise<EmbeddedEngine>[] = [];
 
 /**
- * Begins loading `count` in-memory databases, each on its own thread, before the services that will use
- * them exist: npm start calls it before it loads the stack's modules, so initdb and the loads run beside
- * that. An engine holds no data until its service migrates and seeds it. Idempotent up to `count`.
+ * Begins loading, on the engine threads, the in-memory databases among `databases` (those with neither a
+ * server URL nor a data directory), before the services that will use them exist: npm start calls it
+ * before it loads the stack's modules, so initdb and the loads run beside that, in the order given. An engine holds no data
+ * until its service migrates and seeds it. Called again for the same databases, it adds none.
  */
-export function prepareInMemoryDatabases(count: number): void {
+export function prepareInMemoryDatabases(databases: Array<{ url?: string; dataDir?: string }>): void {
+  const count = databases.filter((database) => !database.url && !database.dataDir).length;
   while (prepared.length < count) {
-    const engine = loadInMemoryEngine();
+    const engine = openOnThread();
     engine.catch(() => undefined); // a failed load is reported to the service that takes it
     prepared.push(engine);
   }
 }
 
-/** Closes prepared databases no service took, and frees the pristine data directory. */
+/** Closes prepared databases no service took. */
 export async function releasePreparedDatabases(): Promise<void> {
   const unused = prepared;
   prepared = [];
-  pristine = undefined;
   await Promise.all(unused.map((engine) => engine.then((unusedEngine) => unusedEngine.close(), () => undefined)));
 }
 
 /**
- * A database for a service, on a thread of its own (embeddedEngine.ts): in memory (a prepared one if
- * there is one), or in a data directory that keeps it across restarts.
+ * A database for a service, on an engine thread (embeddedEngine.ts): in memory (a prepared one if there
+ * is one), or in a data directory that keeps it across restarts.
  */
 export async function openEmbeddedEngine(dataDir?: string): Promise<EmbeddedEngine> {
-  if (!dataDir) return prepared.shift() ?? loadInMemoryEngine();
+  if (!dataDir) return prepared.shift() ?? openOnThread();
   await mkdir(dataDir, { recursive: true });
-  return EmbeddedEngine.open({ dataDir, wasmModule: await engineModule(), startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS });
+  return openOnThread(dataDir);
 }
 
 /**
