@@ -20,9 +20,10 @@ export interface EngineSettings {
 type Request = { kind: 'open'; engine: number; dataDir?: string } | { kind: 'protocol'; engine: number; bytes: Uint8Array } | { kind: 'close'; engine: number };
 
 /**
- * A thread holding databases: each request answered in turn. One per core beside the main thread (one
- * on two cores), each database on the least used: a thread loads databases one after another with its
- * JIT warm (a fresh thread per database took twice as long per load), and the main thread keeps a core.
+ * A thread holding databases, each database's requests answered in turn (embeddedEngineWorker.mjs). One
+ * per core beside the main thread (one on two cores), each database on the least used: a thread loads
+ * databases one after another with its JIT warm (a fresh thread per database took twice as long per
+ * load), and the main thread keeps a core.
  */
 class EngineThread {
   engines = 0;
