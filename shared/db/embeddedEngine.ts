@@ -13,7 +13,7 @@ export interface EngineSettings {
   /** Postgres's WASM, compiled once for every thread. */
   wasmModule: WebAssembly.Module;
   startParams: string[];
-  /** initdb's settings: for the pristine data directory, and a data directory that has no cluster yet. */
+  /** initdb's settings, for the pristine data directory each thread makes once. */
   initDbStartParams: string[];
 }
 
@@ -81,7 +81,10 @@ export class EmbeddedEngine {
     private readonly id: number,
   ) {}
 
-  /** In memory (loaded from the thread's pristine data directory), or in `dataDir`, kept across restarts. */
+  /**
+   * In memory, or in `dataDir`, kept across restarts; in memory or in an empty data directory, it starts
+   * from the thread's pristine data directory (one initdb per thread, not per database).
+   */
   static async open(settings: EngineSettings, dataDir?: string): Promise<EmbeddedEngine> {
     const thread = leastUsedThread(settings);
     const id = nextEngine++;

@@ -1,6 +1,8 @@
 // A thread that holds embedded databases (PGlite) for the main thread (embeddedEngine.ts): it opens them,
 // answers the Postgres protocol messages sent to each, and closes them, each database's requests in turn. Plain
 // JavaScript: a worker thread starts without the TypeScript loader of whatever started the process.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -22,10 +24,11 @@ async function pristineDataDir() {
   return dump;
 }
 
+/** In memory, or in a data directory; an empty one is filled from the pristine dump, as a restore fills one. */
 async function open(dataDir) {
-  if (dataDir) return PGlite.create({ dataDir, pgliteWasmModule: wasmModule, startParams, initDbStartParams });
+  if (dataDir && existsSync(join(dataDir, 'PG_VERSION'))) return PGlite.create({ dataDir, pgliteWasmModule: wasmModule, startParams });
   pristine ??= pristineDataDir();
-  return PGlite.create({ loadDataDir: await pristine, pgliteWasmModule: wasmModule, startParams });
+  return PGlite.create({ dataDir, loadDataDir: await pristine, pgliteWasmModule: wasmModule, startParams });
 }
 
 async function answer({ kind, engine, dataDir, bytes }) {
