@@ -10,8 +10,6 @@ export class SubgraphCallFailures {
   constructor(
     private readonly serviceName: string,
     private readonly service: SubgraphService | undefined,
-    /** SUBGRAPH_TIMEOUT_MS: how long one call may take. */
-    private readonly callTimeoutMs: number,
   ) {}
 
   /** A register that is down, refused the call or failed in it: SUBGRAPH_UNAVAILABLE. */
@@ -22,14 +20,11 @@ export class SubgraphCallFailures {
     });
   }
 
-  /** A call cut off at its budget: by the request's deadline when that has run out, else by its own timeout. */
-  cutOff(context: Partial<GatewayContext> | undefined): GraphQLError {
-    const deadline = context?.deadline;
-    const spent: CallBudget = deadline && performance.now() >= deadline.at - 1 ? { ms: 0, limitedBy: 'deadline' } : { ms: this.callTimeoutMs, limitedBy: 'call' };
-    return this.timedOut(spent, context);
-  }
-
-  /** A slow register costs only its fields, as one that is down does. */
+  /**
+   * A slow register costs only its fields, as one that is down does. Named by the budget the call was
+   * given (its own timeout, or the time left before the request's deadline), not by the clock when it
+   * was cut off: a timer may fire a millisecond or two before the deadline it was set for.
+   */
   timedOut(budget: CallBudget, context: Partial<GatewayContext> | undefined): GraphQLError {
     logError('subgraph call timed out', { subgraph: this.serviceName, requestId: context?.principal?.requestId, limitedBy: budget.limitedBy, ms: budget.ms });
     if (budget.limitedBy === 'deadline') {

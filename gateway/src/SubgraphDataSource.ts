@@ -30,7 +30,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly callTimeoutMs: number,
   ) {
     this.service = { name: serviceName, info: findService(serviceName) };
-    this.failures = new SubgraphCallFailures(serviceName, this.service.info, callTimeoutMs);
+    this.failures = new SubgraphCallFailures(serviceName, this.service.info);
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
@@ -49,9 +49,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       // a subgraph in this process goes on with the call and its answer is dropped.
       answer = await within(this.transport.send(headers, call, abort.signal), budget.ms, abort);
     } catch (error) {
-      throw abort.signal.aborted ? this.failures.cutOff(caller) : this.failures.unavailable(error, caller);
+      throw abort.signal.aborted ? this.failures.timedOut(budget, caller) : this.failures.unavailable(error, caller);
     }
-    if (answer === CUT_OFF) throw this.failures.cutOff(caller);
+    if (answer === CUT_OFF) throw this.failures.timedOut(budget, caller);
     // A status other than 2xx: the register refused the call (e.g. a token it would not take), it is unavailable.
     if (answer.status < 200 || answer.status > 299) throw this.failures.unavailable(new Error(`the subgraph refused the call with ${answer.status}`), caller);
     // Subgraphs send no cache-control: nothing of the answer may be cached.
