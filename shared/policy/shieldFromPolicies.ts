@@ -1,11 +1,9 @@
-// Compiled policies -> a graphql-shield rule tree on the subgraph schema. Deny is the fallback;
+// Compiled policies -> a rule on every field of the subgraph schema (the shield). Deny is the fallback;
 // `_entities` is allowed explicitly (the entities it returns are checked field by field); `_service`
 // stays denied: its SDL names state-secret fields, and composition reads the schema files offline.
 // External errors pass (they are masked centrally). Row-dependent rules are never cached.
-import type { GraphQLSchema } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
-import { allow, rule, shield } from 'graphql-shield';
-import type { IRules } from 'graphql-shield';
+import { isIntrospectionType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { applyMiddleware, type IMiddlewareFieldMap, type IMiddlewareFunction, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { forbidden } from '../errors/forbidden.ts';
 import type { CompiledField, CompiledPolicies } from './compilePolicies.ts';
 import { consentRulesAwaiting, decideAccess, subjectRequestRulesAwaiting, subjectsAlreadyRead, type Decision, type SubjectLookup } from './decideAccess.ts';
@@ -87,64 +85,114 @@ function otherGroupsOf(compiled: CompiledPolicies, key: CompiledField): Compiled
   return [...byGroup.values()];
 }
 
-const denyUnlisted = rule('deny-unlisted', { cache: 'contextual' })((_parent, _args, context: PolicyContext, info) =>
-  forbidden(`${info.parentType.name}.${info.fieldName}`, { reason: 'NOT_GRANTED', policy: 'none', rule: null }, context.principal.requestId),
-);
+/** A field's verdict: true to read it, or the error that refuses it (null in data, and this error). */
+type Verdict = true | Error;
+/**
+ * A field's rule. It answers at once unless it must wait for the data subjects' basis (consent, subject
+ * request): graphql-js then resolves the field without a promise. (graphql-shield wrapped every field in
+ * three async functions, and its result in a promise, whatever the rule: docs/request-path-costs.md.)
+ */
+type FieldRule = (parent: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo) => Verdict | Promise<Verdict>;
+
+const denyUnlisted: FieldRule = (_parent, _args, context, info) =>
+  forbidden(`${info.parentType.name}.${info.fieldName}`, { reason: 'NOT_GRANTED', policy: 'none', rule: null }, context.principal.requestId);
+
+const allow: FieldRule = () => true;
+
+// A rule that does not depend on the row is decided once per request.
+const verdictsOfRequest = new WeakMap<PolicyContext, Map<FieldRule, Verdict | Promise<Verdict>>>();
+
+function oncePerRequest(rule: FieldRule): FieldRule {
+  return (parent, args, context, info) => {
+    let verdicts = verdictsOfRequest.get(context);
+    if (!verdicts) verdictsOfRequest.set(context, (verdicts = new Map()));
+    let verdict = verdicts.get(rule);
+    if (verdict === undefined) verdicts.set(rule, (verdict = rule(parent, args, context, info)));
+    return verdict;
+  };
+}
+
+/**
+ * The field's resolver runs only on `true`. A rule that throws or rejects gives no value either: the
+ * error is the field's, masked as INTERNAL on the way out (maskUnexpectedErrors).
+ */
+function guardedBy(rule: FieldRule): IMiddlewareFunction {
+  // graphql-middleware types a middleware as returning a promise; it hands on whatever it returns.
+  type Resolve = (...resolverArgs: Parameters<FieldRule>) => unknown;
+  const guard = (resolve: Resolve, parent: unknown, args: Record<string, unknown>, context: PolicyContext, info: GraphQLResolveInfo): unknown => {
+    const verdict = rule(parent, args, context, info);
+    if (verdict === true) return resolve(parent, args, context, info);
+    if (verdict instanceof Error) return verdict;
+    return verdict.then((settled) => (settled === true ? resolve(parent, args, context, info) : settled));
+  };
+  return guard as IMiddlewareFunction;
+}
+
+/** Every field of every object type gets its rule, or the deny fallback. */
+function guardEveryField(schema: GraphQLSchema, rules: ReadonlyMap<string, FieldRule>): IMiddlewareTypeMap {
+  const middleware: IMiddlewareTypeMap = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || isIntrospectionType(type)) continue;
+    const fields: IMiddlewareFieldMap = {};
+    for (const name of Object.keys(type.getFields())) fields[name] = guardedBy(rules.get(`${type.name}.${name}`) ?? denyUnlisted);
+    middleware[type.name] = fields;
+  }
+  return middleware;
+}
+
+function policyRule(schema: GraphQLSchema, compiled: CompiledPolicies, coordinate: string, field: CompiledField, lookups: ReturnType<typeof keyLookupsOf>, lookupKeys: ReadonlySet<string>): FieldRule {
+  const readSubjects = subjectReader(schema, field);
+  const personal = isPersonalLevel(field.level);
+  const hasSubject = field.subjectFields.length > 0 || field.subjectFromEnclosingRecord;
+  const lookup = lookups.get(coordinate);
+  // The personal key of a record a root lookup returns: given back to a caller who asked by it
+  // (askedByKey.ts). A key that is not personal data is decided like any other field.
+  const othersThanKey = personal && lookupKeys.has(coordinate) ? otherGroupsOf(compiled, field) : null;
+  const rule: FieldRule = (parent, args, context, info) => {
+    if (lookup) noteKeyAsked(context, info.path, args[lookup.argument]);
+    let subjects: SubjectLookup;
+    if (personal) {
+      const people = readSubjects(parent, context, info);
+      if (people === null) {
+        const refusal = subjectUnknown(field);
+        context.disclosures.record([], coordinate, refusal, info.path);
+        return forbidden(coordinate, refusal, context.principal.requestId);
+      }
+      subjects = subjectsAlreadyRead(people);
+    } else {
+      subjects = () => readSubjects(parent, context, info) ?? [];
+    }
+    const decision = decideAccess(field, context.principal, subjects, context.connections);
+    if (decision.allowed) {
+      if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
+      return true;
+    }
+    const refuse = (): Verdict => {
+      if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
+      return forbidden(coordinate, decision, context.principal.requestId);
+    };
+    // Not a new disclosure: the caller named this key, and may read more of the row than the key.
+    const keyAskedBy = (): Verdict | Promise<Verdict> =>
+      othersThanKey && isKeyAskedBy(context, info.path, (parent as Record<string, unknown>)[field.field])
+        ? mayReadAnotherField(othersThanKey, context, subjects).then((may) => may || refuse())
+        : refuse();
+    if (!field.dataDependent) return keyAskedBy();
+    return subjectsBasis(field, context, subjects).then((basis) => {
+      if (!basis) return keyAskedBy();
+      context.disclosures.record(subjects(), coordinate, { allowed: true, policy: field.policy, rule: null, legalBasis: basis }, info.path);
+      return true;
+    });
+  };
+  // Decided row by row: row-dependent rules, personal fields whose every disclosure is recorded per data
+  // subject, and a root lookup (once per alias, to note each key asked by). Any other, once per request.
+  return field.dataDependent || (personal && hasSubject) || othersThanKey || lookup ? rule : oncePerRequest(rule);
+}
 
 export function shieldFromPolicies(schema: GraphQLSchema, compiled: CompiledPolicies): GraphQLSchema {
-  const tree: Record<string, Record<string, unknown>> = { Query: { _entities: allow } };
+  const rules = new Map<string, FieldRule>([['Query._entities', allow]]);
   const lookups = keyLookupsOf(schema);
   const lookupKeys = new Set([...lookups.values()].map((lookup) => lookup.key));
-  for (const [coordinate, field] of compiled.fields) {
-    const readSubjects = subjectReader(schema, field);
-    tree[field.type] ??= {};
-    const personal = isPersonalLevel(field.level);
-    const hasSubject = field.subjectFields.length > 0 || field.subjectFromEnclosingRecord;
-    const lookup = lookups.get(coordinate);
-    // The personal key of a record a root lookup returns: given back to a caller who asked by it
-    // (askedByKey.ts). A key that is not personal data is decided like any other field.
-    const othersThanKey = personal && lookupKeys.has(coordinate) ? otherGroupsOf(compiled, field) : null;
-    // A 'contextual' decision runs once per request: row-dependent rules, and personal fields whose
-    // every disclosure is recorded per data subject, are decided row by row; a root lookup once per
-    // alias, to note each key asked by.
-    const cache = field.dataDependent || (personal && hasSubject) || othersThanKey || lookup ? 'no_cache' : 'contextual';
-    tree[field.type][field.field] = rule(`policy:${coordinate}`, { cache })(
-      async (parent, args, context: PolicyContext, info) => {
-        if (lookup) noteKeyAsked(context, info.path, (args as Record<string, unknown>)[lookup.argument]);
-        let subjects: SubjectLookup;
-        if (personal) {
-          const people = readSubjects(parent, context, info);
-          if (people === null) {
-            const refusal = subjectUnknown(field);
-            context.disclosures.record([], coordinate, refusal, info.path);
-            return forbidden(coordinate, refusal, context.principal.requestId);
-          }
-          subjects = subjectsAlreadyRead(people);
-        } else {
-          subjects = () => readSubjects(parent, context, info) ?? [];
-        }
-        const decision = decideAccess(field, context.principal, subjects, context.connections);
-        if (decision.allowed) {
-          if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
-          return true;
-        }
-        if (field.dataDependent) {
-          const basis = await subjectsBasis(field, context, subjects);
-          if (basis) {
-            context.disclosures.record(subjects(), coordinate, { allowed: true, policy: field.policy, rule: null, legalBasis: basis }, info.path);
-            return true;
-          }
-        }
-        // Not a new disclosure: the caller named this key, and may read more of the row than the key.
-        if (othersThanKey && isKeyAskedBy(context, info.path, (parent as Record<string, unknown>)[field.field]) && (await mayReadAnotherField(othersThanKey, context, subjects))) {
-          return true;
-        }
-        if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
-        return forbidden(coordinate, decision, context.principal.requestId);
-      },
-    );
-  }
-  const permissions = shield(tree as IRules, { fallbackRule: denyUnlisted, allowExternalErrors: true, debug: false });
-  // Inside the shield: lookups, register lists and filters follow what the caller may read of the records.
-  return applyMiddleware(schema, permissions, recordVisibility(schema, compiled, { subjectsBasis: peekSubjectsBasis }));
+  for (const [coordinate, field] of compiled.fields) rules.set(coordinate, policyRule(schema, compiled, coordinate, field, lookups, lookupKeys));
+  // Inside the rules: lookups, register lists and filters follow what the caller may read of the records.
+  return applyMiddleware(schema, guardEveryField(schema, rules), recordVisibility(schema, compiled, { subjectsBasis: peekSubjectsBasis }));
 }

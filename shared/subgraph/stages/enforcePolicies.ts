@@ -1,5 +1,5 @@
-// The schema a call executes against: the one whose graphql-shield rules, compiled from policies/,
-// decide every field (shared/policy/policyEnforcer.ts keeps it in step with the files). Taken per
+// The schema a call executes against: the one whose field rules, compiled from policies/, decide
+// every field (shared/policy/policyEnforcer.ts keeps it in step with the files). Taken per
 // call, so a policy change counts from the next call.
 import type { GraphQLSchema } from 'graphql';
 import type { Stage } from './Stage.ts';
