@@ -4,8 +4,8 @@
 // the bytes it transferred. Reported with the bench's figures; never a pass/fail test.
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, ensureChromium } from '../scripts/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** The pages a visitor lands on first: home, sign-in, the open-data catalogue (which asks the gateway anonymously). */
 export const FIRST_LOAD_PAGES = ['/console/', '/console/sign-in', '/console/open-data'];
 const LOADS_PER_PAGE = 7;
@@ -67,5 +67,6 @@ export function printConsoleFirstLoad(loads: ConsoleFirstLoad[]): void {
 // Alone, against a running gateway: npx tsx bench/consoleFirstLoad.ts http://127.0.0.1:4000
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const gatewayUrl = process.argv[2] ?? 'http://127.0.0.1:4000';
+  ensureChromium();
   printConsoleFirstLoad(await measureConsoleFirstLoad(gatewayUrl));
 }

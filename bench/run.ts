@@ -3,6 +3,7 @@
 // autocannon, reads where the CPU went (each process, Postgres, the machine's other work), prints the
 // tables and writes bench/results/. Every child is stopped on the way out, whether the run ends, fails
 // or is interrupted.
+import { ensureChromium } from '../scripts/chromium.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { approveBenchConnection, busiestWard, checkServerReachable, dropBenchDatabases, grantBenchConsents, ServerUnreachableError, unseededAgencies, vacuumAnalyze } from './benchDatabase.ts';
 import { benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
@@ -106,6 +107,9 @@ async function measure(target: BenchTarget, connections: number, parts: TargetPa
 }
 
 async function main(settings: BenchSettings): Promise<void> {
+  // The console's first load is measured last, in Debian's chromium: installed first where it is missing,
+  // so a run does not fail after its minutes of load (and before the machine's load is sampled).
+  ensureChromium();
   // Before our own processes add to it: the load average says whether other work shares the machine.
   const machine = machineInfo();
   const commit = measuredCommit();

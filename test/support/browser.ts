@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { CHROMIUM } from './chromium.ts';
+import { CHROMIUM } from '../../scripts/chromium.ts';
 import { getStack } from './stack.ts';
 
 export const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../test-artifacts/screenshots');

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { config } from '../../shared/config/config.ts';
 import { shareTestRunId } from '../../shared/config/shareTestRunId.ts';
 import { ensureConsoleBuilt } from '../../console/consoleBuild.ts';
-import { ensureChromium } from './chromium.ts';
+import { ensureChromium } from '../../scripts/chromium.ts';
 
 export default async function setup(): Promise<() => Promise<void>> {
   await ensureConsoleBuilt({ quiet: true });

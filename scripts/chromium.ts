@@ -1,5 +1,6 @@
-// The browser of the console's tests: Debian's chromium, driven by playwright-core (which downloads no
-// browser of its own). Installed with apt where it is missing, so a fresh CI machine has it.
+// The browser of the console's tests and of the bench's console first load: Debian's chromium, driven
+// by playwright-core (which downloads no browser of its own). Installed with apt where it is missing, so
+// a fresh CI machine has it.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
