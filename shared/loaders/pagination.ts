@@ -83,7 +83,9 @@ export function openCursor(scope: CursorScope, cursor: string | null | undefined
 export function toPage<T>(rows: T[], size: number, keyOf: (row: T) => string, scope: CursorScope): Page<T> {
   const nodes = rows.slice(0, size);
   const last = nodes[nodes.length - 1];
-  return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? sealCursor(scope, keyOf(last)) : null } };
+  const hasNextPage = rows.length > size;
+  // Sealed only when a caller selects it (an AES-GCM seal per page): most pages are read whole.
+  return { nodes, pageInfo: { hasNextPage, get endCursor() { return last ? sealCursor(scope, keyOf(last)) : null; } } };
 }
 
 /**
