@@ -4,9 +4,11 @@
 // counted incrementally: the figures so far stay in memory with the last row counted, and each round reads
 // only the rows appended since (by seq, the log's primary key), so a round costs what was logged since the
 // last one, not the whole day (a full recount on every round grew with the day's traffic: at the bench's
-// rates it took the machine). A restart, a new day or a policy change counts the day once from its start.
+// rates it took the machine). A restart, a new day or a policy change counts the day once from its start,
+// at a tenth of the process's time (PAUSE_PER_BATCH_TIME).
 // A day's rows are replaced in one transaction under an advisory lock on that day, so two replicas doing it
 // at once wait for each other (each writes all it has counted; the next round of the other catches up).
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
 import { logError } from '../logging/log.ts';
@@ -14,7 +16,14 @@ import type { CompiledPolicies } from '../policy/compilePolicies.ts';
 import { addRows, finish, newFigures, type DayFigures, type LogRow } from './aggregateDay.ts';
 import { addDays, provinceDay, provinceDayStart } from '../calendar/provinceDay.ts';
 
-const BATCH = 2_000;
+// A batch is read and counted in one go, holding the event loop: small enough not to stall requests.
+const BATCH = 500;
+/**
+ * Between batches the count waits this many times as long as the batch took: a day counted from its
+ * start (after every restart: hundreds of thousands of rows at the bench's rates) takes at most a tenth
+ * of the process, instead of all of it for minutes while requests wait (docs/performance.md).
+ */
+const PAUSE_PER_BATCH_TIME = 9;
 /** Class of the advisory locks (the second key is the day's number). */
 const LOCK_CLASS = 1_414_746_707;
 
@@ -33,23 +42,25 @@ export function newDayCount(day: string, policies: CompiledPolicies): DayCount {
 }
 
 /** Adds the day's rows logged after `count.afterSeq`, a batch at a time by seq. */
-async function countNewRows(knex: Knex, count: DayCount): Promise<void> {
+async function countNewRows(knex: Knex, count: DayCount, stopping?: AbortSignal): Promise<void> {
   const from = provinceDayStart(count.day).toISOString();
   const until = provinceDayStart(addDays(count.day, 1)).toISOString();
   for (;;) {
+    const started = performance.now();
     const query = knex('disclosure_log').options(OFF_REQUEST_PATH).select(LOG_COLUMNS).where('at', '>=', from).where('at', '<', until).orderBy('seq').limit(BATCH);
     if (count.afterSeq !== null) query.where('seq', '>', count.afterSeq);
     const rows = (await query) as LogRow[];
     addRows(count.figures, rows, count.policies);
     if (rows.length > 0) count.afterSeq = String(rows[rows.length - 1].seq);
     if (rows.length < BATCH) return;
+    await sleep((performance.now() - started) * PAUSE_PER_BATCH_TIME, undefined, { signal: stopping });
   }
 }
 
 /** One day's figures from the log, counted from its start. */
-export async function figuresOfDay(knex: Knex, policies: CompiledPolicies, day: string): Promise<DayFigures[]> {
+export async function figuresOfDay(knex: Knex, policies: CompiledPolicies, day: string, stopping?: AbortSignal): Promise<DayFigures[]> {
   const count = newDayCount(day, policies);
-  await countNewRows(knex, count);
+  await countNewRows(knex, count, stopping);
   return finish(count.figures);
 }
 
@@ -84,8 +95,8 @@ async function writeDay(knex: Knex, day: string, figures: DayFigures[], closed: 
 }
 
 /** Counts `day` from its start and replaces its rows. */
-export async function aggregateDay(knex: Knex, policies: CompiledPolicies, day: string, closed: boolean): Promise<void> {
-  await writeDay(knex, day, await figuresOfDay(knex, policies, day), closed);
+export async function aggregateDay(knex: Knex, policies: CompiledPolicies, day: string, closed: boolean, stopping?: AbortSignal): Promise<void> {
+  await writeDay(knex, day, await figuresOfDay(knex, policies, day, stopping), closed);
 }
 
 const asDay = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
@@ -93,8 +104,9 @@ const asDay = (value: unknown): string => (value instanceof Date ? value.toISOSt
 /**
  * Every closed day not yet done, then today: `today`, if given, is the count so far (it is continued when
  * it is of today and of the policies in force, else started again); returns today's count for the next round.
+ * `stopping` ends a count between its batches (the service is closing).
  */
-export async function aggregateSharingStatistics(knex: Knex, policies: CompiledPolicies, now = new Date(), today?: DayCount): Promise<DayCount> {
+export async function aggregateSharingStatistics(knex: Knex, policies: CompiledPolicies, now = new Date(), today?: DayCount, stopping?: AbortSignal): Promise<DayCount> {
   const day = provinceDay(now);
   const lastClosed = await knex('sharing_statistics_run').options(OFF_REQUEST_PATH).where('closed', true).max({ day: 'day' }).first();
   let next: string | null = lastClosed?.day ? addDays(asDay(lastClosed.day), 1) : null;
@@ -102,9 +114,9 @@ export async function aggregateSharingStatistics(knex: Knex, policies: CompiledP
     const first = await knex('disclosure_log').options(OFF_REQUEST_PATH).min({ at: 'at' }).first();
     next = first?.at ? provinceDay(new Date(first.at)) : day;
   }
-  for (; next < day; next = addDays(next, 1)) await aggregateDay(knex, policies, next, true);
+  for (; next < day; next = addDays(next, 1)) await aggregateDay(knex, policies, next, true, stopping);
   const count = today && today.day === day && today.policies === policies ? today : newDayCount(day, policies);
-  await countNewRows(knex, count);
+  await countNewRows(knex, count, stopping);
   await writeDay(knex, day, finish(count.figures), false);
   return count;
 }
@@ -112,7 +124,7 @@ export async function aggregateSharingStatistics(knex: Knex, policies: CompiledP
 export interface SharingStatisticsAggregator {
   /** One round now (closed days not yet done, then today); resolves when it is done. */
   aggregateNow(): Promise<void>;
-  /** Stops the timer and waits for a round in flight (before the database closes). */
+  /** Stops the timer, ends a count in flight at its next batch, and waits for it (before the database closes). */
   stop(): Promise<void>;
 }
 
@@ -120,26 +132,35 @@ export function startSharingStatisticsAggregator(options: { service: string; kne
   let rounds: Promise<void> = Promise.resolve();
   let failing = false;
   let today: DayCount | undefined;
+  /** Rounds queued or running: the timer adds none while a long count (after a restart) goes on. */
+  let pending = 0;
+  const stopping = new AbortController();
   const round = () => {
+    pending += 1;
     rounds = rounds.then(async () => {
       try {
-        today = await aggregateSharingStatistics(options.knex, options.policies(), new Date(), today);
+        today = await aggregateSharingStatistics(options.knex, options.policies(), new Date(), today, stopping.signal);
         failing = false;
       } catch (error) {
         // A count that failed half-way is not continued: the next round counts the day from its start.
         today = undefined;
-        if (!failing) logError('sharing statistics not aggregated', { service: options.service, error });
+        if (!failing && !stopping.signal.aborted) logError('sharing statistics not aggregated', { service: options.service, error });
         failing = true;
+      } finally {
+        pending -= 1;
       }
     });
     return rounds;
   };
-  const timer = setInterval(() => void round(), options.everySeconds * 1000);
+  const timer = setInterval(() => {
+    if (pending === 0) void round();
+  }, options.everySeconds * 1000);
   timer.unref();
   return {
     aggregateNow: round,
     async stop() {
       clearInterval(timer);
+      stopping.abort();
       await rounds;
     },
   };
