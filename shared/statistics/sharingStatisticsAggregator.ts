@@ -5,7 +5,7 @@
 // only the rows appended since (by seq, the log's primary key), so a round costs what was logged since the
 // last one, not the whole day (a full recount on every round grew with the day's traffic: at the bench's
 // rates it took the machine). A restart, a new day or a policy change counts the day once from its start,
-// at a tenth of the process's time (PAUSE_PER_BATCH_TIME).
+// giving way between batches (PAUSE_PER_BATCH_TIME).
 // A day's rows are replaced in one transaction under an advisory lock on that day, so two replicas doing it
 // at once wait for each other (each writes all it has counted; the next round of the other catches up).
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,8 +20,9 @@ import { addDays, provinceDay, provinceDayStart } from '../calendar/provinceDay.
 const BATCH = 500;
 /**
  * Between batches the count waits this many times as long as the batch took: a day counted from its
- * start (after every restart: hundreds of thousands of rows at the bench's rates) takes at most a tenth
- * of the process, instead of all of it for minutes while requests wait (docs/performance.md).
+ * start (after every restart: hundreds of thousands of rows at the bench's rates) takes about a tenth of
+ * the process per register, instead of all of it for minutes while requests wait (one box, six registers
+ * recounting at once: 35–40% of a core; docs/performance.md).
  */
 const PAUSE_PER_BATCH_TIME = 9;
 /** Class of the advisory locks (the second key is the day's number). */
