@@ -36,6 +36,8 @@ export async function archiveWitnessedSegments(knex: Knex, checkpoints: readonly
         'insert into disclosure_log_archive (seq, segment_end, row) select seq, ?, row_to_json(live) from disclosure_log live where seq > ? and seq <= ? order by seq',
         [String(end), String(start), String(end)],
       );
+      // Their data subjects go with them (found by seq: the partitions are ranges of it).
+      await trx('disclosure_log_subjects').where('seq', '>', String(start)).andWhere('seq', '<=', String(end)).delete();
       return Number(await trx('disclosure_log').where('seq', '>', String(start)).andWhere('seq', '<=', String(end)).delete());
     });
     result.segments.push(checkpoint.seq);

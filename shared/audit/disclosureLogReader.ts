@@ -114,6 +114,10 @@ const ENTRIES_OF_ROW = `cross join lateral (
     select log.data_subject, 1, log.decision, log.fields where log.data_subjects is null
   ) as entry`;
 
+/** SQL: the row is one of the data subject's (bound twice): filed under them, or of the oldest form and theirs. */
+const PERSONS_ROWS = `log.seq in (select seq from disclosure_log_subjects where data_subjects @> array[?]::text[]
+    union all select seq from disclosure_log where data_subject = ?)`;
+
 /** A page of the platform's access-log views, plus the one entry that says whether another page exists. */
 const MAX_LIMIT = MAX_ACCESS_LOG_PAGE_SIZE + 1;
 /** Beyond any row's number of data subjects: a position after every entry of its row. */
@@ -206,8 +210,9 @@ export async function readDisclosureLog(knex: Knex, scope: LogScope, request: Lo
   // A citizen's scope and a filter on the same person are one condition; on two people, nothing matches.
   const subjects = new Set([ownSubject, filter.dataSubject].filter((subject) => subject !== undefined));
   for (const subject of subjects) {
-    // The row first, by an index (either form), then the person's own entry in it.
-    query.where((row) => row.whereRaw('log.data_subjects @> array[?]::text[]', [subject]).orWhere('log.data_subject', subject)).where('entry.data_subject', subject);
+    // The person's rows first, by an index (those of disclosure_log_subjects, or the oldest form's column),
+    // then the person's own entry in each. One subquery, not an OR of two: Postgres would filter the whole log by it.
+    query.whereRaw(PERSONS_ROWS, [subject, subject]).where('entry.data_subject', subject);
   }
   if (filter.from) query.where('log.at', '>=', filter.from);
   if (filter.until) query.where('log.at', '<', filter.until);

@@ -158,7 +158,7 @@ describe('npm run audit:verify against the witnessed checkpoints', () => {
     copies = { deleted: copy('deleted'), rehashed: copy('rehashed'), archived: copy('archived') };
   }, 120_000);
 
-  async function tamper(target: string, change: (knex: Knex) => Promise<void>) {
+  async function onCopy(target: string, change: (knex: Knex) => Promise<void>) {
     const database = await openDatabase({ dataDir: join(target, 'population') });
     try {
       await change(database.knex);
@@ -174,7 +174,7 @@ describe('npm run audit:verify against the witnessed checkpoints', () => {
   }, SCRIPT_TIMEOUT);
 
   it('names the first row after the last good checkpoint when the tail was deleted', async () => {
-    await tamper(copies.deleted, async (knex) => {
+    await onCopy(copies.deleted, async (knex) => {
       await knex('disclosure_log').where('seq', '>=', 5).delete();
     });
     const { code, stdout } = await runScript('auditVerify', copies.deleted);
@@ -185,7 +185,7 @@ describe('npm run audit:verify against the witnessed checkpoints', () => {
   }, SCRIPT_TIMEOUT);
 
   it('names the first row after the last good checkpoint when a row was edited and every later row rehashed', async () => {
-    await tamper(copies.rehashed, async (knex) => {
+    await onCopy(copies.rehashed, async (knex) => {
       await knex('disclosure_log').where('seq', 5).update({ data_subjects: ['033090000009'] });
       const rows = await knex('disclosure_log').select(RECORD_COLUMNS).where('seq', '>=', 4).orderBy('seq');
       let previous = rows[0].hash;
@@ -210,5 +210,13 @@ describe('npm run audit:verify against the witnessed checkpoints', () => {
     const verified = await runScript('auditVerify', copies.archived);
     expect(verified.stdout).toContain('✓ population: 8 rows, chain intact, 3 of them archived; 2 checkpoint(s) witnessed, the last at row 6; 2 row(s) not yet witnessed');
     expect(verified.code).toBe(0);
+    // The archived rows left the index citizens' logs are read by; every live row is still in it.
+    await onCopy(copies.archived, async (knex) => {
+      const indexed = await knex('disclosure_log_subjects').select('seq').orderBy('seq');
+      const live = await knex('disclosure_log').select('seq').whereNotNull('data_subjects').orderBy('seq');
+      expect(indexed.map((row) => String(row.seq))).toEqual(live.map((row) => String(row.seq)));
+      expect(live.length).toBeGreaterThan(0);
+      expect(live.every((row) => Number(row.seq) > 3)).toBe(true);
+    });
   }, SCRIPT_TIMEOUT * 2);
 });

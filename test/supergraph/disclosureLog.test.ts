@@ -10,6 +10,7 @@ import type { Knex } from 'knex';
 import { GENESIS_HASH, hashPerRequestRecord, hashPersonRecord, verifyDisclosureChain, type DisclosureRecord, type PersonRecord } from '../../shared/audit/disclosureChain.ts';
 import { readDisclosureLog } from '../../shared/audit/disclosureLogReader.ts';
 import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
+import { PARTITION_ROWS } from '../../shared/audit/subjectPartitions.ts';
 import { disclosureLogMigrations } from '../../shared/audit/disclosureLogMigrations.ts';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { migrationSource } from '../../shared/db/migrationSource.ts';
@@ -171,12 +172,54 @@ describe('two writers on one agency database (two processes of one subgraph)', (
   });
 });
 
+describe("the log's index of data subjects, in partitions of the log's rows", () => {
+  /** A writer on a new log holding one row of 033090000001's, its seq then moved on to `seq` (seqs are never reused). */
+  async function withLogAt(seq: number, run: (knex: Knex, writer: ReturnType<typeof createDisclosureWriter>) => Promise<void>): Promise<void> {
+    const database = await openDatabase({});
+    try {
+      await database.knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
+      const writer = createDisclosureWriter(database.knex);
+      await writer.write(record('first', ['033090000001']));
+      await database.knex.raw('select setval(?, ?)', ['disclosure_log_seq_seq', seq]);
+      await run(database.knex, writer);
+    } finally {
+      await database.close();
+    }
+  }
+  const requestsOf = async (knex: Knex, dataSubject: string) =>
+    (await readDisclosureLog(knex, { all: false, dataSubject }, { filter: {}, limit: 10 })).map((entry) => entry.requestId);
+
+  it('files each row under its people across a partition boundary, making the next partition before it is needed', async () => {
+    // As if the log had grown to just before the end of its second partition.
+    await withLogAt(2 * PARTITION_ROWS - 2, async (knex, writer) => {
+      for (const requestId of ['before-1', 'before-2', 'after-1', 'after-2']) await writer.write(record(requestId, ['033090000001', '033090000002']));
+      // No seq skipped: no append found its partition missing (a retry takes new seqs).
+      const seqs = await knex('disclosure_log').select('seq').orderBy('seq');
+      expect(seqs.map((row) => Number(row.seq))).toEqual([1, 2 * PARTITION_ROWS - 1, 2 * PARTITION_ROWS, 2 * PARTITION_ROWS + 1, 2 * PARTITION_ROWS + 2]);
+      expect(await requestsOf(knex, '033090000001')).toEqual(['after-2', 'after-1', 'before-2', 'before-1', 'first']);
+      expect(await requestsOf(knex, '033090000002')).toEqual(['after-2', 'after-1', 'before-2', 'before-1']);
+      expect(await verifyDisclosureChain(knex)).toEqual({ rows: 5, broken: null });
+    });
+  });
+
+  it('makes a missing partition when a row needs it, and loses no row', async () => {
+    // Far past every partition made so far, as after a jump of the sequence.
+    await withLogAt(7 * PARTITION_ROWS + 5, async (knex, writer) => {
+      await writer.write(record('far', ['033090000001']));
+      expect(await requestsOf(knex, '033090000001')).toEqual(['far', 'first']);
+      expect(await verifyDisclosureChain(knex)).toEqual({ rows: 2, broken: null });
+    });
+  });
+});
+
 describe('rows written in the earlier forms of the log', () => {
   it('still verify, link on to the rows written now, and read as before', async () => {
     const database = await openDatabase({});
     try {
       const { knex } = database;
-      await knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
+      // The log as it was before its subject index had partitions: the rows below were written then.
+      const beforeSubjectPartitions = Object.fromEntries(Object.entries(disclosureLogMigrations).filter(([name]) => name < '20261205220000'));
+      await knex.migrate.latest({ migrationSource: migrationSource(beforeSubjectPartitions) });
       // Before Nov 2026: one data subject per row.
       const person: PersonRecord = {
         requestId: 'old-1', at: '2026-11-01T08:00:00.000Z', principal: 'officer-1', agency: 'so-tu-phap', roles: ['officer'], purpose: 'civil-status-procedure',
@@ -195,6 +238,7 @@ describe('rows written in the earlier forms of the log', () => {
         purpose: perRequest.purpose, case_id: null, data_subjects: perRequest.dataSubjects, outcomes: JSON.stringify(perRequest.outcomes), decision: perRequest.decision,
         prev_hash: personHash, hash: hashPerRequestRecord(personHash, perRequest),
       });
+      await knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
       await createDisclosureWriter(knex).write(record('new-1', ['033090000001', '033090000002']));
       expect(await verifyDisclosureChain(knex)).toEqual({ rows: 3, broken: null });
       const own = await readDisclosureLog(knex, { all: false, dataSubject: '033090000001' }, { filter: {}, limit: 10 });

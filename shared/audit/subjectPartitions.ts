@@ -1,0 +1,47 @@
+// The log's index of data subjects, in partitions by seq. Each appended row is filed, with its data
+// subjects, in disclosure_log_subjects, whose GIN index finds a citizen's rows. One GIN index over the
+// whole log made an append cost five times as much at 10 million rows as on an empty log: a person's
+// list of rows is rewritten each time one is added to it, and a row's keys land on pages all over an index
+// of gigabytes. A partition holds PARTITION_ROWS rows, so the index an append writes to stays that small
+// however long the log grows; a citizen's read looks the person up in each partition
+// (docs/performance.md, "The log's subject index in partitions").
+import type { Knex } from 'knex';
+
+export const PARTITION_ROWS = 500_000;
+
+const PARENT = 'disclosure_log_subjects';
+
+/** The partition holding `seq`'s row. */
+function partitionOf(seq: bigint): bigint {
+  return seq / BigInt(PARTITION_ROWS);
+}
+
+/** Seqs below the returned value have a partition (0: none yet). */
+async function partitionedThrough(knex: Knex): Promise<bigint> {
+  const { rows } = await knex.raw(
+    `select max(regexp_replace(child.relname, '^.*_', '')::bigint) as last
+     from pg_inherits join pg_class as child on child.oid = pg_inherits.inhrelid join pg_class as parent on parent.oid = pg_inherits.inhparent
+     where parent.relname = ?`,
+    [PARENT],
+  );
+  const last = rows[0]?.last;
+  return last === null || last === undefined ? 0n : (BigInt(last) + 1n) * BigInt(PARTITION_ROWS);
+}
+
+/**
+ * Makes the partitions for every seq up to `throughSeq` and the one after it, so appends never wait for
+ * one. Another process may make the same partition at the same moment: its work stands.
+ */
+export async function ensurePartitions(knex: Knex, throughSeq: bigint): Promise<bigint> {
+  const covered = await partitionedThrough(knex);
+  const last = partitionOf(throughSeq) + 1n;
+  for (let partition = partitionOf(covered); partition <= last; partition += 1n) {
+    const from = partition * BigInt(PARTITION_ROWS);
+    try {
+      await knex.raw(`create table if not exists ${PARENT}_${partition} partition of ${PARENT} for values from (${from}) to (${from + BigInt(PARTITION_ROWS)})`);
+    } catch (error) {
+      if ((await partitionedThrough(knex)) <= from) throw error;
+    }
+  }
+  return (last + 1n) * BigInt(PARTITION_ROWS);
+}
