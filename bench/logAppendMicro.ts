@@ -5,7 +5,7 @@
 // row. docs/performance.md and docs/consent-and-disclosure-log.md have its figures.
 // Usage: npx tsx bench/logAppendMicro.ts [rows=3000] [people per row=39]
 // The server is BENCH_DATABASE_URL's; the database is bench_log_append (created, and appended to, run
-// after run: fill it by SQL first to see whether appending costs more on a long log).
+// after run: bench/logFill.ts fills it by SQL, to see whether appending costs more on a long log).
 import { disclosureLogMigrations } from '../shared/audit/disclosureLogMigrations.ts';
 import { DisclosureCollector } from '../shared/audit/disclosureCollector.ts';
 import { createDisclosureWriter } from '../shared/audit/disclosureWriter.ts';
