@@ -38,6 +38,9 @@ for (const service of services) {
     if (result.problem?.kind === 'link') {
       broken = true;
       console.log(`✗ ${service.name}: first broken link at row ${result.problem.seq}: ${result.problem.message} (${result.rows} rows read)`);
+    } else if (result.problem?.kind === 'filing') {
+      broken = true;
+      console.log(`✗ ${service.name}: row ${result.problem.seq}: ${result.problem.message}`);
     } else if (result.problem) {
       broken = true;
       console.log(`✗ ${service.name}: first row after the last good checkpoint: row ${result.problem.seq}: ${result.problem.message}`);

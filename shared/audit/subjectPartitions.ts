@@ -45,3 +45,18 @@ export async function ensurePartitions(knex: Knex, throughSeq: bigint): Promise<
   }
   return (last + 1n) * BigInt(PARTITION_ROWS);
 }
+
+/**
+ * The first row of the live log that is not filed under exactly its data subjects, or null. The filings are
+ * not in the chain's hashes: a filing edited or deleted by hand would hide the row from its people's own
+ * log while the chain still verified, so the chain's check asks this too.
+ */
+export async function firstRowNotFiled(knex: Knex): Promise<string | null> {
+  if (!(await knex.schema.hasTable(PARENT))) return null;
+  const { rows } = await knex.raw(
+    `select log.seq from disclosure_log as log left join ${PARENT} as filed on filed.seq = log.seq
+     where log.data_subjects is not null and filed.data_subjects is distinct from log.data_subjects
+     order by log.seq limit 1`,
+  );
+  return rows.length > 0 ? String(rows[0].seq) : null;
+}

@@ -3,10 +3,12 @@
 // checkpoint's row must be there with the hash the agency signed. A log whose tail was deleted, or whose
 // rows were edited and every later row rehashed, still links up, but no longer meets its checkpoints:
 // what follows the last checkpoint it still meets cannot be trusted, and the check names its first row.
+// A whole chain must also have every live row filed under its data subjects (subjectPartitions.ts).
 import type { Knex } from 'knex';
 import { expectedHash, GENESIS_HASH, RECORD_COLUMNS, type StoredRow } from './disclosureChain.ts';
 import type { AuditPublicKeys } from './auditKeys.ts';
 import { isSignedBy, isWitnessedBy, type WitnessedCheckpoint } from './chainCheckpoint.ts';
+import { firstRowNotFiled } from './subjectPartitions.ts';
 
 export interface WitnessedChainCheck {
   rows: number;
@@ -20,8 +22,11 @@ export interface WitnessedChainCheck {
   notYetWitnessed: number;
   /** The first problem, null when the log is whole and meets every checkpoint. */
   problem: null | {
-    /** `link`: the chain itself is broken at `seq`; `witness`: the log no longer meets a checkpoint. */
-    kind: 'link' | 'witness';
+    /**
+     * `link`: the chain itself is broken at `seq`; `witness`: the log no longer meets a checkpoint;
+     * `filing`: the chain is whole, but a row is not filed under its data subjects (subjectPartitions.ts).
+     */
+    kind: 'link' | 'witness' | 'filing';
     /** The row named: the first broken link, or the first row after the last good checkpoint. */
     seq: string;
     message: string;
@@ -112,5 +117,9 @@ export async function verifyWitnessedChain(knex: Knex, checkpoints: readonly Wit
   }
   const missing = checkpoints[next];
   if (missing) return untrusted(`row ${missing.seq} was witnessed but the log ends ${rows === 0 ? 'empty' : 'before it'} (its tail was deleted)`);
+  const unfiled = await firstRowNotFiled(knex);
+  if (unfiled !== null) {
+    return result({ kind: 'filing', seq: unfiled, message: 'it is not filed under its data subjects (the filing was changed or removed): their own log does not show it' });
+  }
   return result(null);
 }

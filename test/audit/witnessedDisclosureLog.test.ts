@@ -148,15 +148,18 @@ describe('npm run audit:verify against the witnessed checkpoints', () => {
     cpSync(dir, target, { recursive: true });
     return target;
   };
-  let copies: Record<'deleted' | 'rehashed' | 'archived', string>;
+  let copies: Record<'deleted' | 'rehashed' | 'archived' | 'unfiled', string>;
 
   beforeAll(async () => {
     await checkpointer.stop();
     witness.close();
     await population.close();
     await platform.close();
-    copies = { deleted: copy('deleted'), rehashed: copy('rehashed'), archived: copy('archived') };
+    copies = { deleted: copy('deleted'), rehashed: copy('rehashed'), archived: copy('archived'), unfiled: copy('unfiled') };
   }, 120_000);
+
+  /** The row whose filing the 'unfiled' copy changed. */
+  let filedRow = '';
 
   async function onCopy(target: string, change: (knex: Knex) => Promise<void>) {
     const database = await openDatabase({ dataDir: join(target, 'population') });
@@ -199,6 +202,20 @@ describe('npm run audit:verify against the witnessed checkpoints', () => {
     expect(stdout).toContain(
       '✗ population: first row after the last good checkpoint: row 4: row 6 no longer has the hash witnessed for it (rows were edited and rehashed); rows from 4 on (the last good checkpoint: row 3) cannot be trusted',
     );
+    expect(code).toBe(1);
+  }, SCRIPT_TIMEOUT);
+
+  it('names a row taken out of its data subjects\' filing, which the chain alone would not show', async () => {
+    await onCopy(copies.unfiled, async (knex) => {
+      const [row] = await knex('disclosure_log').select('seq', 'data_subjects').whereNotNull('data_subjects').orderBy('seq', 'desc').limit(1);
+      // Its first person taken out of the filing (or, alone in it, someone else put in their place).
+      const others = row.data_subjects.slice(1);
+      await knex('disclosure_log_subjects').where('seq', row.seq).update({ data_subjects: others.length > 0 ? others : ['033090000000'] });
+      filedRow = String(row.seq);
+    });
+    const { code, stdout } = await runScript('auditVerify', copies.unfiled);
+    expect(stdout).toContain(`✗ population: row ${filedRow}: it is not filed under its data subjects (the filing was changed or removed): their own log does not show it`);
+    expect(stdout).toContain('The disclosure log has been tampered with (above).');
     expect(code).toBe(1);
   }, SCRIPT_TIMEOUT);
 
