@@ -6,6 +6,7 @@
 // however long the log grows; a citizen's read looks the person up in each partition
 // (docs/performance.md, "The log's subject index in partitions").
 import type { Knex } from 'knex';
+import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
 
 export const PARTITION_ROWS = 500_000;
 
@@ -23,14 +24,15 @@ async function partitionedThrough(knex: Knex): Promise<bigint> {
      from pg_inherits join pg_class as child on child.oid = pg_inherits.inhrelid join pg_class as parent on parent.oid = pg_inherits.inhparent
      where parent.relname = ?`,
     [PARENT],
-  );
+  ).options(OFF_REQUEST_PATH);
   const last = rows[0]?.last;
   return last === null || last === undefined ? 0n : (BigInt(last) + 1n) * BigInt(PARTITION_ROWS);
 }
 
 /**
  * Makes the partitions for every seq up to `throughSeq` and the one after it, so appends never wait for
- * one. Another process may make the same partition at the same moment: its work stands.
+ * one. Another process may make the same partition at the same moment: its work stands. Maintenance,
+ * mostly after the requests of the rows have their answer: not counted as a request's SQL.
  */
 export async function ensurePartitions(knex: Knex, throughSeq: bigint): Promise<bigint> {
   const covered = await partitionedThrough(knex);
@@ -38,7 +40,9 @@ export async function ensurePartitions(knex: Knex, throughSeq: bigint): Promise<
   for (let partition = partitionOf(covered); partition <= last; partition += 1n) {
     const from = partition * BigInt(PARTITION_ROWS);
     try {
-      await knex.raw(`create table if not exists ${PARENT}_${partition} partition of ${PARENT} for values from (${from}) to (${from + BigInt(PARTITION_ROWS)})`);
+      await knex
+        .raw(`create table if not exists ${PARENT}_${partition} partition of ${PARENT} for values from (${from}) to (${from + BigInt(PARTITION_ROWS)})`)
+        .options(OFF_REQUEST_PATH);
     } catch (error) {
       if ((await partitionedThrough(knex)) <= from) throw error;
     }
