@@ -27,7 +27,7 @@ export interface WitnessedChainCheck {
      * `filing`: the chain is whole, but a row is not filed under its data subjects (subjectPartitions.ts).
      */
     kind: 'link' | 'witness' | 'filing';
-    /** The row named: the first broken link, or the first row after the last good checkpoint. */
+    /** The row named: the first broken link, the first row after the last good checkpoint, or the row not filed. */
     seq: string;
     message: string;
   };
