@@ -57,10 +57,11 @@ export async function ensurePartitions(knex: Knex, throughSeq: bigint): Promise<
  */
 export async function firstRowNotFiled(knex: Knex): Promise<string | null> {
   if (!(await knex.schema.hasTable(PARENT))) return null;
+  // A set difference, hashed in one pass over each: the partitions have no index by seq, and a join
+  // walked in seq order would scan a partition per row.
   const { rows } = await knex.raw(
-    `select log.seq from disclosure_log as log left join ${PARENT} as filed on filed.seq = log.seq
-     where log.data_subjects is not null and filed.data_subjects is distinct from log.data_subjects
-     order by log.seq limit 1`,
+    `select min(seq) as seq from (select seq, data_subjects from disclosure_log where data_subjects is not null
+     except all select seq, data_subjects from ${PARENT}) as unfiled`,
   );
-  return rows.length > 0 ? String(rows[0].seq) : null;
+  return rows[0].seq === null ? null : String(rows[0].seq);
 }
