@@ -9,6 +9,7 @@
 // their seq in the batch's order. The same statement files each row's data subjects in
 // disclosure_log_subjects, whose partitions the writer makes ahead of the rows (subjectPartitions.ts).
 import type { Knex } from 'knex';
+import { sendStatement } from '../db/sendStatement.ts';
 import { isUniqueViolation } from '../db/uniqueViolation.ts';
 import { logError } from '../logging/log.ts';
 import { GENESIS_HASH, hashStoredRecord, storedForm, type DisclosureRecord } from './disclosureChain.ts';
@@ -31,7 +32,7 @@ const MAX_ATTEMPTS = 5;
 const APPEND_ROWS = `with appended as (
   insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, guardian, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash)
   select request_id, at, principal, agency, roles, purpose, case_id, guardian, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash
-  from rows from (json_to_recordset(?::json) as (request_id text, at timestamptz, principal text, agency text, roles jsonb, purpose text,
+  from rows from (json_to_recordset($1::json) as (request_id text, at timestamptz, principal text, agency text, roles jsonb, purpose text,
     case_id text, guardian text, data_subjects text[], outcome_sets json, outcome_of integer[], decision text, prev_hash text, hash text)) with ordinality as batch
   order by batch.ordinality
   returning seq, data_subjects),
@@ -100,7 +101,7 @@ export function createDisclosureWriter(knex: Knex, onAppended?: (rows: number) =
       const previous = end ?? (end = await readEnd());
       const { json, last } = chain(previous, records);
       try {
-        const { rows } = await knex.raw(APPEND_ROWS, [json]).options({ name: APPEND_ROWS_STATEMENT });
+        const rows = await sendStatement<{ last: string }>(knex, APPEND_ROWS, [json], { name: APPEND_ROWS_STATEMENT });
         end = last;
         onAppended?.(records.length);
         return BigInt(rows[0].last);

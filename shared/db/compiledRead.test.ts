@@ -65,6 +65,26 @@ describe('a compiled read', () => {
     expect(database.statementCount() - before).toBe(1);
   });
 
+  it('answers the same inside a transaction, on the transaction\'s connection', async () => {
+    const outside = await clinicVisits(knex, ['p1', 'p2'], 5);
+    const trx = await knex.transaction();
+    try {
+      await trx('visit').insert({ id: 'v5', person_id: 'p2', visited_on: '2026-03-01', kind: 'clinic' });
+      // The transaction's own write shows: the read ran on its connection, not another of the pool.
+      expect(await clinicVisits(trx, ['p1', 'p2'], 5)).toEqual([...outside, { id: 'v5', personId: 'p2', visitedOn: '2026-03-01' }]);
+    } finally {
+      await trx.rollback();
+    }
+    expect(await clinicVisits(knex, ['p1', 'p2'], 5)).toEqual(outside);
+  });
+
+  it('gives its connection back when Postgres refuses the statement', async () => {
+    const missing = compiledRead<[ids: readonly string[]], { id: string }>((knex, ids) => knex('no_such_table').select({ id: 'id' }).where(anyOf(knex, 'id', ids)));
+    // More refusals than the pool has connections (one, embedded): a connection kept would block the reads after.
+    for (let attempt = 0; attempt < 3; attempt += 1) await expect(missing(knex, ['v1'])).rejects.toThrow(/no_such_table/);
+    expect(await clinicVisits(knex, ['p2'], 5)).toEqual([{ id: 'v4', personId: 'p2', visitedOn: '2026-02-01' }]);
+  });
+
   it('refuses a query whose text depends on its arguments', async () => {
     const byKind = compiledRead<[kind: string | null], { id: string }>((knex, kind) => {
       const query = knex('visit').select({ id: 'visit.id' });

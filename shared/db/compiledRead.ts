@@ -2,12 +2,15 @@
 // database and then run with each call's values: building and compiling a knex query costs more on every
 // call than sending it (docs/request-path-costs.md, "Fixed-shape reads are compiled once").
 import type { Knex } from 'knex';
+import { sendStatement } from './sendStatement.ts';
 
 /** Where a compiled statement's binding comes from: an argument of the call, or a value fixed in the build. */
 type Slot = { argument: number } | { fixed: unknown };
 
 interface Compiled {
+  /** With knex's `?` placeholders, for a transaction's knex; and final ($1, $2 …), sent past knex's runner. */
   sql: string;
+  native: string;
   slots: Slot[];
 }
 
@@ -26,13 +29,14 @@ function slotOf(binding: unknown, markers: readonly unknown[]): Slot {
 
 function compile<Args extends unknown[]>(knex: Knex, build: (knex: Knex, ...args: Args) => Knex.QueryBuilder, args: Args): Compiled {
   const markers = args.map((arg, index) => (Array.isArray(arg) ? [new ArgumentMarker(index)] : new ArgumentMarker(index)));
-  const marked = build(knex, ...(markers as Args)).toSQL();
+  const built = build(knex, ...(markers as Args)).toSQL();
+  const marked = { sql: built.sql, bindings: built.bindings, native: built.toNative().sql };
   // The precondition, checked with the first real call: the same text whatever the values.
   if (build(knex, ...args).toSQL().sql !== marked.sql) throw new Error('compiledRead: the query text depends on its arguments');
   const slots = marked.bindings.map((binding) => slotOf(binding, markers));
   const used = new Set(slots.flatMap((slot) => ('argument' in slot ? [slot.argument] : [])));
   if (used.size !== args.length) throw new Error('compiledRead: an argument is not bound as a value of the query');
-  return { sql: marked.sql, slots };
+  return { sql: marked.sql, native: marked.native, slots };
 }
 
 /**
@@ -52,7 +56,10 @@ export function compiledRead<Args extends unknown[], Row>(
       compiledFor.set(knex, compiled);
     }
     const bindings = compiled.slots.map((slot) => ('argument' in slot ? args[slot.argument] : slot.fixed));
-    const result = await knex.raw(compiled.sql, bindings as Knex.RawBinding[]).options({ namedRead: true });
-    return result.rows as Row[];
+    if (knex.isTransaction) {
+      const result = await knex.raw(compiled.sql, bindings as Knex.RawBinding[]).options({ namedRead: true });
+      return result.rows as Row[];
+    }
+    return sendStatement<Row>(knex, compiled.native, bindings, { namedRead: true });
   };
 }
