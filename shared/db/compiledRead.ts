@@ -29,14 +29,13 @@ function slotOf(binding: unknown, markers: readonly unknown[]): Slot {
 
 function compile<Args extends unknown[]>(knex: Knex, build: (knex: Knex, ...args: Args) => Knex.QueryBuilder, args: Args): Compiled {
   const markers = args.map((arg, index) => (Array.isArray(arg) ? [new ArgumentMarker(index)] : new ArgumentMarker(index)));
-  const built = build(knex, ...(markers as Args)).toSQL();
-  const marked = { sql: built.sql, bindings: built.bindings, native: built.toNative().sql };
+  const marked = build(knex, ...(markers as Args)).toSQL();
   // The precondition, checked with the first real call: the same text whatever the values.
   if (build(knex, ...args).toSQL().sql !== marked.sql) throw new Error('compiledRead: the query text depends on its arguments');
   const slots = marked.bindings.map((binding) => slotOf(binding, markers));
   const used = new Set(slots.flatMap((slot) => ('argument' in slot ? [slot.argument] : [])));
   if (used.size !== args.length) throw new Error('compiledRead: an argument is not bound as a value of the query');
-  return { sql: marked.sql, native: marked.native, slots };
+  return { sql: marked.sql, native: marked.toNative().sql, slots };
 }
 
 /**

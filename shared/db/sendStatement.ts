@@ -1,7 +1,7 @@
-// A statement whose text is final ($1, $2 …) sent on a connection of knex's pool, past knex's query
-// builder and runner: on the request path those cost more CPU than pg's own round trip (about 70–110 µs
-// a statement against 70–85 for pg alone; docs/request-path-costs.md, "Fixed statements skip knex's
-// runner"). The statement is still knex's in every other way: its pool, its pg dialect (so
+// A statement whose text is final ($1, $2 …) sent on a connection of knex's pool, past knex's Raw builder
+// and runner, which cost on every call about as much CPU as pg's own round trip (a one-row read: 138–204 µs
+// through knex.raw, 105–127 sent here, 71–86 for pg alone; docs/request-path-costs.md, "Fixed statements
+// skip knex's runner"). The statement is still knex's in every other way: its pool, its pg dialect (so
 // namedStatements.ts names it as any read), and its 'query' event (so statementCount counts it).
 import type { Knex } from 'knex';
 
