@@ -45,7 +45,8 @@ for (const service of services) {
       console.log(`✗ ${service.name}: nothing archived: ${result.refused}`);
     } else {
       const through = result.segments.length > 0 ? `, through row ${result.segments[result.segments.length - 1]}` : '';
-      console.log(`✓ ${service.name}: ${result.rows} row(s) older than ${days} days archived in ${result.segments.length} witnessed segment(s)${through}`);
+      const dropped = result.partitionsDropped > 0 ? `; ${result.partitionsDropped} emptied partition(s) of the data subjects' filing dropped` : '';
+      console.log(`✓ ${service.name}: ${result.rows} row(s) older than ${days} days archived in ${result.segments.length} witnessed segment(s)${through}${dropped}`);
     }
   });
 }

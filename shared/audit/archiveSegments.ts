@@ -5,12 +5,15 @@
 // first prev_hash to the witnessed hash, and the live log goes on from that hash.
 import type { Knex } from 'knex';
 import type { WitnessedCheckpoint } from './chainCheckpoint.ts';
+import { dropArchivedPartitions } from './subjectPartitions.ts';
 import { verifyWitnessedChain } from './witnessedChain.ts';
 
 export interface ArchiveResult {
   /** Segments moved, each named by the checkpoint that closes it. */
   segments: string[];
   rows: number;
+  /** Partitions of the data subjects' filing left empty by this and earlier archiving, dropped. */
+  partitionsDropped: number;
   /** Why nothing (more) was archived, when the log itself is in doubt: nothing is archived then. */
   refused: string | null;
 }
@@ -19,12 +22,12 @@ export interface ArchiveResult {
 export async function archiveWitnessedSegments(knex: Knex, checkpoints: readonly WitnessedCheckpoint[], olderThan: Date): Promise<ArchiveResult> {
   // A log that does not meet its checkpoints is evidence: it stays where it is.
   const check = await verifyWitnessedChain(knex, checkpoints);
-  if (check.problem) return { segments: [], rows: 0, refused: `the log does not verify at row ${check.problem.seq}: ${check.problem.message}` };
+  if (check.problem) return { segments: [], rows: 0, partitionsDropped: 0, refused: `the log does not verify at row ${check.problem.seq}: ${check.problem.message}` };
   const archived = await knex('disclosure_log_archive').max('seq as seq').first();
   const head = await knex('disclosure_log').max('seq as seq').first();
-  if (head?.seq === null || head?.seq === undefined) return { segments: [], rows: 0, refused: null };
+  if (head?.seq === null || head?.seq === undefined) return { segments: [], rows: 0, partitionsDropped: 0, refused: null };
   let start = BigInt(String(archived?.seq ?? 0));
-  const result: ArchiveResult = { segments: [], rows: 0, refused: null };
+  const result: ArchiveResult = { segments: [], rows: 0, partitionsDropped: 0, refused: null };
   for (const checkpoint of checkpoints) {
     const end = BigInt(checkpoint.seq);
     if (end <= start) continue;
@@ -44,5 +47,6 @@ export async function archiveWitnessedSegments(knex: Knex, checkpoints: readonly
     result.rows += moved;
     start = end;
   }
+  result.partitionsDropped = await dropArchivedPartitions(knex, start);
   return result;
 }

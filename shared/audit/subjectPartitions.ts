@@ -17,16 +17,21 @@ function partitionOf(seq: bigint): bigint {
   return seq / BigInt(PARTITION_ROWS);
 }
 
-/** Seqs below the returned value have a partition (0: none yet). */
-async function partitionedThrough(knex: Knex): Promise<bigint> {
+/** The numbers of the partitions there are, in order. */
+async function partitionNumbers(knex: Knex): Promise<bigint[]> {
   const { rows } = await knex.raw(
-    `select max(regexp_replace(child.relname, '^.*_', '')::bigint) as last
+    `select regexp_replace(child.relname, '^.*_', '')::bigint as partition
      from pg_inherits join pg_class as child on child.oid = pg_inherits.inhrelid join pg_class as parent on parent.oid = pg_inherits.inhparent
-     where parent.relname = ?`,
+     where parent.relname = ? order by 1`,
     [PARENT],
   ).options(OFF_REQUEST_PATH);
-  const last = rows[0]?.last;
-  return last === null || last === undefined ? 0n : (BigInt(last) + 1n) * BigInt(PARTITION_ROWS);
+  return rows.map((row: { partition: string | number }) => BigInt(row.partition));
+}
+
+/** Seqs below the returned value have a partition (0: none yet). */
+async function partitionedThrough(knex: Knex): Promise<bigint> {
+  const last = (await partitionNumbers(knex)).at(-1);
+  return last === undefined ? 0n : (last + 1n) * BigInt(PARTITION_ROWS);
 }
 
 /**
@@ -48,6 +53,26 @@ export async function ensurePartitions(knex: Knex, throughSeq: bigint): Promise<
     }
   }
   return (last + 1n) * BigInt(PARTITION_ROWS);
+}
+
+/**
+ * Drops the partitions whose every seq is at most `archivedThrough` and which are empty: archiving moved
+ * their rows out. A citizen's read plans and looks the person up in every partition there is, so
+ * partitions left behind would make it slower year after year while the live log stays the same size.
+ * Answers how many were dropped. Dropping one locks the filing for a moment: appends wait, none fails.
+ */
+export async function dropArchivedPartitions(knex: Knex, archivedThrough: bigint): Promise<number> {
+  let dropped = 0;
+  for (const partition of await partitionNumbers(knex)) {
+    if ((partition + 1n) * BigInt(PARTITION_ROWS) - 1n > archivedThrough) break;
+    const table = `${PARENT}_${partition}`;
+    // Never a partition still holding a filing: whatever put it there, dropping it would hide a live row.
+    const { rows } = await knex.raw(`select exists (select 1 from ${table}) as filed`).options(OFF_REQUEST_PATH);
+    if (rows[0].filed) continue;
+    await knex.raw(`drop table if exists ${table}`).options(OFF_REQUEST_PATH);
+    dropped += 1;
+  }
+  return dropped;
 }
 
 /**

@@ -10,7 +10,10 @@ import type { Knex } from 'knex';
 import { GENESIS_HASH, hashPerRequestRecord, hashPersonRecord, verifyDisclosureChain, type DisclosureRecord, type PersonRecord } from '../../shared/audit/disclosureChain.ts';
 import { readDisclosureLog } from '../../shared/audit/disclosureLogReader.ts';
 import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
-import { PARTITION_ROWS } from '../../shared/audit/subjectPartitions.ts';
+import { archiveWitnessedSegments } from '../../shared/audit/archiveSegments.ts';
+import type { WitnessedCheckpoint } from '../../shared/audit/chainCheckpoint.ts';
+import { dropArchivedPartitions, firstRowNotFiled, PARTITION_ROWS } from '../../shared/audit/subjectPartitions.ts';
+import { verifyWitnessedChain } from '../../shared/audit/witnessedChain.ts';
 import { disclosureLogMigrations } from '../../shared/audit/disclosureLogMigrations.ts';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { migrationSource } from '../../shared/db/migrationSource.ts';
@@ -208,6 +211,37 @@ describe("the log's index of data subjects, in partitions of the log's rows", ()
       await writer.write(record('far', ['033090000001']));
       expect(await requestsOf(knex, '033090000001')).toEqual(['far', 'first']);
       expect(await verifyDisclosureChain(knex)).toEqual({ rows: 2, broken: null });
+    });
+  });
+  it('drops the partitions archiving emptied, so a citizen\'s read does not look through them for ever', async () => {
+    await withLogAt(2 * PARTITION_ROWS - 3, async (knex, writer) => {
+      for (const requestId of ['old-1', 'old-2', 'new-1', 'new-2']) await writer.write(record(requestId, ['033090000001']));
+      const partitions = async () => (await knex.raw("select relname from pg_class where relname like 'disclosure_log_subjects\\_%' and relkind = 'r' order by relname")).rows.map((row: { relname: string }) => row.relname);
+      expect(await partitions()).toEqual(['disclosure_log_subjects_0', 'disclosure_log_subjects_1', 'disclosure_log_subjects_2', 'disclosure_log_subjects_3']);
+      // A witnessed checkpoint at the last row of the second partition (its signatures are checked by the caller, not here).
+      const closing = await knex('disclosure_log').select('seq', 'hash').where('seq', 2 * PARTITION_ROWS - 1).first();
+      const checkpoint: WitnessedCheckpoint = { service: 'population', seq: String(closing.seq), hash: closing.hash, at: new Date().toISOString(), signature: '', witnessedAt: new Date().toISOString(), witnessSignature: '' };
+      const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+      const result = await archiveWitnessedSegments(knex, [checkpoint], tomorrow);
+      expect(result).toEqual({ segments: [String(2 * PARTITION_ROWS - 1)], rows: 3, partitionsDropped: 2, refused: null });
+      expect(await partitions()).toEqual(['disclosure_log_subjects_2', 'disclosure_log_subjects_3']);
+      // The live rows are still filed and read, new rows still land, and the whole chain still verifies.
+      await writer.write(record('later', ['033090000001']));
+      expect(await requestsOf(knex, '033090000001')).toEqual(['later', 'new-2', 'new-1']);
+      expect(await firstRowNotFiled(knex)).toBeNull();
+      expect(await verifyWitnessedChain(knex, [checkpoint])).toMatchObject({ rows: 6, archivedRows: 3, problem: null });
+      // Archiving again finds nothing more to drop: the partition of the head stays.
+      expect((await archiveWitnessedSegments(knex, [checkpoint], tomorrow)).partitionsDropped).toBe(0);
+    });
+  });
+
+  it('never drops a partition that still holds a filing, whatever bound it is given', async () => {
+    await withLogAt(PARTITION_ROWS + 5, async (knex, writer) => {
+      await writer.write(record('second', ['033090000001']));
+      // Rows 1 and PARTITION_ROWS + 6 are live: told that everything through the second was archived, it keeps both partitions.
+      expect(await dropArchivedPartitions(knex, BigInt(PARTITION_ROWS + 6))).toBe(0);
+      expect(await requestsOf(knex, '033090000001')).toEqual(['second', 'first']);
+      expect(await firstRowNotFiled(knex)).toBeNull();
     });
   });
 });
