@@ -20,6 +20,8 @@ export interface BenchSettings {
   otherWorkLimit: number;
   /** Seconds of each quiet sample of the machine's load (before our services start, and before measuring). */
   loadSampleSeconds: number;
+  /** How long to wait, before the warm-up, for our started services' background work to end (waitUntilQuiet). */
+  quietTimeoutSeconds: number;
   connections: number[];
   /** How long to wait for a service to answer /health (a first start seeds its database). */
   startTimeoutSeconds: number;
@@ -43,6 +45,7 @@ export function benchSettingsFromEnv(): BenchSettings {
     pairedRounds: bench.pairedRounds,
     otherWorkLimit: 0.1,
     loadSampleSeconds: 3,
+    quietTimeoutSeconds: 900,
     connections: [10, 50],
     startTimeoutSeconds: bench.startTimeoutSeconds,
     fresh: bench.fresh,

@@ -36,4 +36,13 @@ describe('whether a bench run measured the product alone', () => {
       "other work used 40% of the machine's CPU after the warm-up, just before measuring (limit 10%)",
     ]);
   });
+
+  it('is not valid when our own services were busy with no load running, as after a restart\'s recount', () => {
+    const samples = [...quiet.samples, { when: 'after the warm-up, just before measuring', loadAverage: 3.1, seconds: 3, otherShare: 0.01, ourShare: 0.34 }];
+    expect(validityOf({ ...quiet, samples }).reasons).toEqual([
+      "our services used 34% of the machine's CPU with no load running, after the warm-up, just before measuring (limit 10%)",
+    ]);
+    const settled = [...quiet.samples, { ...samples[1], ourShare: 0.04 }];
+    expect(validityOf({ ...quiet, samples: settled })).toEqual({ valid: true, reasons: [] });
+  });
 });

@@ -25,6 +25,10 @@ export function validityOf(input: ValidityInput): Validity {
     if (sample.otherShare > input.otherWorkLimit) {
       reasons.push(`other work used ${percent(sample.otherShare)} of the machine's CPU ${sample.when} (limit ${percent(input.otherWorkLimit)})`);
     }
+    // Our own services busy with no load (a restart's recount): every target would share the machine with them.
+    if (sample.ourShare !== undefined && sample.ourShare > input.otherWorkLimit) {
+      reasons.push(`our services used ${percent(sample.ourShare)} of the machine's CPU with no load running, ${sample.when} (limit ${percent(input.otherWorkLimit)})`);
+    }
   }
   for (const run of input.runs) {
     if (run.otherShare > input.otherWorkLimit) {

@@ -1,5 +1,6 @@
 // The load on the machine outside a measured run: the 1-minute load average and, over a short quiet
-// window, the share of the machine's CPU used by processes that are not the bench's.
+// window, the share of the machine's CPU used by processes that are not the bench's, and by the bench's
+// own services while no load runs (their background work).
 import { loadavg } from 'node:os';
 import { machineShares, takeCpuSnapshot } from './cpuAccounting.ts';
 
@@ -10,12 +11,29 @@ export interface LoadSample {
   seconds: number;
   /** Share of the machine's CPU (all cores) used by other work over the window, 0..1. */
   otherShare: number;
+  /** With our services started: the share they (and the servers they use) took with no load running. */
+  ourShare?: number;
 }
 
 export async function sampleMachineLoad(when: string, seconds: number, pgids: readonly number[], benchDatabasePrefix: string): Promise<LoadSample> {
   const loadAverage = Number(loadavg()[0].toFixed(2));
   const before = takeCpuSnapshot(pgids, benchDatabasePrefix);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const { otherShare } = machineShares(before, takeCpuSnapshot(pgids, benchDatabasePrefix));
-  return { when, loadAverage, seconds, otherShare };
+  const { otherShare, ourShare } = machineShares(before, takeCpuSnapshot(pgids, benchDatabasePrefix));
+  return pgids.length > 0 ? { when, loadAverage, seconds, otherShare, ourShare } : { when, loadAverage, seconds, otherShare };
+}
+
+/**
+ * Samples until our idle services take at most `limit` of the machine, or `timeoutSeconds` have passed;
+ * answers the last sample and how long it waited. A register started afresh counts today's sharing
+ * statistics from the day's start, a tenth of a core each for minutes; with the bench's thirty processes
+ * doing it at once, the first targets measured shared the machine with them.
+ */
+export async function waitUntilQuiet(sample: () => Promise<LoadSample>, limit: number, timeoutSeconds: number, now = () => Date.now()): Promise<{ sample: LoadSample; waitedSeconds: number }> {
+  const started = now();
+  for (;;) {
+    const last = await sample();
+    const waitedSeconds = (now() - started) / 1000;
+    if ((last.ourShare ?? 0) <= limit || waitedSeconds >= timeoutSeconds) return { sample: last, waitedSeconds };
+  }
 }

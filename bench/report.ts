@@ -29,7 +29,7 @@ export interface BenchReport {
   invalidBecause: string[];
   /** `loadAverage` is the 1-minute load average when the run started: other work on the machine skews results. */
   machine: { cpus: number; cpuModel: string; node: string; platform: string; loadAverage: number };
-  /** The machine outside the measured runs: before our services started, and after the warm-up just before measuring. */
+  /** The machine outside the measured runs: before our services started, once they settled, and after the warm-up just before measuring. */
   load: LoadSample[];
   postgres: string;
   citizens: number;
@@ -107,7 +107,7 @@ export function machineInfo(): BenchReport['machine'] {
 }
 
 const ms = (value: number) => value.toFixed(2);
-const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+export const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
 
 /** One row of the CPU table: where one request's CPU went, by process. */
 function cpuRow(m: Measurement): string[] {
@@ -151,7 +151,9 @@ export function printReport(report: BenchReport): void {
     m.sqlPerRequest.toFixed(2),
   ]);
   const page = report.page;
-  const load = report.load.map((sample) => `load average ${sample.loadAverage} and other work ${percent(sample.otherShare)} of the CPU ${sample.when}`).join('; ');
+  const load = report.load
+    .map((sample) => `load average ${sample.loadAverage}, other work ${percent(sample.otherShare)}${sample.ourShare === undefined ? '' : ` and our idle services ${percent(sample.ourShare)}`} of the CPU ${sample.when}`)
+    .join('; ');
   console.log(`
 Benchmark: one page of ${page.citizens} citizens of ward ${report.ward.code} (${report.ward.residents.toLocaleString('en')} residents) with civil events, land parcels, enterprises
   page holds ${page.civilEvents} civil events, ${page.landParcels} parcels, ${page.businesses} enterprises; ${page.responseBytes} bytes of JSON

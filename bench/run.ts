@@ -28,13 +28,13 @@ import {
 import { validityOf } from './benchValidity.ts';
 import { killAllChildrenNow, stopAllChildren } from './childProcesses.ts';
 import { runCpu, takeCpuSnapshot, type TargetProcess } from './cpuAccounting.ts';
-import { sampleMachineLoad } from './machineLoad.ts';
+import { sampleMachineLoad, waitUntilQuiet } from './machineLoad.ts';
 import { measuredCommit } from './measuredCommit.ts';
 import { measureDownloadMemory, publishBenchOpenData } from './openDataBench.ts';
 import { measureConsoleFirstLoad } from './consoleFirstLoad.ts';
 import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
 import { CONTROL_PAIRS, pairedRatio, ROUND_SECONDS, roundOrder, type PairedRatio } from './pairedRounds.ts';
-import { machineInfo, printReport, ratiosOf, type BenchReport, type Measurement } from './report.ts';
+import { machineInfo, percent, printReport, ratiosOf, type BenchReport, type Measurement } from './report.ts';
 import { writeResults } from './resultsFile.ts';
 import { runLoad, stopRunningLoad } from './runLoad.ts';
 import { totalSqlStatements } from './sqlStatements.ts';
@@ -193,12 +193,19 @@ async function main(settings: BenchSettings): Promise<void> {
     [openDataDownload, stackParts(services)],
     [openDataGraphql, stackParts(services)],
   ]);
+  const pgids = all.map((service) => service.child.pid);
+  const quiet = await waitUntilQuiet(
+    () => sampleMachineLoad('while our services settled, before the warm-up', settings.loadSampleSeconds, pgids, settings.databasePrefix),
+    settings.otherWorkLimit,
+    settings.quietTimeoutSeconds,
+  );
+  load.push(quiet.sample);
+  console.log(`Our services' own work with no load: ${percent(quiet.sample.ourShare ?? 0)} of the machine after waiting ${quiet.waitedSeconds.toFixed(0)} s (a restarted register recounts today's statistics)`);
   console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
   // The full stack with limits on and off back to back: their ratio compares runs close in time.
   const targets = [gateway, oneBox, unlimited, unaudited, unprotected, raw, consentGated, policyOnly, connectionGated, connectionFree, openDataDownload, openDataGraphql];
   for (const target of targets) await runLoad(target, settings.connections[0], settings.warmupSeconds);
   await assertAllAlive(all);
-  const pgids = all.map((service) => service.child.pid);
   load.push(await sampleMachineLoad('after the warm-up, just before measuring', settings.loadSampleSeconds, pgids, settings.databasePrefix));
 
   console.log(`Load: ${settings.durationSeconds} s per run`);
@@ -273,7 +280,7 @@ try {
   // then each control's pair in its rounds.
   const pairRunSeconds = CONTROL_PAIRS.length * settings.connections.length * settings.pairedRounds * 2 * (ROUND_SECONDS + 10);
   // 600 s more for open data: the first run writes a 200,000-row version, then one download of it is read.
-  const watchdogSeconds = settings.startTimeoutSeconds + 900 + TARGET_NAMES.length * (settings.warmupSeconds + settings.connections.length * (settings.durationSeconds + 10)) + pairRunSeconds;
+  const watchdogSeconds = settings.startTimeoutSeconds + settings.quietTimeoutSeconds + 900 + TARGET_NAMES.length * (settings.warmupSeconds + settings.connections.length * (settings.durationSeconds + 10)) + pairRunSeconds;
   setTimeout(() => {
     console.error(`Benchmark failed: still running after ${watchdogSeconds} s; stopping.`);
     stopRunningLoad();
