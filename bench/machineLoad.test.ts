@@ -1,5 +1,6 @@
-// Before the warm-up the bench waits for its own services to be idle: a register started afresh recounts
-// today's statistics for minutes, and targets measured meanwhile would share the machine with thirty such counts.
+// Before the warm-up the bench waits for its own services to be idle: a register started afresh counts
+// today's statistics from the day's start at its first round, for minutes, and targets measured meanwhile
+// would share the machine with thirty such counts.
 import { describe, expect, it } from 'vitest';
 import { waitUntilQuiet, type LoadSample } from './machineLoad.ts';
 
@@ -19,15 +20,23 @@ function samplesOf(ourShares: number[]) {
 describe('waiting for our services to settle', () => {
   it('samples until our services take no more than the limit, and says how long that took', async () => {
     const samples = samplesOf([0.45, 0.3, 0.12, 0.06, 0.02]);
-    const { sample, waitedSeconds } = await waitUntilQuiet(samples.sample, 0.1, 900, samples.now);
+    const { sample, waitedSeconds } = await waitUntilQuiet(samples.sample, { limit: 0.1, notBefore: 0, timeoutSeconds: 900 }, samples.now);
     expect(sample.ourShare).toBe(0.06);
     expect(waitedSeconds).toBe(12);
     expect(samples.taken()).toBe(4);
   });
 
+  it('goes on sampling while quiet until their first count of the day has started, then waits for it to end', async () => {
+    // Quiet for the first 9 s, then the counts start and take 9 s: a first quiet sample is not the end of them.
+    const samples = samplesOf([0.02, 0.02, 0.02, 0.5, 0.5, 0.4, 0.03]);
+    const { sample, waitedSeconds } = await waitUntilQuiet(samples.sample, { limit: 0.1, notBefore: 10_000, timeoutSeconds: 900 }, samples.now);
+    expect(sample.ourShare).toBe(0.03);
+    expect(waitedSeconds).toBe(21);
+  });
+
   it('gives up at its time limit with the last sample, which then makes the run not valid', async () => {
     const samples = samplesOf([0.4]);
-    const { sample, waitedSeconds } = await waitUntilQuiet(samples.sample, 0.1, 30, samples.now);
+    const { sample, waitedSeconds } = await waitUntilQuiet(samples.sample, { limit: 0.1, notBefore: 0, timeoutSeconds: 30 }, samples.now);
     expect(sample.ourShare).toBe(0.4);
     expect(waitedSeconds).toBe(30);
   });

@@ -24,16 +24,21 @@ export async function sampleMachineLoad(when: string, seconds: number, pgids: re
 }
 
 /**
- * Samples until our idle services take at most `limit` of the machine, or `timeoutSeconds` have passed;
- * answers the last sample and how long it waited. A register started afresh counts today's sharing
- * statistics from the day's start, a tenth of a core each for minutes; with the bench's thirty processes
- * doing it at once, the first targets measured shared the machine with them.
+ * Samples until our idle services take at most `limit` of the machine, once `notBefore` (ms) is past, or
+ * until `timeoutSeconds` have passed; answers the last sample and how long it waited. A register started
+ * afresh counts today's sharing statistics from the day's start at its first round (SHARING_STATISTICS_SECONDS
+ * after it starts), a tenth of a core each for minutes; with the bench's thirty processes doing it at once,
+ * targets measured meanwhile shared the machine with them.
  */
-export async function waitUntilQuiet(sample: () => Promise<LoadSample>, limit: number, timeoutSeconds: number, now = () => Date.now()): Promise<{ sample: LoadSample; waitedSeconds: number }> {
+export async function waitUntilQuiet(
+  sample: () => Promise<LoadSample>,
+  options: { limit: number; notBefore: number; timeoutSeconds: number },
+  now = () => Date.now(),
+): Promise<{ sample: LoadSample; waitedSeconds: number }> {
   const started = now();
   for (;;) {
     const last = await sample();
     const waitedSeconds = (now() - started) / 1000;
-    if ((last.ourShare ?? 0) <= limit || waitedSeconds >= timeoutSeconds) return { sample: last, waitedSeconds };
+    if (((last.ourShare ?? 0) <= options.limit && now() >= options.notBefore) || waitedSeconds >= options.timeoutSeconds) return { sample: last, waitedSeconds };
   }
 }

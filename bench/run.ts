@@ -4,6 +4,7 @@
 // tables and writes bench/results/. Every child is stopped on the way out, whether the run ends, fails
 // or is interrupted.
 import { ensureChromium } from '../scripts/chromium.ts';
+import { config } from '../shared/config/config.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { approveBenchConnection, busiestWard, checkServerReachable, dropBenchDatabases, grantBenchConsents, ServerUnreachableError, unseededAgencies, vacuumAnalyze } from './benchDatabase.ts';
 import { benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
@@ -124,6 +125,7 @@ async function main(settings: BenchSettings): Promise<void> {
   // The gateway serves the console's build: current before it starts, for the first-load figures.
   await ensureConsoleBuilt({ quiet: true });
   const services: RunningServices = await startServices(settings, await unseededAgencies(settings, agencies));
+  const servicesStarted = Date.now();
   const all = [
     ...services.subgraphs,
     services.gateway,
@@ -194,13 +196,17 @@ async function main(settings: BenchSettings): Promise<void> {
     [openDataGraphql, stackParts(services)],
   ]);
   const pgids = all.map((service) => service.child.pid);
+  // Their first round of sharing statistics (a count of the whole day so far) starts a period after they did.
+  const firstCountsStarted = servicesStarted + (config.sharingStatisticsSeconds + 10) * 1000;
   const quiet = await waitUntilQuiet(
     () => sampleMachineLoad('while our services settled, before the warm-up', settings.loadSampleSeconds, pgids, settings.databasePrefix),
-    settings.otherWorkLimit,
-    settings.quietTimeoutSeconds,
+    { limit: settings.otherWorkLimit, notBefore: firstCountsStarted, timeoutSeconds: settings.quietTimeoutSeconds },
   );
   load.push(quiet.sample);
-  console.log(`Our services' own work with no load: ${percent(quiet.sample.ourShare ?? 0)} of the machine after waiting ${quiet.waitedSeconds.toFixed(0)} s (a restarted register recounts today's statistics)`);
+  console.log(
+    `Our services' own work with no load: ${percent(quiet.sample.ourShare ?? 0)} of the machine after waiting ${quiet.waitedSeconds.toFixed(0)} s ` +
+      `for their first count of today's sharing statistics (from the day's start) to end`,
+  );
   console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
   // The full stack with limits on and off back to back: their ratio compares runs close in time.
   const targets = [gateway, oneBox, unlimited, unaudited, unprotected, raw, consentGated, policyOnly, connectionGated, connectionFree, openDataDownload, openDataGraphql];
