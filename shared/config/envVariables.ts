@@ -388,7 +388,7 @@ export const ENV_VARIABLES = [
     default: '60',
     meaning: 'each register recomputes today\'s sharing statistics from its disclosure log this often (and each closed day not yet done, once)',
     requiredInProduction: false,
-    readBy: ['subgraph'],
+    readBy: ['subgraph', 'bench'],
   },
   {
     name: 'POLICY_DIR',
