@@ -64,7 +64,8 @@ export async function ensurePartitions(knex: Knex, throughSeq: bigint): Promise<
 export async function dropArchivedPartitions(knex: Knex, archivedThrough: bigint): Promise<number> {
   let dropped = 0;
   for (const partition of await partitionNumbers(knex)) {
-    if ((partition + 1n) * BigInt(PARTITION_ROWS) - 1n > archivedThrough) break;
+    // The partition of the first seq not archived, and every later one, may hold live rows.
+    if (partition >= partitionOf(archivedThrough + 1n)) break;
     const table = `${PARENT}_${partition}`;
     // Never a partition still holding a filing: whatever put it there, dropping it would hide a live row.
     const { rows } = await knex.raw(`select exists (select 1 from ${table}) as filed`).options(OFF_REQUEST_PATH);
