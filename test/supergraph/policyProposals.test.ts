@@ -159,6 +159,10 @@ describe('two security officers changing who may read what', () => {
     expect(inForce.version).toBe(base + 1);
     const winner = won[0] === answers[0] ? withoutJustice : withoutTax;
     expect(fileIn(inForce, CITIZEN_POLICY)).toBe(winner);
+    // The refused change left no gap in the history: the next version is the one after the winner's.
+    await restorePolicies(base, 'Both offices again');
+    const history = await query(securityOfficer, '{ policyVersions(first: 3) { version } }');
+    expect(history.body.data.policyVersions).toEqual([{ version: base + 2 }, { version: base + 1 }, { version: base }]);
   });
 
   it('refuses to approve a pending change once another version is in force', async () => {

@@ -66,8 +66,12 @@ async function record(
   knex: Knex,
   entry: { action: string; author: string; reason: string; restoresVersion?: number; files: PolicyFileSet; changedFiles: string[]; basedOn: number | null; approvedBy?: string },
 ): Promise<PolicyVersionRow> {
+  // The version after the one it was made on, not the table's sequence: a change refused by the unique
+  // key still takes a sequence number, which left gaps in the history and could give the winner of two
+  // changes made at once the number after the next.
   const [{ version }] = await knex('policy_version')
     .insert({
+      version: (entry.basedOn ?? 0) + 1,
       hash: hashPolicyFileSet(entry.files),
       action: entry.action,
       author: entry.author,
