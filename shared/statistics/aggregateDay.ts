@@ -1,6 +1,7 @@
 // One day of a register's disclosure log as sharing statistics: per service (field group), consumer
 // agency and purpose, how many requests, how many records disclosed, how many refused and why, how many
 // distinct people. Pure: the rows in, the figures out (sharingStatisticsAggregator.ts reads and writes).
+import { createHash } from 'node:crypto';
 import type { CompiledPolicies } from '../policy/compilePolicies.ts';
 import { fieldGroupId } from '../policy/fieldGroups.ts';
 
@@ -48,6 +49,25 @@ interface Accumulator extends Omit<DayFigures, 'distinctSubjects'> {
   /** The last row counted in `requests` (rows come one at a time: a row counts once). */
   lastRequest: string;
   subjects: Set<string>;
+  /** People added to `subjects` since the figures were last saved (the aggregator keeps them for a restart). */
+  unsavedSubjects: string[];
+}
+
+const groupings = new WeakMap<CompiledPolicies, string>();
+
+/** What counting a row depends on in the policies: each field's group and owner. Equal fingerprints count alike. */
+export function fieldGrouping(policies: CompiledPolicies): string {
+  let fingerprint = groupings.get(policies);
+  if (fingerprint === undefined) {
+    const hash = createHash('sha256');
+    for (const name of [...policies.fields.keys()].sort()) {
+      const field = policies.fields.get(name)!;
+      hash.update(`${name}\u0000${fieldGroupId(field)}\u0000${field.owner}\n`);
+    }
+    fingerprint = hash.digest('hex');
+    groupings.set(policies, fingerprint);
+  }
+  return fingerprint;
 }
 
 /** Each data subject of a row with their outcome, whatever form the row was written in. */
@@ -89,19 +109,17 @@ export function addRows(figures: Map<string, Accumulator>, rows: Iterable<LogRow
         }
       }
       for (const [id, service] of perService) {
-        const key = `${id}\u0000${row.agency}\u0000${purpose}`;
-        let figure = figures.get(key);
-        if (!figure) {
-          figure = { service: id, ownerAgency: service.owner, consumerAgency: row.agency, purpose, requests: 0, lastRequest: '', recordsDisclosed: 0, refusals: {}, subjects: new Set() };
-          figures.set(key, figure);
-        }
+        const figure = figureOf(figures, { service: id, ownerAgency: service.owner, consumerAgency: row.agency, purpose });
         if (figure.lastRequest !== requestKey) {
           figure.lastRequest = requestKey;
           figure.requests += 1;
         }
         if (service.disclosed) {
           figure.recordsDisclosed += 1;
-          if (subject) figure.subjects.add(subject);
+          if (subject && !figure.subjects.has(subject)) {
+            figure.subjects.add(subject);
+            figure.unsavedSubjects.push(subject);
+          }
         }
         for (const reason of service.reasons) figure.refusals[reason] = (figure.refusals[reason] ?? 0) + 1;
       }
@@ -109,13 +127,48 @@ export function addRows(figures: Map<string, Accumulator>, rows: Iterable<LogRow
   }
 }
 
+type FigureKey = Pick<DayFigures, 'service' | 'ownerAgency' | 'consumerAgency' | 'purpose'>;
+
+/** A person counted in a figure's distinct subjects, as saved for a restart. */
+export type SavedSubject = Omit<FigureKey, 'ownerAgency'> & { subject: string };
+
+const figureId = (key: Omit<FigureKey, 'ownerAgency'>) => `${key.service}\u0000${key.consumerAgency}\u0000${key.purpose}`;
+
+/** The figure of a service, consumer agency and purpose, made empty when there is none yet. */
+function figureOf(figures: Map<string, Accumulator>, key: FigureKey): Accumulator {
+  const id = figureId(key);
+  let figure = figures.get(id);
+  if (!figure) {
+    figure = { ...key, requests: 0, lastRequest: '', recordsDisclosed: 0, refusals: {}, subjects: new Set(), unsavedSubjects: [] };
+    figures.set(id, figure);
+  }
+  return figure;
+}
+
 export function newFigures(): Map<string, Accumulator> {
   return new Map();
+}
+
+/** Figures saved earlier (the rows `finish` gave, and the people counted in them), to go on counting from. */
+export function restoredFigures(saved: DayFigures[], subjects: SavedSubject[]): Map<string, Accumulator> {
+  const figures = newFigures();
+  for (const { distinctSubjects: _counted, refusals, ...row } of saved) Object.assign(figureOf(figures, row), { ...row, refusals: { ...refusals } });
+  for (const { subject, ...key } of subjects) figures.get(figureId(key))?.subjects.add(subject);
+  return figures;
+}
+
+/** The people counted since the figures were last saved, each with the figure they count in. */
+export function unsavedSubjectsOf(figures: Map<string, Accumulator>): SavedSubject[] {
+  return [...figures.values()].flatMap(({ service, consumerAgency, purpose, unsavedSubjects }) => unsavedSubjects.map((subject) => ({ service, consumerAgency, purpose, subject })));
+}
+
+export function markSubjectsSaved(figures: Map<string, Accumulator>): void {
+  for (const figure of figures.values()) figure.unsavedSubjects = [];
 }
 
 /** The accumulated figures as rows, in key order. */
 export function finish(figures: Map<string, Accumulator>): DayFigures[] {
   return [...figures.values()]
-    .map(({ lastRequest: _lastRequest, subjects, ...rest }) => ({ ...rest, distinctSubjects: subjects.size }))
+    .map(({ lastRequest: _lastRequest, subjects, unsavedSubjects: _unsaved, ...rest }) => ({ ...rest, distinctSubjects: subjects.size }))
     .sort((a, b) => (a.service !== b.service ? (a.service < b.service ? -1 : 1) : a.consumerAgency !== b.consumerAgency ? (a.consumerAgency < b.consumerAgency ? -1 : 1) : a.purpose < b.purpose ? -1 : a.purpose > b.purpose ? 1 : 0));
 }

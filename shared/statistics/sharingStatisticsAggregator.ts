@@ -4,8 +4,10 @@
 // counted incrementally: the figures so far stay in memory with the last row counted, and each round reads
 // only the rows appended since (by seq, the log's primary key), so a round costs what was logged since the
 // last one, not the whole day (a full recount on every round grew with the day's traffic: at the bench's
-// rates it took the machine). A restart, a new day or a policy change counts the day once from its start,
-// giving way between batches (PAUSE_PER_BATCH_TIME).
+// rates it took the machine). Each round saves where today's count stands (the last row, the field grouping
+// and the people counted so far), so a restarted register continues it; a new day, and a policy change
+// that moves a field to another group, count the day once from its start, giving way between batches
+// (PAUSE_PER_BATCH_TIME).
 // A day's rows are replaced in one transaction under an advisory lock on that day, so two replicas doing it
 // at once wait for each other (each writes all it has counted; the next round of the other catches up).
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,11 +15,13 @@ import type { Knex } from 'knex';
 import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
 import { logError } from '../logging/log.ts';
 import type { CompiledPolicies } from '../policy/compilePolicies.ts';
-import { addRows, finish, newFigures, type DayFigures, type LogRow } from './aggregateDay.ts';
+import { addRows, fieldGrouping, finish, markSubjectsSaved, newFigures, restoredFigures, unsavedSubjectsOf, type DayFigures, type LogRow } from './aggregateDay.ts';
 import { addDays, provinceDay, provinceDayStart } from '../calendar/provinceDay.ts';
 
 // A batch is read and counted in one go, holding the event loop: small enough not to stall requests.
 const BATCH = 500;
+/** Rows of one insert when the figures are written. */
+const CHUNK = 500;
 /**
  * Between batches the count waits this many times as long as the batch took: a day counted from its
  * start (after every restart: hundreds of thousands of rows at the bench's rates) takes about a tenth of
@@ -30,20 +34,33 @@ const LOCK_CLASS = 1_414_746_707;
 
 const LOG_COLUMNS = ['seq', 'agency', 'purpose', 'data_subjects', 'outcome_of', 'outcome_sets', 'outcomes', 'data_subject', 'fields', 'decision'];
 
-/** A day's figures as counted so far: the rows up to `afterSeq`, under `policies`. */
+/** A day's figures as counted so far: the rows up to `afterSeq`, under the field grouping `grouping`. */
 export interface DayCount {
   day: string;
-  policies: CompiledPolicies;
+  /** fieldGrouping() of the policies it was counted under. */
+  grouping: string;
   figures: ReturnType<typeof newFigures>;
   afterSeq: string | null;
 }
 
-export function newDayCount(day: string, policies: CompiledPolicies): DayCount {
-  return { day, policies, figures: newFigures(), afterSeq: null };
+function newDayCount(day: string, grouping: string): DayCount {
+  return { day, grouping, figures: newFigures(), afterSeq: null };
+}
+
+/** The open day's count as last saved (by this process before it restarted, or by a replica), if it was counted under `grouping`. */
+async function savedDayCount(knex: Knex, day: string, grouping: string): Promise<DayCount | null> {
+  const run = await knex('sharing_statistics_run').options(OFF_REQUEST_PATH).select({ closed: 'closed', afterSeq: 'after_seq', grouping: 'grouping' }).where('day', day).first();
+  if (!run || run.closed || run.afterSeq === null || run.grouping !== grouping) return null;
+  const saved: DayFigures[] = await knex('sharing_statistics')
+    .options(OFF_REQUEST_PATH)
+    .select({ service: 'service', ownerAgency: 'owner_agency', consumerAgency: 'consumer_agency', purpose: 'purpose', requests: 'requests', recordsDisclosed: 'records_disclosed', refusals: 'refusals', distinctSubjects: 'distinct_subjects' })
+    .where('day', day);
+  const subjects = await knex('sharing_statistics_subject').options(OFF_REQUEST_PATH).select({ service: 'service', consumerAgency: 'consumer_agency', purpose: 'purpose', subject: 'subject' }).where('day', day);
+  return { day, grouping, figures: restoredFigures(saved, subjects), afterSeq: String(run.afterSeq) };
 }
 
 /** Adds the day's rows logged after `count.afterSeq`, a batch at a time by seq. */
-async function countNewRows(knex: Knex, count: DayCount, stopping?: AbortSignal): Promise<void> {
+async function countNewRows(knex: Knex, count: DayCount, policies: CompiledPolicies, stopping?: AbortSignal): Promise<void> {
   const from = provinceDayStart(count.day).toISOString();
   const until = provinceDayStart(addDays(count.day, 1)).toISOString();
   for (;;) {
@@ -51,30 +68,28 @@ async function countNewRows(knex: Knex, count: DayCount, stopping?: AbortSignal)
     const query = knex('disclosure_log').options(OFF_REQUEST_PATH).select(LOG_COLUMNS).where('at', '>=', from).where('at', '<', until).orderBy('seq').limit(BATCH);
     if (count.afterSeq !== null) query.where('seq', '>', count.afterSeq);
     const rows = (await query) as LogRow[];
-    addRows(count.figures, rows, count.policies);
+    addRows(count.figures, rows, policies);
     if (rows.length > 0) count.afterSeq = String(rows[rows.length - 1].seq);
     if (rows.length < BATCH) return;
     await sleep((performance.now() - started) * PAUSE_PER_BATCH_TIME, undefined, { signal: stopping });
   }
 }
 
-/** One day's figures from the log, counted from its start. */
-export async function figuresOfDay(knex: Knex, policies: CompiledPolicies, day: string, stopping?: AbortSignal): Promise<DayFigures[]> {
-  const count = newDayCount(day, policies);
-  await countNewRows(knex, count, stopping);
-  return finish(count.figures);
-}
-
-/** Replaces the day's rows with `figures`; `closed` when the day is over (it is not counted again). */
-async function writeDay(knex: Knex, day: string, figures: DayFigures[], closed: boolean): Promise<void> {
+/**
+ * Replaces the day's rows with the count's figures; `closed` when the day is over (it is not counted
+ * again, and the people of its count are no longer kept). An open day's count is saved with them.
+ */
+async function writeDay(knex: Knex, count: DayCount, closed: boolean): Promise<void> {
+  const { day } = count;
+  const figures = finish(count.figures);
   await knex.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(?, ?)', [LOCK_CLASS, Math.round(provinceDayStart(day).getTime() / 86_400_000)]);
     await trx('sharing_statistics').options(OFF_REQUEST_PATH).where('day', day).delete();
-    for (let start = 0; start < figures.length; start += 500) {
+    for (let start = 0; start < figures.length; start += CHUNK) {
       await trx('sharing_statistics')
         .options(OFF_REQUEST_PATH)
         .insert(
-          figures.slice(start, start + 500).map((figure) => ({
+          figures.slice(start, start + CHUNK).map((figure) => ({
             day,
             service: figure.service,
             owner_agency: figure.ownerAgency,
@@ -87,24 +102,41 @@ async function writeDay(knex: Knex, day: string, figures: DayFigures[], closed: 
           })),
         );
     }
+    if (closed) {
+      await trx('sharing_statistics_subject').options(OFF_REQUEST_PATH).where('day', day).delete();
+    } else {
+      // A replica may have saved the same person already: each saves what it counted.
+      const subjects = unsavedSubjectsOf(count.figures);
+      for (let start = 0; start < subjects.length; start += CHUNK) {
+        await trx('sharing_statistics_subject')
+          .options(OFF_REQUEST_PATH)
+          .insert(subjects.slice(start, start + CHUNK).map(({ service, consumerAgency, purpose, subject }) => ({ day, service, consumer_agency: consumerAgency, purpose, subject })))
+          .onConflict(['day', 'service', 'consumer_agency', 'purpose', 'subject'])
+          .ignore();
+      }
+    }
     await trx('sharing_statistics_run')
       .options(OFF_REQUEST_PATH)
-      .insert({ day, closed, computed_at: new Date().toISOString() })
+      .insert({ day, closed, computed_at: new Date().toISOString(), after_seq: closed ? null : count.afterSeq, grouping: closed ? null : count.grouping })
       .onConflict('day')
-      .merge(['closed', 'computed_at']);
+      .merge(['closed', 'computed_at', 'after_seq', 'grouping']);
   });
+  markSubjectsSaved(count.figures);
 }
 
 /** Counts `day` from its start and replaces its rows. */
 export async function aggregateDay(knex: Knex, policies: CompiledPolicies, day: string, closed: boolean, stopping?: AbortSignal): Promise<void> {
-  await writeDay(knex, day, await figuresOfDay(knex, policies, day, stopping), closed);
+  const count = newDayCount(day, fieldGrouping(policies));
+  await countNewRows(knex, count, policies, stopping);
+  await writeDay(knex, count, closed);
 }
 
 const asDay = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
 /**
  * Every closed day not yet done, then today: `today`, if given, is the count so far (it is continued when
- * it is of today and of the policies in force, else started again); returns today's count for the next round.
+ * it is of today and of the field grouping in force; else the count saved last is, or the day is counted
+ * from its start); returns today's count for the next round.
  * `stopping` ends a count between its batches (the service is closing).
  */
 export async function aggregateSharingStatistics(knex: Knex, policies: CompiledPolicies, now = new Date(), today?: DayCount, stopping?: AbortSignal): Promise<DayCount> {
@@ -116,9 +148,10 @@ export async function aggregateSharingStatistics(knex: Knex, policies: CompiledP
     next = first?.at ? provinceDay(new Date(first.at)) : day;
   }
   for (; next < day; next = addDays(next, 1)) await aggregateDay(knex, policies, next, true, stopping);
-  const count = today && today.day === day && today.policies === policies ? today : newDayCount(day, policies);
-  await countNewRows(knex, count, stopping);
-  await writeDay(knex, day, finish(count.figures), false);
+  const grouping = fieldGrouping(policies);
+  const count = today && today.day === day && today.grouping === grouping ? today : ((await savedDayCount(knex, day, grouping)) ?? newDayCount(day, grouping));
+  await countNewRows(knex, count, policies, stopping);
+  await writeDay(knex, count, false);
   return count;
 }
 

@@ -1,0 +1,105 @@
+// A register restarted late in the day continues the day's sharing statistics where its last round left
+// them, instead of reading the whole day's log again; the people it counted before the restart are not
+// counted twice after it. A change of field groups counts the day from its start, and a closed day keeps
+// only its figures. Runs on the engine the tests run on (TEST_DATABASE_URL: the server).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../auth/Principal.ts';
+import { DisclosureCollector } from '../audit/disclosureCollector.ts';
+import { disclosureLogMigrations } from '../audit/disclosureLogMigrations.ts';
+import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
+import { provinceDay } from '../calendar/provinceDay.ts';
+import { migrationSource } from '../db/migrationSource.ts';
+import { openDatabase, type Database } from '../db/openDatabase.ts';
+import { testDatabaseOptions } from '../db/testDatabase.ts';
+import type { CompiledField, CompiledPolicies } from '../policy/compilePolicies.ts';
+import { aggregateSharingStatistics } from './sharingStatisticsAggregator.ts';
+import { sharingStatisticsMigrations } from './sharingStatisticsMigrations.ts';
+
+const field = (name: string, group: string): [string, CompiledField] => [
+  `Citizen.${name}`,
+  { policy: 'population.citizen', owner: 'cong-an-tinh', type: 'Citizen', field: name, group, level: 'personal', rules: [], dataDependent: false, subjectFields: [], subjectFromEnclosingRecord: false, disabled: null },
+];
+const policies: CompiledPolicies = { subgraph: 'population', fields: new Map([field('fullName', 'identity'), field('religion', 'beliefs')]), stateSecrets: new Set() };
+/** The same policies reloaded: a new object, the same groups. */
+const reloaded: CompiledPolicies = { ...policies, fields: new Map(policies.fields) };
+/** Religion moved into the identity group. */
+const regrouped: CompiledPolicies = { ...policies, fields: new Map([field('fullName', 'identity'), field('religion', 'identity')]) };
+
+let database: Database;
+let requests = 0;
+
+/** Social insurance reads the names of `people`, one request; their religion is refused. */
+async function insuranceReads(people: string[]): Promise<void> {
+  const principal: Principal = { subject: null, agency: 'bhxh-tinh', roles: ['officer'], purpose: 'social-insurance', caseId: null, requestId: `statistics-${(requests += 1)}` };
+  const collector = new DisclosureCollector(principal);
+  collector.record(people, 'Citizen.fullName', { allowed: true, policy: 'population.citizen', rule: 'insurance-reads-names', legalBasis: 'law:58/2014/QH13' });
+  collector.record(people, 'Citizen.religion', { allowed: false, policy: 'population.citizen', rule: null, reason: 'AGENCY_NOT_ALLOWED' });
+  await createDisclosureWriter(database.appendKnex).write(collector.toRecord({}));
+}
+
+/** The day's figures as the register answers them, without the day. */
+async function figuresOf(day: string) {
+  return database
+    .knex('sharing_statistics')
+    .select({ service: 'service', requests: 'requests', recordsDisclosed: 'records_disclosed', refusals: 'refusals', distinctSubjects: 'distinct_subjects' })
+    .where('day', day)
+    .orderBy('service');
+}
+
+/** Runs `round` and counts the disclosure-log rows it read. */
+async function logRowsReadBy(round: () => Promise<unknown>): Promise<number> {
+  let rows = 0;
+  const count = (response: unknown, query: { sql: string }) => {
+    if (/from "disclosure_log"/.test(query.sql) && Array.isArray(response)) rows += response.length;
+  };
+  database.knex.on('query-response', count);
+  try {
+    await round();
+  } finally {
+    database.knex.off('query-response', count);
+  }
+  return rows;
+}
+
+beforeAll(async () => {
+  database = await openDatabase(testDatabaseOptions('sharing_statistics_restart'));
+  await database.knex.migrate.latest({ migrationSource: migrationSource({ ...disclosureLogMigrations, ...sharingStatisticsMigrations }) });
+  for (const table of ['sharing_statistics_subject', 'sharing_statistics', 'sharing_statistics_run', 'disclosure_log']) await database.knex(table).del();
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('the sharing statistics of a register that restarts', () => {
+  const today = provinceDay(new Date());
+
+  it('continues the day from its last round: it reads only the rows logged since, and counts no person twice', async () => {
+    await insuranceReads(['001044615332', '001044615333']);
+    await insuranceReads(['001044615332']);
+    expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, policies))).toBe(2);
+    // The register restarts (no count in memory); meanwhile one of the same people and a new one were read.
+    await insuranceReads(['001044615333', '001044615334']);
+    expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, reloaded))).toBe(1);
+    expect(await figuresOf(today)).toEqual([
+      { service: 'population.citizen:beliefs', requests: 3, recordsDisclosed: 0, refusals: { AGENCY_NOT_ALLOWED: 5 }, distinctSubjects: 0 },
+      { service: 'population.citizen:identity', requests: 3, recordsDisclosed: 5, refusals: {}, distinctSubjects: 3 },
+    ]);
+  });
+
+  it('counts the day from its start when a field moved to another group', async () => {
+    expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, regrouped))).toBe(3);
+    expect(await figuresOf(today)).toEqual([{ service: 'population.citizen:identity', requests: 3, recordsDisclosed: 5, refusals: { AGENCY_NOT_ALLOWED: 5 }, distinctSubjects: 3 }]);
+  });
+
+  it('keeps only the figures of a closed day, and starts the next one empty', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    await aggregateSharingStatistics(database.knex, policies, tomorrow);
+    expect(await figuresOf(today)).toEqual([
+      { service: 'population.citizen:beliefs', requests: 3, recordsDisclosed: 0, refusals: { AGENCY_NOT_ALLOWED: 5 }, distinctSubjects: 0 },
+      { service: 'population.citizen:identity', requests: 3, recordsDisclosed: 5, refusals: {}, distinctSubjects: 3 },
+    ]);
+    expect(Number((await database.knex('sharing_statistics_subject').count({ people: '*' }).where('day', today).first())?.people)).toBe(0);
+    expect(await database.knex('sharing_statistics_run').select({ closed: 'closed', afterSeq: 'after_seq' }).where('day', today)).toEqual([{ closed: true, afterSeq: null }]);
+  });
+});
