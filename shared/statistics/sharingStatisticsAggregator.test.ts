@@ -1,13 +1,14 @@
 // A register restarted late in the day continues the day's sharing statistics where its last round left
 // them, instead of reading the whole day's log again; the people it counted before the restart are not
-// counted twice after it. A change of field groups counts the day from its start, and a closed day keeps
-// only its figures. Runs on the engine the tests run on (TEST_DATABASE_URL: the server).
+// counted twice after it. A change of field groups counts the day from its start. A day stays open until
+// the requests under way at midnight are logged, then closes reading only its last rows, and keeps only its
+// figures. Runs on the engine the tests run on (TEST_DATABASE_URL: the server).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/Principal.ts';
 import { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import { disclosureLogMigrations } from '../audit/disclosureLogMigrations.ts';
 import { createDisclosureWriter } from '../audit/disclosureWriter.ts';
-import { provinceDay } from '../calendar/provinceDay.ts';
+import { addDays, provinceDay, provinceDayStart } from '../calendar/provinceDay.ts';
 import { migrationSource } from '../db/migrationSource.ts';
 import { openDatabase, type Database } from '../db/openDatabase.ts';
 import { testDatabaseOptions } from '../db/testDatabase.ts';
@@ -92,14 +93,20 @@ describe('the sharing statistics of a register that restarts', () => {
     expect(await figuresOf(today)).toEqual([{ service: 'population.citizen:identity', requests: 3, recordsDisclosed: 5, refusals: { AGENCY_NOT_ALLOWED: 5 }, distinctSubjects: 3 }]);
   });
 
-  it('keeps only the figures of a closed day, and starts the next one empty', async () => {
-    const tomorrow = new Date(Date.now() + 86_400_000);
-    await aggregateSharingStatistics(database.knex, policies, tomorrow);
-    expect(await figuresOf(today)).toEqual([
-      { service: 'population.citizen:beliefs', requests: 3, recordsDisclosed: 0, refusals: { AGENCY_NOT_ALLOWED: 5 }, distinctSubjects: 0 },
-      { service: 'population.citizen:identity', requests: 3, recordsDisclosed: 5, refusals: {}, distinctSubjects: 3 },
-    ]);
-    expect(Number((await database.knex('sharing_statistics_subject').count({ people: '*' }).where('day', today).first())?.people)).toBe(0);
+  it('keeps the day open just after midnight, then closes it reading only its last rows, and keeps only its figures', async () => {
+    const midnight = provinceDayStart(addDays(today, 1)).getTime();
+    // A request under way at midnight, logged under today.
+    await insuranceReads(['001044615335']);
+    const justAfter = { now: new Date(midnight + 30_000), closeAfterMs: 90_000 };
+    expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, regrouped, justAfter))).toBe(1);
+    const final = [{ service: 'population.citizen:identity', requests: 4, recordsDisclosed: 6, refusals: { AGENCY_NOT_ALLOWED: 6 }, distinctSubjects: 4 }];
+    expect(await figuresOf(today)).toEqual(final);
+    expect(await database.knex('sharing_statistics_run').select({ closed: 'closed' }).where('day', today)).toEqual([{ closed: false }]);
+
+    const later = { now: new Date(midnight + 120_000), closeAfterMs: 90_000 };
+    expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, regrouped, later))).toBe(0);
+    expect(await figuresOf(today)).toEqual(final);
     expect(await database.knex('sharing_statistics_run').select({ closed: 'closed', afterSeq: 'after_seq' }).where('day', today)).toEqual([{ closed: true, afterSeq: null }]);
+    expect(Number((await database.knex('sharing_statistics_subject').count({ people: '*' }).where('day', today).first())?.people)).toBe(0);
   });
 });

@@ -1,12 +1,14 @@
 // Each register fills its own sharing_statistics from its own disclosure log, in its own process and off
-// the request path. On a timer (SHARING_STATISTICS_SECONDS) it brings today up to date, and counts each
-// closed day not yet done once (from the day after the last closed one, or the log's first day). Today is
-// counted incrementally: the figures so far stay in memory with the last row counted, and each round reads
-// only the rows appended since (by seq, the log's primary key), so a round costs what was logged since the
-// last one, not the whole day (a full recount on every round grew with the day's traffic: at the bench's
-// rates it took the machine). Each round saves where today's count stands (the last row, the field grouping
-// and the people counted so far), so a restarted register continues it; a new day, and a policy change
-// that moves a field to another group, count the day once from its start, giving way between batches
+// the request path. On a timer (SHARING_STATISTICS_SECONDS) it brings every day not yet closed up to date:
+// today, the days since the last closed one (or the log's first day), and yesterday until its last
+// requests are surely logged (closeAfterMs after midnight), when it is closed and never counted again.
+// A day is counted incrementally: its figures so far stay in memory with the last row counted, and each
+// round reads only the rows appended since (by seq, the log's primary key, which the chain makes the order
+// rows are committed in), so a round costs what was logged since the last one, not the whole day (a full
+// recount on every round grew with the day's traffic: at the bench's rates it took the machine). Each round
+// saves where an open day's count stands (the last row, the field grouping and the people counted so far),
+// so a restarted register continues it, and closing a day reads only its last rows. A policy change that
+// moves a field to another group counts the open days again from their start, giving way between batches
 // (PAUSE_PER_BATCH_TIME).
 // A day's rows are replaced in one transaction under an advisory lock on that day, so two replicas doing it
 // at once wait for each other (each writes all it has counted; the next round of the other catches up).
@@ -24,7 +26,7 @@ const BATCH = 500;
 const CHUNK = 500;
 /**
  * Between batches the count waits this many times as long as the batch took: a day counted from its
- * start (after every restart: hundreds of thousands of rows at the bench's rates) takes about a tenth of
+ * start (before Dec 6, after every restart: hundreds of thousands of rows at the bench's rates) takes about a tenth of
  * the process per register, instead of all of it for minutes while requests wait (one box, six registers
  * recounting at once: 35–40% of a core; docs/performance.md).
  */
@@ -124,48 +126,72 @@ async function writeDay(knex: Knex, count: DayCount, closed: boolean): Promise<v
   markSubjectsSaved(count.figures);
 }
 
-/** Counts `day` from its start and replaces its rows. */
-export async function aggregateDay(knex: Knex, policies: CompiledPolicies, day: string, closed: boolean, stopping?: AbortSignal): Promise<void> {
-  const count = newDayCount(day, fieldGrouping(policies));
-  await countNewRows(knex, count, policies, stopping);
-  await writeDay(knex, count, closed);
-}
-
 const asDay = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
+/** Today's count, or another open day's, continued: the one in memory, else the one saved, else from the day's start. */
+async function continuedCount(knex: Knex, day: string, grouping: string, inMemory: readonly DayCount[]): Promise<DayCount> {
+  const kept = inMemory.find((count) => count.day === day && count.grouping === grouping);
+  return kept ?? (await savedDayCount(knex, day, grouping)) ?? newDayCount(day, grouping);
+}
+
+export interface AggregationRound {
+  now?: Date;
+  /** The open days' counts the last round returned (none after a start). */
+  openDays?: readonly DayCount[];
+  /**
+   * A day closes this long after it ends: a request under way at midnight is logged under the moment it
+   * began, up to its deadline later. Until then the day stays open beside today.
+   */
+  closeAfterMs?: number;
+  /** Ends a count between its batches (the service is closing). */
+  stopping?: AbortSignal;
+}
+
 /**
- * Every closed day not yet done, then today: `today`, if given, is the count so far (it is continued when
- * it is of today and of the field grouping in force; else the count saved last is, or the day is counted
- * from its start); returns today's count for the next round.
- * `stopping` ends a count between its batches (the service is closing).
+ * Every day not yet closed, from the day after the last closed one (or the log's first day) to today:
+ * those ended more than `closeAfterMs` ago are counted to their end and closed, the others (today, and
+ * yesterday just after midnight) brought up to date. Returns the open days' counts for the next round.
  */
-export async function aggregateSharingStatistics(knex: Knex, policies: CompiledPolicies, now = new Date(), today?: DayCount, stopping?: AbortSignal): Promise<DayCount> {
-  const day = provinceDay(now);
+export async function aggregateSharingStatistics(knex: Knex, policies: CompiledPolicies, round: AggregationRound = {}): Promise<DayCount[]> {
+  const now = round.now ?? new Date();
+  const today = provinceDay(now);
+  const firstOpen = provinceDay(new Date(now.getTime() - (round.closeAfterMs ?? 0)));
   const lastClosed = await knex('sharing_statistics_run').options(OFF_REQUEST_PATH).where('closed', true).max({ day: 'day' }).first();
   let next: string | null = lastClosed?.day ? addDays(asDay(lastClosed.day), 1) : null;
   if (next === null) {
     const first = await knex('disclosure_log').options(OFF_REQUEST_PATH).min({ at: 'at' }).first();
-    next = first?.at ? provinceDay(new Date(first.at)) : day;
+    next = first?.at ? provinceDay(new Date(first.at)) : today;
   }
-  for (; next < day; next = addDays(next, 1)) await aggregateDay(knex, policies, next, true, stopping);
   const grouping = fieldGrouping(policies);
-  const count = today && today.day === day && today.grouping === grouping ? today : ((await savedDayCount(knex, day, grouping)) ?? newDayCount(day, grouping));
-  await countNewRows(knex, count, policies, stopping);
-  await writeDay(knex, count, false);
-  return count;
+  const open: DayCount[] = [];
+  for (; next <= today; next = addDays(next, 1)) {
+    const count = await continuedCount(knex, next, grouping, round.openDays ?? []);
+    await countNewRows(knex, count, policies, round.stopping);
+    const closed = next < firstOpen;
+    await writeDay(knex, count, closed);
+    if (!closed) open.push(count);
+  }
+  return open;
 }
 
 export interface SharingStatisticsAggregator {
-  /** One round now (closed days not yet done, then today); resolves when it is done. */
+  /** One round now (days to close, then the open ones); resolves when it is done. */
   aggregateNow(): Promise<void>;
   /** Stops the timer, ends a count in flight at its next batch, and waits for it (before the database closes). */
   stop(): Promise<void>;
 }
 
-export function startSharingStatisticsAggregator(options: { service: string; knex: Knex; policies: () => CompiledPolicies; everySeconds: number }): SharingStatisticsAggregator {
+export function startSharingStatisticsAggregator(options: {
+  service: string;
+  knex: Knex;
+  policies: () => CompiledPolicies;
+  everySeconds: number;
+  /** AggregationRound.closeAfterMs. */
+  closeAfterMs: number;
+}): SharingStatisticsAggregator {
   let rounds: Promise<void> = Promise.resolve();
   let failing = false;
-  let today: DayCount | undefined;
+  let openDays: DayCount[] = [];
   /** Rounds queued or running: the timer adds none while a long count (after a restart) goes on. */
   let pending = 0;
   const stopping = new AbortController();
@@ -173,11 +199,11 @@ export function startSharingStatisticsAggregator(options: { service: string; kne
     pending += 1;
     rounds = rounds.then(async () => {
       try {
-        today = await aggregateSharingStatistics(options.knex, options.policies(), new Date(), today, stopping.signal);
+        openDays = await aggregateSharingStatistics(options.knex, options.policies(), { openDays, closeAfterMs: options.closeAfterMs, stopping: stopping.signal });
         failing = false;
       } catch (error) {
-        // A count that failed half-way is not continued: the next round counts the day from its start.
-        today = undefined;
+        // A count that failed half-way is not continued: the next round goes on from the one saved last.
+        openDays = [];
         if (!failing && !stopping.signal.aborted) logError('sharing statistics not aggregated', { service: options.service, error });
         failing = true;
       } finally {

@@ -123,7 +123,14 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     : null;
 
   // Daily sharing statistics from the same log, off the request path (shared/statistics).
-  const statistics = startSharingStatisticsAggregator({ service: definition.name, knex, policies: enforcer.policies, everySeconds: config.sharingStatisticsSeconds });
+  const statistics = startSharingStatisticsAggregator({
+    service: definition.name,
+    knex,
+    policies: enforcer.policies,
+    everySeconds: config.sharingStatisticsSeconds,
+    // A request's row may be appended up to its deadline after midnight; a minute more for the append itself.
+    closeAfterMs: config.deadlines.requestMs + 60_000,
+  });
   const latency = startSharingLatencyRecorder({ service: definition.name, knex, everyMs: LATENCY_FLUSH_MS });
   const periodic = startPeriodicTasks(definition.name, knex, definition.periodicTasks ?? []);
 
