@@ -386,7 +386,7 @@ export const ENV_VARIABLES = [
     name: 'SHARING_STATISTICS_SECONDS',
     type: { kind: 'integer', min: 1, unit: 'seconds' },
     default: '60',
-    meaning: 'each register recomputes today\'s sharing statistics from its disclosure log this often (and each closed day not yet done, once)',
+    meaning: 'each register adds what its disclosure log gained since to the sharing statistics of the days not yet closed this often (a day closes once `REQUEST_DEADLINE_MS` and a minute have passed after its end)',
     requiredInProduction: false,
     readBy: ['subgraph', 'bench'],
   },
