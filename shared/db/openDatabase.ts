@@ -5,6 +5,7 @@ import { openEmbeddedEngine } from './embeddedPostgres.ts';
 import { pgConfigFor, type EmbeddedEngine } from './embeddedEngine.ts';
 import { ensureServerDatabase } from './serverDatabase.ts';
 import { createStatementNamer, nameRequestPathReads } from './namedStatements.ts';
+import { sentByMaintenance } from './maintenanceTransaction.ts';
 import { config } from '../config/config.ts';
 
 // A SQL `date` is a calendar day: keep it as 'YYYY-MM-DD' instead of a Date at local midnight.
@@ -21,7 +22,8 @@ export interface DatabaseOptions {
 
 /**
  * Builder options (`.options(OFF_REQUEST_PATH)`) of maintenance work that runs on a timer, off the request
- * path (the disclosure log's checkpointer): not counted in statementCount, which prices requests.
+ * path (the disclosure log's checkpointer): not counted in statementCount, which prices requests. A
+ * transaction of such work is a maintenanceTransaction.
  */
 export const OFF_REQUEST_PATH = { offRequestPath: true } as const;
 
@@ -71,8 +73,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   if (options.namedStatements !== false) nameRequestPathReads(knex, createStatementNamer());
   let statements = 0;
-  const count = (query: { options?: { offRequestPath?: boolean } }) => {
-    if (!query.options?.offRequestPath) statements += 1;
+  const count = (query: { options?: { offRequestPath?: boolean }; __knexUid?: string }) => {
+    if (!query.options?.offRequestPath && !sentByMaintenance(query)) statements += 1;
   };
   knex.on('query', count);
   if (appendKnex !== knex) appendKnex.on('query', count);

@@ -14,6 +14,7 @@
 // at once wait for each other (each writes all it has counted; the next round of the other catches up).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
+import { maintenanceTransaction } from '../db/maintenanceTransaction.ts';
 import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
 import { logError } from '../logging/log.ts';
 import type { CompiledPolicies } from '../policy/compilePolicies.ts';
@@ -84,7 +85,7 @@ async function countNewRows(knex: Knex, count: DayCount, policies: CompiledPolic
 async function writeDay(knex: Knex, count: DayCount, closed: boolean): Promise<void> {
   const { day } = count;
   const figures = finish(count.figures);
-  await knex.transaction(async (trx) => {
+  await maintenanceTransaction(knex, async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(?, ?)', [LOCK_CLASS, Math.round(provinceDayStart(day).getTime() / 86_400_000)]);
     await trx('sharing_statistics').options(OFF_REQUEST_PATH).where('day', day).delete();
     for (let start = 0; start < figures.length; start += CHUNK) {
