@@ -1,6 +1,6 @@
-// Before the warm-up the bench waits for its own services to be idle: a register started afresh counts
-// today's statistics from the day's start at its first round, for minutes, and targets measured meanwhile
-// would share the machine with thirty such counts.
+// Before the warm-up the bench waits for its own services to be idle: a register with no saved count of
+// today counts today's statistics from the day's start at its first round, for minutes, and targets measured
+// meanwhile would share the machine with thirty such counts.
 import { describe, expect, it } from 'vitest';
 import { waitUntilQuiet, type LoadSample } from './machineLoad.ts';
 

@@ -25,10 +25,11 @@ export async function sampleMachineLoad(when: string, seconds: number, pgids: re
 
 /**
  * Samples until our idle services take at most `limit` of the machine, once `notBefore` (ms) is past, or
- * until `timeoutSeconds` have passed; answers the last sample and how long it waited. A register started
- * afresh counts today's sharing statistics from the day's start at its first round (SHARING_STATISTICS_SECONDS
- * after it starts), a tenth of a core each for minutes; with the bench's thirty processes doing it at once,
- * targets measured meanwhile shared the machine with them.
+ * until `timeoutSeconds` have passed; answers the last sample and how long it waited. A register with no
+ * saved count of today (a database the statistics' saved progress has not reached yet, or a day regrouped)
+ * counts today's sharing statistics from the day's start at its first round (SHARING_STATISTICS_SECONDS after
+ * it starts), a tenth of a core each for minutes; with the bench's thirty processes doing it at once, targets
+ * measured meanwhile shared the machine with them. With a saved count the round takes a second.
  */
 export async function waitUntilQuiet(
   sample: () => Promise<LoadSample>,

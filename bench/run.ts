@@ -196,7 +196,7 @@ async function main(settings: BenchSettings): Promise<void> {
     [openDataGraphql, stackParts(services)],
   ]);
   const pgids = all.map((service) => service.child.pid);
-  // Their first round of sharing statistics (a count of the whole day so far) starts a period after they did.
+  // Their first round of sharing statistics (the whole day so far when a register has no saved count of it) starts a period after they did.
   const firstCountsStarted = servicesStarted + (config.sharingStatisticsSeconds + 10) * 1000;
   const quiet = await waitUntilQuiet(
     () => sampleMachineLoad('while our services settled, before the warm-up', settings.loadSampleSeconds, pgids, settings.databasePrefix),
@@ -205,7 +205,7 @@ async function main(settings: BenchSettings): Promise<void> {
   load.push(quiet.sample);
   console.log(
     `Our services' own work with no load: ${percent(quiet.sample.ourShare ?? 0)} of the machine after waiting ${quiet.waitedSeconds.toFixed(0)} s ` +
-      `for their first count of today's sharing statistics (from the day's start) to end`,
+      `for their first round of today's sharing statistics to end`,
   );
   console.log(`Warm-up: ${settings.warmupSeconds} s per target`);
   // The full stack with limits on and off back to back: their ratio compares runs close in time.
