@@ -84,15 +84,32 @@ export function killAllChildrenNow(): void {
   groups.clear();
 }
 
-/** A port nobody listens on right now (the OS picks it; the service binds it a moment later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Where the bench's services listen: below the kernel's ephemeral range (32768–60999 on Linux), from which
+ * the OS takes the local port of every outgoing connection. A port the OS picked there, found free, was
+ * sometimes taken by one of the thirty services' own connections before its service bound it (a run
+ * failed with EADDRINUSE); below the range only another listener can take it.
+ */
+export const LISTEN_PORTS = { from: 20_000, to: 32_000 } as const;
+
+// Where this process looks next: a random start, so two runs at once rarely look at the same ports, then
+// one port after another, so a port handed out is not handed out again before its service binds it.
+let nextPort = LISTEN_PORTS.from + Math.floor(Math.random() * (LISTEN_PORTS.to - LISTEN_PORTS.from));
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** A port nobody listens on right now, below the ephemeral range (the service binds it a moment later). */
+export async function freePort(): Promise<number> {
+  for (let tried = 0; tried < LISTEN_PORTS.to - LISTEN_PORTS.from; tried += 1) {
+    const port = nextPort;
+    nextPort = port + 1 < LISTEN_PORTS.to ? port + 1 : LISTEN_PORTS.from;
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`No free port from ${LISTEN_PORTS.from} to ${LISTEN_PORTS.to}`);
 }
