@@ -1,6 +1,6 @@
 // Whether a run measured the product or the machine's other work: ratios from a shared machine are
 // not results (issue 13: "a warning, and no ratio printed as a result, when other work shared the machine").
-import type { LoadSample } from './machineLoad.ts';
+import { percent, type LoadSample } from './machineLoad.ts';
 
 export interface Validity {
   valid: boolean;
@@ -14,8 +14,6 @@ export interface ValidityInput {
   samples: readonly LoadSample[];
   runs: readonly { target: string; connections: number; otherShare: number }[];
 }
-
-const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
 
 export function validityOf(input: ValidityInput): Validity {
   const reasons: string[] = [];

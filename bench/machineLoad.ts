@@ -15,6 +15,9 @@ export interface LoadSample {
   ourShare?: number;
 }
 
+/** A share of the machine (0..1) as the bench prints it: whole percent. */
+export const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+
 export async function sampleMachineLoad(when: string, seconds: number, pgids: readonly number[], benchDatabasePrefix: string): Promise<LoadSample> {
   const loadAverage = Number(loadavg()[0].toFixed(2));
   const before = takeCpuSnapshot(pgids, benchDatabasePrefix);

@@ -3,7 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Validity } from './benchValidity.ts';
 import type { PageSummary, TargetName } from './benchTargets.ts';
 import type { RunCpu } from './cpuAccounting.ts';
-import type { LoadSample } from './machineLoad.ts';
+import { percent, type LoadSample } from './machineLoad.ts';
 import type { MeasuredCommit } from './measuredCommit.ts';
 import type { DownloadMemory } from './openDataBench.ts';
 import { printConsoleFirstLoad, type ConsoleFirstLoad } from './consoleFirstLoad.ts';
@@ -107,7 +107,6 @@ export function machineInfo(): BenchReport['machine'] {
 }
 
 const ms = (value: number) => value.toFixed(2);
-export const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
 
 /** One row of the CPU table: where one request's CPU went, by process. */
 function cpuRow(m: Measurement): string[] {

@@ -29,13 +29,13 @@ import {
 import { validityOf } from './benchValidity.ts';
 import { killAllChildrenNow, stopAllChildren } from './childProcesses.ts';
 import { runCpu, takeCpuSnapshot, type TargetProcess } from './cpuAccounting.ts';
-import { sampleMachineLoad, waitUntilQuiet } from './machineLoad.ts';
+import { percent, sampleMachineLoad, waitUntilQuiet } from './machineLoad.ts';
 import { measuredCommit } from './measuredCommit.ts';
 import { measureDownloadMemory, publishBenchOpenData } from './openDataBench.ts';
 import { measureConsoleFirstLoad } from './consoleFirstLoad.ts';
 import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
 import { CONTROL_PAIRS, pairedRatio, ROUND_SECONDS, roundOrder, type PairedRatio } from './pairedRounds.ts';
-import { machineInfo, percent, printReport, ratiosOf, type BenchReport, type Measurement } from './report.ts';
+import { machineInfo, printReport, ratiosOf, type BenchReport, type Measurement } from './report.ts';
 import { writeResults } from './resultsFile.ts';
 import { runLoad, stopRunningLoad } from './runLoad.ts';
 import { totalSqlStatements } from './sqlStatements.ts';
