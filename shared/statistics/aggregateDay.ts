@@ -45,6 +45,18 @@ export interface DayFigures {
   distinctSubjects: number;
 }
 
+/** Each field of a day's figures (DayFigures) and its column in sharing_statistics. */
+export const DAY_FIGURE_COLUMNS = {
+  service: 'service',
+  ownerAgency: 'owner_agency',
+  consumerAgency: 'consumer_agency',
+  purpose: 'purpose',
+  requests: 'requests',
+  recordsDisclosed: 'records_disclosed',
+  refusals: 'refusals',
+  distinctSubjects: 'distinct_subjects',
+} as const satisfies Record<keyof DayFigures, string>;
+
 interface Accumulator extends Omit<DayFigures, 'distinctSubjects'> {
   /** The last row counted in `requests` (rows come one at a time: a row counts once). */
   lastRequest: string;

@@ -14,11 +14,12 @@
 // at once wait for each other (each writes all it has counted; the next round of the other catches up).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
+import { insertInChunks } from '../db/insertInChunks.ts';
 import { maintenanceTransaction } from '../db/maintenanceTransaction.ts';
 import { OFF_REQUEST_PATH } from '../db/openDatabase.ts';
 import { logError } from '../logging/log.ts';
 import type { CompiledPolicies } from '../policy/compilePolicies.ts';
-import { addRows, fieldGrouping, finish, markSubjectsSaved, newFigures, restoredFigures, unsavedSubjectsOf, type DayFigures, type LogRow } from './aggregateDay.ts';
+import { addRows, DAY_FIGURE_COLUMNS, fieldGrouping, finish, markSubjectsSaved, newFigures, restoredFigures, unsavedSubjectsOf, type DayFigures, type LogRow } from './aggregateDay.ts';
 import { addDays, provinceDay, provinceDayStart } from '../calendar/provinceDay.ts';
 
 // A batch is read and counted in one go, holding the event loop: small enough not to stall requests.
@@ -54,10 +55,7 @@ function newDayCount(day: string, grouping: string): DayCount {
 async function savedDayCount(knex: Knex, day: string, grouping: string): Promise<DayCount | null> {
   const run = await knex('sharing_statistics_run').options(OFF_REQUEST_PATH).select({ closed: 'closed', afterSeq: 'after_seq', grouping: 'grouping' }).where('day', day).first();
   if (!run || run.closed || run.afterSeq === null || run.grouping !== grouping) return null;
-  const saved: DayFigures[] = await knex('sharing_statistics')
-    .options(OFF_REQUEST_PATH)
-    .select({ service: 'service', ownerAgency: 'owner_agency', consumerAgency: 'consumer_agency', purpose: 'purpose', requests: 'requests', recordsDisclosed: 'records_disclosed', refusals: 'refusals', distinctSubjects: 'distinct_subjects' })
-    .where('day', day);
+  const saved: DayFigures[] = await knex('sharing_statistics').options(OFF_REQUEST_PATH).select(DAY_FIGURE_COLUMNS).where('day', day);
   const subjects = await knex('sharing_statistics_subject').options(OFF_REQUEST_PATH).select({ service: 'service', consumerAgency: 'consumer_agency', purpose: 'purpose', subject: 'subject' }).where('day', day);
   return { day, grouping, figures: restoredFigures(saved, subjects), afterSeq: String(run.afterSeq) };
 }
@@ -87,39 +85,31 @@ async function writeDay(knex: Knex, count: DayCount, closed: boolean): Promise<v
   const figures = finish(count.figures);
   await maintenanceTransaction(knex, async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(?, ?)', [LOCK_CLASS, Math.round(provinceDayStart(day).getTime() / 86_400_000)]);
-    await trx('sharing_statistics').options(OFF_REQUEST_PATH).where('day', day).delete();
-    for (let start = 0; start < figures.length; start += CHUNK) {
-      await trx('sharing_statistics')
-        .options(OFF_REQUEST_PATH)
-        .insert(
-          figures.slice(start, start + CHUNK).map((figure) => ({
-            day,
-            service: figure.service,
-            owner_agency: figure.ownerAgency,
-            consumer_agency: figure.consumerAgency,
-            purpose: figure.purpose,
-            requests: figure.requests,
-            records_disclosed: figure.recordsDisclosed,
-            refusals: JSON.stringify(figure.refusals),
-            distinct_subjects: figure.distinctSubjects,
-          })),
-        );
-    }
+    await trx('sharing_statistics').where('day', day).delete();
+    await insertInChunks(
+      trx,
+      'sharing_statistics',
+      figures.map((figure) => ({
+        day,
+        service: figure.service,
+        owner_agency: figure.ownerAgency,
+        consumer_agency: figure.consumerAgency,
+        purpose: figure.purpose,
+        requests: figure.requests,
+        records_disclosed: figure.recordsDisclosed,
+        refusals: JSON.stringify(figure.refusals),
+        distinct_subjects: figure.distinctSubjects,
+      })),
+      CHUNK,
+    );
     if (closed) {
-      await trx('sharing_statistics_subject').options(OFF_REQUEST_PATH).where('day', day).delete();
+      await trx('sharing_statistics_subject').where('day', day).delete();
     } else {
       // A replica may have saved the same person already: each saves what it counted.
-      const subjects = unsavedSubjectsOf(count.figures);
-      for (let start = 0; start < subjects.length; start += CHUNK) {
-        await trx('sharing_statistics_subject')
-          .options(OFF_REQUEST_PATH)
-          .insert(subjects.slice(start, start + CHUNK).map(({ service, consumerAgency, purpose, subject }) => ({ day, service, consumer_agency: consumerAgency, purpose, subject })))
-          .onConflict(['day', 'service', 'consumer_agency', 'purpose', 'subject'])
-          .ignore();
-      }
+      const subjects = unsavedSubjectsOf(count.figures).map(({ service, consumerAgency, purpose, subject }) => ({ day, service, consumer_agency: consumerAgency, purpose, subject }));
+      await insertInChunks(trx, 'sharing_statistics_subject', subjects, CHUNK, ['day', 'service', 'consumer_agency', 'purpose', 'subject']);
     }
     await trx('sharing_statistics_run')
-      .options(OFF_REQUEST_PATH)
       .insert({ day, closed, computed_at: new Date().toISOString(), after_seq: closed ? null : count.afterSeq, grouping: closed ? null : count.grouping })
       .onConflict('day')
       .merge(['closed', 'computed_at', 'after_seq', 'grouping']);

@@ -10,6 +10,7 @@ import { disclosureLogAudience } from '../auth/relayTokens.ts';
 import { badUserInput } from '../errors/clientErrors.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import { CODE_PATTERN } from '../validation/inputs.ts';
+import { DAY_FIGURE_COLUMNS } from './aggregateDay.ts';
 import { BUCKETS, percentiles, type Percentiles } from './latencyHistogram.ts';
 import { isCalendarDay } from '../calendar/provinceDay.ts';
 
@@ -105,17 +106,7 @@ export async function readSharingStatistics(knex: Knex, scope: StatisticsScope, 
   if (!scope) return [];
   const { filter } = request;
   const query = knex('sharing_statistics')
-    .select({
-      day: knex.raw("to_char(day, 'YYYY-MM-DD')"),
-      service: 'service',
-      ownerAgency: 'owner_agency',
-      consumerAgency: 'consumer_agency',
-      purpose: 'purpose',
-      requests: 'requests',
-      recordsDisclosed: 'records_disclosed',
-      refusals: 'refusals',
-      distinctSubjects: 'distinct_subjects',
-    })
+    .select({ day: knex.raw("to_char(day, 'YYYY-MM-DD')"), ...DAY_FIGURE_COLUMNS })
     .where('day', '>=', filter.from)
     .where('day', '<=', filter.to);
   if (!scope.all) query.where((rows) => rows.where('owner_agency', scope.agency).orWhere('consumer_agency', scope.agency));
