@@ -5,16 +5,7 @@
 // while it runs is the maintenance's. Counted, they made tests that compare the statements before and
 // after a request fail whenever a register's round fell in between.
 import type { Knex } from 'knex';
-
-interface PooledConnection {
-  __knexUid?: string;
-}
-
-/** The part of knex's client used here: its pool. */
-interface KnexPool {
-  acquireConnection(): Promise<PooledConnection>;
-  releaseConnection(connection: PooledConnection): Promise<void>;
-}
+import type { KnexPool } from './knexPool.ts';
 
 /** Connections (knex's id of each, unique in the process) running a maintenance transaction now. */
 const maintenanceConnections = new Set<string>();

@@ -4,6 +4,7 @@
 // skip knex's runner"). The statement is still knex's in every other way: its pool, its pg dialect (so
 // namedStatements.ts names it as any read), and its 'query' event (so statementCount counts it).
 import type { Knex } from 'knex';
+import type { KnexPool, PooledConnection } from './knexPool.ts';
 
 /** What knex's pg dialect takes and hands to its `query` listeners (namedStatements.ts wraps `_query`). */
 interface FinalStatement {
@@ -13,12 +14,8 @@ interface FinalStatement {
   options: { name?: string; namedRead?: boolean };
 }
 
-type PooledConnection = object;
-
 /** The part of knex's client used here: its pool, its pg dialect's send, and its event emitter. */
-interface KnexPgClient {
-  acquireConnection(): Promise<PooledConnection>;
-  releaseConnection(connection: PooledConnection): Promise<void>;
+interface KnexPgClient extends KnexPool {
   _query(connection: PooledConnection, statement: FinalStatement): Promise<{ response: { rows: unknown[] } }>;
   emit(event: 'query', statement: FinalStatement): boolean;
 }
