@@ -212,7 +212,14 @@ async function main(settings: BenchSettings): Promise<void> {
   const targets = [gateway, oneBox, unlimited, unaudited, unprotected, raw, consentGated, policyOnly, connectionGated, connectionFree, openDataDownload, openDataGraphql];
   for (const target of targets) await runLoad(target, settings.connections[0], settings.warmupSeconds);
   await assertAllAlive(all);
-  load.push(await sampleMachineLoad('after the warm-up, just before measuring', settings.loadSampleSeconds, pgids, settings.databasePrefix));
+  // The warm-up leaves our services work of their own (a round of statistics counting its requests, the
+  // databases' autovacuum): the first target measured would share the machine with it.
+  const warmedUp = await waitUntilQuiet(
+    () => sampleMachineLoad('after the warm-up, just before measuring', settings.loadSampleSeconds, pgids, settings.databasePrefix),
+    { limit: settings.otherWorkLimit, notBefore: Date.now(), timeoutSeconds: settings.quietTimeoutSeconds },
+  );
+  load.push(warmedUp.sample);
+  console.log(`Our services' own work after the warm-up: ${percent(warmedUp.sample.ourShare ?? 0)} of the machine, after waiting ${warmedUp.waitedSeconds.toFixed(0)} s`);
 
   console.log(`Load: ${settings.durationSeconds} s per run`);
   const measurements: Measurement[] = [];
