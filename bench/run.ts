@@ -198,11 +198,17 @@ async function main(settings: BenchSettings): Promise<void> {
   const pgids = all.map((service) => service.child.pid);
   // Their first round of sharing statistics (the whole day so far when a register has no saved count of it) starts a period after they did.
   const firstCountsStarted = servicesStarted + (config.sharingStatisticsSeconds + 10) * 1000;
-  const quiet = await waitUntilQuiet(
-    () => sampleMachineLoad('while our services settled, before the warm-up', settings.loadSampleSeconds, pgids, settings.databasePrefix),
-    { limit: settings.otherWorkLimit, notBefore: firstCountsStarted, timeoutSeconds: settings.quietTimeoutSeconds },
-  );
-  load.push(quiet.sample);
+  /** Samples until our services are idle (after `notBefore`), and keeps the last sample for the run's validity. */
+  const untilQuiet = async (when: string, notBefore: number) => {
+    const found = await waitUntilQuiet(() => sampleMachineLoad(when, settings.loadSampleSeconds, pgids, settings.databasePrefix), {
+      limit: settings.otherWorkLimit,
+      notBefore,
+      timeoutSeconds: settings.quietTimeoutSeconds,
+    });
+    load.push(found.sample);
+    return found;
+  };
+  const quiet = await untilQuiet('while our services settled, before the warm-up', firstCountsStarted);
   console.log(
     `Our services' own work with no load: ${percent(quiet.sample.ourShare ?? 0)} of the machine after waiting ${quiet.waitedSeconds.toFixed(0)} s ` +
       `for their first round of today's sharing statistics to end`,
@@ -214,11 +220,7 @@ async function main(settings: BenchSettings): Promise<void> {
   await assertAllAlive(all);
   // The warm-up leaves our services work of their own (a round of statistics counting its requests, the
   // databases' autovacuum): the first target measured would share the machine with it.
-  const warmedUp = await waitUntilQuiet(
-    () => sampleMachineLoad('after the warm-up, just before measuring', settings.loadSampleSeconds, pgids, settings.databasePrefix),
-    { limit: settings.otherWorkLimit, notBefore: Date.now(), timeoutSeconds: settings.quietTimeoutSeconds },
-  );
-  load.push(warmedUp.sample);
+  const warmedUp = await untilQuiet('after the warm-up, just before measuring', Date.now());
   console.log(`Our services' own work after the warm-up: ${percent(warmedUp.sample.ourShare ?? 0)} of the machine, after waiting ${warmedUp.waitedSeconds.toFixed(0)} s`);
 
   console.log(`Load: ${settings.durationSeconds} s per run`);
