@@ -27,6 +27,18 @@ const consoleBuilt: Promise<boolean> = config.isProduction
       return false;
     });
 const { startStack } = await import('./startStack.ts');
+
+/** A development token, the demo citizens and a first query: not in production, where npm run token refuses to run. */
+function developmentHints(): string {
+  const demo = provinceFor(provinceOptionsFromEnv()).demoCitizenIds;
+  return `
+A token:     npm run --silent token -- --role officer --agency cong-an-tinh
+Demo citizens: ${demo.join(', ')}
+First query (Headers: {"Authorization": "Bearer <token>", "X-Purpose": "criminal-investigation", "X-Case-Id": "HS-2026/0042"}):
+  { citizen(id: "${demo[0]}") { fullName dateOfBirth civilEvents { kind registeredOn }
+    landParcels { parcelNumber area } businesses { enterpriseCode name } } }`;
+}
+
 // One box by default: the gateway calls the subgraphs in its own process (README, "Two shapes").
 const subgraphCalls = config.subgraphCalls ?? 'in-process';
 console.log(`Starting ${SUBGRAPH_SERVICES.length} agency subgraphs and the gateway (subgraph calls: ${subgraphCalls})…`);
@@ -42,20 +54,15 @@ try {
     subgraphCalls,
   });
   if (await consoleBuilt) console.log('Built the console (console/dist).');
-  const demo = provinceFor(provinceOptionsFromEnv()).demoCitizenIds;
   for (const subgraph of Object.values(stack.subgraphs)) {
     console.log(`  ${subgraph.name.padEnd(13)} ${subgraph.url}  (${subgraph.database.kind})`);
   }
+  // GraphiQL and the console are served in production too (without the development sign-in).
   console.log(`
 Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
   GraphiQL:  ${stack.gateway.url}/
   Console:   ${stack.gateway.url}/console/
-  GraphQL:   ${stack.gateway.url}/graphql
-A token:     npm run --silent token -- --role officer --agency cong-an-tinh
-Demo citizens: ${demo.join(', ')}
-First query (Headers: {"Authorization": "Bearer <token>", "X-Purpose": "criminal-investigation", "X-Case-Id": "HS-2026/0042"}):
-  { citizen(id: "${demo[0]}") { fullName dateOfBirth civilEvents { kind registeredOn }
-    landParcels { parcelNumber area } businesses { enterpriseCode name } } }`);
+  GraphQL:   ${stack.gateway.url}/graphql${config.isProduction ? '' : developmentHints()}`);
   closeOnSignal(() => stack.close());
   // After Ready: the first publication of the demo's open data never delays the start.
   if (!config.isProduction) {

@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devInternalMasterSecret, devUserSigningKeys } from '../../shared/auth/devKeys.ts';
 import { deriveSubgraphKey, INTERNAL_ISSUER } from '../../shared/auth/internalToken.ts';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
+import { config } from '../../shared/config/config.ts';
 import { ENV_VARIABLES } from '../../shared/config/envVariables.ts';
+import { envPrefix, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 import { generateProvince } from '../../synthetic/index.ts';
 import { getStack, postGraphQL } from '../support/stack.ts';
 import { unusedPort } from '../support/unusedPort.ts';
@@ -189,15 +191,23 @@ function startService(script: string, args: string[], env: NodeJS.ProcessEnv): {
   return { child, output: () => output };
 }
 
-async function untilHealthy(url: string, service: ReturnType<typeof startService>): Promise<void> {
+/** Polls `done` until it holds; fails at once if the service exits, and after two minutes. */
+async function until(service: ReturnType<typeof startService>, done: () => boolean | Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) throw new Error(`The service exited (${service.child.exitCode}):\n${service.output()}`);
-    const ok = await fetch(`${url}/health`).then((response) => response.ok, () => false);
-    if (ok) return;
+    if (await done()) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`The service did not answer /health in time:\n${service.output()}`);
+  throw new Error(`The service did not ${what} in time:\n${service.output()}`);
+}
+
+function untilHealthy(url: string, service: ReturnType<typeof startService>): Promise<void> {
+  return until(service, () => fetch(`${url}/health`).then((response) => response.ok, () => false), 'answer /health');
+}
+
+function untilPrinted(text: string, service: ReturnType<typeof startService>): Promise<void> {
+  return until(service, () => service.output().includes(text), `print "${text}"`);
 }
 
 /** SIGTERM to the service's group, then SIGKILL to what is left after five seconds; resolves once it has exited. */
@@ -326,6 +336,60 @@ describe('a production start with good settings', () => {
     expect(nobody.body).toEqual({
       errors: [{ message: "The token must carry the caller's account as sub: every disclosure names who asked", extensions: { code: 'UNAUTHENTICATED' } }],
     });
+  });
+});
+
+/** npm start's audit keys: each agency's signing key and the witness key, and a folder of their public halves. */
+function stackAuditKeys(): Record<string, string> {
+  const names = SUBGRAPH_SERVICES.map((service) => service.name);
+  const pairs = new Map([...names, 'witness'].map((name) => [name, ed25519Pair()]));
+  const dir = mkdtempSync(join(tmpdir(), 'audit-public-keys-'));
+  for (const [name, pair] of pairs) writeFileSync(join(dir, `${name}.pem`), pair.publicPem);
+  return {
+    ...Object.fromEntries(names.map((name) => [`AUDIT_SIGNING_KEY_${envPrefix(name)}`, pairs.get(name)!.privatePem])),
+    AUDIT_WITNESS_KEY: pairs.get('witness')!.privatePem,
+    AUDIT_PUBLIC_KEYS_DIR: dir,
+  };
+}
+
+describe('npm start in production with good settings', () => {
+  let stack: ReturnType<typeof startService> | undefined;
+
+  afterAll(async () => {
+    await stopService(stack);
+  });
+
+  // Six subgraphs on embedded databases and the gateway in one process: seconds, more on a loaded machine.
+  it('prints the URLs when ready, and none of the development hints', { timeout: 180_000 }, async () => {
+    const gatewayPort = await unusedPort();
+    stack = startService(
+      START,
+      [],
+      productionEnv({
+        ...PROVINCE,
+        ...stackAuditKeys(),
+        INTERNAL_TOKEN_SECRET: secret,
+        JWT_ISSUER: ISSUER,
+        JWT_AUDIENCE: AUDIENCE,
+        JWT_PUBLIC_KEYS_DIR: idpKeysDir,
+        METRICS_TOKEN: metricsToken,
+        SUBGRAPH_CALLS: config.test.subgraphCalls,
+        PORT: String(gatewayPort),
+        ...Object.fromEntries(SUBGRAPH_SERVICES.map((service) => [`${envPrefix(service.name)}_PORT`, '0'])),
+      }),
+    );
+    await untilPrinted('Ready in', stack);
+    // Stopped as a container is, before reading: everything it printed is in the output.
+    await stopService(stack);
+    const output = stack.output();
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    expect(output).toContain(`  GraphiQL:  ${gatewayUrl}/\n`);
+    expect(output).toContain(`  Console:   ${gatewayUrl}/console/\n`);
+    expect(output).toContain(`  GraphQL:   ${gatewayUrl}/graphql`);
+    // scripts/token.ts refuses to run in production, and production's callers are not the demo's.
+    expect(output).not.toContain('npm run --silent token');
+    expect(output).not.toContain('Demo citizens');
+    expect(output).not.toContain('First query');
   });
 });
 
