@@ -2,7 +2,7 @@
 // columns of all three, typed nulls where a table lacks one) so that a UNION ALL over them can serve a
 // citizen's events and the register list in one statement. Explicit columns, aliased to the row shapes.
 import type { Knex } from 'knex';
-import { anyOf } from '../../../shared/db/anyOf.ts';
+import { inKeySet } from '../../../shared/db/anyOf.ts';
 import { compiledRead } from '../../../shared/db/compiledRead.ts';
 import { limitPerGroup } from '../../../shared/db/limitPerGroup.ts';
 
@@ -101,7 +101,7 @@ function unionAll(branches: Knex.QueryBuilder[]): Knex.QueryBuilder {
 /** One register's events by id: a statement per kind, each compiled once. */
 function eventsByIds<Row extends CivilEventRow>(kind: Row['kind']) {
   return compiledRead<[ids: readonly string[]], Row>((knex, ids) => {
-    const branch = registerBranch(knex, kind).where(anyOf(knex, `${REGISTERS[kind].table}.id`, ids));
+    const branch = registerBranch(knex, kind).where(inKeySet(knex, `${REGISTERS[kind].table}.id`, ids));
     return knex.from(branch.as('civil_event')).select(EVENT_COLUMNS);
   });
 }
@@ -118,7 +118,7 @@ export const eventsByCitizenIds = compiledRead<[citizenIds: readonly string[], l
   const asCitizen = (kind: CivilEventKind, personColumn: string) =>
     registerBranch(knex, kind)
       .select(knex.raw('?? as citizen_id', [personColumn]))
-      .where(anyOf(knex, personColumn, citizenIds));
+      .where(inKeySet(knex, personColumn, citizenIds));
   const events = unionAll([
     asCitizen('BIRTH', 'birth.child_id'),
     asCitizen('MARRIAGE', 'marriage.husband_id'),
