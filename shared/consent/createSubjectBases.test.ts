@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, listenOnLoopback } from '../../test/support/loopbackServer.ts';
 import { createConsentCache } from './consentCache.ts';
 import { createSubjectBases } from './createSubjectBases.ts';
 
@@ -11,14 +11,10 @@ describe('a consent lookup that times out', () => {
 
   beforeAll(async () => {
     registry = createServer((req) => req.resume());
-    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
-    registryUrl = `http://127.0.0.1:${(registry.address() as AddressInfo).port}`;
+    registryUrl = await listenOnLoopback(registry);
   });
 
-  afterAll(async () => {
-    registry.closeAllConnections();
-    await new Promise((resolve) => registry.close(resolve));
-  });
+  afterAll(() => closeServer(registry));
 
   it('means no consent: access on that basis is refused, soon after the timeout', async () => {
     const bases = createSubjectBases({

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, listenOnLoopback } from '../../test/support/loopbackServer.ts';
 import { callInternalRoute } from './callInternalRoute.ts';
 
 // A peer with a route that never answers, one that trickles its answer forever, and one that answers.
@@ -23,14 +23,10 @@ describe('callInternalRoute against a slow peer', () => {
         res.on('close', () => clearInterval(dripping));
       }
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(server);
   });
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => closeServer(server));
 
   it('gives up on a peer that does not answer, after the timeout', async () => {
     const started = performance.now();
@@ -70,14 +66,10 @@ describe('callInternalRoute over kept-alive connections', () => {
     server.on('connection', () => {
       connections += 1;
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(server);
   });
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => closeServer(server));
 
   it('reuses a connection at once, and drops it a second before the peer would close it', async () => {
     const first = await callInternalRoute<{ connection: number }>(base, '/ok', 'token', 'request-1', {});
