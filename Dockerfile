@@ -11,6 +11,9 @@ COPY . .
 # The people's pages (console/dist), built once into the image: the running container builds nothing.
 RUN npm run build
 ENV HOST=0.0.0.0
+# The Node flags of every service process the image runs, whichever command compose picks
+# (shared/lifecycle/serviceNodeFlags.ts says why).
+ENV NODE_OPTIONS=--max-semi-space-size=64
 USER node
 # npm start in one container: needs the gateway's settings and METRICS_TOKEN (README).
 CMD ["node_modules/.bin/tsx", "scripts/start.ts"]

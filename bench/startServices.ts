@@ -5,10 +5,13 @@
 import { childEnvironment } from '../shared/config/childEnvironment.ts';
 import { config } from '../shared/config/config.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../shared/config/services.ts';
+import { SERVICE_NODE_FLAGS } from '../shared/lifecycle/serviceNodeFlags.ts';
 import { benchDatabaseUrl, type BenchSettings } from './benchSettings.ts';
 import { freePort, startChild, type Child } from './childProcesses.ts';
 
 const TSX = 'node_modules/.bin/tsx';
+/** tsx's arguments for a script: first the Node flags every service runs with, the raw baseline's included (the ratio compares code, not flags). */
+const scriptArgs = (...scriptAndArgs: string[]): string[] => [...SERVICE_NODE_FLAGS, ...scriptAndArgs];
 // Four sets of six subgraphs plus the baseline share the server's 100 connections (97 for clients): an
 // idle pool keeps its connections 30 s, so a set just measured still holds them while the next runs. A
 // subgraph that keeps a disclosure log holds one more, its writer's: two sets at once, 2 x 6 x 4 = 48.
@@ -110,7 +113,7 @@ async function startSubgraphs(settings: BenchSettings, extraEnv: Record<string, 
     const child = startChild(
       `${service.name}${suffix}`,
       TSX,
-      ['subgraphs/main.ts', service.name],
+      scriptArgs('subgraphs/main.ts', service.name),
       cleanEnv({
         [`${envPrefix(service.name)}_DATABASE_URL`]: benchDatabaseUrl(settings, service.name),
         PORT: String(ports[index]),
@@ -136,7 +139,7 @@ async function startGatewayFor(subgraphs: RunningService[], name: string, extraE
     subgraphs.map((subgraph, index) => [`${envPrefix(SUBGRAPH_SERVICES[index].name)}_SUBGRAPH_URL`, `${subgraph.baseUrl}/graphql`]),
   );
   const env = cleanEnv({ ...gatewayEnv(port), ...urls, ...extraEnv });
-  return { name, baseUrl: `http://127.0.0.1:${port}`, child: startChild(name, TSX, ['gateway/src/main.ts'], env) };
+  return { name, baseUrl: `http://127.0.0.1:${port}`, child: startChild(name, TSX, scriptArgs('gateway/src/main.ts'), env) };
 }
 
 /**
@@ -155,7 +158,7 @@ async function startOneBox(settings: BenchSettings): Promise<RunningService & { 
     env[`${envPrefix(service.name)}_DATABASE_URL`] = benchDatabaseUrl(settings, service.name);
     subgraphBaseUrls.push(`http://127.0.0.1:${subgraphPort}`);
   }
-  return { name: 'one-box', baseUrl: `http://127.0.0.1:${port}`, subgraphBaseUrls, child: startChild('one-box', TSX, ['scripts/start.ts'], cleanEnv(env)) };
+  return { name: 'one-box', baseUrl: `http://127.0.0.1:${port}`, subgraphBaseUrls, child: startChild('one-box', TSX, scriptArgs('scripts/start.ts'), cleanEnv(env)) };
 }
 
 /** `unseeded`: agencies whose database is empty, so their first start seeds it (minutes at bench scale). */
@@ -185,7 +188,7 @@ export async function startServices(settings: BenchSettings, unseeded: string[])
   const baseline: RunningService = {
     name: 'raw-baseline',
     baseUrl: `http://127.0.0.1:${baselinePort}`,
-    child: startChild('raw-baseline', TSX, ['bench/rawBaseline.ts'], cleanEnv({ PORT: String(baselinePort), ...databaseUrls })),
+    child: startChild('raw-baseline', TSX, scriptArgs('bench/rawBaseline.ts'), cleanEnv({ PORT: String(baselinePort), ...databaseUrls })),
   };
   await waitForHealth([gateway, unprotectedGateway, unauditedGateway, unlimitedGateway, oneBox, baseline], 120, '');
   console.log(`  gateways and raw baseline ready in ${((Date.now() - started) / 1000).toFixed(1)} s in all`);

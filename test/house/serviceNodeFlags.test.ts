@@ -1,0 +1,24 @@
+// Every way the project starts a service passes the same Node flags (shared/lifecycle/serviceNodeFlags.ts):
+// the npm scripts an operator runs by hand, and the image docker-compose runs. The bench passes the list
+// itself. A flag added to the list and forgotten in one of these would measure one shape and ship another.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SERVICE_NODE_FLAGS } from '../../shared/lifecycle/serviceNodeFlags.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const read = (file: string) => readFileSync(resolve(root, file), 'utf8');
+const flags = SERVICE_NODE_FLAGS.join(' ');
+
+describe('the Node flags of a service process', () => {
+  it('are passed by npm start and the scripts that start one gateway or one subgraph', () => {
+    const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    for (const name of ['start', 'start:gateway', 'start:subgraph']) expect(scripts[name], name).toMatch(new RegExp(`^tsx ${flags} \\S+\\.ts$`));
+  });
+
+  it('are the image\'s NODE_OPTIONS, which no service of docker-compose replaces', () => {
+    expect(read('Dockerfile')).toMatch(new RegExp(`^ENV NODE_OPTIONS=${flags}$`, 'm'));
+    expect(read('docker-compose.yml')).not.toMatch(/NODE_OPTIONS/);
+  });
+});
