@@ -117,6 +117,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError,
     // Every operation carries its text, so limitOperations checks it before Apollo (no hash-only requests).
     persistedQueries: false,
+    // The process stops on a signal through closeOnSignal (the whole stack, then exit 0). Apollo's own
+    // handler would stop the gateway alone and then raise the signal again, killing the process (143)
+    // while the subgraphs close, and a second stop() of the same server waits forever.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
