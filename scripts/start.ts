@@ -5,7 +5,7 @@ import { productionProblems, stopOnProductionProblems } from '../shared/config/p
 import { readKeyMaterial } from '../shared/auth/keyMaterial.ts';
 import { logError } from '../shared/logging/log.ts';
 import { subgraphOptionsFromEnv, provinceOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
-import { provinceFor } from '../shared/subgraph/seedOnce.ts';
+import { forgetProvinces, provinceFor } from '../shared/subgraph/seedOnce.ts';
 import { publishDemoOpenData } from './demoOpenData.ts';
 import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
 import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
@@ -63,6 +63,7 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
   GraphiQL:  ${stack.gateway.url}/
   Console:   ${stack.gateway.url}/console/
   GraphQL:   ${stack.gateway.url}/graphql${config.isProduction ? '' : developmentHints()}`);
+  forgetProvinces();
   closeOnSignal(() => stack.close());
   // After Ready: the first publication of the demo's open data never delays the start.
   if (!config.isProduction) {
