@@ -53,6 +53,8 @@ try {
     province: provinceOptionsFromEnv(),
     subgraphCalls,
   });
+  // At once: a stop signal from here on closes what started (waiting for the console build included).
+  closeOnSignal(() => stack.close());
   if (await consoleBuilt) console.log('Built the console (console/dist).');
   for (const subgraph of Object.values(stack.subgraphs)) {
     console.log(`  ${subgraph.name.padEnd(13)} ${subgraph.url}  (${subgraph.database.kind})`);
@@ -64,7 +66,6 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
   Console:   ${stack.gateway.url}/console/
   GraphQL:   ${stack.gateway.url}/graphql${config.isProduction ? '' : developmentHints()}`);
   forgetProvinces();
-  closeOnSignal(() => stack.close());
   // After Ready: the first publication of the demo's open data never delays the start.
   if (!config.isProduction) {
     const { published, problems } = await publishDemoOpenData(stack.gateway.url);
