@@ -59,6 +59,31 @@ describe('an embedded database on a thread of its own', () => {
     expect(ticksWhileRunning).toBeGreaterThan(0);
   });
 
+  it('makes databases asked for together ready in the order asked, each empty, set as the first one', async () => {
+    const settingsOf = async (of: pg.Client) =>
+      (await of.query("select current_setting('shared_buffers') as buffers, current_setting('wal_segment_size') as segment, current_setting('server_version') as version")).rows[0];
+    const ready: number[] = [];
+    // npm start asks for the platform's database first, and the other five wait for the platform.
+    const engines = await Promise.all([0, 1, 2].map((index) => openEmbeddedEngine().then((opened) => (ready.push(index), opened))));
+    const clients = engines.map((opened) => new pg.Client(pgConfigFor(opened)));
+    try {
+      expect(ready).toEqual([0, 1, 2]);
+      await Promise.all(clients.map((each) => each.connect()));
+      // The thread's first database (beforeAll's) is the cluster initdb made; the others are loaded from its dump.
+      const first = await settingsOf(client);
+      expect(first).toEqual({ buffers: '32MB', segment: '1MB', version: expect.any(String) });
+      await clients[0].query('create table only_here (id integer)');
+      for (const each of clients) {
+        expect(await settingsOf(each)).toEqual(first);
+        expect((await each.query("select count(*)::int as n from pg_tables where schemaname = 'public' and tablename <> 'only_here'")).rows).toEqual([{ n: 0 }]);
+      }
+      expect((await clients[1].query("select to_regclass('only_here') as found")).rows).toEqual([{ found: null }]);
+    } finally {
+      await Promise.all(clients.map((each) => each.end().catch(() => undefined)));
+      await Promise.all(engines.map((opened) => opened.close()));
+    }
+  });
+
   it('fails queries, instead of leaving them waiting, once the engine is closed', async () => {
     const other = await openEmbeddedEngine();
     const otherClient = new pg.Client(pgConfigFor(other));

@@ -8,27 +8,40 @@ import { PGlite } from '@electric-sql/pglite';
 
 const { wasmModule, startParams, initDbStartParams } = workerData;
 const engines = new Map();
+/** The dump of a fresh cluster (a promise), made by the thread's first open. */
 let pristine;
+/** Loads from that dump, one after another in the order asked (a promise of the last). */
+let loads = Promise.resolve();
 
 /**
- * The data directory of a fresh cluster, made once per thread: initdb costs seconds, loading its dump a
- * fraction of that, and npm start needs six databases. Dumped once, not cloned per database: PGlite's
- * clone() dumps its instance every time.
+ * A fresh cluster, made once per thread: initdb costs seconds, loading its dump a fraction of that, and
+ * npm start needs six databases. Dumped once, not cloned per database (PGlite's clone() dumps its instance
+ * every time). `keep`: the cluster itself is the first database, which then waits for no load.
  */
-async function pristineDataDir() {
+async function initdb(keep) {
   const instance = await PGlite.create({ pgliteWasmModule: wasmModule, startParams, initDbStartParams });
   // A checkpoint first: a database loaded from the dump then starts without replaying initdb's WAL.
   await instance.exec('checkpoint');
   const dump = await instance.dumpDataDir('none');
+  if (keep) return { instance, dump };
   await instance.close();
-  return dump;
+  return { dump };
 }
 
 /** In memory, or in a data directory; an empty one is filled from the pristine dump, as a restore fills one. */
 async function open(dataDir) {
   if (dataDir && existsSync(join(dataDir, 'PG_VERSION'))) return PGlite.create({ dataDir, pgliteWasmModule: wasmModule, startParams });
-  pristine ??= pristineDataDir();
-  return PGlite.create({ dataDir, loadDataDir: await pristine, pgliteWasmModule: wasmModule, startParams });
+  if (!pristine) {
+    const made = initdb(!dataDir);
+    pristine = made.then(({ dump }) => dump);
+    pristine.catch(() => undefined); // the open that made it reports the failure; later opens get it too
+    if (!dataDir) return (await made).instance;
+  }
+  // One load at a time, in the order the databases were asked for: loads run together finished together,
+  // and npm start's platform, asked for first and waited for by the other five, came as late as any.
+  const load = loads.then(async () => PGlite.create({ dataDir, loadDataDir: await pristine, pgliteWasmModule: wasmModule, startParams }));
+  loads = load.catch(() => undefined);
+  return load;
 }
 
 async function answer({ kind, engine, dataDir, bytes }) {
