@@ -69,7 +69,8 @@ describe('an embedded database on a thread of its own', () => {
     try {
       expect(ready).toEqual([0, 1, 2]);
       await Promise.all(clients.map((each) => each.connect()));
-      // The thread's first database (beforeAll's) is the cluster initdb made; the others are loaded from its dump.
+      // The thread's first database (beforeAll's) is the cluster initdb made, or loaded from the template a
+      // start before kept; the others are loaded from the same dump.
       const first = await settingsOf(client);
       expect(first).toEqual({ buffers: '32MB', segment: '1MB', version: expect.any(String) });
       await clients[0].query('create table only_here (id integer)');

@@ -15,6 +15,8 @@ export interface EngineSettings {
   startParams: string[];
   /** initdb's settings, for the pristine data directory each thread makes once. */
   initDbStartParams: string[];
+  /** The file in which a thread keeps its pristine cluster's dump across starts (none: initdb every time). */
+  templateFile?: string;
 }
 
 type Request = { kind: 'open'; engine: number; dataDir?: string } | { kind: 'protocol'; engine: number; bytes: Uint8Array } | { kind: 'close'; engine: number };

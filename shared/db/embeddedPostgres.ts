@@ -1,9 +1,13 @@
 // Embedded Postgres (PGlite, PostgreSQL in WASM) reached through the ordinary `pg` driver, so that
 // knex, queries and result types are those of production. See docs/pglite-integration.md for why.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { EmbeddedEngine } from './embeddedEngine.ts';
+import { EmbeddedEngine, type EngineSettings } from './embeddedEngine.ts';
 
 /**
  * Postgres's 128 MB of shared buffers are zeroed at every start, a third of an instance's start, and six
@@ -18,6 +22,22 @@ const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB']
  */
 const INITDB_PARAMS = ['--wal-segsize=1'];
 
+const WASM_FILE = createRequire(import.meta.url).resolve('@electric-sql/pglite/pglite.wasm');
+
+/**
+ * Where an engine thread keeps the dump of the fresh cluster it made, for every later start to load
+ * instead of running initdb (2–5 s of a start): named by PGlite's version and the settings above, which
+ * are all a fresh cluster depends on. In node_modules, so that a new install starts clean.
+ */
+let template: string | undefined;
+function templateFile(): string {
+  if (template) return template;
+  const { version } = JSON.parse(readFileSync(join(dirname(WASM_FILE), '..', 'package.json'), 'utf8')) as { version: string };
+  const settings = createHash('sha256').update(JSON.stringify([START_PARAMS, INITDB_PARAMS])).digest('hex').slice(0, 16);
+  template = fileURLToPath(new URL(`../../node_modules/.cache/embedded-postgres/pglite-${version}-${settings}.tar`, import.meta.url));
+  return template;
+}
+
 let compiledEngine: Promise<WebAssembly.Module> | undefined;
 
 // Node has WebAssembly; the TypeScript libraries this project compiles against declare only its types.
@@ -25,13 +45,28 @@ const compileWasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Ui
 
 /** Postgres's WASM, compiled once per process and handed to each engine thread (each would compile its own). */
 function engineModule(): Promise<WebAssembly.Module> {
-  compiledEngine ??= readFile(createRequire(import.meta.url).resolve('@electric-sql/pglite/pglite.wasm')).then(compileWasm);
+  compiledEngine ??= readFile(WASM_FILE).then(compileWasm);
   return compiledEngine;
 }
 
+/** What every engine thread is started with. */
+export async function engineSettings(): Promise<EngineSettings> {
+  return { wasmModule: await engineModule(), startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS, templateFile: templateFile() };
+}
+
 async function openOnThread(dataDir?: string): Promise<EmbeddedEngine> {
-  const settings = { wasmModule: await engineModule(), startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS };
-  return EmbeddedEngine.open(settings, dataDir);
+  return EmbeddedEngine.open(await engineSettings(), dataDir);
+}
+
+/**
+ * Makes the template file when there is none (npm ci's prepare step, a test run's setup), so that no
+ * start waits for initdb. True when it made one.
+ */
+export async function ensureEmbeddedTemplate(): Promise<boolean> {
+  if (existsSync(templateFile())) return false;
+  const engine = await openOnThread();
+  await engine.close();
+  return true;
 }
 
 /** In-memory engines being loaded before a service asks for one (prepareInMemoryDatabases). */
