@@ -6,7 +6,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# --ignore-scripts: the project's own prepare step needs its sources, not copied yet (the build below).
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY . .
 # The people's pages (console/dist), built once into the image: the running container builds nothing.
 RUN npm run build
