@@ -9,6 +9,7 @@ import { startSubgraph } from '../shared/subgraph/startSubgraph.ts';
 import { subgraphOptionsFromEnv } from '../shared/subgraph/serviceOptions.ts';
 import { SUBGRAPHS } from './registry.ts';
 import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
+import { forgetProvinces } from '../shared/subgraph/seedOnce.ts';
 
 const name = process.argv[2];
 const definition = name ? SUBGRAPHS[name] : undefined;
@@ -22,6 +23,9 @@ stopOnProductionProblems(`the ${definition.name} subgraph`, productionProblems(c
 try {
   const running = await startSubgraph(definition, subgraphOptionsFromEnv(definition.name, 'alone'));
   logInfo('subgraph listening', { service: running.name, url: running.url, database: running.database.kind });
+  // Seeded (or found seeded): the generated province is never read again, and at bench scale the
+  // collector would walk its hundreds of MB for the life of the process (as npm start, scripts/start.ts).
+  forgetProvinces();
   closeOnSignal(() => running.close());
 } catch (error) {
   logError('subgraph failed to start', { service: name, error });
