@@ -1,12 +1,16 @@
 // Purposes are bound to who may declare them: the platform's purpose list says which agencies and roles
 // may declare each, and the format of its case ids; the gateway refuses anything else before any
 // register is asked, so nothing reaches a disclosure log.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../../gateway/src/startGateway.ts';
+import { createInternalTokenSigner } from '../../shared/auth/internalToken.ts';
+import { PURPOSE_LIST_RELATIVE_PATH, type PurposeDeclaration } from '../../shared/catalogue/purposeDeclarations.ts';
+import { callInternalRoute } from '../../shared/internalRoutes/callInternalRoute.ts';
 import { SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 import { expectAnswer, refused } from '../support/expectAnswer.ts';
 import { disclosuresOf } from '../support/expectDisclosure.ts';
-import { getStack, investigator, postGraphQL, query, seededProvince, tokenFor, tokenSettings, type Who } from '../support/stack.ts';
+import { getStack, investigator, postGraphQL, query, seededProvince, sqlStatements, tokenFor, tokenSettings, type Who } from '../support/stack.ts';
 import { unusedPort } from '../support/unusedPort.ts';
 
 const justiceOfficer: Who = { role: 'officer', agency: 'so-tu-phap' };
@@ -41,6 +45,17 @@ describe('who may declare a purpose and a case id', () => {
       caseIdFormat: null,
     });
     expect(purposes.find((purpose) => purpose.code === 'citizen-self-service')?.declarableBy).toEqual({ agencies: null, roles: ['citizen'] });
+  });
+
+  it('gives the gateway the list it reloads every minute, a read no request is charged for', async () => {
+    const { subgraphs } = await getStack();
+    const requestId = randomUUID();
+    const token = createInternalTokenSigner()('platform', { subject: 'gateway', agency: null, roles: [], purpose: null, caseId: null, requestId });
+    const before = await sqlStatements();
+    const list = await callInternalRoute<PurposeDeclaration[]>(subgraphs.platform.url, PURPOSE_LIST_RELATIVE_PATH, token, requestId, {});
+    expect(list.find((purpose) => purpose.code === 'criminal-investigation')?.declarableBy).toEqual({ agencies: ['cong-an-tinh'], roles: ['officer', 'system'] });
+    // The SQL the tests and the bench price requests by: a reload that fell beside a request was counted as its.
+    expect(await sqlStatements()).toBe(before);
   });
 
   it('refuses a justice officer declaring a criminal investigation before any register is asked', async () => {

@@ -94,8 +94,10 @@ export interface PurposeRow {
   caseIdExample: string | null;
 }
 
-export function purposes(knex: Knex): Promise<PurposeRow[]> {
+/** `builderOptions`: OFF_REQUEST_PATH when read for a timer, not a request (purposeListRoute). */
+export function purposes(knex: Knex, builderOptions: Readonly<Record<string, unknown>> = {}): Promise<PurposeRow[]> {
   return knex('purpose')
+    .options(builderOptions)
     .select('code', 'name', 'description', {
       declarableByAgencies: 'declarable_by_agencies',
       declarableByRoles: 'declarable_by_roles',
