@@ -29,14 +29,9 @@ const WASM_FILE = createRequire(import.meta.url).resolve('@electric-sql/pglite/p
  * instead of running initdb (2–5 s of a start): named by PGlite's version and the settings above, which
  * are all a fresh cluster depends on. In node_modules, so that a new install starts clean.
  */
-let template: string | undefined;
-function templateFile(): string {
-  if (template) return template;
-  const { version } = JSON.parse(readFileSync(join(dirname(WASM_FILE), '..', 'package.json'), 'utf8')) as { version: string };
-  const settings = createHash('sha256').update(JSON.stringify([START_PARAMS, INITDB_PARAMS])).digest('hex').slice(0, 16);
-  template = fileURLToPath(new URL(`../../node_modules/.cache/embedded-postgres/pglite-${version}-${settings}.tar`, import.meta.url));
-  return template;
-}
+const PGLITE_VERSION = (JSON.parse(readFileSync(join(dirname(WASM_FILE), '..', 'package.json'), 'utf8')) as { version: string }).version;
+const SETTINGS_HASH = createHash('sha256').update(JSON.stringify([START_PARAMS, INITDB_PARAMS])).digest('hex').slice(0, 16);
+const TEMPLATE_FILE = fileURLToPath(new URL(`../../node_modules/.cache/embedded-postgres/pglite-${PGLITE_VERSION}-${SETTINGS_HASH}.tar`, import.meta.url));
 
 let compiledEngine: Promise<WebAssembly.Module> | undefined;
 
@@ -51,7 +46,7 @@ function engineModule(): Promise<WebAssembly.Module> {
 
 /** What every engine thread is started with. */
 export async function engineSettings(): Promise<EngineSettings> {
-  return { wasmModule: await engineModule(), startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS, templateFile: templateFile() };
+  return { wasmModule: await engineModule(), startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS, templateFile: TEMPLATE_FILE };
 }
 
 async function openOnThread(dataDir?: string): Promise<EmbeddedEngine> {
@@ -63,7 +58,7 @@ async function openOnThread(dataDir?: string): Promise<EmbeddedEngine> {
  * start waits for initdb. True when it made one.
  */
 export async function ensureEmbeddedTemplate(): Promise<boolean> {
-  if (existsSync(templateFile())) return false;
+  if (existsSync(TEMPLATE_FILE)) return false;
   const engine = await openOnThread();
   await engine.close();
   return true;
