@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledField, CompiledPolicies } from '../policy/compilePolicies.ts';
-import { addRows, finish, newFigures, type LogRow } from './aggregateDay.ts';
+import { addRows, finish, newFigures, unsavedSubjectsOf, type LogRow } from './aggregateDay.ts';
 
 const field = (type: string, name: string, group: string): [string, CompiledField] => [
   `${type}.${name}`,
@@ -35,6 +35,25 @@ describe('a day of the disclosure log as sharing statistics', () => {
       { ...common, service: 'population.citizen:beliefs', purpose: 'social-insurance', requests: 1, recordsDisclosed: 0, refusals: { AGENCY_NOT_ALLOWED: 2 }, distinctSubjects: 0 },
       { ...common, service: 'population.citizen:identity', purpose: '', requests: 1, recordsDisclosed: 0, refusals: { NOT_GRANTED: 1 }, distinctSubjects: 0 },
       { ...common, service: 'population.citizen:identity', purpose: 'social-insurance', requests: 2, recordsDisclosed: 3, refusals: {}, distinctSubjects: 2 },
+    ]);
+  });
+
+  it('counts each person of a row by their own outcome when the people of one row came to different outcomes', () => {
+    const figures = newFigures();
+    const disclosed = { decision: 'disclosed', fields: [{ fields: ['Citizen.fullName', 'Citizen.religion'], decision: 'disclosed', rule: 'r' }] };
+    const refused = { decision: 'refused', fields: [{ fields: ['Citizen.fullName'], decision: 'refused', reason: 'NO_CONSENT', rule: 'r' }, { fields: ['Citizen.religion'], decision: 'refused', reason: 'NO_CONSENT', rule: 'r' }] };
+    const row = { ...base, seq: 7, agency: 'so-noi-vu', purpose: 'public-service-delivery', data_subjects: ['A', 'B', 'C', 'D', 'E'], outcome_of: [0, 1, 0, 1, 1], outcome_sets: [disclosed, refused] };
+    addRows(figures, [row], policies);
+    const common = { ownerAgency: 'cong-an-tinh', consumerAgency: 'so-noi-vu', purpose: 'public-service-delivery', requests: 1, recordsDisclosed: 2, refusals: { NO_CONSENT: 3 }, distinctSubjects: 2 };
+    expect(finish(figures)).toEqual([
+      { ...common, service: 'population.citizen:beliefs' },
+      { ...common, service: 'population.citizen:identity' },
+    ]);
+    expect(unsavedSubjectsOf(figures).map(({ service, subject }) => `${service} ${subject}`).sort()).toEqual([
+      'population.citizen:beliefs A',
+      'population.citizen:beliefs C',
+      'population.citizen:identity A',
+      'population.citizen:identity C',
     ]);
   });
 

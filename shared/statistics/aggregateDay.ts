@@ -95,6 +95,13 @@ function entriesOf(row: LogRow): Array<{ subject: string | null; outcome: Stored
   return [{ subject: row.data_subject, outcome: { decision: row.decision ?? 'refused', fields: row.fields ?? [] } }];
 }
 
+/** What one outcome came to for one service: the figure it counts in, disclosed at all, refused for which reasons. */
+interface ServiceTally {
+  figure: Accumulator;
+  disclosed: boolean;
+  reasons: Set<string>;
+}
+
 /**
  * Adds rows of one day to `figures` (keyed by service, consumer agency and purpose). Rows of no agency
  * (a citizen's own requests) and fields in no field group of the policies in force (the log's record of
@@ -103,40 +110,56 @@ function entriesOf(row: LogRow): Array<{ subject: string | null; outcome: Stored
 export function addRows(figures: Map<string, Accumulator>, rows: Iterable<LogRow>, policies: CompiledPolicies): void {
   for (const row of rows) {
     if (!row.agency) continue;
-    const purpose = row.purpose ?? '';
+    const consumer = { consumerAgency: row.agency, purpose: row.purpose ?? '' };
     const requestKey = String(row.seq);
+    // The people of a row share its few distinct outcomes (outcome_sets): each is tallied once per row.
+    const tallies = new Map<StoredOutcome, ServiceTally[]>();
     for (const { subject, outcome } of entriesOf(row)) {
-      // What this record came to per service: disclosed at all, refused for which reasons.
-      const perService = new Map<string, { owner: string; disclosed: boolean; reasons: Set<string> }>();
-      for (const fieldOutcome of outcome.fields ?? []) {
-        const names = fieldOutcome.fields ?? (fieldOutcome.field ? [fieldOutcome.field] : []);
-        for (const name of names) {
-          const field = policies.fields.get(name);
-          if (!field) continue;
-          const id = fieldGroupId(field);
-          let service = perService.get(id);
-          if (!service) perService.set(id, (service = { owner: field.owner, disclosed: false, reasons: new Set() }));
-          if (fieldOutcome.decision === 'disclosed') service.disclosed = true;
-          else service.reasons.add(fieldOutcome.reason ?? 'UNKNOWN');
-        }
-      }
-      for (const [id, service] of perService) {
-        const figure = figureOf(figures, { service: id, ownerAgency: service.owner, consumerAgency: row.agency, purpose });
+      let perService = tallies.get(outcome);
+      if (!perService) tallies.set(outcome, (perService = tallyByService(figures, outcome, consumer, policies)));
+      for (const { figure, disclosed, reasons } of perService) {
         if (figure.lastRequest !== requestKey) {
           figure.lastRequest = requestKey;
           figure.requests += 1;
         }
-        if (service.disclosed) {
+        if (disclosed) {
           figure.recordsDisclosed += 1;
           if (subject && !figure.subjects.has(subject)) {
             figure.subjects.add(subject);
             figure.unsavedSubjects.push(subject);
           }
         }
-        for (const reason of service.reasons) figure.refusals[reason] = (figure.refusals[reason] ?? 0) + 1;
+        for (const reason of reasons) figure.refusals[reason] = (figure.refusals[reason] ?? 0) + 1;
       }
     }
   }
+}
+
+/** What a record with this outcome came to per service (field group), each with the figure it counts in. */
+function tallyByService(
+  figures: Map<string, Accumulator>,
+  outcome: StoredOutcome,
+  consumer: Pick<DayFigures, 'consumerAgency' | 'purpose'>,
+  policies: CompiledPolicies,
+): ServiceTally[] {
+  const perService = new Map<string, { owner: string; disclosed: boolean; reasons: Set<string> }>();
+  for (const fieldOutcome of outcome.fields ?? []) {
+    const names = fieldOutcome.fields ?? (fieldOutcome.field ? [fieldOutcome.field] : []);
+    for (const name of names) {
+      const field = policies.fields.get(name);
+      if (!field) continue;
+      const id = fieldGroupId(field);
+      let service = perService.get(id);
+      if (!service) perService.set(id, (service = { owner: field.owner, disclosed: false, reasons: new Set() }));
+      if (fieldOutcome.decision === 'disclosed') service.disclosed = true;
+      else service.reasons.add(fieldOutcome.reason ?? 'UNKNOWN');
+    }
+  }
+  return [...perService].map(([id, { owner, disclosed, reasons }]) => ({
+    figure: figureOf(figures, { service: id, ownerAgency: owner, ...consumer }),
+    disclosed,
+    reasons,
+  }));
 }
 
 type FigureKey = Pick<DayFigures, 'service' | 'ownerAgency' | 'consumerAgency' | 'purpose'>;
