@@ -29,13 +29,14 @@ const regrouped: CompiledPolicies = { ...policies, fields: new Map([field('fullN
 let database: Database;
 let requests = 0;
 
-/** Social insurance reads the names of `people`, one request; their religion is refused. */
-async function insuranceReads(people: string[]): Promise<void> {
+/** Social insurance reads the names of `people`, one request begun `at` (now); their religion is refused. */
+async function insuranceReads(people: string[], at?: Date): Promise<void> {
   const principal: Principal = { subject: null, agency: 'bhxh-tinh', roles: ['officer'], purpose: 'social-insurance', caseId: null, requestId: `statistics-${(requests += 1)}` };
   const collector = new DisclosureCollector(principal);
   collector.record(people, 'Citizen.fullName', { allowed: true, policy: 'population.citizen', rule: 'insurance-reads-names', legalBasis: 'law:58/2014/QH13' });
   collector.record(people, 'Citizen.religion', { allowed: false, policy: 'population.citizen', rule: null, reason: 'AGENCY_NOT_ALLOWED' });
-  await createDisclosureWriter(database.appendKnex).write(collector.toRecord({}));
+  const record = collector.toRecord({});
+  await createDisclosureWriter(database.appendKnex).write(record && at ? { ...record, at: at.toISOString() } : record);
 }
 
 /** The day's figures as the register answers them, without the day. */
@@ -93,13 +94,23 @@ describe('the sharing statistics of a register that restarts', () => {
     expect(await figuresOf(today)).toEqual([{ service: 'population.citizen:identity', requests: 3, recordsDisclosed: 5, refusals: { AGENCY_NOT_ALLOWED: 5 }, distinctSubjects: 3 }]);
   });
 
+  it('counts in a day only its own rows, when rows of another day were logged between them', async () => {
+    const yesterday = addDays(today, -1);
+    // A request begun yesterday, logged only now; then one of today.
+    await insuranceReads(['001044615336'], new Date(provinceDayStart(today).getTime() - 60_000));
+    await insuranceReads(['001044615337']);
+    await aggregateSharingStatistics(database.knex, regrouped);
+    expect(await figuresOf(today)).toEqual([{ service: 'population.citizen:identity', requests: 4, recordsDisclosed: 6, refusals: { AGENCY_NOT_ALLOWED: 6 }, distinctSubjects: 4 }]);
+    expect(await figuresOf(yesterday)).toEqual([{ service: 'population.citizen:identity', requests: 1, recordsDisclosed: 1, refusals: { AGENCY_NOT_ALLOWED: 1 }, distinctSubjects: 1 }]);
+  });
+
   it('keeps the day open just after midnight, then closes it reading only its last rows, and keeps only its figures', async () => {
     const midnight = provinceDayStart(addDays(today, 1)).getTime();
     // A request under way at midnight, logged under today.
     await insuranceReads(['001044615335']);
     const justAfter = { now: new Date(midnight + 30_000), closeAfterMs: 90_000 };
     expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, regrouped, justAfter))).toBe(1);
-    const final = [{ service: 'population.citizen:identity', requests: 4, recordsDisclosed: 6, refusals: { AGENCY_NOT_ALLOWED: 6 }, distinctSubjects: 4 }];
+    const final = [{ service: 'population.citizen:identity', requests: 5, recordsDisclosed: 7, refusals: { AGENCY_NOT_ALLOWED: 7 }, distinctSubjects: 5 }];
     expect(await figuresOf(today)).toEqual(final);
     expect(await database.knex('sharing_statistics_run').select({ closed: 'closed' }).where('day', today)).toEqual([{ closed: false }]);
 
