@@ -2,7 +2,7 @@
 // ward to ask about (after the population subgraph has seeded its database).
 import pg from 'pg';
 import { dropServerDatabase } from '../shared/db/serverDatabase.ts';
-import { benchDatabaseUrl, redactedUrl, type BenchSettings } from './benchSettings.ts';
+import { BENCH_STACKS, benchDatabaseUrl, redactedUrl, type BenchSettings, type BenchStack } from './benchSettings.ts';
 
 export class ServerUnreachableError extends Error {}
 
@@ -43,7 +43,37 @@ export async function unseededAgencies(settings: BenchSettings, services: readon
 
 /** A subgraph seeds only an empty database: dropping them is how a run picks up changed seeds. */
 export async function dropBenchDatabases(settings: BenchSettings, services: readonly string[]): Promise<void> {
+  await dropStackCopies(settings, services);
   for (const service of services) await dropServerDatabase(benchDatabaseUrl(settings, service));
+}
+
+/** Every stack's copies of the agency databases, where they are. */
+export async function dropStackCopies(settings: BenchSettings, services: readonly string[]): Promise<void> {
+  for (const stack of BENCH_STACKS) for (const service of services) await dropServerDatabase(benchDatabaseUrl(settings, service, stack));
+}
+
+/**
+ * Each stack's databases, fresh copies of the seeded ones (copies of an earlier run are dropped first).
+ * Nothing may be connected to a seeded database meanwhile: Postgres copies a template only when no
+ * session uses it. A file copy (Postgres 15's `strategy file_copy`, what older servers always do) writes
+ * the files once instead of every block to the WAL as well.
+ */
+export async function copyForStacks(settings: BenchSettings, services: readonly string[]): Promise<void> {
+  await dropStackCopies(settings, services);
+  await withClient(settings.serverUrl, async (client) => {
+    const version = Number((await client.query<{ server_version_num: string }>('show server_version_num')).rows[0].server_version_num);
+    const strategy = version >= 150000 ? ' strategy file_copy' : '';
+    for (const stack of BENCH_STACKS) {
+      for (const service of services) {
+        const [copy, seeded] = [benchDatabaseUrl(settings, service, stack), benchDatabaseUrl(settings, service)].map(databaseName);
+        await client.query(`create database "${copy}" template "${seeded}"${strategy}`);
+      }
+    }
+  });
+}
+
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
 }
 
 /**
@@ -61,8 +91,8 @@ const BENCH_EVIDENCE = 'npm run bench';
  * The consent-gated run: every citizen of the page consents to `caller`'s agency, for its purpose, to
  * share the groups the consent query reads. Consents of earlier runs are removed first.
  */
-export async function grantBenchConsents(settings: BenchSettings, citizenIds: string[], caller: { agency: string; purpose: string }, fieldGroups: string[]): Promise<void> {
-  await withClient(benchDatabaseUrl(settings, 'platform'), async (client) => {
+export async function grantBenchConsents(settings: BenchSettings, stack: BenchStack, citizenIds: string[], caller: { agency: string; purpose: string }, fieldGroups: string[]): Promise<void> {
+  await withClient(benchDatabaseUrl(settings, 'platform', stack), async (client) => {
     await client.query('delete from consent where evidence_reference = $1', [BENCH_EVIDENCE]);
     await client.query(
       `insert into consent (subject_id, granted_by, grantee_agency, purpose, field_groups, valid_from, valid_until, channel, evidence_reference)
@@ -76,8 +106,8 @@ export async function grantBenchConsents(settings: BenchSettings, citizenIds: st
  * The connection-gated run: `caller`'s agency holds an approved connection agreement to `fieldGroups` of
  * the population register, for its purpose, from yesterday for a year. Those of earlier runs are removed first.
  */
-export async function approveBenchConnection(settings: BenchSettings, caller: { agency: string; purpose: string }, fieldGroups: string[]): Promise<void> {
-  await withClient(benchDatabaseUrl(settings, 'platform'), async (client) => {
+export async function approveBenchConnection(settings: BenchSettings, stack: BenchStack, caller: { agency: string; purpose: string }, fieldGroups: string[]): Promise<void> {
+  await withClient(benchDatabaseUrl(settings, 'platform', stack), async (client) => {
     await client.query('delete from connection_request where system_name = $1', [BENCH_EVIDENCE]);
     await client.query(
       `insert into connection_request (consumer_agency, owner_agency, requested_by, purpose, legal_basis, field_groups, system_name, contact,

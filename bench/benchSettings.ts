@@ -54,10 +54,23 @@ export function benchSettingsFromEnv(): BenchSettings {
   };
 }
 
-/** `civil-status` -> `postgres://…/bench_civil_status` on the bench server. */
-export function benchDatabaseUrl(settings: BenchSettings, service: string): string {
+/**
+ * The stacks a run starts, each on databases of its own, copied from the seeded ones before they start:
+ * a stack's background work (its registers re-reading their logs for the sharing statistics, the chain's
+ * checkpoints) then follows its own requests only, as in a deployment, and every run starts from the
+ * same logs.
+ */
+export const BENCH_STACKS = ['full', 'one_box', 'no_policies', 'no_audit', 'no_limits'] as const;
+export type BenchStack = (typeof BENCH_STACKS)[number];
+
+/**
+ * `civil-status` -> `postgres://…/bench_civil_status` on the bench server: the seeded database, which
+ * only the raw baseline reads while a run measures; with a stack, that stack's copy of it
+ * (`bench_one_box_civil_status`).
+ */
+export function benchDatabaseUrl(settings: BenchSettings, service: string, stack?: BenchStack): string {
   const url = new URL(settings.serverUrl);
-  url.pathname = `/${settings.databasePrefix}${service.replace(/-/g, '_')}`;
+  url.pathname = `/${settings.databasePrefix}${stack ? `${stack}_` : ''}${service.replace(/-/g, '_')}`;
   return url.toString();
 }
 

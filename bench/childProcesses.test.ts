@@ -1,9 +1,10 @@
 // The ports the bench's services listen on: free, never the same twice, and below the kernel's ephemeral
-// range, where no outgoing connection can take one before its service binds it.
+// range, where no outgoing connection can take one before its service binds it. And stopping some of
+// the services a run started (those that seeded the databases) without the others.
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { freePort, LISTEN_PORTS } from './childProcesses.ts';
+import { freePort, LISTEN_PORTS, startChild, stopChildren } from './childProcesses.ts';
 
 describe('freePort', () => {
   it('hands out distinct ports below the ephemeral range, each one a service can listen on', async () => {
@@ -29,5 +30,21 @@ describe('freePort', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('stopChildren', () => {
+  it('stops the children it is given and leaves the others running', { timeout: 20_000 }, async () => {
+    const idle = ['-e', 'setInterval(() => {}, 1000)'];
+    const [stopped, running] = [startChild('stopped', process.execPath, idle, process.env), startChild('running', process.execPath, idle, process.env)];
+    try {
+      await stopChildren([stopped]);
+      expect(stopped.hasExited()).toBe(true);
+      expect(await stopped.exited).toBe('killed by SIGTERM');
+      expect(running.hasExited()).toBe(false);
+    } finally {
+      await stopChildren([running]);
+    }
+    expect(running.hasExited()).toBe(true);
   });
 });

@@ -72,10 +72,26 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
 
 /** SIGTERM to every group (services close their servers and pools), SIGKILL to what is left after the grace period. */
 export async function stopAllChildren(graceMs = 3000): Promise<void> {
-  for (const pgid of groups) signalGroup(pgid, 'SIGTERM');
+  await stopGroups([...groups], () => processes.size > 0, graceMs);
+}
+
+/** The same for some children only: their groups are gone, and their connections closed, when it resolves. */
+export async function stopChildren(children: readonly Child[], graceMs = 3000): Promise<void> {
+  await stopGroups(
+    children.map((child) => child.pid),
+    () => children.some((child) => !child.hasExited()),
+    graceMs,
+  );
+}
+
+async function stopGroups(pgids: readonly number[], running: () => boolean, graceMs: number): Promise<void> {
+  for (const pgid of pgids) signalGroup(pgid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
-  while (processes.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  killAllChildrenNow();
+  while (running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const pgid of pgids) {
+    signalGroup(pgid, 'SIGKILL');
+    groups.delete(pgid);
+  }
 }
 
 /** Synchronous, for process 'exit': the last chance, when nothing async can run any more. */

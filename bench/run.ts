@@ -6,8 +6,19 @@
 import { ensureChromium } from '../scripts/chromium.ts';
 import { config } from '../shared/config/config.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { approveBenchConnection, busiestWard, checkServerReachable, dropBenchDatabases, grantBenchConsents, ServerUnreachableError, unseededAgencies, vacuumAnalyze } from './benchDatabase.ts';
-import { benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
+import {
+  approveBenchConnection,
+  busiestWard,
+  checkServerReachable,
+  copyForStacks,
+  dropBenchDatabases,
+  dropStackCopies,
+  grantBenchConsents,
+  ServerUnreachableError,
+  unseededAgencies,
+  vacuumAnalyze,
+} from './benchDatabase.ts';
+import { BENCH_STACKS, benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
 import {
   checkAnswers,
   checkTargetsAgree,
@@ -31,7 +42,7 @@ import { killAllChildrenNow, stopAllChildren } from './childProcesses.ts';
 import { runCpu, takeCpuSnapshot, type TargetProcess } from './cpuAccounting.ts';
 import { percent, sampleMachineLoad, waitUntilQuiet } from './machineLoad.ts';
 import { measuredCommit } from './measuredCommit.ts';
-import { measureDownloadMemory, publishBenchOpenData } from './openDataBench.ts';
+import { measureDownloadMemory, publishBenchOpenData, writeLargeOpenDataVersion } from './openDataBench.ts';
 import { measureConsoleFirstLoad } from './consoleFirstLoad.ts';
 import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
 import { CONTROL_PAIRS, pairedRatio, ROUND_SECONDS, roundOrder, type PairedRatio } from './pairedRounds.ts';
@@ -39,7 +50,7 @@ import { machineInfo, printReport, ratiosOf, type BenchReport, type Measurement 
 import { writeResults } from './resultsFile.ts';
 import { runLoad, stopRunningLoad } from './runLoad.ts';
 import { totalSqlStatements } from './sqlStatements.ts';
-import { startServices, type RunningService, type RunningServices } from './startServices.ts';
+import { prepareSeededDatabases, startServices, type RunningService, type RunningServices } from './startServices.ts';
 import { baselineProcesses, stackProcesses } from './targetProcesses.ts';
 
 let interrupted = false;
@@ -124,7 +135,27 @@ async function main(settings: BenchSettings): Promise<void> {
   }
   // The gateway serves the console's build: current before it starts, for the first-load figures.
   await ensureConsoleBuilt({ quiet: true });
-  const services: RunningServices = await startServices(settings, await unseededAgencies(settings, agencies));
+  await prepareSeededDatabases(settings, await unseededAgencies(settings, agencies));
+  const vacuumStarted = Date.now();
+  await vacuumAnalyze(settings, agencies);
+  console.log(`  vacuum (analyze) of the agency databases: ${((Date.now() - vacuumStarted) / 1000).toFixed(1)} s`);
+  await writeLargeOpenDataVersion(settings);
+  const copyStarted = Date.now();
+  await copyForStacks(settings, agencies);
+  console.log(`  a copy of them for each of the ${BENCH_STACKS.length} stacks: ${((Date.now() - copyStarted) / 1000).toFixed(1)} s`);
+  try {
+    await measureStacks(settings, await startServices(settings), { machine, commit, load, postgres });
+  } finally {
+    await stopAllChildren();
+    await dropStackCopies(settings, agencies);
+  }
+}
+
+/** What a run found out before its services started, for its report. */
+type RunFacts = Pick<BenchReport, 'machine' | 'commit' | 'load' | 'postgres'>;
+
+/** Everything a run measures of the services started, then the report. */
+async function measureStacks(settings: BenchSettings, services: RunningServices, { machine, commit, load, postgres }: RunFacts): Promise<void> {
   const servicesStarted = Date.now();
   const all = [
     ...services.subgraphs,
@@ -138,10 +169,6 @@ async function main(settings: BenchSettings): Promise<void> {
     services.unlimited.gateway,
     services.baseline,
   ];
-
-  const vacuumStarted = Date.now();
-  await vacuumAnalyze(settings, agencies);
-  console.log(`  vacuum (analyze) of the agency databases: ${((Date.now() - vacuumStarted) / 1000).toFixed(1)} s`);
 
   const ward = await busiestWard(settings);
   const gateway = gatewayTarget(services.gateway.baseUrl, ward.code, settings.caller);
@@ -161,15 +188,15 @@ async function main(settings: BenchSettings): Promise<void> {
   const pageIds = await pageCitizenIds(gateway);
   const policyOnly = gatewayTarget(services.unaudited.gateway.baseUrl, ward.code, settings.caller, 'policy-only', consentBenchQuery(pageIds));
   const consentGated = gatewayTarget(services.gateway.baseUrl, ward.code, CONSENT_CALLER, 'consent-gated', consentBenchQuery(pageIds));
-  await grantBenchConsents(settings, pageIds, CONSENT_CALLER, CONSENT_BENCH_GROUPS);
+  await grantBenchConsents(settings, 'full', pageIds, CONSENT_CALLER, CONSENT_BENCH_GROUPS);
   await checkTargetsAgree(consentGated, policyOnly);
   console.log(`The consent-gated and policy-only runs return the same ${page.citizens} citizens with the same data.`);
   const connectionGated = gatewayTarget(services.gateway.baseUrl, ward.code, CONNECTION_CALLER, 'connection-gated', CONNECTION_BENCH_QUERY);
   const connectionFree = gatewayTarget(services.gateway.baseUrl, ward.code, CONNECTION_FREE_CALLER, 'connection-free', CONNECTION_BENCH_QUERY);
-  await approveBenchConnection(settings, CONNECTION_CALLER, CONNECTION_BENCH_GROUPS);
+  await approveBenchConnection(settings, 'full', CONNECTION_CALLER, CONNECTION_BENCH_GROUPS);
   const connectionPage = await checkTargetsAgree(connectionGated, connectionFree);
   console.log(`The connection-gated and connection-free runs return the same ${connectionPage.citizens} citizens with the same data.`);
-  await publishBenchOpenData(settings, services.gateway.baseUrl);
+  await publishBenchOpenData(services.gateway.baseUrl);
   const openDataDownload = openDataDownloadTarget(services.gateway.baseUrl);
   const openDataGraphql = openDataGraphqlTarget(services.gateway.baseUrl);
   await checkAnswers(openDataDownload);

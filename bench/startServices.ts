@@ -1,13 +1,13 @@
 // Starts what the bench measures, each as its own process on a free loopback port: the six agency
 // subgraphs (each on its own database of the bench server), the gateway in front of them, the one-box
 // shape (`npm start`: the gateway and the six subgraphs in one process, called in-process), and the
-// raw-SQL baseline on the same databases.
+// raw-SQL baseline on the seeded databases. Each stack runs on its own copies of them (BENCH_STACKS).
 import { childEnvironment } from '../shared/config/childEnvironment.ts';
 import { config } from '../shared/config/config.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import { SERVICE_NODE_FLAGS } from '../shared/lifecycle/serviceNodeFlags.ts';
-import { benchDatabaseUrl, type BenchSettings } from './benchSettings.ts';
-import { freePort, startChild, type Child } from './childProcesses.ts';
+import { benchDatabaseUrl, type BenchSettings, type BenchStack } from './benchSettings.ts';
+import { freePort, startChild, stopChildren, type Child } from './childProcesses.ts';
 
 const TSX = 'node_modules/.bin/tsx';
 /** tsx's arguments for a script: first the Node flags every service runs with, the raw baseline's included (the ratio compares code, not flags). */
@@ -100,7 +100,8 @@ async function waitForHealth(services: RunningService[], timeoutSeconds: number,
   }
 }
 
-async function startSubgraphs(settings: BenchSettings, extraEnv: Record<string, string>, suffix: string): Promise<RunningService[]> {
+/** `stack`: on that stack's copies of the agency databases; without, on the seeded ones (to seed them). */
+async function startSubgraphs(settings: BenchSettings, stack: BenchStack | undefined, extraEnv: Record<string, string>, suffix: string): Promise<RunningService[]> {
   const ports: number[] = [];
   for (let i = 0; i < SUBGRAPH_SERVICES.length; i += 1) ports.push(await freePort());
   const baseUrls = ports.map((port) => `http://127.0.0.1:${port}`);
@@ -115,7 +116,7 @@ async function startSubgraphs(settings: BenchSettings, extraEnv: Record<string, 
       TSX,
       scriptArgs('subgraphs/main.ts', service.name),
       cleanEnv({
-        [`${envPrefix(service.name)}_DATABASE_URL`]: benchDatabaseUrl(settings, service.name),
+        [`${envPrefix(service.name)}_DATABASE_URL`]: benchDatabaseUrl(settings, service.name, stack),
         PORT: String(ports[index]),
         SEED_SCALE: settings.seedScale,
         CONSENT_REGISTRY_URL: platform,
@@ -155,28 +156,42 @@ async function startOneBox(settings: BenchSettings): Promise<RunningService & { 
   for (const service of SUBGRAPH_SERVICES) {
     const subgraphPort = await freePort();
     env[`${envPrefix(service.name)}_PORT`] = String(subgraphPort);
-    env[`${envPrefix(service.name)}_DATABASE_URL`] = benchDatabaseUrl(settings, service.name);
+    env[`${envPrefix(service.name)}_DATABASE_URL`] = benchDatabaseUrl(settings, service.name, 'one_box');
     subgraphBaseUrls.push(`http://127.0.0.1:${subgraphPort}`);
   }
   return { name: 'one-box', baseUrl: `http://127.0.0.1:${port}`, subgraphBaseUrls, child: startChild('one-box', TSX, scriptArgs('scripts/start.ts'), cleanEnv(env)) };
 }
 
-/** `unseeded`: agencies whose database is empty, so their first start seeds it (minutes at bench scale). */
-export async function startServices(settings: BenchSettings, unseeded: string[]): Promise<RunningServices> {
+/**
+ * The six subgraphs started once on the seeded databases, and stopped once every one answers (so that
+ * the databases can be copied for the stacks): a start brings a database to the code's migrations, as
+ * the copies and the raw baseline must all be, and seeds an empty one (`unseeded`: minutes at bench
+ * scale; the six at once, so the agencies seed in parallel on the server).
+ */
+export async function prepareSeededDatabases(settings: BenchSettings, unseeded: readonly string[]): Promise<void> {
   const started = Date.now();
-  // All six at once: on a first run each seeds its own database, and those run in parallel on the server.
-  const subgraphs = await startSubgraphs(settings, {}, '');
-  const seeding = unseeded.length > 0 ? ` (${unseeded.join(', ')} seed${unseeded.length === 1 ? 's' : ''} ${settings.citizens.toLocaleString('en')} citizens first: allow a few minutes)` : '';
-  console.log(`Starting ${subgraphs.length} subgraphs${seeding}…`);
-  await waitForHealth(subgraphs, settings.startTimeoutSeconds, unseeded.length > 0 ? ' (seeding)' : '');
-  console.log(`  subgraphs ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const subgraphs = await startSubgraphs(settings, undefined, {}, ' (preparing)');
+  const seeding = unseeded.length > 0 ? `; ${unseeded.join(', ')} seed${unseeded.length === 1 ? 's' : ''} ${settings.citizens.toLocaleString('en')} citizens first: allow a few minutes` : '';
+  console.log(`Starting the ${subgraphs.length} subgraphs once on the seeded databases${seeding}…`);
+  try {
+    await waitForHealth(subgraphs, settings.startTimeoutSeconds, unseeded.length > 0 ? ' (seeding)' : '');
+  } finally {
+    await stopChildren(subgraphs.map((subgraph) => subgraph.child));
+  }
+  console.log(`  ready and stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
 
-  // Started once the databases are seeded, so the two sets never seed the same database at once.
-  const unprotectedSubgraphs = await startSubgraphs(settings, { UNSAFE_BENCHMARK_WITHOUT_POLICIES: '1' }, ' (no policies)');
-  const unauditedSubgraphs = await startSubgraphs(settings, { UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG: '1' }, ' (no audit)');
+/** Every stack on its copies of the agency databases (copyForStacks first), and the raw baseline on the seeded ones. */
+export async function startServices(settings: BenchSettings): Promise<RunningServices> {
+  const started = Date.now();
   const withoutLimits = { UNSAFE_BENCHMARK_WITHOUT_LIMITS: '1' };
-  const unlimitedSubgraphs = await startSubgraphs(settings, withoutLimits, ' (no limits)');
-  await waitForHealth([...unprotectedSubgraphs, ...unauditedSubgraphs, ...unlimitedSubgraphs], settings.startTimeoutSeconds, '');
+  const subgraphs = await startSubgraphs(settings, 'full', {}, '');
+  const unprotectedSubgraphs = await startSubgraphs(settings, 'no_policies', { UNSAFE_BENCHMARK_WITHOUT_POLICIES: '1' }, ' (no policies)');
+  const unauditedSubgraphs = await startSubgraphs(settings, 'no_audit', { UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG: '1' }, ' (no audit)');
+  const unlimitedSubgraphs = await startSubgraphs(settings, 'no_limits', withoutLimits, ' (no limits)');
+  console.log(`Starting ${4 * SUBGRAPH_SERVICES.length} subgraphs, four stacks of ${SUBGRAPH_SERVICES.length}…`);
+  await waitForHealth([...subgraphs, ...unprotectedSubgraphs, ...unauditedSubgraphs, ...unlimitedSubgraphs], settings.startTimeoutSeconds, '');
+  console.log(`  subgraphs ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const gateway = await startGatewayFor(subgraphs, 'gateway');
   const oneBox = await startOneBox(settings);
   const unprotectedGateway = await startGatewayFor(unprotectedSubgraphs, 'gateway (no policies)');
