@@ -49,15 +49,28 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
     await knex('disclosure_checkpoint').options(OFF_REQUEST_PATH).insert({ seq: signed.seq, hash: signed.hash, at: signed.at, signature: signed.signature }).onConflict('seq').ignore();
   }
 
+  /**
+   * Sends the checkpoints not yet witnessed, oldest first, but none at or below one this log already holds
+   * as witnessed: that one's hash commits to every row before it. Replicas of a register on one database
+   * sign the same log: one may store the head it read a moment before another's later checkpoint was
+   * witnessed, and the platform refuses it as going back. Such a refusal stops nothing: the later pending
+   * checkpoints are sent, and once one is witnessed the earlier is covered by it. Any other refusal
+   * (a contradiction) ends the round, and is logged every round.
+   */
   async function sendPending(): Promise<void> {
     const base = options.witnessUrl();
     if (!base) return;
+    const witnessed = await knex('disclosure_checkpoint').options(OFF_REQUEST_PATH).max({ seq: 'seq' }).whereNotNull('witness_signature').first();
     const pending = await knex('disclosure_checkpoint')
       .options(OFF_REQUEST_PATH)
       .select('seq', 'hash', 'at', 'signature')
       .whereNull('witness_signature')
+      .where('seq', '>', String(witnessed?.seq ?? 0))
       .orderBy('seq')
       .limit(PENDING_PER_ROUND);
+    /** Refused as going back, this round: covered if a later one is witnessed, evidence if none is. */
+    const behind: { seq: string; reason: string | undefined }[] = [];
+    let witnessedThisRound: string | undefined;
     for (const row of pending) {
       const checkpoint = { service, seq: String(row.seq), hash: row.hash, at: new Date(row.at).toISOString(), signature: row.signature };
       let response: Response;
@@ -73,10 +86,15 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
         failing = true;
         return;
       }
-      const answer = (await response.json().catch(() => null)) as { checkpoint?: WitnessedCheckpoint; errors?: { message: string }[] } | null;
+      const answer = (await response.json().catch(() => null)) as { checkpoint?: WitnessedCheckpoint; errors?: { message: string; extensions?: { code?: string } }[] } | null;
       if (response.status !== 200 || !answer?.checkpoint) {
-        // A refusal (a contradicting or backward checkpoint) is evidence, not noise: logged every round.
-        logError('the platform refused to witness a disclosure-log checkpoint', { service, seq: checkpoint.seq, status: response.status, reason: answer?.errors?.[0]?.message });
+        const reason = answer?.errors?.[0]?.message;
+        if (answer?.errors?.[0]?.extensions?.code === 'CHECKPOINT_OUT_OF_ORDER') {
+          behind.push({ seq: checkpoint.seq, reason });
+          continue;
+        }
+        // A refusal (a contradicting checkpoint) is evidence, not noise: logged every round.
+        logError('the platform refused to witness a disclosure-log checkpoint', { service, seq: checkpoint.seq, status: response.status, reason });
         failing = true;
         return;
       }
@@ -86,6 +104,14 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
         .update({ witnessed_at: answer.checkpoint.witnessedAt, witness_signature: answer.checkpoint.witnessSignature });
       if (failing) logInfo('the platform witnesses disclosure-log checkpoints again', { service, seq: checkpoint.seq });
       failing = false;
+      witnessedThisRound = checkpoint.seq;
+    }
+    for (const refused of behind) {
+      if (witnessedThisRound !== undefined && BigInt(witnessedThisRound) > BigInt(refused.seq)) {
+        logInfo('a disclosure-log checkpoint signed late is covered by a later one the platform witnessed', { service, seq: refused.seq, coveredBy: witnessedThisRound });
+      } else {
+        logError('the platform refused to witness a disclosure-log checkpoint', { service, seq: refused.seq, status: 409, reason: refused.reason });
+      }
     }
   }
 

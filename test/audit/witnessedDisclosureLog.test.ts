@@ -23,6 +23,7 @@ import { CHECKPOINT_PATH, checkpointWitnessRoute } from '../../shared/audit/witn
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { migrationSource } from '../../shared/db/migrationSource.ts';
 import { openDatabase, type Database } from '../../shared/db/openDatabase.ts';
+import { testDatabaseOptions } from '../../shared/db/testDatabase.ts';
 import { answerSignedRoute } from '../../shared/subgraph/answerSignedRoute.ts';
 import * as createAuditCheckpoint from '../../subgraphs/platform/migrations/20261204100000_create_audit_checkpoint.ts';
 import { getStack, investigator, query, seededProvince } from '../support/stack.ts';
@@ -138,6 +139,66 @@ describe('an agency signing the head of its disclosure log', () => {
     expect(malformed).toEqual({ status: 400, body: { errors: [{ message: 'seq must be a positive whole number, as a string', extensions: { code: 'BAD_USER_INPUT' } }] } });
     const kept = await subgraphs.platform.database.knex('audit_checkpoint').where({ service: 'land', seq: '999999' }).first();
     expect(kept).toBeUndefined();
+  });
+});
+
+describe('replicas of a register signing one log', () => {
+  let log: Database;
+  let witnessDatabase: Database;
+  let server: Server;
+  let url: string;
+  let calls = 0;
+
+  beforeAll(async () => {
+    [log, witnessDatabase] = [await openDatabase(testDatabaseOptions('replica_population')), await openDatabase(testDatabaseOptions('replica_platform'))];
+    await log.knex.migrate.latest({ migrationSource: migrationSource(disclosureLogMigrations) });
+    await witnessDatabase.knex.migrate.latest({ migrationSource: migrationSource({ '20261204100000_create_audit_checkpoint': createAuditCheckpoint }) });
+    const route = checkpointWitnessRoute();
+    server = createServer((req, res) => {
+      calls += 1;
+      void answerSignedRoute((body) => route.handle(body, witnessDatabase.knex), req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 120_000);
+
+  afterAll(async () => {
+    server?.close();
+    await log?.close().catch(() => {});
+    await witnessDatabase?.close().catch(() => {});
+  });
+
+  it('go on being witnessed when one stored a checkpoint of an older head after a later one was witnessed', async () => {
+    const replica = (): ChainCheckpointer =>
+      startChainCheckpointer({ service: 'population', knex: log.knex, signingKey: auditSigningKey('population'), witnessUrl: () => url, everyRows: 1000, everySeconds: 3600, timeoutMs: 5000 });
+    const [first, second] = [replica(), replica()];
+    const writer = createDisclosureWriter(log.knex);
+    try {
+      for (let n = 1; n <= 6; n += 1) await writer.write(record(n));
+      await second.checkpointNow();
+      // The first replica read the head at row 4 before the second's round, and stores its checkpoint only now.
+      const row4 = await log.knex('disclosure_log').select('hash').where({ seq: 4 }).first();
+      const late = signCheckpoint({ service: 'population', seq: '4', hash: row4.hash, at: new Date().toISOString() }, auditSigningKey('population'));
+      await log.knex('disclosure_checkpoint').insert({ seq: late.seq, hash: late.hash, at: late.at, signature: late.signature });
+      // And the second replica stopped before it kept the platform's countersignature of row 6.
+      await log.knex('disclosure_checkpoint').where({ seq: 6 }).update({ witnessed_at: null, witness_signature: null });
+
+      for (let n = 7; n <= 8; n += 1) await writer.write(record(n));
+      await first.checkpointNow();
+      const witnessed = await witnessDatabase.knex('audit_checkpoint').select('seq').where({ service: 'population' }).orderBy('seq');
+      expect(witnessed.map((row) => String(row.seq))).toEqual(['6', '8']);
+      const own = await log.knex('disclosure_checkpoint').select('seq', 'witness_signature').orderBy('seq');
+      expect(own.map((row) => [String(row.seq), row.witness_signature !== null])).toEqual([['4', false], ['6', true], ['8', true]]);
+
+      // Row 4 is covered by the witnessed row 8: no round sends it again.
+      calls = 0;
+      await first.checkpointNow();
+      await second.checkpointNow();
+      expect(calls).toBe(0);
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
   });
 });
 
