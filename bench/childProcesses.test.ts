@@ -4,6 +4,7 @@
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { childEnvironment } from '../shared/config/childEnvironment.ts';
 import { freePort, LISTEN_PORTS, startChild, stopChildren } from './childProcesses.ts';
 
 describe('freePort', () => {
@@ -36,7 +37,7 @@ describe('freePort', () => {
 describe('stopChildren', () => {
   it('stops the children it is given and leaves the others running', { timeout: 20_000 }, async () => {
     const idle = ['-e', 'setInterval(() => {}, 1000)'];
-    const [stopped, running] = [startChild('stopped', process.execPath, idle, process.env), startChild('running', process.execPath, idle, process.env)];
+    const [stopped, running] = [startChild('stopped', process.execPath, idle, childEnvironment()), startChild('running', process.execPath, idle, childEnvironment())];
     try {
       await stopChildren([stopped]);
       expect(stopped.hasExited()).toBe(true);
