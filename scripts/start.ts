@@ -46,10 +46,7 @@ try {
   const stack = await startStack({
     gatewayPort: config.port ?? 4000,
     host: config.host,
-    subgraph: (name) => {
-      const options = subgraphOptionsFromEnv(name, 'together');
-      return { port: options.port, database: options.database, metrics: options.metrics };
-    },
+    subgraph: (name) => subgraphOptionsFromEnv(name, 'together'),
     province: provinceOptionsFromEnv(),
     subgraphCalls,
   });

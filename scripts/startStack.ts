@@ -14,8 +14,11 @@ import { SUBGRAPHS } from '../subgraphs/registry.ts';
 export interface StackOptions {
   gatewayPort: number;
   host?: string;
-  /** Per subgraph: port (0 = any free port), database and /metrics (StartSubgraphOptions). */
-  subgraph: (name: string) => Pick<StartSubgraphOptions, 'port' | 'database' | 'metrics'>;
+  /**
+   * Per subgraph: port (0 = any free port), database and /metrics, and the benchmark's switches that turn
+   * its policies or its disclosure log off (StartSubgraphOptions; startSubgraph refuses them in production).
+   */
+  subgraph: (name: string) => Pick<StartSubgraphOptions, 'port' | 'database' | 'metrics' | 'enforcePolicies' | 'recordDisclosures'>;
   province: ProvinceOptions;
   tokens?: UserTokenSettings;
   /** Where subgraphs read their policies (default: POLICY_DIR or the repository's policies/). */
@@ -45,12 +48,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const start = async (name: string) => {
       const definition = SUBGRAPHS[name];
       if (!definition) throw new Error(`Subgraph ${name} is not registered`);
-      const { port, database, metrics } = options.subgraph(name);
+      const { port, database, metrics, enforcePolicies, recordDisclosures } = options.subgraph(name);
       subgraphs[name] = await startSubgraph(definition, {
         port,
         host: options.host,
         database,
         metrics,
+        enforcePolicies,
+        recordDisclosures,
         province: options.province,
         policyDir: options.policyDir,
         consentRegistryUrl,
