@@ -2,7 +2,7 @@
 // `tsx subgraphs/main.ts population`, `tsx scripts/start.ts`, `tsx scripts/token.ts`). Unsafe or missing
 // settings stop the start with one message naming each of them; good settings give a gateway and a
 // subgraph that work together, with the subgraph holding only its own keys.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { ENV_VARIABLES } from '../../shared/config/envVariables.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 import { generateProvince } from '../../synthetic/index.ts';
 import { getStack, postGraphQL } from '../support/stack.ts';
+import { startService, stopService, untilHealthy, untilPrinted, type ServiceProcess } from '../support/serviceProcess.ts';
 import { unusedPort } from '../support/unusedPort.ts';
 
 const run = promisify(execFile);
@@ -182,56 +183,6 @@ describe('a production start with unsafe or missing settings', { timeout: 120_00
   });
 });
 
-/** A service in its own process group, so that stopping it stops the node process tsx runs too. */
-function startService(script: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(tsx, [script, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-/** Polls `done` until it holds; fails at once if the service exits, and after two minutes. */
-async function until(service: ReturnType<typeof startService>, done: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (service.child.exitCode !== null) throw new Error(`The service exited (${service.child.exitCode}):\n${service.output()}`);
-    if (await done()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The service did not ${what} in time:\n${service.output()}`);
-}
-
-function untilHealthy(url: string, service: ReturnType<typeof startService>): Promise<void> {
-  return until(service, () => fetch(`${url}/health`).then((response) => response.ok, () => false), 'answer /health');
-}
-
-function untilPrinted(text: string, service: ReturnType<typeof startService>): Promise<void> {
-  return until(service, () => service.output().includes(text), `print "${text}"`);
-}
-
-/**
- * SIGTERM to the service's group, or to its process alone as a container stop signals the container's
- * first process, then SIGKILL to the group after five seconds; resolves once it has exited.
- */
-async function stopService(service: ReturnType<typeof startService> | undefined, to: 'group' | 'process' = 'group'): Promise<void> {
-  const pid = service?.child.pid;
-  if (service === undefined || pid === undefined || service.child.exitCode !== null || service.child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => service.child.once('exit', () => resolve()));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, name);
-    } catch {
-      // The group is gone already.
-    }
-  };
-  if (to === 'group') signal('SIGTERM');
-  else service.child.kill('SIGTERM');
-  const killLater = setTimeout(() => signal('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(killLater);
-}
-
 /** An internal token for population, as the gateway mints it, signed with `key`. */
 const internalToken = (key: string) =>
   jwt.sign({ sub: 'ca-0042', agency: 'cong-an-tinh', roles: ['officer'], purpose: 'criminal-investigation', rid: 'production-test' }, Buffer.from(key, 'hex'), {
@@ -244,10 +195,10 @@ const internalToken = (key: string) =>
 const callerToken = (claims: object) => jwt.sign(claims, idp.privateKey, { algorithm: 'RS256', keyid: 'idp-2026', issuer: ISSUER, audience: AUDIENCE, expiresIn: 300 });
 
 describe('a production start with good settings', () => {
-  let population: ReturnType<typeof startService> | undefined;
-  let scrapedPopulation: ReturnType<typeof startService> | undefined;
-  let gateway: ReturnType<typeof startService> | undefined;
-  let platform: ReturnType<typeof startService> | undefined;
+  let population: ServiceProcess | undefined;
+  let scrapedPopulation: ServiceProcess | undefined;
+  let gateway: ServiceProcess | undefined;
+  let platform: ServiceProcess | undefined;
   let populationUrl = '';
   let scrapedUrl = '';
   let metricsPortUrl = '';
@@ -357,7 +308,7 @@ function stackAuditKeys(): Record<string, string> {
 }
 
 describe('npm start in production with good settings', () => {
-  let stack: ReturnType<typeof startService> | undefined;
+  let stack: ServiceProcess | undefined;
 
   afterAll(async () => {
     await stopService(stack);

@@ -1,0 +1,62 @@
+// A service of the project started as an operator starts it (`tsx <script>`), in a process group of its
+// own, for tests that need the real process: its output, its /health, how it stops on a signal.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const tsx = join(new URL('../../', import.meta.url).pathname, 'node_modules/.bin/tsx');
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr together. */
+  output: () => string;
+}
+
+/** A service in its own process group, so that stopping it stops the node process tsx runs too. */
+export function startService(script: string, args: string[], env: NodeJS.ProcessEnv): ServiceProcess {
+  const child = spawn(tsx, [script, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+/** Polls `done` until it holds; fails at once if the service exits, and after two minutes. */
+async function until(service: ServiceProcess, done: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null) throw new Error(`The service exited (${service.child.exitCode}):\n${service.output()}`);
+    if (await done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The service did not ${what} in time:\n${service.output()}`);
+}
+
+export function untilHealthy(url: string, service: ServiceProcess): Promise<void> {
+  return until(service, () => fetch(`${url}/health`).then((response) => response.ok, () => false), 'answer /health');
+}
+
+export function untilPrinted(text: string, service: ServiceProcess): Promise<void> {
+  return until(service, () => service.output().includes(text), `print "${text}"`);
+}
+
+/**
+ * SIGTERM to the service's group, or to its process alone as a container stop signals the container's
+ * first process, then SIGKILL to the group after five seconds; resolves once it has exited.
+ */
+export async function stopService(service: ServiceProcess | undefined, to: 'group' | 'process' = 'group'): Promise<void> {
+  const pid = service?.child.pid;
+  if (service === undefined || pid === undefined || service.child.exitCode !== null || service.child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => service.child.once('exit', () => resolve()));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // The group is gone already.
+    }
+  };
+  if (to === 'group') signal('SIGTERM');
+  else service.child.kill('SIGTERM');
+  const killLater = setTimeout(() => signal('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(killLater);
+}
