@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../shared/config/config.ts';
-import { serverDatabaseExists } from '../shared/db/serverDatabase.ts';
+import { ensureServerDatabase, serverDatabaseExists } from '../shared/db/serverDatabase.ts';
 import { copyForStacks, dropBenchDatabases, dropStackCopies } from './benchDatabase.ts';
 import { BENCH_STACKS, benchDatabaseUrl, benchSettingsFromEnv, type BenchSettings } from './benchSettings.ts';
 
@@ -29,10 +29,8 @@ async function query<T extends pg.QueryResultRow>(url: string, text: string): Pr
 const markers = async (url: string) => (await query<{ note: string }>(url, 'select note from marker order by note')).map((row) => row.note);
 
 beforeAll(async () => {
-  const admin = new URL(settings.serverUrl);
-  admin.pathname = '/postgres';
   const seeded = benchDatabaseUrl(settings, 'civil-status');
-  await query(admin.toString(), `create database "${new URL(seeded).pathname.slice(1)}"`);
+  await ensureServerDatabase(seeded);
   await query(seeded, "create table marker (note text); insert into marker values ('seeded')");
 });
 

@@ -1,7 +1,7 @@
 // The bench's own look at the Postgres server: is it there at all (before anything starts), and which
 // ward to ask about (after the population subgraph has seeded its database).
 import pg from 'pg';
-import { dropServerDatabase } from '../shared/db/serverDatabase.ts';
+import { copyServerDatabase, dropServerDatabase } from '../shared/db/serverDatabase.ts';
 import { BENCH_STACKS, benchDatabaseUrl, redactedUrl, type BenchSettings, type BenchStack } from './benchSettings.ts';
 
 export class ServerUnreachableError extends Error {}
@@ -55,25 +55,13 @@ export async function dropStackCopies(settings: BenchSettings, services: readonl
 /**
  * Each stack's databases, fresh copies of the seeded ones (copies of an earlier run are dropped first).
  * Nothing may be connected to a seeded database meanwhile: Postgres copies a template only when no
- * session uses it. A file copy (Postgres 15's `strategy file_copy`, what older servers always do) writes
- * the files once instead of every block to the WAL as well.
+ * session uses it.
  */
 export async function copyForStacks(settings: BenchSettings, services: readonly string[]): Promise<void> {
   await dropStackCopies(settings, services);
-  await withClient(settings.serverUrl, async (client) => {
-    const version = Number((await client.query<{ server_version_num: string }>('show server_version_num')).rows[0].server_version_num);
-    const strategy = version >= 150000 ? ' strategy file_copy' : '';
-    for (const stack of BENCH_STACKS) {
-      for (const service of services) {
-        const [copy, seeded] = [benchDatabaseUrl(settings, service, stack), benchDatabaseUrl(settings, service)].map(databaseName);
-        await client.query(`create database "${copy}" template "${seeded}"${strategy}`);
-      }
-    }
-  });
-}
-
-function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
+  for (const stack of BENCH_STACKS) {
+    for (const service of services) await copyServerDatabase(benchDatabaseUrl(settings, service), benchDatabaseUrl(settings, service, stack));
+  }
 }
 
 /**

@@ -39,6 +39,19 @@ export async function ensureServerDatabase(url: string): Promise<void> {
   });
 }
 
+/**
+ * A new database at `url`, a copy of the one at `templateUrl`, which no session may be using. A file copy
+ * (Postgres 15's `strategy file_copy`, what older servers always do) writes the files once instead of
+ * every block to the WAL as well.
+ */
+export async function copyServerDatabase(templateUrl: string, url: string): Promise<void> {
+  const { database: template } = adminUrl(templateUrl);
+  await withAdminClient(url, async (client, database) => {
+    const version = Number((await client.query<{ server_version_num: string }>('show server_version_num')).rows[0].server_version_num);
+    await client.query(`create database "${database}" template "${template}"${version >= 150000 ? ' strategy file_copy' : ''}`);
+  });
+}
+
 export async function dropServerDatabase(url: string): Promise<void> {
   await withAdminClient(url, async (client, database) => {
     await client.query(`drop database if exists "${database}" with (force)`);
