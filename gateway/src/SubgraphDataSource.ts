@@ -1,10 +1,11 @@
 // Step 2: the gateway's call to one subgraph, the same in both shapes but for the transport under it
 // (subgraphTransports.ts): over HTTP to a subgraph of its own (the scale-out shape), or to the pipeline of
-// a subgraph in this process (the one-box shape). Either way the call carries the same headers
-// (subgraphCallHeaders.ts: the subgraph's internal token, the request id, the consent and relay tokens),
-// is cut off at its timeout or the request's deadline (requestDeadline.ts), and a failure, a refusal or a
-// slow register gives the same errors (SubgraphCallFailures.ts). Below the transport the subgraph checks
-// tokens, policies and consents and records disclosures as it always does.
+// a subgraph in this process (the one-box shape). Either way the call carries the same caller and headers
+// (subgraphCallHeaders.ts: the request id, the consent and relay tokens; the caller over HTTP as the
+// subgraph's internal token, in this process as an object), is cut off at its timeout or the request's
+// deadline (requestDeadline.ts), and a failure, a refusal or a slow register gives the same errors
+// (SubgraphCallFailures.ts). Below the transport the subgraph checks the tokens bound to its caller,
+// policies and consents and records disclosures as it always does.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { findService } from '../../shared/config/services.ts';
@@ -40,14 +41,14 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const budget = callBudget(caller?.deadline, this.callTimeoutMs);
     if (budget.ms <= 0) throw this.failures.timedOut(budget, caller);
     if (!request.query) throw new Error('Missing query');
-    const headers = subgraphCallHeaders(this.service, this.sign, caller, budget);
+    const headers = subgraphCallHeaders(this.service, this.sign, caller, budget, !this.transport.inProcess);
     const call = { query: request.query, variables: request.variables, operationName: request.operationName };
     const abort = new AbortController();
     let answer: SubgraphAnswer | typeof CUT_OFF;
     try {
       // At the budget the transport is told to give up (over HTTP the socket is destroyed, never reused);
       // a subgraph in this process goes on with the call and its answer is dropped.
-      answer = await within(this.transport.send(headers, call, abort.signal), budget.ms, abort);
+      answer = await within(this.transport.send(headers, call, abort.signal, caller?.principal), budget.ms, abort);
     } catch (error) {
       throw abort.signal.aborted ? this.failures.timedOut(budget, caller) : this.failures.unavailable(error, caller);
     }

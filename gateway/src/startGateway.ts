@@ -1,5 +1,6 @@
 // The single entry point: verifies callers, plans each query over the static supergraph, and calls
-// agency subgraphs with internal tokens. It knows identities, not agency rules (those live in subgraphs).
+// agency subgraphs with internal tokens (in one box, with the caller as an object). It knows identities,
+// not agency rules (those live in subgraphs).
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

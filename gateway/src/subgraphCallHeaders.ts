@@ -1,6 +1,7 @@
 // The headers of one subgraph call (SubgraphDataSource.ts), the same whether the call goes over HTTP or
-// to a subgraph in this process (subgraphTransports.ts): the subgraph's internal token, the request id, the
-// call's time budget, and, where they apply, the consent token and the platform's relay tokens.
+// to a subgraph in this process (subgraphTransports.ts): the request id, the call's time budget, and, where
+// they apply, the consent token and the platform's relay tokens (which the subgraph hands on to other
+// services). Over HTTP also the subgraph's internal token; in this process the caller goes as an object.
 import type { Principal } from '../../shared/auth/Principal.ts';
 import { RELAY_TOKENS_HEADER } from '../../shared/auth/relayTokens.ts';
 import type { SubgraphService } from '../../shared/config/services.ts';
@@ -24,13 +25,15 @@ export function subgraphCallHeaders(
   sign: SignInternalToken,
   context: Partial<GatewayContext> | undefined,
   budget: CallBudget,
+  /** Whether the subgraph's own internal token is needed: over HTTP, not in this process. */
+  ownToken: boolean,
 ): Record<string, string> {
   const headers: Record<string, string> = { [CALL_TIMEOUT_HEADER]: String(budget.ms) };
   // Only operations of a caller carry identity; anything else (none today) reaches the subgraph
   // without a token and is refused there.
   if (!context?.principal) return headers;
   const caller = context as GatewayContext;
-  headers.authorization = `Bearer ${tokenFor(service.name, caller, sign)}`;
+  if (ownToken) headers.authorization = `Bearer ${tokenFor(service.name, caller, sign)}`;
   headers['x-request-id'] = caller.principal.requestId;
   // An agency asking for a declared purpose may rely on consents and subject requests: a subgraph whose
   // policies have such rules looks them up with this narrow token, which the registry honours only for

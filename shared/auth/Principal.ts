@@ -1,4 +1,5 @@
-// Who is calling, as the gateway established it. Every subgraph rebuilds it from the internal token.
+// Who is calling, as the gateway established it. A subgraph over HTTP rebuilds it from its internal token;
+// one in the gateway's process gets a copy (copyOfPrincipal).
 
 // A data-protection officer (DPO) oversees how personal data was used: an agency's DPO its own registers
 // and what its own officers asked of others; the province's DPO, like security officers, everything.
@@ -39,4 +40,21 @@ export function hasRole(principal: Principal, role: Role): boolean {
 
 export function anonymousPrincipal(requestId: string): Principal {
   return { subject: null, agency: null, roles: [], purpose: null, caseId: null, requestId };
+}
+
+/**
+ * A copy for a subgraph in the gateway's process (gateway/src/subgraphTransports.ts): no register can
+ * change whom another one, or the gateway, answers. Built in the order of the internal token verifier's
+ * object, so the policy rules see one shape of principal in either shape of the stack.
+ */
+export function copyOfPrincipal(principal: Principal): Principal {
+  return {
+    subject: principal.subject,
+    agency: principal.agency,
+    roles: [...principal.roles],
+    purpose: principal.purpose,
+    caseId: principal.caseId,
+    requestId: principal.requestId,
+    ...(principal.guardian !== undefined && { guardian: principal.guardian }),
+  };
 }

@@ -25,8 +25,8 @@ import { prepareDocument } from './stages/prepareDocument.ts';
 import { readGraphQLRequest } from './stages/readGraphQLRequest.ts';
 import { recordDisclosures } from './stages/recordDisclosures.ts';
 import { relayForCaller } from './stages/relayForCaller.ts';
+import { requireVouchedCaller } from './stages/requireVouchedCaller.ts';
 import { Pipeline, type Answer, type IncomingCall } from './stages/Stage.ts';
-import { verifyInternalToken } from './stages/verifyInternalToken.ts';
 
 /** What the stages are built from, once per service (startSubgraph.ts). */
 export interface RuntimeDeps<Loaders> {
@@ -56,7 +56,7 @@ export interface RuntimeDeps<Loaders> {
 
 export function subgraphPipeline<Loaders>(deps: RuntimeDeps<Loaders>): (call: IncomingCall) => Promise<Answer> {
   return Pipeline.startingWith<IncomingCall>()
-    .then(verifyInternalToken(deps.verifyToken)) // 401 before the body is read
+    .then(requireVouchedCaller(deps.verifyToken)) // 401 before the body is read
     .then(measureLatency(deps.latency)) // each agency call's time to its answer, into the day's histogram
     .then(checkTokenBinding(deps.service)) // 401 for a consent or relay token of another request
     .then(readGraphQLRequest()) // 413 / 400 for a body that is not a GraphQL request

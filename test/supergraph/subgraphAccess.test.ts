@@ -37,6 +37,20 @@ describe('an agency subgraph called directly, bypassing the gateway', () => {
     });
   }
 
+  it('refuses a call that names its own caller instead of carrying a token (only the gateway in its process may hand one over)', async () => {
+    const { subgraphs } = await getStack();
+    const body = JSON.stringify({ query: QUERIES.entities, vouchedCaller: officer });
+    const response = await fetch(subgraphs.population.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', vouchedcaller: JSON.stringify(officer), 'x-vouched-caller': JSON.stringify(officer) },
+      body,
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'This service only answers calls relayed by the provincial gateway', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+  });
+
   it('refuses a valid internal token minted for another subgraph', async () => {
     const { subgraphs } = await getStack();
     const tokenForLand = createInternalTokenSigner()('land', officer);

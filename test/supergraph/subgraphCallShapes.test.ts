@@ -11,6 +11,8 @@ import type { LocalSubgraph } from '../../gateway/src/subgraphTransports.ts';
 import { createInternalTokenSigner } from '../../shared/auth/internalToken.ts';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import type { RunningSubgraph } from '../../shared/subgraph/startSubgraph.ts';
+import type { IncomingCall } from '../../shared/subgraph/stages/Stage.ts';
+import { CONSENT_TOKEN_HEADER } from '../../shared/consent/consentRoutes.ts';
 import { unusedPort } from '../support/unusedPort.ts';
 import { getStack, investigator, justiceOfficer, postGraphQL, seededProvince, tokenFor, tokenSettings, type GraphQLResponse, type Who } from '../support/stack.ts';
 
@@ -142,8 +144,8 @@ describe('the gateway calling its subgraphs in-process or over HTTP', () => {
       throw new Error('connect ECONNREFUSED 10.0.0.7:5432 at /srv/app/land/queries.ts');
     };
     const rejecting: LocalSubgraph = () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.7:5432'));
-    // Without the gateway's internal token the pipeline answers 401, as it would over HTTP.
-    const refusing: LocalSubgraph = ({ headers, ...rest }) => subgraphs.land.graphql({ ...rest, headers: { ...headers, authorization: undefined } });
+    // Handed no caller (neither as an object nor as a token) the pipeline answers 401, as it would over HTTP.
+    const refusing: LocalSubgraph = (call) => subgraphs.land.graphql({ ...call, vouchedCaller: undefined, headers: { ...call.headers, authorization: undefined } });
     for (const land of [failing, rejecting, refusing]) {
       const gateway = await inProcessGateway({ land });
       const { status, body } = await ask(gateway, investigator, WHOLE_CITIZEN);
@@ -158,6 +160,31 @@ describe('the gateway calling its subgraphs in-process or over HTTP', () => {
       ]);
       expect(JSON.stringify(body)).not.toMatch(INTERNAL_DETAIL);
     }
+  });
+
+  it('in this process the caller goes as an object, not a token: each register gets its own copy', async () => {
+    const calls: IncomingCall[] = [];
+    const watched = (name: string): LocalSubgraph => (call) => {
+      calls.push(call);
+      return subgraphs[name].graphql(call);
+    };
+    const gateway = await inProcessGateway({ population: watched('population'), land: watched('land') });
+    const viaHttp = await ask(overHttp, investigator, WHOLE_CITIZEN);
+    const direct = await ask(gateway, investigator, WHOLE_CITIZEN);
+    expect(comparable(direct)).toEqual(comparable(viaHttp));
+    expect(direct.body.data.citizen.landParcels.length).toBeGreaterThan(0);
+    expect(calls.map((call) => call.headers.authorization)).toEqual([undefined, undefined]);
+    const [population, land] = calls.map((call) => ('givenRequest' in call ? call.vouchedCaller : undefined));
+    expect(population).toMatchObject({ agency: investigator.agency, roles: ['officer'], purpose: investigator.purpose, caseId: investigator.caseId });
+    expect(land).toEqual(population);
+    expect(land).not.toBe(population);
+    expect(land!.requestId).toBe(population!.requestId);
+    // A register cannot change whom another register answers, nor whom the gateway answers.
+    land!.agency = 'so-tu-phap';
+    land!.roles.push('security-officer');
+    expect(population).toMatchObject({ agency: investigator.agency, roles: ['officer'] });
+    // The registers whose rules rely on consents still get the consent token, bound to this caller.
+    expect(calls[0].headers[CONSENT_TOKEN_HEADER]).toBeTypeOf('string');
   });
 
   it('the pipeline checks a request handed to it as it checks an HTTP body', async () => {

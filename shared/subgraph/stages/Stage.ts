@@ -4,6 +4,7 @@
 // stages add makes up the GraphQL context the resolvers and the policy rules read.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Principal } from '../../auth/Principal.ts';
 import { errorResponse } from '../../errors/clientErrors.ts';
 
 export interface Answer {
@@ -52,9 +53,16 @@ export type IncomingCall = { headers: IncomingHttpHeaders } & (HttpBody | GivenR
 export interface HttpBody {
   /** The body as text, or null when it is larger than a subgraph accepts. */
   readBody(): Promise<string | null>;
+  /** Never over HTTP: there the caller comes with its internal token or not at all. */
+  vouchedCaller?: undefined;
 }
 
 export interface GivenRequest {
   /** What JSON.parse of the body would have given: checked as such, never trusted for its type. */
   givenRequest: unknown;
+  /**
+   * The caller as the gateway in this process established it, a copy of its own (requireVouchedCaller.ts):
+   * in place of an internal token, which only a call crossing a process boundary needs.
+   */
+  vouchedCaller?: Principal;
 }

@@ -1,6 +1,7 @@
-// Right after the internal token, before the body is read: the other tokens the call carries (the
-// consent-registry token, the relay tokens) must be of the same request, caller, agency, roles,
-// purpose and case as this subgraph's verified internal token (shared/auth/tokenBinding.ts), or
+// Right after the caller is established, before the body is read: the other tokens the call carries
+// (the consent-registry token, the relay tokens) must be of the same request, caller, agency, roles,
+// purpose and case as the caller the gateway vouched for (requireVouchedCaller.ts: this subgraph's
+// verified internal token, or the gateway's own object in one box; shared/auth/tokenBinding.ts), or
 // nothing runs. Later stages take those tokens only from here, so none can use an unchecked one.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Principal } from '../../auth/Principal.ts';

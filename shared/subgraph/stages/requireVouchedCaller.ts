@@ -9,7 +9,7 @@ import type { Principal } from '../../auth/Principal.ts';
 import { bearerToken } from '../httpExchange.ts';
 import { refusal, type Stage } from './Stage.ts';
 
-export function requireVouchedCaller(verify: (token: string) => Principal | null): Stage<{ headers: IncomingHttpHeaders; vouchedCaller?: Readonly<Principal> }, { principal: Principal }> {
+export function requireVouchedCaller(verify: (token: string) => Principal | null): Stage<{ headers: IncomingHttpHeaders; vouchedCaller?: Principal }, { principal: Principal }> {
   return (call, next) => {
     let principal = call.vouchedCaller ?? null;
     if (!principal) {
