@@ -33,6 +33,13 @@ export interface ChainCheckpointer {
 
 const PENDING_PER_ROUND = 100;
 
+/** A checkpoint the platform would not witness, as its refusal is logged. */
+interface Refused {
+  seq: string;
+  status: number;
+  reason: string | undefined;
+}
+
 export function startChainCheckpointer(options: ChainCheckpointerOptions): ChainCheckpointer {
   const { service, knex } = options;
   let rowsSinceRound = 0;
@@ -57,6 +64,8 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
    * checkpoints are sent, and once one is witnessed the earlier is covered by it. Any other refusal
    * (a contradiction) ends the round, and is logged every round.
    */
+  const logRefusal = (refused: Refused) => logError('the platform refused to witness a disclosure-log checkpoint', { service, ...refused });
+
   async function sendPending(): Promise<void> {
     const base = options.witnessUrl();
     if (!base) return;
@@ -69,7 +78,7 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
       .orderBy('seq')
       .limit(PENDING_PER_ROUND);
     /** Refused as going back, this round: covered if a later one is witnessed, evidence if none is. */
-    const behind: { seq: string; reason: string | undefined }[] = [];
+    const behind: Refused[] = [];
     let witnessedThisRound: string | undefined;
     for (const row of pending) {
       const checkpoint = { service, seq: String(row.seq), hash: row.hash, at: new Date(row.at).toISOString(), signature: row.signature };
@@ -88,13 +97,13 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
       }
       const answer = (await response.json().catch(() => null)) as { checkpoint?: WitnessedCheckpoint; errors?: { message: string; extensions?: { code?: string } }[] } | null;
       if (response.status !== 200 || !answer?.checkpoint) {
-        const reason = answer?.errors?.[0]?.message;
+        const refused = { seq: checkpoint.seq, status: response.status, reason: answer?.errors?.[0]?.message };
         if (answer?.errors?.[0]?.extensions?.code === 'CHECKPOINT_OUT_OF_ORDER') {
-          behind.push({ seq: checkpoint.seq, reason });
+          behind.push(refused);
           continue;
         }
         // A refusal (a contradicting checkpoint) is evidence, not noise: logged every round.
-        logError('the platform refused to witness a disclosure-log checkpoint', { service, seq: checkpoint.seq, status: response.status, reason });
+        logRefusal(refused);
         failing = true;
         return;
       }
@@ -110,7 +119,7 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
       if (witnessedThisRound !== undefined && BigInt(witnessedThisRound) > BigInt(refused.seq)) {
         logInfo('a disclosure-log checkpoint signed late is covered by a later one the platform witnessed', { service, seq: refused.seq, coveredBy: witnessedThisRound });
       } else {
-        logError('the platform refused to witness a disclosure-log checkpoint', { service, seq: refused.seq, status: 409, reason: refused.reason });
+        logRefusal(refused);
       }
     }
   }
