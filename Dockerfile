@@ -6,11 +6,12 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-# --ignore-scripts: the project's own prepare step needs its sources, not copied yet (the build below).
+# --ignore-scripts: the project's own postinstall and prepare steps need its files, not copied yet (below).
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY . .
-# The people's pages (console/dist), built once into the image: the running container builds nothing.
-RUN npm run build
+# The patches of patches/ (the install above skipped the postinstall that applies them), then the
+# people's pages (console/dist), built once into the image: the running container builds nothing.
+RUN node_modules/.bin/patch-package --error-on-fail && npm run build
 ENV HOST=0.0.0.0
 # The Node flags of every service process the image runs, whichever command compose picks
 # (shared/lifecycle/serviceNodeFlags.ts says why).
