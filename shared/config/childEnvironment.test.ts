@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childEnvironment, keepingNodeEnv } from './childEnvironment.ts';
+import { childEnvironment, withNodeEnv } from './childEnvironment.ts';
 
 describe('childEnvironment', () => {
   it('applies changes to a copy of this process environment', () => {
@@ -16,22 +16,28 @@ describe('childEnvironment', () => {
   });
 });
 
-describe('keepingNodeEnv', () => {
-  it('puts back the NODE_ENV a library changed, or removes the one it set, also when the work fails', async () => {
+describe('withNodeEnv', () => {
+  it('runs the work under the NODE_ENV it names, then puts back or removes this process\'s own, also when the work fails', async () => {
     const own = process.env.NODE_ENV;
     try {
-      // What Vite's build does when NODE_ENV is unset.
-      delete process.env.NODE_ENV;
-      await keepingNodeEnv(async () => {
-        process.env.NODE_ENV = 'production';
+      // The console's build under vitest (NODE_ENV=test) must still be a production build.
+      process.env.NODE_ENV = 'test';
+      let during: string | undefined;
+      await withNodeEnv('production', async () => {
+        during = process.env.NODE_ENV;
       });
+      expect(during).toBe('production');
+      expect(process.env.NODE_ENV).toBe('test');
+
+      delete process.env.NODE_ENV;
+      await withNodeEnv('production', async () => {});
       expect(process.env).not.toHaveProperty('NODE_ENV');
       expect(childEnvironment()).not.toHaveProperty('NODE_ENV');
 
       process.env.NODE_ENV = 'development';
       await expect(
-        keepingNodeEnv(async () => {
-          process.env.NODE_ENV = 'production';
+        withNodeEnv('production', async () => {
+          process.env.NODE_ENV = 'staging';
           throw new Error('the build failed');
         }),
       ).rejects.toThrow('the build failed');

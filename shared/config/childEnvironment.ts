@@ -17,15 +17,17 @@ export function childEnvironment(changes: Readonly<Record<string, string | undef
 }
 
 /**
- * Runs `work` (a library that sets NODE_ENV in this process, as Vite's build does when it is unset) and
- * puts NODE_ENV back as it was, so that children started afterwards inherit this process's own setting.
+ * Runs `work` with NODE_ENV set to `nodeEnv` (Vite's build reads it: React's production build and JSX
+ * only under 'production'), then puts NODE_ENV back as it was, also when `work` fails or changed it, so
+ * that children started afterwards inherit this process's own setting.
  */
-export async function keepingNodeEnv<T>(work: () => Promise<T>): Promise<T> {
-  const nodeEnv = process.env.NODE_ENV;
+export async function withNodeEnv<T>(nodeEnv: string, work: () => Promise<T>): Promise<T> {
+  const own = process.env.NODE_ENV;
+  process.env.NODE_ENV = nodeEnv;
   try {
     return await work();
   } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
+    if (own === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = own;
   }
 }
