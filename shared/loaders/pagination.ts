@@ -79,13 +79,29 @@ export function openCursor(scope: CursorScope, cursor: string | null | undefined
   }
 }
 
+/**
+ * A page's pageInfo, its cursor sealed only when a caller selects it (an AES-GCM seal per page): most
+ * pages are read whole. The getter is the class's, not an object literal's: V8 makes an object
+ * literal's getter in its old generation, and that dead getter would keep the page's last row alive
+ * through young collections (patches/README.md).
+ */
+class LazyPageInfo<T> {
+  constructor(
+    readonly hasNextPage: boolean,
+    private readonly last: T | undefined,
+    private readonly keyOf: (row: T) => string,
+    private readonly scope: CursorScope,
+  ) {}
+
+  get endCursor(): string | null {
+    return this.last === undefined ? null : sealCursor(this.scope, this.keyOf(this.last));
+  }
+}
+
 /** Rows fetched with limit size + 1: the extra row only says whether another page exists. */
 export function toPage<T>(rows: T[], size: number, keyOf: (row: T) => string, scope: CursorScope): Page<T> {
   const nodes = rows.slice(0, size);
-  const last = nodes[nodes.length - 1];
-  const hasNextPage = rows.length > size;
-  // Sealed only when a caller selects it (an AES-GCM seal per page): most pages are read whole.
-  return { nodes, pageInfo: { hasNextPage, get endCursor() { return last ? sealCursor(scope, keyOf(last)) : null; } } };
+  return { nodes, pageInfo: new LazyPageInfo(rows.length > size, nodes[nodes.length - 1], keyOf, scope) };
 }
 
 /**
