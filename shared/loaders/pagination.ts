@@ -83,7 +83,7 @@ export function openCursor(scope: CursorScope, cursor: string | null | undefined
  * A page's pageInfo, its cursor sealed only when a caller selects it (an AES-GCM seal per page): most
  * pages are read whole. The getter is the class's, not an object literal's: V8 makes an object
  * literal's getter in its old generation, and that dead getter would keep the page's last row alive
- * through young collections (patches/README.md).
+ * through young collections (docs/request-path-costs.md, "No getter in an object literal made per request").
  */
 class LazyPageInfo<T> {
   constructor(
