@@ -56,6 +56,8 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
     await knex('disclosure_checkpoint').options(OFF_REQUEST_PATH).insert({ seq: signed.seq, hash: signed.hash, at: signed.at, signature: signed.signature }).onConflict('seq').ignore();
   }
 
+  const logRefusal = (refused: Refused) => logError('the platform refused to witness a disclosure-log checkpoint', { service, ...refused });
+
   /**
    * Sends the checkpoints not yet witnessed, oldest first, but none at or below one this log already holds
    * as witnessed: that one's hash commits to every row before it. Replicas of a register on one database
@@ -64,8 +66,6 @@ export function startChainCheckpointer(options: ChainCheckpointerOptions): Chain
    * checkpoints are sent, and once one is witnessed the earlier is covered by it. Any other refusal
    * (a contradiction) ends the round, and is logged every round.
    */
-  const logRefusal = (refused: Refused) => logError('the platform refused to witness a disclosure-log checkpoint', { service, ...refused });
-
   async function sendPending(): Promise<void> {
     const base = options.witnessUrl();
     if (!base) return;

@@ -1,10 +1,11 @@
 // Every token the gateway mints for one request (a subgraph's internal token, the consent-registry
 // token, the relay tokens) carries the same caller, agency, roles, purpose, case and request id. A
 // service holding its own verified internal token (or, in one box, the caller the gateway in its process
-// handed over) checks that another token it was handed agrees with it before using it, so no one can pair the internal token of one request with a token of another
-// (another caller's consents, another citizen's children). The service cannot verify that other
-// token's signature (its key is its audience's): it compares the claims, and the service that token is
-// for verifies the signature of the very same text, so what was compared is what gets honoured.
+// handed over) checks that another token it was handed agrees with it before using it, so no one can pair
+// the internal token of one request with a token of another (another caller's consents, another citizen's
+// children). The service cannot verify that other token's signature (its key is its audience's): it
+// compares the claims, and the service that token is for verifies the signature of the very same text,
+// so what was compared is what gets honoured.
 import jwt from 'jsonwebtoken';
 import { INTERNAL_ISSUER } from './internalToken.ts';
 import { KNOWN_ROLES, type Principal, type Role } from './Principal.ts';
