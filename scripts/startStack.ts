@@ -83,12 +83,22 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       subgraphs,
       async close() {
         await gateway.close();
-        await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
+        await closeSubgraphs(subgraphs, (subgraph) => subgraph.close());
       },
     };
   } catch (error) {
     await releasePreparedDatabases();
-    await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close().catch(() => {})));
+    await closeSubgraphs(subgraphs, (subgraph) => subgraph.close().catch(() => {}));
     throw error;
   }
+}
+
+/**
+ * The agencies together, then the platform, the reverse of their start: an agency closing still sends its
+ * last disclosure-log checkpoints to the platform to witness, and looks consents up in its registry.
+ */
+async function closeSubgraphs(subgraphs: Record<string, RunningSubgraph>, close: (subgraph: RunningSubgraph) => Promise<void>): Promise<void> {
+  const { platform, ...agencies } = subgraphs;
+  await Promise.all(Object.values(agencies).map(close));
+  if (platform) await close(platform);
 }

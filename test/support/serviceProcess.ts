@@ -2,6 +2,8 @@
 // own, for tests that need the real process: its output, its /health, how it stops on a signal.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { childEnvironment } from '../../shared/config/childEnvironment.ts';
+import { envPrefix, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 
 const tsx = join(new URL('../../', import.meta.url).pathname, 'node_modules/.bin/tsx');
 
@@ -18,6 +20,36 @@ export function startService(script: string, args: string[], env: NodeJS.Process
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
+}
+
+/** The small province an `npm start` of a test seeds (SEED, SEED_SCALE). */
+export const SMALL_PROVINCE = { seed: 20250701, citizens: 50 };
+
+/**
+ * The environment of an `npm start` of a test: the gateway on `port`, each subgraph on a free port,
+ * every database embedded in memory, development mode, the small province, errors logged; then `changes`.
+ */
+export function inMemoryStackEnvironment(port: number, changes: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return childEnvironment({
+    PORT: String(port),
+    ...Object.fromEntries(SUBGRAPH_SERVICES.flatMap((service) => [[`${envPrefix(service.name)}_PORT`, '0'], [`${envPrefix(service.name)}_DATABASE_URL`, undefined]])),
+    DATABASE_URL: undefined,
+    PGLITE_DATA_DIR: undefined,
+    NODE_ENV: undefined,
+    LOG_LEVEL: 'error',
+    SEED: String(SMALL_PROVINCE.seed),
+    SEED_SCALE: String(SMALL_PROVINCE.citizens),
+    ...changes,
+  });
+}
+
+/** The service's log lines so far (JSON, on stderr), parsed. */
+export function loggedEntries(service: ServiceProcess): Array<{ level: string; message: string; service?: string }> {
+  return service
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { level: string; message: string; service?: string });
 }
 
 /** Polls `done` until it holds; fails at once if the service exits, and after two minutes. */

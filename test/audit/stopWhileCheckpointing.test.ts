@@ -1,0 +1,59 @@
+// npm start stopped under load, while its registers still send the last checkpoints of their disclosure
+// logs to the platform to witness: the platform, started first, stops last, so the stop logs no failure.
+// A real `npm start` (`tsx scripts/start.ts`) on embedded databases in memory, a small province, a
+// checkpoint after every row appended, requests still arriving when the stop signal comes.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { signDevUserToken } from '../../shared/auth/userToken.ts';
+import { generateProvince } from '../../synthetic/index.ts';
+import { inMemoryStackEnvironment, loggedEntries, SMALL_PROVINCE, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
+import { unusedPort } from '../support/unusedPort.ts';
+
+const START = join(new URL('../../', import.meta.url).pathname, 'scripts/start.ts');
+
+describe('npm start stopped while its registers send checkpoints', () => {
+  it('stops the platform after every agency: their last checkpoints reach it, and the stop logs no failure', { timeout: 120_000 }, async () => {
+    const port = await unusedPort();
+    const stack = startService(START, [], inMemoryStackEnvironment(port, { AUDIT_CHECKPOINT_ROWS: '1' }));
+    const citizen = generateProvince(SMALL_PROVINCE).demoCitizenIds[0];
+    // The README's first query: a row in the log of each register it reads.
+    const ask = () =>
+      fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${signDevUserToken({ roles: ['officer'], agency: 'cong-an-tinh' })}`,
+          'x-purpose': 'criminal-investigation',
+          'x-case-id': 'HS-2026/0042',
+        },
+        body: JSON.stringify({ query: `{ citizen(id: "${citizen}") { fullName civilEvents { kind } landParcels { area } businesses { name } } }` }),
+      });
+    let answered = 0;
+    try {
+      // In development npm start publishes the demo's open data after it is ready: the load waits for it.
+      await untilPrinted('datasets published for the demo', stack);
+      const first = await ask();
+      expect(first.status).toBe(200);
+      expect(((await first.json()) as { data: { citizen: { fullName: unknown } } }).data.citizen.fullName).toBeTypeOf('string');
+      // Requests go on arriving, each starting a checkpoint round in each register, until the stop.
+      let asking = true;
+      const load = Array.from({ length: 4 }, async () => {
+        while (asking) {
+          const response = await ask().catch(() => null);
+          if (response?.status !== 200) return;
+          await response.arrayBuffer();
+          answered += 1;
+        }
+      });
+      while (answered < 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      const stopped = stopService(stack);
+      asking = false;
+      await Promise.all([stopped, ...load]);
+    } finally {
+      await stopService(stack);
+    }
+    const failures = loggedEntries(stack).filter((entry) => entry.level === 'error');
+    expect(failures).toEqual([]);
+    expect(stack.child.exitCode).toBe(0);
+  });
+});
