@@ -4,9 +4,9 @@
 // checkpoint after every row appended, requests still arriving when the stop signal comes.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signDevUserToken } from '../../shared/auth/userToken.ts';
 import { generateProvince } from '../../synthetic/index.ts';
 import { inMemoryStackEnvironment, loggedEntries, SMALL_PROVINCE, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
+import { declaredBy, investigator, postGraphQL, tokenFor } from '../support/stack.ts';
 import { unusedPort } from '../support/unusedPort.ts';
 
 const START = join(new URL('../../', import.meta.url).pathname, 'scripts/start.ts');
@@ -18,15 +18,9 @@ describe('npm start stopped while its registers send checkpoints', () => {
     const citizen = generateProvince(SMALL_PROVINCE).demoCitizenIds[0];
     // The README's first query: a row in the log of each register it reads.
     const ask = () =>
-      fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${signDevUserToken({ roles: ['officer'], agency: 'cong-an-tinh' })}`,
-          'x-purpose': 'criminal-investigation',
-          'x-case-id': 'HS-2026/0042',
-        },
-        body: JSON.stringify({ query: `{ citizen(id: "${citizen}") { fullName civilEvents { kind } landParcels { area } businesses { name } } }` }),
+      postGraphQL(`http://127.0.0.1:${port}/graphql`, `{ citizen(id: "${citizen}") { fullName civilEvents { kind } landParcels { area } businesses { name } } }`, {
+        token: tokenFor(investigator),
+        headers: declaredBy(investigator),
       });
     let answered = 0;
     try {
@@ -34,14 +28,13 @@ describe('npm start stopped while its registers send checkpoints', () => {
       await untilPrinted('datasets published for the demo', stack);
       const first = await ask();
       expect(first.status).toBe(200);
-      expect(((await first.json()) as { data: { citizen: { fullName: unknown } } }).data.citizen.fullName).toBeTypeOf('string');
+      expect(first.body.data.citizen.fullName).toBeTypeOf('string');
       // Requests go on arriving, each starting a checkpoint round in each register, until the stop.
       let asking = true;
       const load = Array.from({ length: 4 }, async () => {
         while (asking) {
           const response = await ask().catch(() => null);
           if (response?.status !== 200) return;
-          await response.arrayBuffer();
           answered += 1;
         }
       });

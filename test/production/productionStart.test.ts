@@ -18,7 +18,7 @@ import { ENV_VARIABLES } from '../../shared/config/envVariables.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 import { generateProvince } from '../../synthetic/index.ts';
 import { getStack, postGraphQL } from '../support/stack.ts';
-import { startService, stopService, untilHealthy, untilPrinted, type ServiceProcess } from '../support/serviceProcess.ts';
+import { SMALL_PROVINCE, SMALL_PROVINCE_SEEDING, startService, stopService, untilHealthy, untilPrinted, type ServiceProcess } from '../support/serviceProcess.ts';
 import { unusedPort } from '../support/unusedPort.ts';
 
 const run = promisify(execFile);
@@ -64,8 +64,7 @@ const platformKeys = {
   AUDIT_WITNESS_KEY: witness.privatePem,
   AUDIT_PUBLIC_KEYS_DIR: auditPublicKeysDir,
 };
-const PROVINCE = { SEED: '20250701', SEED_SCALE: '50' };
-const demoCitizen = generateProvince({ seed: 20250701, citizens: 50 }).demoCitizenIds[0];
+const demoCitizen = generateProvince(SMALL_PROVINCE).demoCitizenIds[0];
 
 /** The identity provider's key pair: its public half in a folder, as an operator mounts it. */
 const idp = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -130,7 +129,7 @@ describe('a production start with unsafe or missing settings', { timeout: 120_00
   });
 
   it('refuses a subgraph with a benchmark switch, given the master secret, and with open /metrics', async () => {
-    const result = await refusedStart(SUBGRAPH, ['population'], productionEnv({ ...PROVINCE, ...populationKeys, INTERNAL_TOKEN_SECRET: secret, UNSAFE_BENCHMARK_WITHOUT_POLICIES: '1' }));
+    const result = await refusedStart(SUBGRAPH, ['population'], productionEnv({ ...SMALL_PROVINCE_SEEDING, ...populationKeys, INTERNAL_TOKEN_SECRET: secret, UNSAFE_BENCHMARK_WITHOUT_POLICIES: '1' }));
     expect(result.code).toBe(1);
     expectOneMessage(result.stderr, 'the population subgraph', [
       'UNSAFE_BENCHMARK_WITHOUT_POLICIES is for the benchmark only',
@@ -143,7 +142,7 @@ describe('a production start with unsafe or missing settings', { timeout: 120_00
     const result = await refusedStart(
       SUBGRAPH,
       ['population'],
-      productionEnv({ ...PROVINCE, METRICS_TOKEN: metricsToken, INTERNAL_TOKEN_KEY_POPULATION: keyOf('population'), INTERNAL_TOKEN_KEY_BUSINESS: keyOf('business') }),
+      productionEnv({ ...SMALL_PROVINCE_SEEDING, METRICS_TOKEN: metricsToken, INTERNAL_TOKEN_KEY_POPULATION: keyOf('population'), INTERNAL_TOKEN_KEY_BUSINESS: keyOf('business') }),
     );
     expect(result.code).toBe(1);
     expectOneMessage(result.stderr, 'the population subgraph', [
@@ -156,7 +155,7 @@ describe('a production start with unsafe or missing settings', { timeout: 120_00
   });
 
   it('refuses npm start without its secret, caller-token settings and scrape token', async () => {
-    const result = await refusedStart(START, [], productionEnv({ ...PROVINCE, UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG: '1' }));
+    const result = await refusedStart(START, [], productionEnv({ ...SMALL_PROVINCE_SEEDING, UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG: '1' }));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expectOneMessage(result.stderr, 'npm start', [
@@ -207,15 +206,15 @@ describe('a production start with good settings', () => {
   beforeAll(async () => {
     const [populationPort, scrapedPort, metricsPort, gatewayPort, platformPort] = await Promise.all([unusedPort(), unusedPort(), unusedPort(), unusedPort(), unusedPort()]);
     const platformUrl = `http://127.0.0.1:${platformPort}`;
-    platform = startService(SUBGRAPH, ['platform'], productionEnv({ ...PROVINCE, ...platformKeys, METRICS_TOKEN: metricsToken, PORT: String(platformPort) }));
+    platform = startService(SUBGRAPH, ['platform'], productionEnv({ ...SMALL_PROVINCE_SEEDING, ...platformKeys, METRICS_TOKEN: metricsToken, PORT: String(platformPort) }));
     populationUrl = `http://127.0.0.1:${populationPort}`;
     scrapedUrl = `http://127.0.0.1:${scrapedPort}`;
     metricsPortUrl = `http://127.0.0.1:${metricsPort}`;
     gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     // Only its own three keys and a scrape token: no master secret, no caller-token key.
-    population = startService(SUBGRAPH, ['population'], productionEnv({ ...PROVINCE, ...populationKeys, METRICS_TOKEN: metricsToken, PORT: String(populationPort) }));
+    population = startService(SUBGRAPH, ['population'], productionEnv({ ...SMALL_PROVINCE_SEEDING, ...populationKeys, METRICS_TOKEN: metricsToken, PORT: String(populationPort) }));
     // The same with /metrics on an internal port of its own instead.
-    scrapedPopulation = startService(SUBGRAPH, ['population'], productionEnv({ ...PROVINCE, ...populationKeys, METRICS_PORT: String(metricsPort), PORT: String(scrapedPort) }));
+    scrapedPopulation = startService(SUBGRAPH, ['population'], productionEnv({ ...SMALL_PROVINCE_SEEDING, ...populationKeys, METRICS_PORT: String(metricsPort), PORT: String(scrapedPort) }));
     // The gateway loads the purpose list as it starts: the platform answers first.
     await untilHealthy(platformUrl, platform);
     gateway = startService(
@@ -321,7 +320,7 @@ describe('npm start in production with good settings', () => {
       START,
       [],
       productionEnv({
-        ...PROVINCE,
+        ...SMALL_PROVINCE_SEEDING,
         ...stackAuditKeys(),
         INTERNAL_TOKEN_SECRET: secret,
         JWT_ISSUER: ISSUER,

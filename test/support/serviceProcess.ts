@@ -22,8 +22,9 @@ export function startService(script: string, args: string[], env: NodeJS.Process
   return { child, output: () => output };
 }
 
-/** The small province an `npm start` of a test seeds (SEED, SEED_SCALE). */
+/** The small province a service a test starts seeds, and the variables that ask for it. */
 export const SMALL_PROVINCE = { seed: 20250701, citizens: 50 };
+export const SMALL_PROVINCE_SEEDING = { SEED: String(SMALL_PROVINCE.seed), SEED_SCALE: String(SMALL_PROVINCE.citizens) };
 
 /**
  * The environment of an `npm start` of a test: the gateway on `port`, each subgraph on a free port,
@@ -37,8 +38,7 @@ export function inMemoryStackEnvironment(port: number, changes: Record<string, s
     PGLITE_DATA_DIR: undefined,
     NODE_ENV: undefined,
     LOG_LEVEL: 'error',
-    SEED: String(SMALL_PROVINCE.seed),
-    SEED_SCALE: String(SMALL_PROVINCE.citizens),
+    ...SMALL_PROVINCE_SEEDING,
     ...changes,
   });
 }

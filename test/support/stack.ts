@@ -145,9 +145,14 @@ export async function postGraphQL(
 }
 
 /** A query through the gateway as the given person. */
+/** What `who` declares in headers beside their token: their purpose and case. */
+export function declaredBy(who: Who | null): Record<string, string> {
+  return { ...(who?.purpose ? { 'x-purpose': who.purpose } : {}), ...(who?.caseId ? { 'x-case-id': who.caseId } : {}) };
+}
+
 export async function query(who: Who | null, text: string, options: { headers?: Record<string, string>; variables?: Record<string, unknown> } = {}) {
   const { gateway } = await getStack();
-  const headers = { ...(who?.purpose ? { 'x-purpose': who.purpose } : {}), ...(who?.caseId ? { 'x-case-id': who.caseId } : {}), ...options.headers };
+  const headers = { ...declaredBy(who), ...options.headers };
   return postGraphQL(`${gateway.url}/graphql`, text, { variables: options.variables, headers, token: who ? tokenFor(who) : null });
 }
 
