@@ -83,6 +83,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       subgraphs,
       async close() {
         await gateway.close();
+        // Before any register closes: a call under way in one may still ask another (the platform refreshing
+        // an open dataset asks the agency that holds its data).
+        await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.callsSettled()));
         await closeSubgraphs(subgraphs, (subgraph) => subgraph.close());
       },
     };

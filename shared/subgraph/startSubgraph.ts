@@ -9,6 +9,7 @@ import { openDatabase, type Database, type DatabaseOptions } from '../db/openDat
 import { migrationSource } from '../db/migrationSource.ts';
 import { errorBody } from '../errors/clientErrors.ts';
 import { logError } from '../logging/log.ts';
+import { callsUnderWay } from '../lifecycle/callsUnderWay.ts';
 import { config } from '../config/config.ts';
 import type { HttpTimeouts } from '../config/readConfig.ts';
 import { serverTimeouts } from '../config/serverTimeouts.ts';
@@ -82,6 +83,9 @@ export interface RunningSubgraph {
   aggregateSharingStatistics(): Promise<void>;
   /** Runs one of the definition's periodic tasks now, after any pass of it under way (what its timer does). */
   runPeriodicTask(name: string): Promise<void>;
+  /** Resolves once the calls it is answering (over HTTP and in-process) have ended, or their deadline has passed. */
+  callsSettled(): Promise<void>;
+  /** Lets the calls under way end (callsSettled), then closes its servers, timers and database. */
   close(): Promise<void>;
 }
 
@@ -142,7 +146,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   }
   // One writer per log (group commit): the pipeline's disclosures and the log route's record of its reads.
   const disclosureLog = recordDisclosures ? createDisclosureWriter(database.appendKnex, checkpointer?.rowsAppended) : null;
-  const graphql = subgraphPipeline({
+  const pipeline = subgraphPipeline({
     service: definition.name,
     verifyToken: createInternalTokenVerifier(definition.name),
     // Policies wrap resolvers but never change types, so a document valid once stays valid.
@@ -171,7 +175,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   };
   const handle = routeRequest({
     service: definition.name,
-    graphql,
+    graphql: pipeline,
     internalRoutes: Object.fromEntries(
       Object.entries(routes).map(([path, route]) => [
         path,
@@ -185,8 +189,12 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       return true;
     },
   });
+  // What is answered over HTTP or for a gateway in this process: a close lets it finish on an open database,
+  // each call within the time a gateway waits for a subgraph call (after it, no one waits for the answer).
+  const underWay = callsUnderWay();
+  const callsSettled = () => underWay.settled(config.deadlines.subgraphCallMs);
   const server: Server = createServer(serverTimeouts({ ...config.httpTimeouts, ...options.httpTimeouts }), (req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    underWay.track(() => handle(req, res)).catch((error: unknown) => {
       logError('request failed', { service: definition.name, error });
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
@@ -220,7 +228,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     name: definition.name,
     url: `http://${host}:${port}/graphql`,
     port,
-    graphql,
+    graphql: (call) => underWay.track(() => pipeline(call)),
     metricsUrl: `http://${host}:${metricsServerPort}/metrics`,
     database,
     policies: enforcer,
@@ -230,9 +238,10 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       await statistics.aggregateNow();
     },
     runPeriodicTask: (name) => periodic.runNow(name),
+    callsSettled,
     async close() {
       enforcer.close();
-      await Promise.all([closeServer(server), metricsServer && closeServer(metricsServer)]);
+      await Promise.all([closeServer(server, callsSettled), metricsServer && closeServer(metricsServer)]);
       await checkpointer?.stop();
       await statistics.stop();
       await latency.stop();
@@ -249,9 +258,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+/** Stops taking connections; lets the calls under way end first (`callsSettled`), then drops every connection. */
+async function closeServer(server: Server, callsSettled?: () => Promise<void>): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await callsSettled?.();
+  server.closeAllConnections();
+  await closed;
 }
