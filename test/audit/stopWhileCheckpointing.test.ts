@@ -5,25 +5,25 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateProvince } from '../../synthetic/index.ts';
-import { inMemoryStackEnvironment, loggedEntries, SMALL_PROVINCE, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
+import { inMemoryStackEnvironment, loggedEntries, printedGatewayUrl, SMALL_PROVINCE, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
 import { declaredBy, investigator, postGraphQL, tokenFor } from '../support/stack.ts';
-import { unusedPort } from '../support/unusedPort.ts';
 
 const START = join(new URL('../../', import.meta.url).pathname, 'scripts/start.ts');
 
 describe('npm start stopped while its registers send checkpoints', () => {
   it('stops the platform after every agency: their last checkpoints reach it, and the stop logs no failure', { timeout: 120_000 }, async () => {
-    const port = await unusedPort();
-    const stack = startService(START, [], inMemoryStackEnvironment(port, { AUDIT_CHECKPOINT_ROWS: '1' }));
+    const stack = startService(START, [], inMemoryStackEnvironment({ AUDIT_CHECKPOINT_ROWS: '1' }));
     const citizen = generateProvince(SMALL_PROVINCE).demoCitizenIds[0];
     // The README's first query: a row in the log of each register it reads.
+    let gateway = '';
     const ask = () =>
-      postGraphQL(`http://127.0.0.1:${port}/graphql`, `{ citizen(id: "${citizen}") { fullName civilEvents { kind } landParcels { area } businesses { name } } }`, {
+      postGraphQL(`${gateway}/graphql`, `{ citizen(id: "${citizen}") { fullName civilEvents { kind } landParcels { area } businesses { name } } }`, {
         token: tokenFor(investigator),
         headers: declaredBy(investigator),
       });
     let answered = 0;
     try {
+      gateway = await printedGatewayUrl(stack);
       // In development npm start publishes the demo's open data after it is ready: the load waits for it.
       await untilPrinted('datasets published for the demo', stack);
       const first = await ask();

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 import { inMemoryStackEnvironment, loggedEntries, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
-import { unusedPort } from '../support/unusedPort.ts';
 
 const START = join(new URL('../../', import.meta.url).pathname, 'scripts/start.ts');
 
@@ -16,7 +15,7 @@ describe('npm start given the benchmark switches', () => {
     const stack = startService(
       START,
       [],
-      inMemoryStackEnvironment(await unusedPort(), { UNSAFE_BENCHMARK_WITHOUT_POLICIES: '1', UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG: '1' }),
+      inMemoryStackEnvironment({ UNSAFE_BENCHMARK_WITHOUT_POLICIES: '1', UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG: '1' }),
     );
     try {
       await untilPrinted('Ready in', stack);

@@ -27,12 +27,13 @@ export const SMALL_PROVINCE = { seed: 20250701, citizens: 50 };
 export const SMALL_PROVINCE_SEEDING = { SEED: String(SMALL_PROVINCE.seed), SEED_SCALE: String(SMALL_PROVINCE.citizens) };
 
 /**
- * The environment of an `npm start` of a test: the gateway on `port`, each subgraph on a free port,
- * every database embedded in memory, development mode, the small province, errors logged; then `changes`.
+ * The environment of an `npm start` of a test: the gateway and each subgraph on a port the system picks
+ * (printedGatewayUrl says the gateway's), every database embedded in memory, development mode, the small
+ * province, errors logged; then `changes`.
  */
-export function inMemoryStackEnvironment(port: number, changes: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function inMemoryStackEnvironment(changes: Record<string, string> = {}): NodeJS.ProcessEnv {
   return childEnvironment({
-    PORT: String(port),
+    PORT: '0',
     ...Object.fromEntries(SUBGRAPH_SERVICES.flatMap((service) => [[`${envPrefix(service.name)}_PORT`, '0'], [`${envPrefix(service.name)}_DATABASE_URL`, undefined]])),
     DATABASE_URL: undefined,
     PGLITE_DATA_DIR: undefined,
@@ -69,6 +70,13 @@ export function untilHealthy(url: string, service: ServiceProcess): Promise<void
 
 export function untilPrinted(text: string, service: ServiceProcess): Promise<void> {
   return until(service, () => service.output().includes(text), `print "${text}"`);
+}
+
+/** The gateway's URL an `npm start` prints when it is ready ("GraphQL: http://…/graphql"), once it has. */
+export async function printedGatewayUrl(service: ServiceProcess): Promise<string> {
+  const printed = () => /GraphQL:\s+(http:\/\/\S+)\/graphql/.exec(service.output())?.[1];
+  await until(service, () => printed() !== undefined, 'print its GraphQL URL');
+  return printed()!;
 }
 
 /**
