@@ -9,12 +9,19 @@ interface ListedDataset {
   status: string;
 }
 
-async function askGateway<T>(gatewayUrl: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string }[] }> {
+async function askGateway<T>(
+  gatewayUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+  stopping?: AbortSignal,
+): Promise<{ data?: T; errors?: { message: string }[] }> {
+  const timeout = AbortSignal.timeout(60_000);
   const response = await fetch(`${gatewayUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(60_000),
+    signal: stopping ? AbortSignal.any([stopping, timeout]) : timeout,
   });
   return (await response.json()) as { data?: T; errors?: { message: string }[] };
 }
@@ -23,25 +30,37 @@ async function askGateway<T>(gatewayUrl: string, query: string, variables: Recor
  * A refresh of one dataset by a (development) publisher of `agency`, through the gateway: what a publisher
  * does. Answers the outcome (PUBLISHED or UNCHANGED), or the first error's message.
  */
-export async function refreshAsPublisher(gatewayUrl: string, datasetId: string, agency: string): Promise<{ outcome: string } | { problem: string }> {
+export async function refreshAsPublisher(gatewayUrl: string, datasetId: string, agency: string, stopping?: AbortSignal): Promise<{ outcome: string } | { problem: string }> {
   const token = signDevUserToken({ roles: ['publisher'], agency, sub: `demo-publisher-${agency}` });
-  const answer = await askGateway<{ refreshOpenDataset: { outcome: string } }>(gatewayUrl, 'mutation ($id: ID!) { refreshOpenDataset(id: $id) { outcome } }', { id: datasetId }, token).catch(
+  const mutation = 'mutation ($id: ID!) { refreshOpenDataset(id: $id) { outcome } }';
+  const answer = await askGateway<{ refreshOpenDataset: { outcome: string } }>(gatewayUrl, mutation, { id: datasetId }, token, stopping).catch(
     (error: Error) => ({ errors: [{ message: error.message }] }) as { data?: undefined; errors: { message: string }[] },
   );
   return answer.data?.refreshOpenDataset ?? { problem: answer.errors?.[0]?.message ?? 'no answer' };
 }
 
-/** Publishes what was never published; answers the ids published and the problems met (never throws for one dataset). */
-export async function publishDemoOpenData(gatewayUrl: string): Promise<{ published: string[]; problems: string[] }> {
-  const list = await askGateway<{ openDatasets: { nodes: ListedDataset[] } }>(gatewayUrl, 'query { openDatasets(first: 200) { nodes { id publisher status } } }', {});
-  const waiting = (list.data?.openDatasets.nodes ?? []).filter((dataset) => dataset.status === 'NOT_YET_PUBLISHED');
+/**
+ * Publishes what was never published; answers the ids published and the problems met (never throws for one
+ * dataset). Once `stopping` aborts (the stack is closing) it ends quietly with what it published: a request
+ * under way is abandoned, and what was left is published by the next start.
+ */
+export async function publishDemoOpenData(gatewayUrl: string, stopping: AbortSignal): Promise<{ published: string[]; problems: string[] }> {
   const published: string[] = [];
-  const problems: string[] = list.errors?.map((error) => error.message) ?? [];
-  // One at a time: each refresh computes an aggregate in its register.
-  for (const dataset of waiting) {
-    const refreshed = await refreshAsPublisher(gatewayUrl, dataset.id, dataset.publisher);
-    if ('outcome' in refreshed) published.push(dataset.id);
-    else problems.push(`${dataset.id}: ${refreshed.problem}`);
+  const problems: string[] = [];
+  try {
+    const list = await askGateway<{ openDatasets: { nodes: ListedDataset[] } }>(gatewayUrl, 'query { openDatasets(first: 200) { nodes { id publisher status } } }', {}, undefined, stopping);
+    problems.push(...(list.errors?.map((error) => error.message) ?? []));
+    const waiting = (list.data?.openDatasets.nodes ?? []).filter((dataset) => dataset.status === 'NOT_YET_PUBLISHED');
+    // One at a time: each refresh computes an aggregate in its register.
+    for (const dataset of waiting) {
+      if (stopping.aborted) break;
+      const refreshed = await refreshAsPublisher(gatewayUrl, dataset.id, dataset.publisher, stopping);
+      if ('outcome' in refreshed) published.push(dataset.id);
+      else problems.push(`${dataset.id}: ${refreshed.problem}`);
+    }
+  } catch (error) {
+    if (!stopping.aborted) throw error;
   }
-  return { published, problems };
+  // What failed once the stack began closing failed because it closed.
+  return { published, problems: stopping.aborted ? [] : problems };
 }

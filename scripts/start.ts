@@ -50,8 +50,13 @@ try {
     province: provinceOptionsFromEnv(),
     subgraphCalls,
   });
-  // At once: a stop signal from here on closes what started (waiting for the console build included).
-  closeOnSignal(() => stack.close());
+  // At once: a stop signal from here on closes what started (waiting for the console build included),
+  // and first ends the demo's publication below, whose requests the closing stack would fail.
+  const stopping = new AbortController();
+  closeOnSignal(() => {
+    stopping.abort();
+    return stack.close();
+  });
   if (await consoleBuilt) console.log('Built the console (console/dist).');
   for (const subgraph of Object.values(stack.subgraphs)) {
     console.log(`  ${subgraph.name.padEnd(13)} ${subgraph.url}  (${subgraph.database.kind})`);
@@ -65,8 +70,8 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
   forgetProvinces();
   // After Ready: the first publication of the demo's open data never delays the start.
   if (!config.isProduction) {
-    const { published, problems } = await publishDemoOpenData(stack.gateway.url);
-    if (published.length) console.log(`Open data: ${published.length} datasets published for the demo, each by its agency's publisher: ${stack.gateway.url}/api/3/action/package_list`);
+    const { published, problems } = await publishDemoOpenData(stack.gateway.url, stopping.signal);
+    if (published.length && !stopping.signal.aborted) console.log(`Open data: ${published.length} datasets published for the demo, each by its agency's publisher: ${stack.gateway.url}/api/3/action/package_list`);
     for (const problem of problems) logError('demo open data not published', { problem });
   }
 } catch (error) {
