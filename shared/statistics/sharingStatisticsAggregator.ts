@@ -22,8 +22,10 @@ import type { CompiledPolicies } from '../policy/compilePolicies.ts';
 import { addRows, DAY_FIGURE_COLUMNS, fieldGrouping, finish, markSubjectsSaved, newFigures, restoredFigures, unsavedSubjectsOf, type DayFigures, type LogRow } from './aggregateDay.ts';
 import { addDays, provinceDay, provinceDayStart } from '../calendar/provinceDay.ts';
 
-// A batch is read and counted in one go, holding the event loop: small enough not to stall requests.
-const BATCH = 500;
+// A batch is read and counted in one go, holding the event loop: small enough not to stall requests. Most
+// of the hold is taking the rows in (pg parses their people and outcome sets), not counting them (0.7 ms
+// for 500): 500 rows of 20 people held it up to 19-21 ms, 100 up to 8-9 ms (docs/performance.md).
+const BATCH = 100;
 /** Rows of one insert when the figures are written. */
 const CHUNK = 500;
 /**
