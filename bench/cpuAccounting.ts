@@ -99,3 +99,39 @@ export function runCpu(before: CpuSnapshot, after: CpuSnapshot, target: readonly
     ...machineShares(before, after),
   };
 }
+
+/** CPU ms per request by part of the stack: the gateway (or the raw baseline), the subgraphs together, and the servers. */
+export interface CpuByPart {
+  gateway: number;
+  subgraphs: number;
+  postgres: number;
+  redis: number;
+  loadGenerator: number;
+  total: number;
+}
+
+export function cpuByPart(processes: readonly ProcessCpu[]): CpuByPart {
+  const sum = (...roles: ProcessRole[]) => processes.filter((entry) => roles.includes(entry.role)).reduce((total, entry) => total + entry.msPerRequest, 0);
+  return {
+    gateway: sum('gateway', 'baseline'),
+    subgraphs: sum('subgraph'),
+    postgres: sum('postgres'),
+    redis: sum('redis'),
+    loadGenerator: sum('load-generator'),
+    total: sum('gateway', 'baseline', 'subgraph', 'postgres', 'redis', 'load-generator'),
+  };
+}
+
+/**
+ * Several runs of one target (a pair's rounds) as one: each part's CPU over all the requests they sent, so
+ * a round that sent more weighs more, as its CPU did.
+ */
+export function pooledCpuByPart(runs: readonly { sent: number; cpu: RunCpu }[]): CpuByPart {
+  const sent = runs.reduce((total, run) => total + run.sent, 0);
+  const pooled = cpuByPart([]);
+  for (const run of runs) {
+    const parts = cpuByPart(run.cpu.processes);
+    for (const key of Object.keys(pooled) as (keyof CpuByPart)[]) pooled[key] += sent > 0 ? (parts[key] * run.sent) / sent : 0;
+  }
+  return pooled;
+}

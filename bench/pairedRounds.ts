@@ -4,6 +4,7 @@
 // is loaded in short alternating rounds, A B B A A B B A…, a drift of the machine hitting both alike, and
 // the ratio is taken over the sums; the lowest and highest round's ratio say how far to trust it.
 import type { TargetName } from './benchTargets.ts';
+import { pooledCpuByPart, type CpuByPart, type RunCpu } from './cpuAccounting.ts';
 
 /** Seconds of one round of one target: long enough for a few hundred requests at 10 connections. */
 export const ROUND_SECONDS = 5;
@@ -33,13 +34,31 @@ export interface PairedRatio {
   ratio: number;
   lowestRound: number;
   highestRound: number;
+  /** CPU ms per request of each side over its rounds: where the control's cost goes (their difference). */
+  cpu: { over: CpuByPart; under: CpuByPart };
 }
 
-/** The ratio over the sums of each side's requests per second, and the spread of the rounds' own ratios. */
-export function pairedRatio(pair: ControlPair, connections: number, rounds: { over: number; under: number }[]): PairedRatio | null {
-  const over = rounds.reduce((sum, round) => sum + round.over, 0);
-  const under = rounds.reduce((sum, round) => sum + round.under, 0);
-  const each = rounds.filter((round) => round.under > 0).map((round) => round.over / round.under);
+/** One side's run in a round: its rate, the requests it sent and where their CPU went. */
+export interface RoundRun {
+  requestsPerSecond: number;
+  sent: number;
+  cpu: RunCpu;
+}
+
+/** The ratio over the sums of each side's requests per second, the spread of the rounds' own ratios, and each side's CPU. */
+export function pairedRatio(pair: ControlPair, connections: number, rounds: { over: RoundRun; under: RoundRun }[]): PairedRatio | null {
+  const over = rounds.reduce((sum, round) => sum + round.over.requestsPerSecond, 0);
+  const under = rounds.reduce((sum, round) => sum + round.under.requestsPerSecond, 0);
+  const each = rounds.filter((round) => round.under.requestsPerSecond > 0).map((round) => round.over.requestsPerSecond / round.under.requestsPerSecond);
   if (under <= 0 || each.length === 0) return null;
-  return { pair: pair.name, bound: pair.bound, connections, rounds: rounds.length, ratio: over / under, lowestRound: Math.min(...each), highestRound: Math.max(...each) };
+  return {
+    pair: pair.name,
+    bound: pair.bound,
+    connections,
+    rounds: rounds.length,
+    ratio: over / under,
+    lowestRound: Math.min(...each),
+    highestRound: Math.max(...each),
+    cpu: { over: pooledCpuByPart(rounds.map((round) => round.over)), under: pooledCpuByPart(rounds.map((round) => round.under)) },
+  };
 }

@@ -2,7 +2,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { Validity } from './benchValidity.ts';
 import type { PageSummary, TargetName } from './benchTargets.ts';
-import type { RunCpu } from './cpuAccounting.ts';
+import { cpuByPart, type CpuByPart, type RunCpu } from './cpuAccounting.ts';
 import { percent, type LoadSample } from './machineLoad.ts';
 import type { MeasuredCommit } from './measuredCommit.ts';
 import type { DownloadMemory } from './openDataBench.ts';
@@ -110,24 +110,30 @@ const ms = (value: number) => value.toFixed(2);
 
 /** One row of the CPU table: where one request's CPU went, by process. */
 function cpuRow(m: Measurement): string[] {
-  const { processes } = m.cpu;
-  const of = (role: string) => processes.filter((entry) => entry.role === role);
-  const sum = (entries: { msPerRequest: number }[]) => entries.reduce((total, entry) => total + entry.msPerRequest, 0);
-  const subgraphs = of('subgraph');
+  const subgraphs = m.cpu.processes.filter((entry) => entry.role === 'subgraph');
   const biggest = subgraphs.reduce<(typeof subgraphs)[number] | undefined>((top, entry) => (!top || entry.msPerRequest > top.msPerRequest ? entry : top), undefined);
+  const parts = cpuByPart(m.cpu.processes);
   return [
     m.target,
     String(m.connections),
-    ms(sum([...of('gateway'), ...of('baseline')])),
-    subgraphs.length > 0 ? ms(sum(subgraphs)) : '-',
+    ms(parts.gateway),
+    subgraphs.length > 0 ? ms(parts.subgraphs) : '-',
     biggest ? `${biggest.name} ${ms(biggest.msPerRequest)}` : '-',
-    ms(sum(of('postgres'))),
-    ms(sum(of('redis'))),
-    ms(sum(of('load-generator'))),
+    ms(parts.postgres),
+    ms(parts.redis),
+    ms(parts.loadGenerator),
     ms(m.cpu.totalMsPerRequest),
     m.sqlPerRequest.toFixed(2),
     percent(m.cpu.otherShare),
   ];
+}
+
+/** A control's CPU ms per request, with and without it, and where the difference went. */
+function pairCpu({ over, under }: { over: CpuByPart; under: CpuByPart }): string {
+  const signed = (value: number) => `${value >= 0 ? '+' : ''}${ms(value)}`;
+  const labels = { gateway: 'gateway', subgraphs: 'subgraphs', postgres: 'Postgres', redis: 'Redis', loadGenerator: 'load generator' } as const;
+  const parts = Object.entries(labels).map(([part, label]) => `${label} ${signed(over[part as keyof typeof labels] - under[part as keyof typeof labels])}`);
+  return `CPU ${ms(over.total)} against ${ms(under.total)} ms a request (${signed(over.total - under.total)}: ${parts.join(', ')})`;
 }
 
 function printWarning(report: BenchReport): void {
@@ -180,7 +186,7 @@ ${textTable(['target', 'connections', 'gateway/raw', 'subgraphs', 'biggest subgr
   for (const paired of report.pairedRatios) {
     console.log(
       `${label}${paired.pair} at ${paired.connections} connections: ${paired.ratio.toFixed(2)}x over ${paired.rounds} alternating rounds ` +
-        `(rounds from ${paired.lowestRound.toFixed(2)}x to ${paired.highestRound.toFixed(2)}x; ${paired.bound})`,
+        `(rounds from ${paired.lowestRound.toFixed(2)}x to ${paired.highestRound.toFixed(2)}x; ${paired.bound}); ${pairCpu(paired.cpu)}`,
     );
   }
   const memory = report.downloadMemory;
@@ -205,7 +211,8 @@ ${textTable(['target', 'connections', 'gateway/raw', 'subgraphs', 'biggest subgr
   console.log(
     'CPU ms per request: user + system time from /proc of each service (its whole process group), of every Postgres process ' +
       '(backends of other databases excluded), of Redis and of this process (autocannon), over the requests sent. ' +
-      'gateway/raw: the gateway, or the raw-SQL baseline. other work: the share of the machine\'s CPU (all cores) used by processes not ours during the run.',
+      'gateway/raw: the gateway, or the raw-SQL baseline. other work: the share of the machine\'s CPU (all cores) used by processes not ours during the run. ' +
+      'A control\'s CPU: the same, over all the rounds of each side of its pair, and by how much the side with the control spent more.',
   );
   printWarning(report);
 }

@@ -263,15 +263,15 @@ async function measureStacks(settings: BenchSettings, services: RunningServices,
   for (const connections of settings.connections) {
     for (const pair of CONTROL_PAIRS) {
       const sides = { over: targets.find((target) => target.name === pair.over)!, under: targets.find((target) => target.name === pair.under)! };
-      const figures: { over: number; under: number }[] = [];
+      const figures: { over: Measurement; under: Measurement }[] = [];
       for (const order of roundOrder(settings.pairedRounds)) {
-        const round = { over: 0, under: 0 };
+        const round: Partial<Record<'over' | 'under', Measurement>> = {};
         for (const side of order) {
           const measurement = await measure(sides[side], connections, partsOf.get(sides[side])!, settings, all, ROUND_SECONDS);
           rounds.push(measurement);
-          round[side] = measurement.requestsPerSecond;
+          round[side] = measurement;
         }
-        figures.push(round);
+        figures.push({ over: round.over!, under: round.under! });
       }
       const ratio = pairedRatio(pair, connections, figures);
       if (ratio) pairedRatios.push(ratio);
