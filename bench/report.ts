@@ -131,8 +131,8 @@ function cpuRow(m: Measurement): string[] {
 /** A control's CPU ms per request, with and without it, and where the difference went. */
 function pairCpu({ over, under }: { over: CpuByPart; under: CpuByPart }): string {
   const signed = (value: number) => `${value >= 0 ? '+' : ''}${ms(value)}`;
-  const labels = { gateway: 'gateway', subgraphs: 'subgraphs', postgres: 'Postgres', redis: 'Redis', loadGenerator: 'load generator' } as const;
-  const parts = Object.entries(labels).map(([part, label]) => `${label} ${signed(over[part as keyof typeof labels] - under[part as keyof typeof labels])}`);
+  const labels: [Exclude<keyof CpuByPart, 'total'>, string][] = [['gateway', 'gateway'], ['subgraphs', 'subgraphs'], ['postgres', 'Postgres'], ['redis', 'Redis'], ['loadGenerator', 'load generator']];
+  const parts = labels.map(([part, label]) => `${label} ${signed(over[part] - under[part])}`);
   return `CPU ${ms(over.total)} against ${ms(under.total)} ms a request (${signed(over.total - under.total)}: ${parts.join(', ')})`;
 }
 

@@ -13,8 +13,7 @@ async function askGateway<T>(
   gatewayUrl: string,
   query: string,
   variables: Record<string, unknown>,
-  token?: string,
-  stopping?: AbortSignal,
+  { token, stopping }: { token?: string; stopping?: AbortSignal } = {},
 ): Promise<{ data?: T; errors?: { message: string }[] }> {
   const timeout = AbortSignal.timeout(60_000);
   const response = await fetch(`${gatewayUrl}/graphql`, {
@@ -33,7 +32,7 @@ async function askGateway<T>(
 export async function refreshAsPublisher(gatewayUrl: string, datasetId: string, agency: string, stopping?: AbortSignal): Promise<{ outcome: string } | { problem: string }> {
   const token = signDevUserToken({ roles: ['publisher'], agency, sub: `demo-publisher-${agency}` });
   const mutation = 'mutation ($id: ID!) { refreshOpenDataset(id: $id) { outcome } }';
-  const answer = await askGateway<{ refreshOpenDataset: { outcome: string } }>(gatewayUrl, mutation, { id: datasetId }, token, stopping).catch(
+  const answer = await askGateway<{ refreshOpenDataset: { outcome: string } }>(gatewayUrl, mutation, { id: datasetId }, { token, stopping }).catch(
     (error: Error) => ({ errors: [{ message: error.message }] }) as { data?: undefined; errors: { message: string }[] },
   );
   return answer.data?.refreshOpenDataset ?? { problem: answer.errors?.[0]?.message ?? 'no answer' };
@@ -48,7 +47,7 @@ export async function publishDemoOpenData(gatewayUrl: string, stopping: AbortSig
   const published: string[] = [];
   const problems: string[] = [];
   try {
-    const list = await askGateway<{ openDatasets: { nodes: ListedDataset[] } }>(gatewayUrl, 'query { openDatasets(first: 200) { nodes { id publisher status } } }', {}, undefined, stopping);
+    const list = await askGateway<{ openDatasets: { nodes: ListedDataset[] } }>(gatewayUrl, 'query { openDatasets(first: 200) { nodes { id publisher status } } }', {}, { stopping });
     problems.push(...(list.errors?.map((error) => error.message) ?? []));
     const waiting = (list.data?.openDatasets.nodes ?? []).filter((dataset) => dataset.status === 'NOT_YET_PUBLISHED');
     // One at a time: each refresh computes an aggregate in its register.

@@ -2,17 +2,14 @@
 // logs to the platform to witness: the platform, started first, stops last, so the stop logs no failure.
 // A real `npm start` (`tsx scripts/start.ts`) on embedded databases in memory, a small province, a
 // checkpoint after every row appended, requests still arriving when the stop signal comes.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateProvince } from '../../synthetic/index.ts';
-import { inMemoryStackEnvironment, loggedEntries, printedGatewayUrl, SMALL_PROVINCE, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
+import { inMemoryStackEnvironment, loggedEntries, NPM_START, printedGatewayUrl, SMALL_PROVINCE, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
 import { declaredBy, investigator, postGraphQL, tokenFor } from '../support/stack.ts';
-
-const START = join(new URL('../../', import.meta.url).pathname, 'scripts/start.ts');
 
 describe('npm start stopped while its registers send checkpoints', () => {
   it('stops the platform after every agency: their last checkpoints reach it, and the stop logs no failure', { timeout: 120_000 }, async () => {
-    const stack = startService(START, [], inMemoryStackEnvironment({ AUDIT_CHECKPOINT_ROWS: '1' }));
+    const stack = startService(NPM_START, [], inMemoryStackEnvironment({ AUDIT_CHECKPOINT_ROWS: '1' }));
     const citizen = generateProvince(SMALL_PROVINCE).demoCitizenIds[0];
     // The README's first query: a row in the log of each register it reads.
     let gateway = '';

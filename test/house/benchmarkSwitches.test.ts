@@ -3,17 +3,14 @@
 // (`npm start`, the one box). A one box measured "without controls" that silently kept them would give a
 // wrong figure. Development mode: a production start refuses the switches (test/production). A real
 // `npm start` (`tsx scripts/start.ts`) on embedded databases in memory, a small province, ports of its own.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
-import { inMemoryStackEnvironment, loggedEntries, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
-
-const START = join(new URL('../../', import.meta.url).pathname, 'scripts/start.ts');
+import { inMemoryStackEnvironment, loggedEntries, NPM_START, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
 
 describe('npm start given the benchmark switches', () => {
   it('turns policies and the disclosure log off in each of its subgraphs, saying so for each', { timeout: 120_000 }, async () => {
     const stack = startService(
-      START,
+      NPM_START,
       [],
       inMemoryStackEnvironment({ UNSAFE_BENCHMARK_WITHOUT_POLICIES: '1', UNSAFE_BENCHMARK_WITHOUT_DISCLOSURE_LOG: '1' }),
     );

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInternalTokenSigner } from '../../shared/auth/internalToken.ts';
 import { startSubgraph, type RunningSubgraph } from '../../shared/subgraph/startSubgraph.ts';
 import { landSubgraph } from '../../subgraphs/land/src/landSubgraph.ts';
-import { investigator, livePolicyDir, PROVINCE_OPTIONS, seededProvince } from '../support/stack.ts';
+import { declaredBy, investigator, livePolicyDir, PROVINCE_OPTIONS, seededProvince } from '../support/stack.ts';
 
 let land: RunningSubgraph;
 
@@ -26,7 +26,7 @@ describe('a register closing with calls under way', () => {
       const requestId = `closing-${index}`;
       const token = signed('land', { subject: 'closing-test', agency: investigator.agency ?? null, roles: ['officer'], purpose: investigator.purpose ?? null, caseId: investigator.caseId ?? null, requestId });
       return land.graphql({
-        headers: { authorization: `Bearer ${token}`, 'x-purpose': investigator.purpose!, 'x-case-id': investigator.caseId! },
+        headers: { authorization: `Bearer ${token}`, ...declaredBy(investigator) },
         givenRequest: { query: `{ _entities(representations: [{ __typename: "Citizen", id: "${id}" }]) { ... on Citizen { landParcels { parcelNumber area } } } }` },
       });
     });

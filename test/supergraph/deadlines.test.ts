@@ -10,7 +10,7 @@ import { createInternalTokenSigner } from '../../shared/auth/internalToken.ts';
 import { startSubgraph, type RunningSubgraph } from '../../shared/subgraph/startSubgraph.ts';
 import { socialSubgraph } from '../../subgraphs/social/src/socialSubgraph.ts';
 import { startDelayingProxy, type DelayingProxy } from '../support/delayingProxy.ts';
-import { getStack, investigator, livePolicyDir, postGraphQL, PROVINCE_OPTIONS, seededProvince, tokenFor, tokenSettings } from '../support/stack.ts';
+import { declaredBy, getStack, investigator, livePolicyDir, postGraphQL, PROVINCE_OPTIONS, seededProvince, tokenFor, tokenSettings } from '../support/stack.ts';
 
 // Short enough for a quick test; the checks on timing are generous upper bounds only.
 const SLOW_CLIENT_TIMEOUTS = { headersMs: 500, requestMs: 1000, keepAliveMs: 5000 };
@@ -23,7 +23,7 @@ const REPRESENTATIVES = 'query ($id: ID!) { citizen(id: $id) { fullName business
 
 const ask = (gateway: RunningGateway, query: string) => {
   const id = seededProvince().demoCitizenIds[0];
-  return postGraphQL(`${gateway.url}/graphql`, query, { token: tokenFor(investigator), headers: { 'x-purpose': investigator.purpose!, 'x-case-id': investigator.caseId! }, variables: { id } });
+  return postGraphQL(`${gateway.url}/graphql`, query, { token: tokenFor(investigator), headers: declaredBy(investigator), variables: { id } });
 };
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {

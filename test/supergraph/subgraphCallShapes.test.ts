@@ -14,7 +14,7 @@ import type { RunningSubgraph } from '../../shared/subgraph/startSubgraph.ts';
 import type { IncomingCall } from '../../shared/subgraph/stages/Stage.ts';
 import { CONSENT_TOKEN_HEADER } from '../../shared/consent/consentRoutes.ts';
 import { unusedPort } from '../support/unusedPort.ts';
-import { getStack, investigator, justiceOfficer, postGraphQL, seededProvince, tokenFor, tokenSettings, type GraphQLResponse, type Who } from '../support/stack.ts';
+import { declaredBy, getStack, investigator, justiceOfficer, postGraphQL, seededProvince, tokenFor, tokenSettings, type GraphQLResponse, type Who } from '../support/stack.ts';
 
 const INTERNAL_DETAIL = /127\.0\.0\.1|10\.0\.0\.7|http:|ECONNREFUSED|\.ts\b|stack/;
 const WHOLE_CITIZEN = 'query ($id: ID!) { citizen(id: $id) { fullName civilEvents { kind } landParcels { parcelNumber } businesses { name } } }';
@@ -24,8 +24,7 @@ const demo = () => seededProvince().demoCitizenIds[0];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function ask(gateway: RunningGateway, who: Who, text: string, variables: Record<string, unknown> = { id: demo() }): Promise<GraphQLResponse> {
-  const headers = { ...(who.purpose ? { 'x-purpose': who.purpose } : {}), ...(who.caseId ? { 'x-case-id': who.caseId } : {}) };
-  return postGraphQL(`${gateway.url}/graphql`, text, { token: tokenFor(who), headers, variables });
+  return postGraphQL(`${gateway.url}/graphql`, text, { token: tokenFor(who), headers: declaredBy(who), variables });
 }
 
 /**

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 
-const tsx = join(new URL('../../', import.meta.url).pathname, 'node_modules/.bin/tsx');
+const root = new URL('../../', import.meta.url).pathname;
+const tsx = join(root, 'node_modules/.bin/tsx');
+/** What `npm start` runs. */
+export const NPM_START = join(root, 'scripts/start.ts');
 
 export interface ServiceProcess {
   child: ChildProcess;

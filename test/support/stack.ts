@@ -144,12 +144,12 @@ export async function postGraphQL(
   return { status: response.status, body: (await response.json()) as GraphQLResponse['body'], headers: response.headers };
 }
 
-/** A query through the gateway as the given person. */
 /** What `who` declares in headers beside their token: their purpose and case. */
 export function declaredBy(who: Who | null): Record<string, string> {
   return { ...(who?.purpose ? { 'x-purpose': who.purpose } : {}), ...(who?.caseId ? { 'x-case-id': who.caseId } : {}) };
 }
 
+/** A query through the gateway as the given person. */
 export async function query(who: Who | null, text: string, options: { headers?: Record<string, string>; variables?: Record<string, unknown> } = {}) {
   const { gateway } = await getStack();
   const headers = { ...declaredBy(who), ...options.headers };
