@@ -17,5 +17,6 @@ ENV HOST=0.0.0.0
 # (shared/lifecycle/serviceNodeFlags.ts says why).
 ENV NODE_OPTIONS=--max-semi-space-size=64
 USER node
-# npm start in one container: needs the gateway's settings and METRICS_TOKEN (README).
-CMD ["node_modules/.bin/tsx", "scripts/start.ts"]
+# npm start in one container: needs the gateway's settings and METRICS_TOKEN (README). Node is the container's
+# first process, not the tsx command, so a stop signal reaches the service (SERVICE_NODE_ARGUMENTS says why).
+CMD ["node", "--import", "tsx", "scripts/start.ts"]

@@ -1,5 +1,5 @@
 // Every service of the bench runs as a child process in its own process group, so that stopping the
-// group also stops the node process tsx starts under it: no orphan keeps a port or a database pool.
+// group also stops anything the service started: no orphan keeps a port or a database pool.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 

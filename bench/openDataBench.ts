@@ -46,7 +46,7 @@ export async function writeLargeOpenDataVersion(settings: BenchSettings): Promis
   }
 }
 
-/** Resident memory (MB) of every process of a process group (a service is tsx and the node it starts). */
+/** Resident memory (MB) of every process of a process group (a service's node process and anything it starts). */
 function groupRssMb(pgid: number): number {
   let kb = 0;
   for (const stat of listProcesses()) {

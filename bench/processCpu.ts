@@ -1,5 +1,5 @@
 // CPU time of processes, read from /proc/<pid>/stat (Linux). A service started by the bench is a process
-// group (tsx and the node it starts); Postgres and Redis are found by their command name. Each process
+// group (its node process and anything it starts); Postgres and Redis are found by their command name. Each process
 // counts its own time and that of its children it has reaped (cutime/cstime): a Postgres backend that
 // exits between two readings is still counted, in the postmaster's total.
 import { execFileSync } from 'node:child_process';

@@ -5,13 +5,12 @@
 import { childEnvironment } from '../shared/config/childEnvironment.ts';
 import { config } from '../shared/config/config.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../shared/config/services.ts';
-import { SERVICE_NODE_FLAGS } from '../shared/lifecycle/serviceNodeFlags.ts';
+import { SERVICE_NODE_ARGUMENTS } from '../shared/lifecycle/serviceNodeFlags.ts';
 import { benchDatabaseUrl, type BenchSettings, type BenchStack } from './benchSettings.ts';
 import { freePort, startChild, stopChildren, type Child } from './childProcesses.ts';
 
-const TSX = 'node_modules/.bin/tsx';
-/** tsx's arguments for a script: first the Node flags every service runs with, the raw baseline's included (the ratio compares code, not flags). */
-const scriptArgs = (...scriptAndArgs: string[]): string[] => [...SERVICE_NODE_FLAGS, ...scriptAndArgs];
+/** Node's arguments for a script, as every service runs: tsx's loader and the Node flags, the raw baseline's included (the ratio compares code, not flags). */
+const scriptArgs = (...scriptAndArgs: string[]): string[] => [...SERVICE_NODE_ARGUMENTS, ...scriptAndArgs];
 // Four sets of six subgraphs plus the baseline share the server's 100 connections (97 for clients): an
 // idle pool keeps its connections 30 s, so a set just measured still holds them while the next runs. A
 // subgraph that keeps a disclosure log holds one more, its writer's: two sets at once, 2 x 6 x 4 = 48.
@@ -113,7 +112,7 @@ async function startSubgraphs(settings: BenchSettings, stack: BenchStack | undef
   return SUBGRAPH_SERVICES.map((service, index) => {
     const child = startChild(
       `${service.name}${suffix}`,
-      TSX,
+      process.execPath,
       scriptArgs('subgraphs/main.ts', service.name),
       cleanEnv({
         [`${envPrefix(service.name)}_DATABASE_URL`]: benchDatabaseUrl(settings, service.name, stack),
@@ -140,7 +139,7 @@ async function startGatewayFor(subgraphs: RunningService[], name: string, extraE
     subgraphs.map((subgraph, index) => [`${envPrefix(SUBGRAPH_SERVICES[index].name)}_SUBGRAPH_URL`, `${subgraph.baseUrl}/graphql`]),
   );
   const env = cleanEnv({ ...gatewayEnv(port), ...urls, ...extraEnv });
-  return { name, baseUrl: `http://127.0.0.1:${port}`, child: startChild(name, TSX, scriptArgs('gateway/src/main.ts'), env) };
+  return { name, baseUrl: `http://127.0.0.1:${port}`, child: startChild(name, process.execPath, scriptArgs('gateway/src/main.ts'), env) };
 }
 
 /**
@@ -159,7 +158,7 @@ async function startOneBox(settings: BenchSettings): Promise<RunningService & { 
     env[`${envPrefix(service.name)}_DATABASE_URL`] = benchDatabaseUrl(settings, service.name, 'one_box');
     subgraphBaseUrls.push(`http://127.0.0.1:${subgraphPort}`);
   }
-  return { name: 'one-box', baseUrl: `http://127.0.0.1:${port}`, subgraphBaseUrls, child: startChild('one-box', TSX, scriptArgs('scripts/start.ts'), cleanEnv(env)) };
+  return { name: 'one-box', baseUrl: `http://127.0.0.1:${port}`, subgraphBaseUrls, child: startChild('one-box', process.execPath, scriptArgs('scripts/start.ts'), cleanEnv(env)) };
 }
 
 /**
@@ -203,7 +202,7 @@ export async function startServices(settings: BenchSettings): Promise<RunningSer
   const baseline: RunningService = {
     name: 'raw-baseline',
     baseUrl: `http://127.0.0.1:${baselinePort}`,
-    child: startChild('raw-baseline', TSX, scriptArgs('bench/rawBaseline.ts'), cleanEnv({ PORT: String(baselinePort), ...databaseUrls })),
+    child: startChild('raw-baseline', process.execPath, scriptArgs('bench/rawBaseline.ts'), cleanEnv({ PORT: String(baselinePort), ...databaseUrls })),
   };
   await waitForHealth([gateway, unprotectedGateway, unauditedGateway, unlimitedGateway, oneBox, baseline], 120, '');
   console.log(`  gateways and raw baseline ready in ${((Date.now() - started) / 1000).toFixed(1)} s in all`);

@@ -10,11 +10,16 @@ import { publishDemoOpenData } from './demoOpenData.ts';
 import { closeOnSignal } from '../shared/lifecycle/closeOnSignal.ts';
 import { ensureConsoleBuilt } from '../console/consoleBuild.ts';
 import { prepareInMemoryDatabases } from '../shared/db/embeddedPostgres.ts';
+// A type only (erased): the stack's modules load after the databases have begun, below.
+import type { RunningStack } from './startStack.ts';
 
 // npm start holds the gateway, so the master secret is legitimately here: it is checked as the gateway's,
 // and the subgraphs' /metrics, each on its subgraph's port, must ask for METRICS_TOKEN.
 stopOnProductionProblems('npm start', productionProblems(config, { role: 'stack' }, readKeyMaterial()));
 const started = Date.now();
+// From here a stop signal lets the start end, then closes the stack: an embedded database in a data directory
+// is never left half written (PGLITE_DATA_DIR), and a container stopped while it starts exits 0.
+const stop = closeOnSignal();
 // In-memory databases (initdb, then one load each) are made on a thread of their own while the stack's
 // modules load on this one: startStack is imported only after they have begun (docs/performance.md, "Starting").
 prepareInMemoryDatabases(SUBGRAPH_SERVICES.map((service) => subgraphOptionsFromEnv(service.name, 'together').database));
@@ -50,13 +55,17 @@ try {
     province: provinceOptionsFromEnv(),
     subgraphCalls,
   });
-  // At once: a stop signal from here on closes what started (waiting for the console build included),
-  // and first ends the demo's publication below, whose requests the closing stack would fail.
-  const stopping = new AbortController();
-  closeOnSignal(() => {
-    stopping.abort();
-    return stack.close();
-  });
+  // At once (now, if a signal came while it started): a stop closes what started. The stop's signal first
+  // ends the demo's publication below, whose requests the closing stack would fail.
+  stop.closeWith(() => stack.close());
+  if (!stop.signal.aborted) await announceReady(stack);
+} catch (error) {
+  logError('start failed', { error });
+  process.exit(1);
+}
+
+/** Ready: what listens where, then (in development) the demo's open data, which a stop ends early. */
+async function announceReady(stack: RunningStack): Promise<void> {
   if (await consoleBuilt) console.log('Built the console (console/dist).');
   for (const subgraph of Object.values(stack.subgraphs)) {
     console.log(`  ${subgraph.name.padEnd(13)} ${subgraph.url}  (${subgraph.database.kind})`);
@@ -70,11 +79,8 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
   forgetProvinces();
   // After Ready: the first publication of the demo's open data never delays the start.
   if (!config.isProduction) {
-    const { published, problems } = await publishDemoOpenData(stack.gateway.url, stopping.signal);
-    if (published.length && !stopping.signal.aborted) console.log(`Open data: ${published.length} datasets published for the demo, each by its agency's publisher: ${stack.gateway.url}/api/3/action/package_list`);
+    const { published, problems } = await publishDemoOpenData(stack.gateway.url, stop.signal);
+    if (published.length && !stop.signal.aborted) console.log(`Open data: ${published.length} datasets published for the demo, each by its agency's publisher: ${stack.gateway.url}/api/3/action/package_list`);
     for (const problem of problems) logError('demo open data not published', { problem });
   }
-} catch (error) {
-  logError('start failed', { error });
-  process.exit(1);
 }

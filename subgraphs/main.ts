@@ -20,13 +20,15 @@ if (!definition) {
 // Before its database opens: a production start with unsafe or missing settings stops here, naming them all.
 const audiences = internalAudiences(definition);
 stopOnProductionProblems(`the ${definition.name} subgraph`, productionProblems(config, { role: 'subgraph', name: definition.name, audiences }, readKeyMaterial(audiences)));
+// From here a stop signal lets the start end, then closes the subgraph: its database is never left half written.
+const stop = closeOnSignal();
 try {
   const running = await startSubgraph(definition, subgraphOptionsFromEnv(definition.name, 'alone'));
   logInfo('subgraph listening', { service: running.name, url: running.url, database: running.database.kind });
   // Seeded (or found seeded): the generated province is never read again, and at bench scale the
   // collector would walk its hundreds of MB for the life of the process (as npm start, scripts/start.ts).
   forgetProvinces();
-  closeOnSignal(() => running.close());
+  stop.closeWith(() => running.close());
 } catch (error) {
   logError('subgraph failed to start', { service: name, error });
   process.exit(1);

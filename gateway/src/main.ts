@@ -14,6 +14,7 @@ if (config.subgraphCalls === 'in-process') {
 }
 // Before anything listens: a production start with unsafe or missing settings stops here, naming them all.
 stopOnProductionProblems('the gateway', productionProblems(config, { role: 'gateway' }, readKeyMaterial()));
+const stop = closeOnSignal();
 try {
   const gateway = await startGateway({
     port: config.port ?? 4000,
@@ -22,7 +23,7 @@ try {
     tokens: userTokenSettingsFromEnv(),
   });
   logInfo('gateway listening', { url: `${gateway.url}/graphql`, playground: `${gateway.url}/` });
-  closeOnSignal(() => gateway.close());
+  stop.closeWith(() => gateway.close());
 } catch (error) {
   logError('gateway failed to start', { error });
   process.exit(1);

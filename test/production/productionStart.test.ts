@@ -1,5 +1,6 @@
-// Starting with NODE_ENV=production, as an operator would: real processes (`tsx gateway/src/main.ts`,
-// `tsx subgraphs/main.ts population`, `tsx scripts/start.ts`, `tsx scripts/token.ts`). Unsafe or missing
+// Starting with NODE_ENV=production, as an operator would: real processes (`node --import tsx` and the
+// services' Node flags, as the image runs them, of `gateway/src/main.ts`, `subgraphs/main.ts population`,
+// `scripts/start.ts`, `scripts/token.ts`). Unsafe or missing
 // settings stop the start with one message naming each of them; good settings give a gateway and a
 // subgraph that work together, with the subgraph holding only its own keys.
 import { execFile } from 'node:child_process';
@@ -20,10 +21,10 @@ import { generateProvince } from '../../synthetic/index.ts';
 import { getStack, postGraphQL } from '../support/stack.ts';
 import { SMALL_PROVINCE, SMALL_PROVINCE_SEEDING, startService, stopService, untilHealthy, untilPrinted, type ServiceProcess } from '../support/serviceProcess.ts';
 import { unusedPort } from '../support/unusedPort.ts';
+import { SERVICE_NODE_ARGUMENTS } from '../../shared/lifecycle/serviceNodeFlags.ts';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
-const tsx = join(root, 'node_modules/.bin/tsx');
 const GATEWAY = join(root, 'gateway/src/main.ts');
 const SUBGRAPH = join(root, 'subgraphs/main.ts');
 const START = join(root, 'scripts/start.ts');
@@ -89,7 +90,7 @@ function productionEnv(changes: Record<string, string | undefined>): NodeJS.Proc
 /** How a start that must refuse ended: exit code, stdout, stderr. */
 async function refusedStart(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    await run(tsx, [script, ...args], { env, timeout: 60_000 });
+    await run(process.execPath, [...SERVICE_NODE_ARGUMENTS, script, ...args], { cwd: root, env, timeout: 60_000 });
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };

@@ -11,6 +11,7 @@ import { devKeysDir } from '../../shared/auth/devKeys.ts';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { config } from '../../shared/config/config.ts';
 import { envPrefix } from '../../shared/config/services.ts';
+import { SERVICE_NODE_ARGUMENTS } from '../../shared/lifecycle/serviceNodeFlags.ts';
 import {
   getStack,
   investigator,
@@ -25,7 +26,6 @@ import {
 import { askAnonymouslyFrom, startLimitedGateway } from '../support/limitedGateway.ts';
 import { unusedPort } from '../support/unusedPort.ts';
 
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const GATEWAY_MAIN = fileURLToPath(new URL('../../gateway/src/main.ts', import.meta.url));
 
 /** A query that needs the population register: a request that got past the limit reaches a subgraph. */
@@ -125,15 +125,15 @@ interface ChildGateway {
   child: Child;
 }
 
-/** `tsx gateway/src/main.ts` as its own process, in front of the shared test stack's subgraphs. */
+/** `node --import tsx gateway/src/main.ts` (npm run start:gateway) as its own process, in front of the shared test stack's subgraphs. */
 async function startChildGateway(name: string, env: Record<string, string>): Promise<ChildGateway> {
   const { subgraphs } = await getStack();
   const port = await freePort();
   const subgraphUrls = Object.fromEntries(Object.values(subgraphs).map((subgraph) => [`${envPrefix(subgraph.name)}_SUBGRAPH_URL`, subgraph.url]));
   const child = startChild(
     name,
-    TSX,
-    [GATEWAY_MAIN],
+    process.execPath,
+    [...SERVICE_NODE_ARGUMENTS, GATEWAY_MAIN],
     childEnvironment({
       ...subgraphUrls,
       PORT: String(port),

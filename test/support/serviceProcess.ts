@@ -1,12 +1,13 @@
-// A service of the project started as an operator starts it (`tsx <script>`), in a process group of its
-// own, for tests that need the real process: its output, its /health, how it stops on a signal.
+// A service of the project started as an operator starts it (`node --import tsx <flags> <script>`, as npm
+// start and the image run it), in a process group of its own, for tests that need the real process: its
+// output, its /health, how it stops on a signal.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
+import { SERVICE_NODE_ARGUMENTS } from '../../shared/lifecycle/serviceNodeFlags.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const tsx = join(root, 'node_modules/.bin/tsx');
 /** What `npm start` runs. */
 export const NPM_START = join(root, 'scripts/start.ts');
 
@@ -16,9 +17,9 @@ export interface ServiceProcess {
   output: () => string;
 }
 
-/** A service in its own process group, so that stopping it stops the node process tsx runs too. */
+/** A service in its own process group, so that stopping it stops anything it started too. */
 export function startService(script: string, args: string[], env: NodeJS.ProcessEnv): ServiceProcess {
-  const child = spawn(tsx, [script, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVICE_NODE_ARGUMENTS, script, ...args], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -84,9 +85,9 @@ export async function printedGatewayUrl(service: ServiceProcess): Promise<string
 
 /**
  * SIGTERM to the service's group, or to its process alone as a container stop signals the container's
- * first process, then SIGKILL to the group after five seconds; resolves once it has exited.
+ * first process, then SIGKILL to the group after `graceMs` (five seconds); resolves once it has exited.
  */
-export async function stopService(service: ServiceProcess | undefined, to: 'group' | 'process' = 'group'): Promise<void> {
+export async function stopService(service: ServiceProcess | undefined, to: 'group' | 'process' = 'group', graceMs = 5000): Promise<void> {
   const pid = service?.child.pid;
   if (service === undefined || pid === undefined || service.child.exitCode !== null || service.child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => service.child.once('exit', () => resolve()));
@@ -99,7 +100,7 @@ export async function stopService(service: ServiceProcess | undefined, to: 'grou
   };
   if (to === 'group') signal('SIGTERM');
   else service.child.kill('SIGTERM');
-  const killLater = setTimeout(() => signal('SIGKILL'), 5000);
+  const killLater = setTimeout(() => signal('SIGKILL'), graceMs);
   await exited;
   clearTimeout(killLater);
 }
