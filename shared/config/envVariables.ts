@@ -143,7 +143,7 @@ export const ENV_VARIABLES = [
     name: 'PGLITE_DATA_DIR',
     type: text,
     defaultNote: 'in memory',
-    meaning: 'keep embedded databases on disk (`<dir>/<service>`) instead of in memory',
+    meaning: 'keep embedded databases on disk (`<dir>/<service>`) instead of in memory; each directory is held by one process at a time (its lock `<dir>/<service>.lock`)',
     requiredInProduction: false,
     readBy: ['subgraph', 'scripts'],
   },

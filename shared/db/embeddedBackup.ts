@@ -1,15 +1,15 @@
 // A backup of one embedded database (PGlite, on disk in a data directory), and its restore: PGlite's
 // data-directory dump (`dumpDataDir`, a gzipped tar) and a new directory loaded from it (`loadDataDir`).
-// A data directory has one process at a time: PGlite keeps `postmaster.pid` in it while open, and a
-// directory so marked is refused (a running `npm start` holds it; docs/backup-and-restore.md says why
-// the stack is stopped for an embedded backup rather than copied under it).
+// A data directory has one process at a time (dataDirLock.ts): one another process holds is refused (a
+// running `npm start` holds it; docs/backup-and-restore.md says why the stack is stopped for an embedded
+// backup rather than copied under it), and a start while a backup or a restore holds it is refused too.
 import { createWriteStream, existsSync, openAsBlob, readdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { PGlite } from '@electric-sql/pglite';
+import { dataDirLocked } from './dataDirLock.ts';
 import { openEmbeddedDataDir } from './embeddedPostgres.ts';
 import type { DatabaseState } from './serverBackup.ts';
 import { appliedMigrations, tableFingerprints, type SqlReader } from './tableFingerprints.ts';
@@ -17,8 +17,8 @@ import { appliedMigrations, tableFingerprints, type SqlReader } from './tableFin
 /** Whether the directory holds a database at all. */
 export const embeddedDatabaseExists = (dataDir: string) => existsSync(join(dataDir, 'PG_VERSION'));
 
-/** Open in a process now, or left so by one that was killed: either way not ours to open. */
-export const embeddedDatabaseInUse = (dataDir: string) => existsSync(join(dataDir, 'postmaster.pid'));
+/** Open in a process now (or in one killed less than STALE_LOCK_MS ago): not ours to open. */
+export const embeddedDatabaseInUse = dataDirLocked;
 
 /** Whether the directory exists with anything in it. */
 export const embeddedDirectoryHasFiles = (dataDir: string) => existsSync(dataDir) && readdirSync(dataDir).length > 0;
@@ -33,12 +33,11 @@ async function stateOf(pglite: PGlite): Promise<DatabaseState> {
 
 async function withEmbedded<T>(dataDir: string, use: (pglite: PGlite) => Promise<T>): Promise<T> {
   if (!embeddedDatabaseExists(dataDir)) throw new Error(`${dataDir} holds no embedded database`);
-  if (embeddedDatabaseInUse(dataDir)) throw new Error(`${dataDir} is open in another process`);
-  const pglite = await openEmbeddedDataDir(dataDir);
+  const opened = await openEmbeddedDataDir(dataDir);
   try {
-    return await use(pglite);
+    return await use(opened.pglite);
   } finally {
-    await pglite.close();
+    await opened.close();
   }
 }
 
@@ -54,10 +53,8 @@ export function dumpEmbeddedDatabase(dataDir: string, file: string): Promise<Dat
 
 /** Empties `dataDir` (a restore with --force) and fills it from the dump in `file`. */
 export async function loadEmbeddedDatabase(dataDir: string, file: string): Promise<void> {
-  if (embeddedDatabaseInUse(dataDir)) throw new Error(`${dataDir} is open in another process`);
-  await rm(dataDir, { recursive: true, force: true });
-  const pglite = await openEmbeddedDataDir(dataDir, { loadDataDir: await openAsBlob(file) });
-  await pglite.close();
+  const opened = await openEmbeddedDataDir(dataDir, { loadDataDir: await openAsBlob(file), replace: true });
+  await opened.close();
 }
 
 /** The database's state, read as a backup reads it. */

@@ -81,13 +81,15 @@ export class EmbeddedEngine {
   private constructor(
     private readonly thread: EngineThread,
     private readonly id: number,
+    private readonly afterClose: () => Promise<void>,
   ) {}
 
   /**
    * In memory, or in `dataDir`, kept across restarts; in memory or in an empty data directory, it starts
-   * from the thread's pristine data directory (one initdb per thread, not per database).
+   * from the thread's pristine data directory (one initdb per thread, not per database). `afterClose` runs
+   * once the engine has closed (a data directory's lock is released then), or if it fails to open.
    */
-  static async open(settings: EngineSettings, dataDir?: string): Promise<EmbeddedEngine> {
+  static async open(settings: EngineSettings, dataDir?: string, afterClose: () => Promise<void> = async () => {}): Promise<EmbeddedEngine> {
     const thread = leastUsedThread(settings);
     const id = nextEngine++;
     thread.engines += 1;
@@ -95,9 +97,10 @@ export class EmbeddedEngine {
       await thread.request({ kind: 'open', engine: id, dataDir });
     } catch (error) {
       thread.engines -= 1;
+      await afterClose();
       throw error;
     }
-    return new EmbeddedEngine(thread, id);
+    return new EmbeddedEngine(thread, id, afterClose);
   }
 
   /** Sends protocol messages at once (several may be in flight, as on a socket); resolves to the engine's answer. */
@@ -111,6 +114,7 @@ export class EmbeddedEngine {
     this.closed = true;
     this.thread.engines -= 1;
     await this.thread.request({ kind: 'close', engine: this.id }).catch(() => undefined);
+    await this.afterClose();
   }
 }
 

@@ -2,11 +2,12 @@
 // knex, queries and result types are those of production. See docs/pglite-integration.md for why.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './dataDirLock.ts';
 import { EmbeddedEngine, type EngineSettings } from './embeddedEngine.ts';
 
 /**
@@ -49,8 +50,8 @@ export async function engineSettings(): Promise<EngineSettings> {
   return { wasmModule: await engineModule(), startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS, templateFile: TEMPLATE_FILE };
 }
 
-async function openOnThread(dataDir?: string): Promise<EmbeddedEngine> {
-  return EmbeddedEngine.open(await engineSettings(), dataDir);
+async function openOnThread(dataDir?: string, afterClose?: () => Promise<void>): Promise<EmbeddedEngine> {
+  return EmbeddedEngine.open(await engineSettings(), dataDir, afterClose);
 }
 
 /**
@@ -91,19 +92,42 @@ export async function releasePreparedDatabases(): Promise<void> {
 
 /**
  * A database for a service, on an engine thread (embeddedEngine.ts): in memory (a prepared one if there
- * is one), or in a data directory that keeps it across restarts.
+ * is one), or in a data directory that keeps it across restarts, locked to this process until it closes
+ * (dataDirLock.ts).
  */
 export async function openEmbeddedEngine(dataDir?: string): Promise<EmbeddedEngine> {
   if (!dataDir) return prepared.shift() ?? openOnThread();
+  const release = await lockDataDir(dataDir);
   await mkdir(dataDir, { recursive: true });
-  return openOnThread(dataDir);
+  return openOnThread(dataDir, release);
+}
+
+/** A data directory opened on this thread, and its close, which also releases the directory's lock. */
+export interface EmbeddedDataDir {
+  pglite: PGlite;
+  close(): Promise<void>;
 }
 
 /**
  * A data directory opened on this thread, for work that uses PGlite's own interface (a backup and its
- * restore, shared/db/embeddedBackup.ts). A restore fills a new data directory from a data-directory dump.
+ * restore, shared/db/embeddedBackup.ts), locked to this process until it closes; made empty first
+ * (`replace`, a restore) and filled from a data-directory dump (`loadDataDir`).
  */
-export async function openEmbeddedDataDir(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
-  await mkdir(dataDir, { recursive: true });
-  return PGlite.create({ dataDir, loadDataDir: options.loadDataDir, startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS });
+export async function openEmbeddedDataDir(dataDir: string, options: { loadDataDir?: Blob; replace?: boolean } = {}): Promise<EmbeddedDataDir> {
+  const release = await lockDataDir(dataDir);
+  try {
+    if (options.replace) await rm(dataDir, { recursive: true, force: true });
+    await mkdir(dataDir, { recursive: true });
+    const pglite = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir, startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS });
+    return {
+      pglite,
+      async close() {
+        await pglite.close();
+        await release();
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }

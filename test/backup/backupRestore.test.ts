@@ -138,7 +138,7 @@ beforeAll(async () => {
     } else {
       // An embedded data directory has one process at a time: the backup refuses it while the service holds it.
       const refused = await runScript('backup', source.env, ['--to', join(base, 'refused'), '--service', 'platform', '--service', 'population']);
-      expect(refused.output).toContain(`platform: ${join(base, 'source', 'platform')} is open in a running process (postmaster.pid): stop npm start (or the service) first`);
+      expect(refused.output).toContain(`platform: ${join(base, 'source', 'platform')} is open in a running process (its lock: ${join(base, 'source', 'platform')}.lock): stop npm start (or the service) first`);
       expect(refused.code).toBe(1);
       expect(existsSync(join(base, 'refused'))).toBe(false);
     }
