@@ -11,8 +11,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileSha256, MANIFEST_FORMAT, writeManifest, type ServiceBackup } from '../shared/db/backupManifest.ts';
-import { dataDirLockPath, STALE_LOCK_MS } from '../shared/db/dataDirLock.ts';
-import { dumpEmbeddedDatabase, embeddedDatabaseExists, embeddedDatabaseInUse } from '../shared/db/embeddedBackup.ts';
+import { dataDirLocked, dataDirLockPath, STALE_LOCK_MS } from '../shared/db/dataDirLock.ts';
+import { dumpEmbeddedDatabase, embeddedDatabaseExists } from '../shared/db/embeddedBackup.ts';
 import { findPostgresTool, majorVersion, type PostgresTool } from '../shared/db/postgresTools.ts';
 import { dumpServerDatabase, openServerSnapshot, serverVersionNumber, type ServerSnapshot } from '../shared/db/serverBackup.ts';
 import { serverDatabaseExists } from '../shared/db/serverDatabase.ts';
@@ -55,7 +55,7 @@ const tools = new Map<string, PostgresTool>();
 for (const target of targets) {
   if (target.engine === 'embedded') {
     if (!embeddedDatabaseExists(target.dataDir!)) problems.push(`${target.service}: ${target.dataDir} holds no database (has the service ever started with this PGLITE_DATA_DIR?)`);
-    else if (await embeddedDatabaseInUse(target.dataDir!)) {
+    else if (await dataDirLocked(target.dataDir!)) {
       problems.push(
         `${target.service}: ${target.dataDir} is open in a running process (its lock: ${dataDirLockPath(target.dataDir!)}): stop npm start (or the service) first — an embedded database is backed up stopped. A lock left by a killed process expires ${STALE_LOCK_MS / 1000} s after it died.`,
       );

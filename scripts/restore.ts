@@ -9,8 +9,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupFileProblems, readManifest, type BackupManifest, type ServiceBackup } from '../shared/db/backupManifest.ts';
-import { dataDirLockPath } from '../shared/db/dataDirLock.ts';
-import { embeddedDatabaseContents, embeddedDatabaseExists, embeddedDatabaseInUse, embeddedDirectoryHasFiles, loadEmbeddedDatabase, readEmbeddedDatabaseState } from '../shared/db/embeddedBackup.ts';
+import { dataDirLocked, dataDirLockPath } from '../shared/db/dataDirLock.ts';
+import { embeddedDatabaseContents, embeddedDatabaseExists, embeddedDirectoryHasFiles, loadEmbeddedDatabase, readEmbeddedDatabaseState } from '../shared/db/embeddedBackup.ts';
 import { findPostgresTool, majorVersion, type PostgresTool } from '../shared/db/postgresTools.ts';
 import { readServerDatabaseState, restoreServerDatabase, serverDatabaseContents, serverVersionNumber } from '../shared/db/serverBackup.ts';
 import { serverDatabaseExists } from '../shared/db/serverDatabase.ts';
@@ -78,7 +78,7 @@ for (const entry of chosen) {
   try {
     if (target.engine === 'embedded') {
       const dir = target.dataDir!;
-      if (await embeddedDatabaseInUse(dir)) problems.push(`${entry.service}: ${dir} is open in a running process (its lock: ${dataDirLockPath(dir)}): stop the services first`);
+      if (await dataDirLocked(dir)) problems.push(`${entry.service}: ${dir} is open in a running process (its lock: ${dataDirLockPath(dir)}): stop the services first`);
       else if (embeddedDatabaseExists(dir)) {
         const contents = await embeddedDatabaseContents(dir);
         const what = `${entry.service}: ${dir} holds a database (${contents.tables} tables, about ${contents.rowsEstimate} rows)`;

@@ -9,16 +9,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { PGlite } from '@electric-sql/pglite';
-import { dataDirLocked } from './dataDirLock.ts';
 import { openEmbeddedDataDir } from './embeddedPostgres.ts';
 import type { DatabaseState } from './serverBackup.ts';
 import { appliedMigrations, tableFingerprints, type SqlReader } from './tableFingerprints.ts';
 
 /** Whether the directory holds a database at all. */
 export const embeddedDatabaseExists = (dataDir: string) => existsSync(join(dataDir, 'PG_VERSION'));
-
-/** Open in a process now (or in one killed less than STALE_LOCK_MS ago): not ours to open. */
-export const embeddedDatabaseInUse = dataDirLocked;
 
 /** Whether the directory exists with anything in it. */
 export const embeddedDirectoryHasFiles = (dataDir: string) => existsSync(dataDir) && readdirSync(dataDir).length > 0;

@@ -87,7 +87,7 @@ export class EmbeddedEngine {
   /**
    * In memory, or in `dataDir`, kept across restarts; in memory or in an empty data directory, it starts
    * from the thread's pristine data directory (one initdb per thread, not per database). `afterClose` runs
-   * once the engine has closed (a data directory's lock is released then), or if it fails to open.
+   * once the engine has closed (a data directory's lock is released then).
    */
   static async open(settings: EngineSettings, dataDir?: string, afterClose: () => Promise<void> = async () => {}): Promise<EmbeddedEngine> {
     const thread = leastUsedThread(settings);
@@ -97,7 +97,6 @@ export class EmbeddedEngine {
       await thread.request({ kind: 'open', engine: id, dataDir });
     } catch (error) {
       thread.engines -= 1;
-      await afterClose();
       throw error;
     }
     return new EmbeddedEngine(thread, id, afterClose);

@@ -98,8 +98,13 @@ export async function releasePreparedDatabases(): Promise<void> {
 export async function openEmbeddedEngine(dataDir?: string): Promise<EmbeddedEngine> {
   if (!dataDir) return prepared.shift() ?? openOnThread();
   const release = await lockDataDir(dataDir);
-  await mkdir(dataDir, { recursive: true });
-  return openOnThread(dataDir, release);
+  try {
+    await mkdir(dataDir, { recursive: true });
+    return await openOnThread(dataDir, release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
 
 /** A data directory opened on this thread, and its close, which also releases the directory's lock. */
