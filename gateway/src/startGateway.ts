@@ -22,6 +22,7 @@ import type { Deadlines, HttpTimeouts } from '../../shared/config/readConfig.ts'
 import { serverTimeouts } from '../../shared/config/serverTimeouts.ts';
 import { errorBody } from '../../shared/errors/clientErrors.ts';
 import { configuredOperationLimits, type OperationLimits } from '../../shared/limits/operationLimits.ts';
+import { callsUnderWay } from '../../shared/lifecycle/callsUnderWay.ts';
 import { logError } from '../../shared/logging/log.ts';
 import { authenticate } from './authenticate.ts';
 import { actForChild } from './actForChild.ts';
@@ -153,6 +154,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The people's pages (console/): static files, and in development the sign-in's token minting.
   app.use(consoleRoutes());
   const verifyCaller = createUserTokenVerifier(options.tokens);
+  const answerOperation = expressMiddleware(server, {
+    context: async ({ req }) => ({ principal: req.principal!, internalTokens: new Map(), relayAudiences: [], deadline: startDeadline(deadlines.requestMs) }),
+  });
+  // Counted until answered, so that a close waits for them (below).
+  const operations = callsUnderWay();
   // The catalogue of sharing services as one JSON document: the caller's token and the platform's rules.
   app.get(
     SHARING_SERVICES_EXPORT_PATH,
@@ -185,9 +191,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     actForChild(() => routingUrls.population, sign),
     express.json({ limit: '256kb' }),
     limitOperations(() => gateway.schema, options.operationLimits === undefined ? configuredOperationLimits() : options.operationLimits),
-    expressMiddleware(server, {
-      context: async ({ req }) => ({ principal: req.principal!, internalTokens: new Map(), relayAudiences: [], deadline: startDeadline(deadlines.requestMs) }),
-    }),
+    (req: Request, res: Response, next: NextFunction) => operations.track(async () => answerOperation(req, res, next)),
   );
   app.use((_req: Request, res: Response) => {
     res.status(404).type('application/json').send(errorBody('Not found', 'NOT_FOUND'));
@@ -218,6 +222,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     close: async () => {
       await server.stop();
+      // Apollo's drain waits for connections: an operation whose caller has gone holds none, and its next
+      // subgraph call must still find the registers open (npm start closes them after the gateway). Each
+      // has at most its request deadline.
+      await operations.settled(deadlines.requestMs);
       purposeList.close();
       rateLimitStore.close();
       await Promise.all(transports.map((transport) => transport.close()));
