@@ -26,7 +26,7 @@ const options = (dataDir: string) => ({ lockfilePath: dataDirLockPath(dataDir), 
  * restart right after a kill is refused until the dead process's lock is stale (a container's restart
  * policy starts it again).
  */
-export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dirname(dataDir), { recursive: true });
   try {
     return await lockfile.lock(dataDir, {
@@ -41,6 +41,20 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
     throw new Error(
       `${dataDir} is in use by another process (its lock: ${dataDirLockPath(dataDir)}): stop that process, or give this one another PGLITE_DATA_DIR. A lock left by a killed process expires ${STALE_LOCK_MS / 1000} s after it died.`,
     );
+  }
+}
+
+/**
+ * Opens `dataDir` with `open` under its lock: `open` is handed the release, for its close; if it fails,
+ * the lock is released at once.
+ */
+export async function openLocked<T>(dataDir: string, open: (release: () => Promise<void>) => Promise<T>): Promise<T> {
+  const release = await lockDataDir(dataDir);
+  try {
+    return await open(release);
+  } catch (error) {
+    await release();
+    throw error;
   }
 }
 

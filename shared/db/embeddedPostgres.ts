@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { lockDataDir } from './dataDirLock.ts';
+import { openLocked } from './dataDirLock.ts';
 import { EmbeddedEngine, type EngineSettings } from './embeddedEngine.ts';
 
 /**
@@ -97,14 +97,10 @@ export async function releasePreparedDatabases(): Promise<void> {
  */
 export async function openEmbeddedEngine(dataDir?: string): Promise<EmbeddedEngine> {
   if (!dataDir) return prepared.shift() ?? openOnThread();
-  const release = await lockDataDir(dataDir);
-  try {
+  return openLocked(dataDir, async (release) => {
     await mkdir(dataDir, { recursive: true });
-    return await openOnThread(dataDir, release);
-  } catch (error) {
-    await release();
-    throw error;
-  }
+    return openOnThread(dataDir, release);
+  });
 }
 
 /** A data directory opened on this thread, and its close, which also releases the directory's lock. */
@@ -119,8 +115,7 @@ export interface EmbeddedDataDir {
  * (`replace`, a restore) and filled from a data-directory dump (`loadDataDir`).
  */
 export async function openEmbeddedDataDir(dataDir: string, options: { loadDataDir?: Blob; replace?: boolean } = {}): Promise<EmbeddedDataDir> {
-  const release = await lockDataDir(dataDir);
-  try {
+  return openLocked(dataDir, async (release) => {
     if (options.replace) await rm(dataDir, { recursive: true, force: true });
     await mkdir(dataDir, { recursive: true });
     const pglite = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir, startParams: START_PARAMS, initDbStartParams: INITDB_PARAMS });
@@ -131,8 +126,5 @@ export async function openEmbeddedDataDir(dataDir: string, options: { loadDataDi
         await release();
       },
     };
-  } catch (error) {
-    await release();
-    throw error;
-  }
+  });
 }

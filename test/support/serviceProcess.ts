@@ -85,7 +85,7 @@ export async function printedGatewayUrl(service: ServiceProcess): Promise<string
 
 /**
  * SIGTERM to the service's group, or to its process alone as a container stop signals the container's
- * first process, then SIGKILL to the group after `graceMs` (five seconds); resolves once it has exited.
+ * first process, then SIGKILL to the group after `graceMs` (five seconds unless given); resolves once it has exited.
  */
 export async function stopService(service: ServiceProcess | undefined, to: 'group' | 'process' = 'group', graceMs = 5000): Promise<void> {
   const pid = service?.child.pid;
