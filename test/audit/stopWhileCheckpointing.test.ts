@@ -3,21 +3,14 @@
 // A real `npm start` (`tsx scripts/start.ts`) on embedded databases in memory, a small province, a
 // checkpoint after every row appended, requests still arriving when the stop signal comes.
 import { describe, expect, it } from 'vitest';
-import { generateProvince } from '../../synthetic/index.ts';
-import { inMemoryStackEnvironment, loggedEntries, NPM_START, printedGatewayUrl, SMALL_PROVINCE, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
-import { declaredBy, investigator, postGraphQL, tokenFor } from '../support/stack.ts';
+import { askReadmeFirstQuery, inMemoryStackEnvironment, loggedEntries, NPM_START, printedGatewayUrl, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
 
 describe('npm start stopped while its registers send checkpoints', () => {
   it('stops the platform after every agency: their last checkpoints reach it, and the stop logs no failure', { timeout: 120_000 }, async () => {
     const stack = startService(NPM_START, [], inMemoryStackEnvironment({ AUDIT_CHECKPOINT_ROWS: '1' }));
-    const citizen = generateProvince(SMALL_PROVINCE).demoCitizenIds[0];
     // The README's first query: a row in the log of each register it reads.
     let gateway = '';
-    const ask = () =>
-      postGraphQL(`${gateway}/graphql`, `{ citizen(id: "${citizen}") { fullName civilEvents { kind } landParcels { area } businesses { name } } }`, {
-        token: tokenFor(investigator),
-        headers: declaredBy(investigator),
-      });
+    const ask = () => askReadmeFirstQuery(gateway);
     let answered = 0;
     try {
       gateway = await printedGatewayUrl(stack);

@@ -9,9 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateProvince } from '../../synthetic/index.ts';
-import { inMemoryStackEnvironment, loggedEntries, NPM_START, printedGatewayUrl, SMALL_PROVINCE, startService, stopService, type ServiceProcess } from '../support/serviceProcess.ts';
-import { declaredBy, investigator, postGraphQL, tokenFor } from '../support/stack.ts';
+import { askReadmeFirstQuery, inMemoryStackEnvironment, loggedEntries, NPM_START, printedGatewayUrl, startService, stopService, type ServiceProcess } from '../support/serviceProcess.ts';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -28,16 +26,11 @@ const exited = (service: ServiceProcess) =>
 describe('a second npm start on the data directory of a running one', () => {
   it('is refused, naming the directory, and the first goes on serving', { timeout: 180_000 }, async () => {
     const environment = inMemoryStackEnvironment({ PGLITE_DATA_DIR: dataDir });
-    const citizen = generateProvince(SMALL_PROVINCE).demoCitizenIds[0];
     const first = startService(NPM_START, [], environment);
     let second: ServiceProcess | undefined;
     try {
       const gateway = await printedGatewayUrl(first);
-      const ask = () =>
-        postGraphQL(`${gateway}/graphql`, `{ citizen(id: "${citizen}") { fullName civilEvents { kind } landParcels { area } } }`, {
-          token: tokenFor(investigator),
-          headers: declaredBy(investigator),
-        });
+      const ask = () => askReadmeFirstQuery(gateway);
       expect((await ask()).status).toBe(200);
 
       second = startService(NPM_START, [], environment);

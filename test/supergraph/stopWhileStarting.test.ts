@@ -6,9 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateProvince } from '../../synthetic/index.ts';
-import { inMemoryStackEnvironment, loggedEntries, NPM_START, printedGatewayUrl, SMALL_PROVINCE, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
-import { declaredBy, investigator, postGraphQL, tokenFor } from '../support/stack.ts';
+import { askReadmeFirstQuery, inMemoryStackEnvironment, loggedEntries, NPM_START, printedGatewayUrl, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'stop-while-starting-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -33,12 +31,7 @@ describe('npm start stopped while it starts', () => {
     // The same data directory again: every database opens, and the README's first query is answered.
     const second = startService(NPM_START, [], environment);
     try {
-      const gateway = await printedGatewayUrl(second);
-      const citizen = generateProvince(SMALL_PROVINCE).demoCitizenIds[0];
-      const answer = await postGraphQL(`${gateway}/graphql`, `{ citizen(id: "${citizen}") { fullName landParcels { area } businesses { name } } }`, {
-        token: tokenFor(investigator),
-        headers: declaredBy(investigator),
-      });
+      const answer = await askReadmeFirstQuery(await printedGatewayUrl(second));
       expect(answer.status).toBe(200);
       expect(answer.body.errors).toBeUndefined();
       expect(answer.body.data.citizen.fullName).toBeTypeOf('string');

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { childEnvironment } from '../../shared/config/childEnvironment.ts';
 import { envPrefix, SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 import { SERVICE_NODE_ARGUMENTS } from '../../shared/lifecycle/serviceNodeFlags.ts';
+import { generateProvince } from '../../synthetic/index.ts';
+import { declaredBy, investigator, postGraphQL, tokenFor, type GraphQLResponse } from './stack.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 /** What `npm start` runs. */
@@ -81,6 +83,18 @@ export async function printedGatewayUrl(service: ServiceProcess): Promise<string
   const printed = () => /GraphQL:\s+(http:\/\/\S+)\/graphql/.exec(service.output())?.[1];
   await until(service, () => printed() !== undefined, 'print its GraphQL URL');
   return printed()!;
+}
+
+let firstDemoCitizen: string | undefined;
+
+/**
+ * The README's first query, as its police officer asks it, to the gateway of an `npm start` of a test (the
+ * small province's first demo citizen): a row in the log of each register it reads.
+ */
+export function askReadmeFirstQuery(gatewayUrl: string): Promise<GraphQLResponse> {
+  firstDemoCitizen ??= generateProvince(SMALL_PROVINCE).demoCitizenIds[0];
+  const query = `{ citizen(id: "${firstDemoCitizen}") { fullName dateOfBirth civilEvents { kind registeredOn } landParcels { parcelNumber area } businesses { enterpriseCode name } } }`;
+  return postGraphQL(`${gatewayUrl}/graphql`, query, { token: tokenFor(investigator), headers: declaredBy(investigator) });
 }
 
 /**
