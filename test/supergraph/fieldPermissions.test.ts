@@ -85,6 +85,24 @@ describe('field-level permissions from the seed policies', () => {
     });
   });
 
+  it('decides a rule for the reader’s own record row by row: one request for their record and another’s gets only theirs', async () => {
+    const { subgraphs } = await getStack();
+    const other = seededProvince().demoCitizenIds[1];
+    const token = createInternalTokenSigner()('population', {
+      subject: demo(), agency: null, roles: ['citizen'], purpose: null, caseId: null, requestId: 'own-record-rows-test',
+    });
+    const answer = await postGraphQL(
+      subgraphs.population.url,
+      `{ _entities(representations: [{ __typename: "Citizen", id: "${demo()}" }, { __typename: "Citizen", id: "${other}" }, { __typename: "Citizen", id: "${demo()}" }]) { ... on Citizen { fullName religion } } }`,
+      { token },
+    );
+    expect(JSON.stringify(answer.body.data)).not.toContain(nameOf(other));
+    expectAnswer(answer, {
+      data: { _entities: [{ fullName: person().fullName, religion: person().religion }, { fullName: null, religion: null }, { fullName: person().fullName, religion: person().religion }] },
+      errors: [refused('_entities.1.fullName', 'ROW_OUT_OF_SCOPE'), refused('_entities.1.religion', 'ROW_OUT_OF_SCOPE')],
+    });
+  });
+
   it('a citizen reads their own record and not another citizen’s', async () => {
     const me: Who = { role: 'citizen', sub: demo() };
     const own = await query(me, '{ me { id fullName religion residence { address } household { id } landParcels { area } } }');
