@@ -140,6 +140,33 @@ function guardEveryField(schema: GraphQLSchema, rules: ReadonlyMap<string, Field
   return middleware;
 }
 
+/** A field of a row refused by its rules, and what deciding its refusal needs. */
+interface Refusal {
+  field: CompiledField;
+  coordinate: string;
+  personal: boolean;
+  othersThanKey: CompiledField[] | null;
+  decision: Extract<Decision, { allowed: false }>;
+  subjects: SubjectLookup;
+  context: PolicyContext;
+  info: GraphQLResolveInfo;
+  parent: unknown;
+}
+
+// Functions of the module, not closures made per field and row: tsx keeps function names, so a closure
+// assigned to a name is followed by a defineProperty call each time it is made.
+function refuse({ field, coordinate, personal, decision, subjects, context, info }: Refusal): Verdict {
+  if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
+  return forbidden(coordinate, decision, context.principal.requestId);
+}
+
+/** Refused, unless the caller named this key and may read more of the row than the key: then not a new disclosure. */
+function refuseUnlessKeyAskedBy(refusal: Refusal): Verdict | Promise<Verdict> {
+  const { othersThanKey, context, info, parent, field, subjects } = refusal;
+  if (!othersThanKey || !isKeyAskedBy(context, info.path, (parent as Record<string, unknown>)[field.field])) return refuse(refusal);
+  return mayReadAnotherField(othersThanKey, context, subjects).then((may) => may || refuse(refusal));
+}
+
 function policyRule(schema: GraphQLSchema, compiled: CompiledPolicies, coordinate: string, field: CompiledField, lookups: ReturnType<typeof keyLookupsOf>, lookupKeys: ReadonlySet<string>): FieldRule {
   const readSubjects = subjectReader(schema, field);
   const personal = isPersonalLevel(field.level);
@@ -167,18 +194,10 @@ function policyRule(schema: GraphQLSchema, compiled: CompiledPolicies, coordinat
       if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
       return true;
     }
-    const refuse = (): Verdict => {
-      if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
-      return forbidden(coordinate, decision, context.principal.requestId);
-    };
-    // Not a new disclosure: the caller named this key, and may read more of the row than the key.
-    const keyAskedBy = (): Verdict | Promise<Verdict> =>
-      othersThanKey && isKeyAskedBy(context, info.path, (parent as Record<string, unknown>)[field.field])
-        ? mayReadAnotherField(othersThanKey, context, subjects).then((may) => may || refuse())
-        : refuse();
-    if (!field.dataDependent) return keyAskedBy();
+    const refusal: Refusal = { field, coordinate, personal, othersThanKey, decision, subjects, context, info, parent };
+    if (!field.dataDependent) return refuseUnlessKeyAskedBy(refusal);
     return subjectsBasis(field, context, subjects).then((basis) => {
-      if (!basis) return keyAskedBy();
+      if (!basis) return refuseUnlessKeyAskedBy(refusal);
       context.disclosures.record(subjects(), coordinate, { allowed: true, policy: field.policy, rule: null, legalBasis: basis }, info.path);
       return true;
     });
