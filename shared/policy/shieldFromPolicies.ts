@@ -155,7 +155,7 @@ interface Refusal {
 
 // Functions of the module, not closures made per field and row: tsx keeps function names, so a closure
 // assigned to a name is followed by a defineProperty call each time it is made.
-function refuse({ field, coordinate, personal, decision, subjects, context, info }: Refusal): Verdict {
+function refuse({ coordinate, personal, decision, subjects, context, info }: Refusal): Verdict {
   if (personal) context.disclosures.record(subjects(), coordinate, decision, info.path);
   return forbidden(coordinate, decision, context.principal.requestId);
 }
