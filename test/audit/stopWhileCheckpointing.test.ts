@@ -1,6 +1,6 @@
 // npm start stopped under load, while its registers still send the last checkpoints of their disclosure
 // logs to the platform to witness: the platform, started first, stops last, so the stop logs no failure.
-// A real `npm start` (`tsx scripts/start.ts`) on embedded databases in memory, a small province, a
+// A real `npm start` (`node --import tsx scripts/start.ts`) on embedded databases in memory, a small province, a
 // checkpoint after every row appended, requests still arriving when the stop signal comes.
 import { describe, expect, it } from 'vitest';
 import { askReadmeFirstQuery, inMemoryStackEnvironment, loggedEntries, NPM_START, printedGatewayUrl, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';

@@ -2,7 +2,7 @@
 // the subgraph starts: alone (`npm run start:subgraph`, the bench's split stacks) or with the others
 // (`npm start`, the one box). A one box measured "without controls" that silently kept them would give a
 // wrong figure. Development mode: a production start refuses the switches (test/production). A real
-// `npm start` (`tsx scripts/start.ts`) on embedded databases in memory, a small province, ports of its own.
+// `npm start` (`node --import tsx scripts/start.ts`) on embedded databases in memory, a small province, ports of its own.
 import { describe, expect, it } from 'vitest';
 import { SUBGRAPH_SERVICES } from '../../shared/config/services.ts';
 import { inMemoryStackEnvironment, loggedEntries, NPM_START, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';

@@ -1,6 +1,6 @@
 // npm start in development publishes the demo's open data just after "Ready": stopped in those seconds, it
 // abandons the publication quietly (the next start publishes what is left) and logs no failure.
-// A real `npm start` (`tsx scripts/start.ts`) on embedded databases in memory, a small province.
+// A real `npm start` (`node --import tsx scripts/start.ts`) on embedded databases in memory, a small province.
 import { describe, expect, it } from 'vitest';
 import { inMemoryStackEnvironment, loggedEntries, NPM_START, startService, stopService, untilPrinted } from '../support/serviceProcess.ts';
 

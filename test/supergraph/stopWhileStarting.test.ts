@@ -1,7 +1,7 @@
 // npm start stopped while it starts (Ctrl-C at once, a container stopped as it comes up): the start runs to
 // its end, then everything it started closes and the process exits 0. Killed half way instead, an embedded
 // database kept in a data directory could be left half written, and PGlite has no crash recovery.
-// A real `npm start` (`tsx scripts/start.ts`) on embedded databases in a data directory, a small province.
+// A real `npm start` (`node --import tsx scripts/start.ts`) on embedded databases in a data directory, a small province.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
