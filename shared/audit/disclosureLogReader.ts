@@ -114,9 +114,9 @@ const ENTRIES_OF_ROW = `cross join lateral (
     select log.data_subject, 1, log.decision, log.fields where log.data_subjects is null
   ) as entry`;
 
-/** SQL: the row is one of the data subject's (bound twice): filed under them, or of the oldest form and theirs. */
-const PERSONS_ROWS = `log.seq in (select seq from disclosure_log_subjects where data_subjects @> array[?]::text[]
-    union all select seq from disclosure_log where data_subject = ?)`;
+/** SQL: the seqs of the data subject's rows (bound twice): filed under them, or of the oldest form and theirs. */
+const PERSONS_SEQS = `(select seq from disclosure_log_subjects where data_subjects @> array[?]::text[]
+    union select seq from disclosure_log where data_subject = ?) as filed`;
 
 /** A page of the platform's access-log views, plus the one entry that says whether another page exists. */
 const MAX_LIMIT = MAX_ACCESS_LOG_PAGE_SIZE + 1;
@@ -189,46 +189,94 @@ export function logScopeOf(principal: Principal, ownerAgency: string): LogScope 
   return null;
 }
 
+/** A row of the read, as pg gives it: one entry of one log row. */
+interface EntryRow {
+  seq: string;
+  part: number;
+  at: Date;
+  requestId: string;
+  principal: string | null;
+  agency: string | null;
+  roles: string[];
+  purpose: string | null;
+  caseId: string | null;
+  guardian: string | null;
+  dataSubject: string | null;
+  decision: DisclosureDecision;
+  fields: StoredOutcome[];
+  restriction: { legalBasis: string; notifyAfter: string; requestId?: string } | null;
+  releasedAt: Date | null;
+  hidden: boolean | null;
+}
+
+/**
+ * The seq and time of a person's rows that `ofRows` keeps, newest first: their seqs by the filings' index,
+ * each row then looked up by its key. The page is then read from these a row at a time until it is full,
+ * so it costs its own rows and the person's seqs and times, not every row of the person opened (about a
+ * thousand each for 200,000 people in a log of 10 million rows: docs/performance.md). The lookup's
+ * `limit 1` keeps Postgres from joining the seqs to a scan of the whole log, which its estimate of a
+ * person's rows, far too high, made it choose.
+ */
+function personsRowsByTime(knex: Knex, subject: string, ofRows: (rows: Knex.QueryBuilder) => Knex.QueryBuilder): Knex.QueryBuilder {
+  const row = ofRows(knex({ log: 'disclosure_log' }).select('log.seq', 'log.at').whereRaw('log.seq = filed.seq').limit(1));
+  return knex
+    .from(knex.raw(`${PERSONS_SEQS} cross join lateral ? as found`, [subject, subject, row]))
+    .select('found.seq', 'found.at')
+    .orderBy([{ column: 'found.at', order: 'desc' }, { column: 'found.seq', order: 'desc' }]);
+}
+
 export async function readDisclosureLog(knex: Knex, scope: LogScope, request: LogRequest): Promise<LogEntry[]> {
   if (!scope) return [];
   const { filter } = request;
-  const query = knex({ log: 'disclosure_log' })
+  const ownSubject = !scope.all && 'dataSubject' in scope ? scope.dataSubject : undefined;
+  // A citizen's scope and a filter on the same person are one condition; on two people, nothing matches.
+  if (ownSubject !== undefined && filter.dataSubject !== undefined && ownSubject !== filter.dataSubject) return [];
+  const subject = ownSubject ?? filter.dataSubject;
+  /** The conditions on a row of the log itself, on `rows`, which reads disclosure_log as `log`. */
+  const ofRows = (rows: Knex.QueryBuilder): Knex.QueryBuilder => {
+    if (!scope.all && 'consumerAgency' in scope) {
+      rows.where('log.agency', scope.consumerAgency);
+      if (scope.principal !== undefined) rows.where('log.principal', scope.principal);
+    }
+    if (filter.from) rows.where('log.at', '>=', filter.from);
+    if (filter.until) rows.where('log.at', '<', filter.until);
+    if (filter.consumerAgency) rows.where('log.agency', filter.consumerAgency);
+    if (filter.purpose) rows.where('log.purpose', filter.purpose);
+    if (filter.caseId) rows.where('log.case_id', filter.caseId);
+    if (filter.requestId) rows.where('log.request_id', filter.requestId);
+    // Lets the time index serve; the exact position is compared with the entry's part below.
+    if (request.before) rows.where('log.at', '<=', request.before.at);
+    return rows;
+  };
+  const query: Knex.QueryBuilder = subject !== undefined
+    ? knex.from(personsRowsByTime(knex, subject, ofRows).as('found')).join({ log: 'disclosure_log' }, 'log.seq', 'found.seq')
+    : ofRows(knex({ log: 'disclosure_log' }));
+  /** The row's time and seq as ordered: those of the person's ordered rows when there are. */
+  const [at, seq] = subject !== undefined ? ['found.at', 'found.seq'] : ['log.at', 'log.seq'];
+  query
     .joinRaw(ENTRIES_OF_ROW)
     .joinRaw(RESTRICTION_OF_ENTRY)
     .select({
-      seq: 'log.seq', part: 'entry.part', at: 'log.at', requestId: 'log.request_id', principal: 'log.principal', agency: 'log.agency', roles: 'log.roles',
+      seq, part: 'entry.part', at, requestId: 'log.request_id', principal: 'log.principal', agency: 'log.agency', roles: 'log.roles',
       purpose: 'log.purpose', caseId: 'log.case_id', guardian: 'log.guardian', dataSubject: 'entry.data_subject', decision: 'entry.decision', fields: 'entry.fields',
       restriction: 'restricted.restriction', releasedAt: 'lifted.released_at',
     })
     .select(knex.raw(`${stillHidden('restricted.restriction')} as "hidden"`));
-  const ownSubject = !scope.all && 'dataSubject' in scope ? scope.dataSubject : undefined;
   if (ownSubject !== undefined) query.whereRaw(SHOWN_TO_DATA_SUBJECT);
-  if (!scope.all && 'consumerAgency' in scope) {
-    query.where('log.agency', scope.consumerAgency);
-    if (scope.principal !== undefined) query.where('log.principal', scope.principal);
-  }
-  // A citizen's scope and a filter on the same person are one condition; on two people, nothing matches.
-  const subjects = new Set([ownSubject, filter.dataSubject].filter((subject) => subject !== undefined));
-  for (const subject of subjects) {
-    // The person's rows first, by an index (those of disclosure_log_subjects, or the oldest form's column),
-    // then the person's own entry in each. One subquery, not an OR of two: Postgres would filter the whole log by it.
-    query.whereRaw(PERSONS_ROWS, [subject, subject]).where('entry.data_subject', subject);
-  }
-  if (filter.from) query.where('log.at', '>=', filter.from);
-  if (filter.until) query.where('log.at', '<', filter.until);
-  if (filter.consumerAgency) query.where('log.agency', filter.consumerAgency);
-  if (filter.purpose) query.where('log.purpose', filter.purpose);
-  if (filter.caseId) query.where('log.case_id', filter.caseId);
-  if (filter.requestId) query.where('log.request_id', filter.requestId);
+  // The person's own entry in each of their rows.
+  if (subject !== undefined) query.where('entry.data_subject', subject);
   if (filter.decision) query.where('entry.decision', filter.decision);
   if (request.before) {
-    const { at, seq, part } = request.before;
-    // The first condition alone lets the time index serve; the second is the exact position.
-    query.where('log.at', '<=', at).whereRaw('(log.at, log.seq, entry.part) < (?::timestamptz, ?::bigint, ?::int)', [at, seq, part]);
+    const { at: beforeAt, seq: beforeSeq, part } = request.before;
+    query.whereRaw(`(${at}, ${seq}, entry.part) < (?::timestamptz, ?::bigint, ?::int)`, [beforeAt, beforeSeq, part]);
   }
-  const rows = await query
-    .orderBy([{ column: 'log.at', order: 'desc' }, { column: 'log.seq', order: 'desc' }, { column: 'entry.part', order: 'desc' }])
-    .limit(request.limit);
+  query.orderBy([{ column: at, order: 'desc' }, { column: seq, order: 'desc' }, { column: 'entry.part', order: 'desc' }]).limit(request.limit);
+  // Postgres compiles a statement it estimates dear with JIT, and it estimates a person's rows at 0.5% of
+  // every partition: at 10 million rows that compilation took 50–600 ms of a read that takes 10.
+  const rows: EntryRow[] = await knex.transaction(async (transaction) => {
+    await transaction.raw('set local jit = off');
+    return query.transacting(transaction);
+  });
   return rows.map((row) => ({
     seq: String(row.seq),
     part: row.part,

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { GENESIS_HASH, hashPerRequestRecord, hashPersonRecord, verifyDisclosureChain, type DisclosureRecord, type PersonRecord } from '../../shared/audit/disclosureChain.ts';
-import { readDisclosureLog } from '../../shared/audit/disclosureLogReader.ts';
+import { readDisclosureLog, type LogPosition } from '../../shared/audit/disclosureLogReader.ts';
 import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
 import { archiveWitnessedSegments } from '../../shared/audit/archiveSegments.ts';
 import type { WitnessedCheckpoint } from '../../shared/audit/chainCheckpoint.ts';
@@ -202,6 +202,36 @@ describe("the log's index of data subjects, in partitions of the log's rows", ()
       expect(await requestsOf(knex, '033090000001')).toEqual(['after-2', 'after-1', 'before-2', 'before-1', 'first']);
       expect(await requestsOf(knex, '033090000002')).toEqual(['after-2', 'after-1', 'before-2', 'before-1']);
       expect(await verifyDisclosureChain(knex)).toEqual({ rows: 5, broken: null });
+    });
+  });
+
+  it("pages through a person's entries newest first by when they were asked, whatever order and partition they were appended in", async () => {
+    await withLogAt(PARTITION_ROWS + 5, async (knex, writer) => {
+      // 'first' (seq 1, the first partition) was asked now; these land in the second partition, asked earlier, out of order.
+      const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+      const asked: Array<[string, number, string[]]> = [
+        ['three-hours-ago', 3, ['033090000001']],
+        ['five-hours-ago', 5, ['033090000001']],
+        ['someone-else', 2, ['033090000002']],
+        ['one-hour-ago', 1, ['033090000001']],
+        ['four-hours-ago', 4, ['033090000002', '033090000001']],
+      ];
+      for (const [requestId, hours, people] of asked) await writer.write({ ...record(requestId, people), at: hoursAgo(hours) });
+      const pages: string[][] = [];
+      let before: LogPosition | undefined;
+      for (;;) {
+        const page = await readDisclosureLog(knex, { all: false, dataSubject: '033090000001' }, { filter: {}, before, limit: 2 });
+        if (page.length === 0) break;
+        expect(page.every((entry) => entry.dataSubject === '033090000001')).toBe(true);
+        pages.push(page.map((entry) => entry.requestId));
+        const last = page[page.length - 1];
+        before = { at: last.at, seq: last.seq, part: last.part };
+      }
+      expect(pages).toEqual([['first', 'one-hour-ago'], ['three-hours-ago', 'four-hours-ago'], ['five-hours-ago']]);
+      // The same order under a time window and an oversight officer's filter on the person.
+      const window = { from: hoursAgo(4.5), until: hoursAgo(2), dataSubject: '033090000001' };
+      const inWindow = await readDisclosureLog(knex, { all: true }, { filter: window, limit: 10 });
+      expect(inWindow.map((entry) => [entry.requestId, entry.part])).toEqual([['three-hours-ago', 1], ['four-hours-ago', 2]]);
     });
   });
 
