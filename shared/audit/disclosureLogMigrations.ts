@@ -10,6 +10,7 @@ import * as releases from './disclosureReleaseMigration.ts';
 import * as sharedOutcomes from './disclosureLogSharedOutcomesMigration.ts';
 import * as guardians from './disclosureLogGuardianMigration.ts';
 import * as subjectPartitions from './disclosureLogSubjectsMigration.ts';
+import * as requestIndex from './disclosureLogRequestIndexMigration.ts';
 
 export const disclosureLogMigrations: Record<string, Migration> = {
   '20251125110000_create_disclosure_log': createDisclosureLog,
@@ -21,4 +22,5 @@ export const disclosureLogMigrations: Record<string, Migration> = {
   '20261205090000_disclosure_log_shared_outcomes': sharedOutcomes,
   '20261205120000_disclosure_log_guardian': guardians,
   '20261205220000_disclosure_log_subjects_in_partitions': subjectPartitions,
+  '20261207180000_disclosure_log_request_index': requestIndex,
 };
