@@ -5,7 +5,7 @@
 // Usage: npx tsx bench/logReadMicro.ts [pages=5], after bench/logAppendMicro.ts and bench/logFill.ts.
 // The filled rows are a police read restricted until released: the first person's are released here,
 // as an oversight officer would release them (disclosure_release), so that their own read shows them.
-import { readDisclosureLog, type LogPosition, type LogScope } from '../shared/audit/disclosureLogReader.ts';
+import { positionOf, readDisclosureLog, type LogPosition, type LogScope } from '../shared/audit/disclosureLogReader.ts';
 import { openDatabase } from '../shared/db/openDatabase.ts';
 import { benchSettingsFromEnv } from './benchSettings.ts';
 
@@ -34,8 +34,7 @@ async function pages(scope: LogScope, dataSubject?: string): Promise<string> {
       (page === 0 ? first : later).push(Number(process.hrtime.bigint() - started) / 1e6);
       shown += entries.length;
       if (entries.length < PAGE) break;
-      const last = entries[entries.length - 1];
-      before = { at: last.at, seq: last.seq, part: last.part };
+      before = positionOf(entries[entries.length - 1]);
     }
   }
   const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)].toFixed(1) : '-');

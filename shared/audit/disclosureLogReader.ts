@@ -123,6 +123,11 @@ const MAX_LIMIT = MAX_ACCESS_LOG_PAGE_SIZE + 1;
 /** Beyond any row's number of data subjects: a position after every entry of its row. */
 export const MAX_PART = 1_000_000;
 
+/** Where the page after `entry` starts: its position, as the next read's `before` (a part within what a request may name). */
+export function positionOf(entry: LogPosition): LogPosition {
+  return { at: entry.at, seq: entry.seq, part: Math.min(entry.part, MAX_PART) };
+}
+
 function matching(value: unknown, pattern: RegExp, field: string): string {
   if (typeof value !== 'string' || value.length > 100 || !pattern.test(value)) throw badUserInput(`"${field}" is not valid`, field);
   return value;

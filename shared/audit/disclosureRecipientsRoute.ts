@@ -12,7 +12,7 @@ import { badUserInput } from '../errors/clientErrors.ts';
 import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import { isoInstant, PERSONAL_ID_PATTERN } from '../validation/inputs.ts';
 import { loggedRequest, type DisclosureRecord } from './disclosureChain.ts';
-import { LOG_ENTRY_FIELD, MAX_PART, PROVINCE_DPO_AGENCY, readDisclosureLog, type LogPosition } from './disclosureLogReader.ts';
+import { LOG_ENTRY_FIELD, positionOf, PROVINCE_DPO_AGENCY, readDisclosureLog, type LogPosition } from './disclosureLogReader.ts';
 import { MAX_ACCESS_LOG_PAGE_SIZE } from '../loaders/listBounds.ts';
 
 export const DISCLOSURE_RECIPIENTS_PATH = '/internal/disclosure-recipients';
@@ -74,8 +74,7 @@ export async function findRecipients(knex: Knex, ownerAgency: string, query: Rec
         if (entry.fields.some((outcome) => outcome.field === query.field && outcome.decision === 'disclosed')) agencies.add(entry.agency);
       }
       if (entries.length < limit) break;
-      const last = entries[entries.length - 1];
-      before = { at: last.at, seq: last.seq, part: Math.min(last.part, MAX_PART) };
+      before = positionOf(entries[entries.length - 1]);
     }
     entriesRead += read;
   }

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { GENESIS_HASH, hashPerRequestRecord, hashPersonRecord, verifyDisclosureChain, type DisclosureRecord, type PersonRecord } from '../../shared/audit/disclosureChain.ts';
-import { readDisclosureLog, type LogPosition } from '../../shared/audit/disclosureLogReader.ts';
+import { positionOf, readDisclosureLog, type LogPosition } from '../../shared/audit/disclosureLogReader.ts';
 import { createDisclosureWriter } from '../../shared/audit/disclosureWriter.ts';
 import { archiveWitnessedSegments } from '../../shared/audit/archiveSegments.ts';
 import type { WitnessedCheckpoint } from '../../shared/audit/chainCheckpoint.ts';
@@ -224,8 +224,7 @@ describe("the log's index of data subjects, in partitions of the log's rows", ()
         if (page.length === 0) break;
         expect(page.every((entry) => entry.dataSubject === '033090000001')).toBe(true);
         pages.push(page.map((entry) => entry.requestId));
-        const last = page[page.length - 1];
-        before = { at: last.at, seq: last.seq, part: last.part };
+        before = positionOf(page[page.length - 1]);
       }
       expect(pages).toEqual([['first', 'one-hour-ago'], ['three-hours-ago', 'four-hours-ago'], ['five-hours-ago']]);
       // The same order under a time window and an oversight officer's filter on the person.

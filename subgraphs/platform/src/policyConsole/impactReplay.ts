@@ -6,7 +6,7 @@
 // or on the agency's connection agreement, is not re-decided from the log: those are counted apart, never guessed.
 import type { Role } from '../../../../shared/auth/Principal.ts';
 import { DISCLOSURE_LOG_PATH } from '../../../../shared/auth/relayTokens.ts';
-import type { LogEntry, LogPosition } from '../../../../shared/audit/disclosureLogReader.ts';
+import { positionOf, type LogEntry, type LogPosition } from '../../../../shared/audit/disclosureLogReader.ts';
 import { SUBGRAPH_SERVICES } from '../../../../shared/config/services.ts';
 import { badUserInput } from '../../../../shared/errors/clientErrors.ts';
 import { MAX_ACCESS_LOG_PAGE_SIZE, MAX_POLICY_IMPACT_ROWS } from '../../../../shared/loaders/listBounds.ts';
@@ -63,8 +63,7 @@ async function readRecentEntries(ctx: SubgraphContext<unknown>, register: string
     const page = await callRegisterLog<{ entries: LogEntry[] }>(ctx, register, DISCLOSURE_LOG_PATH, { filter: { from }, before, limit, forImpactReplay: true });
     entries.push(...page.entries);
     if (page.entries.length < limit) return { entries, capped: false };
-    const last = page.entries[page.entries.length - 1];
-    before = { at: last.at, seq: last.seq, part: last.part };
+    before = positionOf(page.entries[page.entries.length - 1]);
   }
   return { entries, capped: true };
 }
