@@ -11,7 +11,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileSha256, MANIFEST_FORMAT, writeManifest, type ServiceBackup } from '../shared/db/backupManifest.ts';
-import { dataDirLocked, dataDirLockPath, STALE_LOCK_MS } from '../shared/db/dataDirLock.ts';
+import { dataDirLocked, dataDirLockPath, LEFT_LOCKS } from '../shared/db/dataDirLock.ts';
 import { dumpEmbeddedDatabase, embeddedDatabaseExists } from '../shared/db/embeddedBackup.ts';
 import { findPostgresTool, majorVersion, type PostgresTool } from '../shared/db/postgresTools.ts';
 import { dumpServerDatabase, openServerSnapshot, serverVersionNumber, type ServerSnapshot } from '../shared/db/serverBackup.ts';
@@ -57,7 +57,7 @@ for (const target of targets) {
     if (!embeddedDatabaseExists(target.dataDir!)) problems.push(`${target.service}: ${target.dataDir} holds no database (has the service ever started with this PGLITE_DATA_DIR?)`);
     else if (await dataDirLocked(target.dataDir!)) {
       problems.push(
-        `${target.service}: ${target.dataDir} is open in a running process (its lock: ${dataDirLockPath(target.dataDir!)}): stop npm start (or the service) first — an embedded database is backed up stopped. A lock left by a killed process expires ${STALE_LOCK_MS / 1000} s after it died.`,
+        `${target.service}: ${target.dataDir} is open in a running process (its lock: ${dataDirLockPath(target.dataDir!)}): stop npm start (or the service) first — an embedded database is backed up stopped. ${LEFT_LOCKS}`,
       );
     }
   } else {

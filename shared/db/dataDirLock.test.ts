@@ -1,11 +1,13 @@
 // One process at a time in an embedded data directory: a second opener is refused while the first holds
 // it (a second process takes the same lock on the same files: a directory beside the data directory),
-// the first goes on answering, and a lock left by a killed process is taken over once it is stale.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// the first goes on answering; a lock left by a process of this machine that no longer runs is taken over
+// at once, and one whose holder is unknown or of another machine once it is stale.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dataDirLocked, dataDirLockPath, STALE_LOCK_MS } from './dataDirLock.ts';
+import { dataDirHolderPath, dataDirLocked, dataDirLockPath, STALE_LOCK_MS } from './dataDirLock.ts';
 import { readEmbeddedDatabaseState } from './embeddedBackup.ts';
 import { openDatabase } from './openDatabase.ts';
 
@@ -21,7 +23,7 @@ describe('an embedded data directory', () => {
       await first.knex('person').insert({ id: 1, name: 'An' });
       expect(await dataDirLocked(dataDir)).toBe(true);
       await expect(openDatabase({ dataDir })).rejects.toThrow(
-        `${dataDir} is in use by another process (its lock: ${dataDir}.lock): stop that process, or give this one another PGLITE_DATA_DIR. A lock left by a killed process expires 30 s after it died.`,
+        `${dataDir} is in use by another process (its lock: ${dataDir}.lock): stop that process, or give this one another PGLITE_DATA_DIR. A lock left by a process that is no longer running is taken over at once on the machine it ran on, and after 30 s from any other.`,
       );
       // A backup is refused too, and the refusals changed nothing for the holder.
       await expect(readEmbeddedDatabaseState(dataDir)).rejects.toThrow(`${dataDir} is in use by another process`);
@@ -39,9 +41,9 @@ describe('an embedded data directory', () => {
     }
   });
 
-  it('is taken over from a process killed longer ago than a lock stays fresh, and not from one just killed', async () => {
+  it('is taken over once its lock is stale when nothing says who held it, and not before', async () => {
     const dataDir = join(base, 'land');
-    // What a killed holder leaves: the lock, no longer refreshed.
+    // A lock no longer refreshed, with no record of its holder (killed between taking the lock and writing it).
     mkdirSync(dataDirLockPath(dataDir));
     await expect(openDatabase({ dataDir })).rejects.toThrow(`${dataDir} is in use by another process`);
     const staleSince = (Date.now() - STALE_LOCK_MS - 5_000) / 1000;
@@ -54,5 +56,38 @@ describe('an embedded data directory', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('is taken over at once from a process of this machine that no longer runs, and not from one that runs or another machine’s', async () => {
+    const dataDir = join(base, 'social');
+    const exited = spawnSync(process.execPath, ['-e', '']).pid;
+    const leftBy = (holder: { host: string; pid: number }) => {
+      mkdirSync(dataDirLockPath(dataDir), { recursive: true });
+      writeFileSync(dataDirHolderPath(dataDir), JSON.stringify(holder));
+    };
+
+    // A process that still runs: the test runner's parent.
+    leftBy({ host: hostname(), pid: process.ppid });
+    expect(await dataDirLocked(dataDir)).toBe(true);
+    await expect(openDatabase({ dataDir })).rejects.toThrow(`${dataDir} is in use by another process`);
+    // A process of another machine sharing the directory: its process ids say nothing here.
+    leftBy({ host: `not-${hostname()}`, pid: exited });
+    expect(await dataDirLocked(dataDir)).toBe(true);
+    await expect(openDatabase({ dataDir })).rejects.toThrow(`${dataDir} is in use by another process`);
+
+    // A process of this machine that has exited (killed, crashed): its lock is free, and taken at once.
+    leftBy({ host: hostname(), pid: exited });
+    expect(await dataDirLocked(dataDir)).toBe(false);
+    const database = await openDatabase({ dataDir });
+    try {
+      expect(JSON.parse(readFileSync(dataDirHolderPath(dataDir), 'utf8'))).toEqual({ host: hostname(), pid: process.pid });
+      expect(await dataDirLocked(dataDir)).toBe(true);
+      // Held by this process now: a second opener here is refused too.
+      await expect(openDatabase({ dataDir })).rejects.toThrow(`${dataDir} is in use by another process`);
+      expect((await database.knex.raw('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await database.close();
+    }
+    expect(await dataDirLocked(dataDir)).toBe(false);
   });
 });

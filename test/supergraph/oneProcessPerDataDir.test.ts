@@ -57,3 +57,37 @@ describe('a second npm start on the data directory of a running one', () => {
     expect(verified.stdout).not.toContain('✗');
   });
 });
+
+describe('an npm start after a crash of the one before on its data directory', () => {
+  it('takes the directory over at once, and serves what the crashed one stored', { timeout: 180_000 }, async () => {
+    const crashedDir = mkdtempSync(join(tmpdir(), 'after-a-crash-'));
+    const environment = inMemoryStackEnvironment({ PGLITE_DATA_DIR: crashedDir, LOG_LEVEL: 'info' });
+    const crashed = startService(NPM_START, [], environment);
+    let next: ServiceProcess | undefined;
+    try {
+      const before = await askReadmeFirstQuery(await printedGatewayUrl(crashed));
+      expect(before.status).toBe(200);
+      // Killed as a crash or the kernel's out-of-memory killer does: no handler runs, the lock stays behind.
+      process.kill(-crashed.child.pid!, 'SIGKILL');
+      await exited(crashed);
+
+      // Before, this start was refused until the dead process's lock had gone 30 s without a refresh.
+      next = startService(NPM_START, [], environment);
+      const answer = await askReadmeFirstQuery(await printedGatewayUrl(next));
+      expect(answer.status).toBe(200);
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.data).toEqual(before.body.data);
+      expect(loggedEntries(next).map((entry) => entry.message)).toContain('took over an embedded data directory from a process of this machine that is no longer running');
+    } finally {
+      await stopService(next, 'group', 30_000);
+      await stopService(crashed);
+    }
+    expect(loggedEntries(next!).filter((entry) => entry.level === 'error')).toEqual([]);
+    expect(next!.child.exitCode).toBe(0);
+    // The crashed process's rows and the next one's walk as one intact chain in every register.
+    const verified = await run(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/auditVerify.ts')], { env: environment });
+    expect(verified.stdout).toMatch(/✓ population: [1-9]\d* rows, chain intact/);
+    expect(verified.stdout).not.toContain('✗');
+    rmSync(crashedDir, { recursive: true, force: true });
+  });
+});
