@@ -20,12 +20,15 @@ describe('the Node flags of a service process', () => {
     for (const name of ['start', 'start:gateway', 'start:subgraph']) expect(scripts[name], name).toMatch(new RegExp(`^${command} \\S+\\.ts$`));
   });
 
-  it('go to Node itself as each container\'s first process, never to the tsx command', () => {
+  it('go to Node itself in each container, under an init that passes it the stop signal, never to the tsx command', () => {
     const commands = [...read('Dockerfile').matchAll(/^CMD (.+)$/gm), ...read('docker-compose.yml').matchAll(/^\s+command: (\["node.+)$/gm)].map((match) => JSON.parse(match[1]) as string[]);
     // The image's npm start, the six subgraphs and the gateway.
     expect(commands).toHaveLength(8);
     for (const command of commands) expect(command.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
     expect(read('Dockerfile') + read('docker-compose.yml')).not.toContain('.bin/tsx');
+    // Node as the first process would ignore a stop before its handler is set: the six subgraphs (x-subgraph) and the gateway run under an init.
+    expect(read('docker-compose.yml').match(/^\s+init: true\b/gm)).toHaveLength(2);
+    expect(read('docker-compose.yml').match(/^\s+<<: \*subgraph$/gm)).toHaveLength(6);
   });
 
   it('are the image\'s NODE_OPTIONS, which no service of docker-compose replaces', () => {
