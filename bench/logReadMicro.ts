@@ -1,11 +1,12 @@
 // Micro-benchmark of the disclosure log's reads by person, on bench/logFill.ts's long scratch log: how
 // long a page of one person's entries takes as a citizen reads their own (entries shown, then entries
 // all still hidden from them) and as an oversight officer filters the whole log by the person (what
-// a search for a correction's recipients reads page after page). docs/performance.md has its figures.
+// a search for a correction's recipients reads page after page); then oversight's searches by case and
+// by purpose alone, for one every filled row has and for one no row has. docs/performance.md has its figures.
 // Usage: npx tsx bench/logReadMicro.ts [pages=5], after bench/logAppendMicro.ts and bench/logFill.ts.
 // The filled rows are a police read restricted until released: the first person's are released here,
 // as an oversight officer would release them (disclosure_release), so that their own read shows them.
-import { positionOf, readDisclosureLog, type LogPosition, type LogScope } from '../shared/audit/disclosureLogReader.ts';
+import { positionOf, readDisclosureLog, type LogFilter, type LogPosition, type LogScope } from '../shared/audit/disclosureLogReader.ts';
 import { openDatabase } from '../shared/db/openDatabase.ts';
 import { benchSettingsFromEnv } from './benchSettings.ts';
 
@@ -21,7 +22,7 @@ const database = await openDatabase({ url: url.toString() });
 const { knex } = database;
 
 /** Milliseconds for the first page and for each page after it (median of the rounds), and the entries shown. */
-async function pages(scope: LogScope, dataSubject?: string): Promise<string> {
+async function pages(scope: LogScope, filter: LogFilter = {}): Promise<string> {
   const first: number[] = [];
   const later: number[] = [];
   let shown = 0;
@@ -30,7 +31,7 @@ async function pages(scope: LogScope, dataSubject?: string): Promise<string> {
     shown = 0;
     for (let page = 0; page < PAGES; page += 1) {
       const started = process.hrtime.bigint();
-      const entries = await readDisclosureLog(knex, scope, { filter: dataSubject ? { dataSubject } : {}, before, limit: PAGE });
+      const entries = await readDisclosureLog(knex, scope, { filter, before, limit: PAGE });
       (page === 0 ? first : later).push(Number(process.hrtime.bigint() - started) / 1e6);
       shown += entries.length;
       if (entries.length < PAGE) break;
@@ -54,7 +55,12 @@ try {
   );
   console.log(`citizen ${released} (${await personsRows(released)} rows, released): ${await pages({ all: false, dataSubject: released })}`);
   console.log(`citizen ${hidden} (${await personsRows(hidden)} rows, all still hidden): ${await pages({ all: false, dataSubject: hidden })}`);
-  for (const person of searched) console.log(`oversight, filtered by ${person} (${await personsRows(person)} rows): ${await pages({ all: true }, person)}`);
+  for (const person of searched) console.log(`oversight, filtered by ${person} (${await personsRows(person)} rows): ${await pages({ all: true }, { dataSubject: person })}`);
+  // The filled rows are a police read under one case (bench/logAppendMicro.ts's principal).
+  const { rows: [filled] } = await knex.raw('select case_id as "caseId", purpose from disclosure_log order by seq desc limit 1');
+  for (const filter of [{ caseId: filled.caseId }, { caseId: 'HS-2026/9999' }, { purpose: filled.purpose }, { purpose: 'statistics' }]) {
+    console.log(`oversight, filtered by ${JSON.stringify(filter)}: ${await pages({ all: true }, filter)}`);
+  }
 } finally {
   await database.close();
 }

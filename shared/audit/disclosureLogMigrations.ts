@@ -12,6 +12,7 @@ import * as guardians from './disclosureLogGuardianMigration.ts';
 import * as subjectPartitions from './disclosureLogSubjectsMigration.ts';
 import * as requestIndex from './disclosureLogRequestIndexMigration.ts';
 import * as callerIndexes from './disclosureLogCallerIndexMigration.ts';
+import * as caseAndPurposeIndexes from './disclosureLogCaseAndPurposeIndexMigration.ts';
 
 export const disclosureLogMigrations: Record<string, Migration> = {
   '20251125110000_create_disclosure_log': createDisclosureLog,
@@ -25,4 +26,5 @@ export const disclosureLogMigrations: Record<string, Migration> = {
   '20261205220000_disclosure_log_subjects_in_partitions': subjectPartitions,
   '20261207180000_disclosure_log_request_index': requestIndex,
   '20261207190000_disclosure_log_caller_indexes': callerIndexes,
+  '20261207210000_disclosure_log_case_and_purpose_indexes': caseAndPurposeIndexes,
 };

@@ -234,6 +234,37 @@ describe("the log's index of data subjects, in partitions of the log's rows", ()
     });
   });
 
+  it('finds an oversight search by case or by purpose alone, newest first, and nothing for a case or purpose no row has', async () => {
+    await withLogAt(1, async (knex, writer) => {
+      const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+      const asked: Array<[string, number, string, string | null]> = [
+        ['case-a-old', 50, 'criminal-investigation', 'HS-2026/0001'],
+        ['no-case', 40, 'civil-status-procedure', null],
+        ['case-b', 30, 'criminal-investigation', 'HS-2026/0002'],
+        ['case-a-new', 20, 'criminal-investigation', 'HS-2026/0001'],
+        ['tax', 10, 'tax-administration', null],
+      ];
+      for (const [requestId, minutes, purpose, caseId] of asked) await writer.write({ ...record(requestId), at: minutesAgo(minutes), purpose, caseId });
+      const search = async (filter: { caseId?: string; purpose?: string }, limit = 10) =>
+        (await readDisclosureLog(knex, { all: true }, { filter, limit })).map((entry) => [entry.requestId, entry.purpose, entry.caseId]);
+      expect(await search({ caseId: 'HS-2026/0001' })).toEqual([
+        ['case-a-new', 'criminal-investigation', 'HS-2026/0001'],
+        ['case-a-old', 'criminal-investigation', 'HS-2026/0001'],
+      ]);
+      expect(await search({ purpose: 'criminal-investigation' }, 2)).toEqual([
+        ['case-a-new', 'criminal-investigation', 'HS-2026/0001'],
+        ['case-b', 'criminal-investigation', 'HS-2026/0002'],
+      ]);
+      expect(await search({ purpose: 'civil-status-procedure' })).toEqual([
+        ['first', 'civil-status-procedure', null],
+        ['no-case', 'civil-status-procedure', null],
+      ]);
+      expect(await search({ purpose: 'criminal-investigation', caseId: 'HS-2026/0002' })).toEqual([['case-b', 'criminal-investigation', 'HS-2026/0002']]);
+      expect(await search({ caseId: 'HS-2026/0404' })).toEqual([]);
+      expect(await search({ purpose: 'statistics' })).toEqual([]);
+    });
+  });
+
   it('makes a missing partition when a row needs it, and loses no row', async () => {
     // Far past every partition made so far, as after a jump of the sequence.
     await withLogAt(7 * PARTITION_ROWS + 5, async (knex, writer) => {
