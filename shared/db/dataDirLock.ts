@@ -127,6 +127,7 @@ async function readHolder(dataDir: string): Promise<Holder | null> {
   }
 }
 
+/** A process killed but not yet reaped by its parent still counts: its lock then waits to be stale. */
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
