@@ -2,7 +2,7 @@
 // them, instead of reading the whole day's log again; the people it counted before the restart are not
 // counted twice after it. A change of field groups counts the day from its start. A day stays open until
 // the requests under way at midnight are logged, then closes reading only its last rows, and keeps only its
-// figures. Runs on the engine the tests run on (TEST_DATABASE_URL: the server).
+// figures. A round that finds no new row writes nothing. Runs on the engine the tests run on (TEST_DATABASE_URL: the server).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/Principal.ts';
 import { DisclosureCollector } from '../audit/disclosureCollector.ts';
@@ -89,9 +89,34 @@ describe('the sharing statistics of a register that restarts', () => {
     ]);
   });
 
+  it('writes nothing in a round that found no new row, and writes the next one that does', async () => {
+    const writes = async (round: () => Promise<unknown>) => {
+      const sent: string[] = [];
+      const record = (query: { sql: string }) => {
+        if (/^(insert|delete|update)/i.test(query.sql)) sent.push(query.sql);
+      };
+      database.knex.on('query', record);
+      try {
+        await round();
+      } finally {
+        database.knex.off('query', record);
+      }
+      return sent.length;
+    };
+    const first = await aggregateSharingStatistics(database.knex, reloaded);
+    const quiet = await aggregateSharingStatistics(database.knex, reloaded, { openDays: first });
+    expect(await writes(() => aggregateSharingStatistics(database.knex, reloaded, { openDays: quiet }))).toBe(0);
+    await insuranceReads(['001044615338']);
+    expect(await writes(() => aggregateSharingStatistics(database.knex, reloaded, { openDays: quiet }))).toBeGreaterThan(0);
+    expect(await figuresOf(today)).toEqual([
+      { service: 'population.citizen:beliefs', requests: 4, recordsDisclosed: 0, refusals: { AGENCY_NOT_ALLOWED: 6 }, distinctSubjects: 0 },
+      { service: 'population.citizen:identity', requests: 4, recordsDisclosed: 6, refusals: {}, distinctSubjects: 4 },
+    ]);
+  });
+
   it('counts the day from its start when a field moved to another group', async () => {
-    expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, regrouped))).toBe(3);
-    expect(await figuresOf(today)).toEqual([{ service: 'population.citizen:identity', requests: 3, recordsDisclosed: 5, refusals: { AGENCY_NOT_ALLOWED: 5 }, distinctSubjects: 3 }]);
+    expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, regrouped))).toBe(4);
+    expect(await figuresOf(today)).toEqual([{ service: 'population.citizen:identity', requests: 4, recordsDisclosed: 6, refusals: { AGENCY_NOT_ALLOWED: 6 }, distinctSubjects: 4 }]);
   });
 
   it('counts in a day only its own rows, when rows of another day were logged between them', async () => {
@@ -100,7 +125,7 @@ describe('the sharing statistics of a register that restarts', () => {
     await insuranceReads(['001044615336'], new Date(provinceDayStart(today).getTime() - 60_000));
     await insuranceReads(['001044615337']);
     await aggregateSharingStatistics(database.knex, regrouped);
-    expect(await figuresOf(today)).toEqual([{ service: 'population.citizen:identity', requests: 4, recordsDisclosed: 6, refusals: { AGENCY_NOT_ALLOWED: 6 }, distinctSubjects: 4 }]);
+    expect(await figuresOf(today)).toEqual([{ service: 'population.citizen:identity', requests: 5, recordsDisclosed: 7, refusals: { AGENCY_NOT_ALLOWED: 7 }, distinctSubjects: 5 }]);
     expect(await figuresOf(yesterday)).toEqual([{ service: 'population.citizen:identity', requests: 1, recordsDisclosed: 1, refusals: { AGENCY_NOT_ALLOWED: 1 }, distinctSubjects: 1 }]);
   });
 
@@ -110,7 +135,7 @@ describe('the sharing statistics of a register that restarts', () => {
     await insuranceReads(['001044615335']);
     const justAfter = { now: new Date(midnight + 30_000), closeAfterMs: 90_000 };
     expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, regrouped, justAfter))).toBe(1);
-    const final = [{ service: 'population.citizen:identity', requests: 5, recordsDisclosed: 7, refusals: { AGENCY_NOT_ALLOWED: 7 }, distinctSubjects: 5 }];
+    const final = [{ service: 'population.citizen:identity', requests: 6, recordsDisclosed: 8, refusals: { AGENCY_NOT_ALLOWED: 8 }, distinctSubjects: 6 }];
     expect(await figuresOf(today)).toEqual(final);
     expect(await database.knex('sharing_statistics_run').select({ closed: 'closed' }).where('day', today)).toEqual([{ closed: false }]);
 

@@ -170,9 +170,13 @@ export async function aggregateSharingStatistics(knex: Knex, policies: CompiledP
   const open: DayCount[] = [];
   for (; next <= today; next = addDays(next, 1)) {
     const count = await continuedCount(knex, next, grouping, round.openDays ?? []);
+    const counted = count.afterSeq;
     await countNewRows(knex, count, policies, now, round.stopping);
     const closed = next < firstOpen;
-    await writeDay(knex, count, closed);
+    // A count kept from the last round is as that round saved it: with no row read since, nothing to write
+    // (a quiet register's round is then a read of no rows, not a transaction and a flush).
+    const unchanged = round.openDays?.includes(count) && count.afterSeq === counted;
+    if (closed || !unchanged) await writeDay(knex, count, closed);
     if (!closed) open.push(count);
   }
   return open;
