@@ -4,7 +4,6 @@
 // tables and writes bench/results/. Every child is stopped on the way out, whether the run ends, fails
 // or is interrupted.
 import { ensureChromium } from '../scripts/chromium.ts';
-import { config } from '../shared/config/config.ts';
 import { SUBGRAPH_SERVICES } from '../shared/config/services.ts';
 import {
   approveBenchConnection,
@@ -50,7 +49,7 @@ import { machineInfo, printReport, ratiosOf, type BenchReport, type Measurement 
 import { writeResults } from './resultsFile.ts';
 import { runLoad, stopRunningLoad } from './runLoad.ts';
 import { totalSqlStatements } from './sqlStatements.ts';
-import { prepareSeededDatabases, startServices, type RunningService, type RunningServices } from './startServices.ts';
+import { BENCH_STATISTICS_SECONDS, prepareSeededDatabases, startServices, type RunningService, type RunningServices } from './startServices.ts';
 import { baselineProcesses, stackProcesses } from './targetProcesses.ts';
 
 let interrupted = false;
@@ -224,7 +223,7 @@ async function measureStacks(settings: BenchSettings, services: RunningServices,
   ]);
   const pgids = all.map((service) => service.child.pid);
   // Their first round of sharing statistics (the whole day so far when a register has no saved count of it) starts a period after they did.
-  const firstCountsStarted = servicesStarted + (config.sharingStatisticsSeconds + 10) * 1000;
+  const firstCountsStarted = servicesStarted + (BENCH_STATISTICS_SECONDS + 10) * 1000;
   /** Samples until our services are idle (after `notBefore`), and keeps the last sample for the run's validity. */
   const untilQuiet = async (when: string, notBefore: number) => {
     const found = await waitUntilQuiet(() => sampleMachineLoad(when, settings.loadSampleSeconds, pgids, settings.databasePrefix), {

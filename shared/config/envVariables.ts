@@ -388,7 +388,7 @@ export const ENV_VARIABLES = [
     default: '60',
     meaning: 'each register adds what its disclosure log gained since to the sharing statistics of the days not yet closed this often (a day closes once `REQUEST_DEADLINE_MS` and a minute have passed after its end)',
     requiredInProduction: false,
-    readBy: ['subgraph', 'bench'],
+    readBy: ['subgraph'],
   },
   {
     name: 'POLICY_DIR',
