@@ -14,7 +14,10 @@ import { askReadmeFirstQuery, inMemoryStackEnvironment, loggedEntries, NPM_START
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'one-process-per-data-dir-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const crashedDir = mkdtempSync(join(tmpdir(), 'after-a-crash-'));
+afterAll(() => {
+  for (const dir of [dataDir, crashedDir]) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Until the process has exited; its exit code. */
 const exited = (service: ServiceProcess) =>
@@ -22,6 +25,18 @@ const exited = (service: ServiceProcess) =>
     if (service.child.exitCode !== null) resolve(service.child.exitCode);
     else service.child.once('exit', (code) => resolve(code));
   });
+
+/**
+ * The stopped service logged no error and exited 0, and every register's disclosure log in its data
+ * directory, the requests' rows in it, walks as one intact chain.
+ */
+async function expectStoppedWithChainsIntact(service: ServiceProcess, environment: NodeJS.ProcessEnv): Promise<void> {
+  expect(loggedEntries(service).filter((entry) => entry.level === 'error')).toEqual([]);
+  expect(service.child.exitCode).toBe(0);
+  const verified = await run(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/auditVerify.ts')], { env: environment });
+  expect(verified.stdout).toMatch(/✓ population: [1-9]\d* rows, chain intact/);
+  expect(verified.stdout).not.toContain('✗');
+}
 
 describe('a second npm start on the data directory of a running one', () => {
   it('is refused, naming the directory, and the first goes on serving', { timeout: 180_000 }, async () => {
@@ -49,18 +64,12 @@ describe('a second npm start on the data directory of a running one', () => {
       await stopService(second);
       await stopService(first, 'group', 30_000);
     }
-    expect(loggedEntries(first).filter((entry) => entry.level === 'error')).toEqual([]);
-    expect(first.child.exitCode).toBe(0);
-    // Every register's disclosure log, the requests' rows in it, walks as one intact chain.
-    const verified = await run(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/auditVerify.ts')], { env: environment });
-    expect(verified.stdout).toMatch(/✓ population: [1-9]\d* rows, chain intact/);
-    expect(verified.stdout).not.toContain('✗');
+    await expectStoppedWithChainsIntact(first, environment);
   });
 });
 
 describe('an npm start after a crash of the one before on its data directory', () => {
   it('takes the directory over at once, and serves what the crashed one stored', { timeout: 180_000 }, async () => {
-    const crashedDir = mkdtempSync(join(tmpdir(), 'after-a-crash-'));
     const environment = inMemoryStackEnvironment({ PGLITE_DATA_DIR: crashedDir, LOG_LEVEL: 'info' });
     const crashed = startService(NPM_START, [], environment);
     let next: ServiceProcess | undefined;
@@ -82,12 +91,7 @@ describe('an npm start after a crash of the one before on its data directory', (
       await stopService(next, 'group', 30_000);
       await stopService(crashed);
     }
-    expect(loggedEntries(next!).filter((entry) => entry.level === 'error')).toEqual([]);
-    expect(next!.child.exitCode).toBe(0);
-    // The crashed process's rows and the next one's walk as one intact chain in every register.
-    const verified = await run(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/auditVerify.ts')], { env: environment });
-    expect(verified.stdout).toMatch(/✓ population: [1-9]\d* rows, chain intact/);
-    expect(verified.stdout).not.toContain('✗');
-    rmSync(crashedDir, { recursive: true, force: true });
+    // The crashed process's rows and the next one's included.
+    await expectStoppedWithChainsIntact(next!, environment);
   });
 });
