@@ -12,7 +12,7 @@ import type { Knex } from 'knex';
 import { sendStatement } from '../db/sendStatement.ts';
 import { isUniqueViolation } from '../db/uniqueViolation.ts';
 import { logError } from '../logging/log.ts';
-import { GENESIS_HASH, hashStoredRecord, storedForm, type DisclosureRecord } from './disclosureChain.ts';
+import { GENESIS_HASH, hashStoredRecord, storedForm, type DisclosureRecord, type StoredRecord } from './disclosureChain.ts';
 import { ensurePartitions, PARTITION_ROWS } from './subjectPartitions.ts';
 
 interface Pending {
@@ -26,9 +26,15 @@ export interface DisclosureWriter {
   write(record: DisclosureRecord | null): Promise<void>;
 }
 
+/** A row as appended: its place in the log and what it holds (the record's own objects, not a copy). */
+export interface AppendedRow {
+  seq: string;
+  record: StoredRecord;
+}
+
 const MAX_ATTEMPTS = 5;
 
-/** The batch's rows, in order, from one JSON parameter, each filed under its data subjects; answers the last seq. */
+/** The batch's rows, in order, from one JSON parameter, each filed under its data subjects; answers their seqs, in order. */
 const APPEND_ROWS = `with appended as (
   insert into disclosure_log (request_id, at, principal, agency, roles, purpose, case_id, guardian, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash)
   select request_id, at, principal, agency, roles, purpose, case_id, guardian, data_subjects, outcome_sets, outcome_of, decision, prev_hash, hash
@@ -37,7 +43,7 @@ const APPEND_ROWS = `with appended as (
   order by batch.ordinality
   returning seq, data_subjects),
 filed as (insert into disclosure_log_subjects (seq, data_subjects) select seq, data_subjects from appended where data_subjects is not null)
-select max(seq) as last from appended`;
+select array_agg(seq order by seq) as seqs from appended`;
 /** What Postgres answers for a row whose partition does not exist (check_violation). */
 const NO_PARTITION = '23514';
 /** Prepared once per connection, as the request path's reads are (shared/db/namedStatements.ts): its text never changes. */
@@ -47,11 +53,14 @@ interface ChainedRows {
   /** The rows as one JSON array: a single parameter, which pg sends as it is (array parameters are escaped element by element). */
   json: string;
   last: string;
+  stored: StoredRecord[];
 }
 
 function chain(previous: string, records: DisclosureRecord[]): ChainedRows {
+  const storedRecords: StoredRecord[] = [];
   const rows = records.map((record) => {
     const { stored, setTexts } = storedForm(record);
+    storedRecords.push(stored);
     const hash = hashStoredRecord(previous, stored, setTexts);
     const row = {
       request_id: stored.requestId,
@@ -72,11 +81,15 @@ function chain(previous: string, records: DisclosureRecord[]): ChainedRows {
     // The outcome sets as the text they were hashed from, not serialised a second time.
     return `${JSON.stringify(row).slice(0, -1)},"outcome_sets":[${setTexts.join(',')}]}`;
   });
-  return { json: `[${rows.join(',')}]`, last: previous };
+  return { json: `[${rows.join(',')}]`, last: previous, stored: storedRecords };
 }
 
-/** `onAppended`: told how many rows each successful append added (the checkpointer counts them; it must not block). */
-export function createDisclosureWriter(knex: Knex, onAppended?: (rows: number) => void): DisclosureWriter {
+/**
+ * `onAppended`: told the rows of each successful append, in seq order, before their requests are answered
+ * (the checkpointer counts them, the sharing statistics count them without reading them back); it must
+ * not block.
+ */
+export function createDisclosureWriter(knex: Knex, onAppended?: (rows: AppendedRow[]) => void): DisclosureWriter {
   let queue: Pending[] = [];
   let writing = false;
   /** Hash of the last row this writer knows of; null until read (at start, or after losing a race). */
@@ -99,12 +112,12 @@ export function createDisclosureWriter(knex: Knex, onAppended?: (rows: number) =
   async function append(records: DisclosureRecord[]): Promise<bigint> {
     for (let attempt = 1; ; attempt += 1) {
       const previous = end ?? (end = await readEnd());
-      const { json, last } = chain(previous, records);
+      const { json, last, stored } = chain(previous, records);
       try {
-        const rows = await sendStatement<{ last: string }>(knex, APPEND_ROWS, [json], { name: APPEND_ROWS_STATEMENT });
+        const [{ seqs }] = await sendStatement<{ seqs: string[] }>(knex, APPEND_ROWS, [json], { name: APPEND_ROWS_STATEMENT });
         end = last;
-        onAppended?.(records.length);
-        return BigInt(rows[0].last);
+        onAppended?.(stored.map((record, index) => ({ seq: seqs[index], record })));
+        return BigInt(seqs[seqs.length - 1]);
       } catch (error) {
         // Whatever failed, the end of the chain is no longer known for sure: read it again next time.
         end = null;

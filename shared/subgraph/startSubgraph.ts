@@ -145,7 +145,12 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     logError('OPERATION LIMITS ARE OFF: any depth, size or cost is executed (benchmark only)', { service: definition.name });
   }
   // One writer per log (group commit): the pipeline's disclosures and the log route's record of its reads.
-  const disclosureLog = recordDisclosures ? createDisclosureWriter(database.appendKnex, checkpointer?.rowsAppended) : null;
+  const disclosureLog = recordDisclosures
+    ? createDisclosureWriter(database.appendKnex, (rows) => {
+        checkpointer?.rowsAppended(rows.length);
+        statistics.rowsAppended(rows);
+      })
+    : null;
   const pipeline = subgraphPipeline({
     service: definition.name,
     verifyToken: createInternalTokenVerifier(definition.name),

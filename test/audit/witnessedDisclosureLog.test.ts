@@ -79,7 +79,7 @@ beforeAll(async () => {
     service: 'population', knex: population.knex, signingKey: auditSigningKey('population'), witnessUrl: () => witnessUrl,
     everyRows: 3, everySeconds: 3600, timeoutMs: 5000,
   });
-  const writer = createDisclosureWriter(population.knex, checkpointer.rowsAppended);
+  const writer = createDisclosureWriter(population.knex, (rows) => checkpointer.rowsAppended(rows.length));
   for (let n = 1; n <= 8; n += 1) {
     await writer.write(record(n));
     // The third and sixth rows start a round; waiting for it keeps the next rows out of that checkpoint.
