@@ -71,7 +71,7 @@ async function append(writer: DisclosureWriter, from: number, rows: number, newP
 
 /** One round's CPU per row counted, in ms: [this process, Postgres]. */
 async function measuredRound(fromMemory: boolean, newPeople: boolean, round: number): Promise<[number, number]> {
-  await knex.raw('truncate disclosure_log, disclosure_log_subjects, sharing_statistics, sharing_statistics_subject, sharing_statistics_run');
+  await knex.raw('truncate disclosure_log, disclosure_log_subjects, sharing_statistics, sharing_statistics_subject_list, sharing_statistics_run');
   const held: AppendedLogRows = appendedLogRows(fromMemory ? 4 * ROWS : 0);
   const writer = createDisclosureWriter(knex, (rows) => held.add(rows));
   const start = round * (ROWS + 100) * 10;

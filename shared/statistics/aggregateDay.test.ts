@@ -49,7 +49,7 @@ describe('a day of the disclosure log as sharing statistics', () => {
       { ...common, service: 'population.citizen:beliefs' },
       { ...common, service: 'population.citizen:identity' },
     ]);
-    expect(unsavedSubjectsOf(figures).map(({ service, subject }) => `${service} ${subject}`).sort()).toEqual([
+    expect(unsavedSubjectsOf(figures).flatMap(({ service, subjects }) => subjects.map((subject) => `${service} ${subject}`)).sort()).toEqual([
       'population.citizen:beliefs A',
       'population.citizen:beliefs C',
       'population.citizen:identity A',

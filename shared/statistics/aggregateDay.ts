@@ -164,8 +164,8 @@ function tallyByService(
 
 type FigureKey = Pick<DayFigures, 'service' | 'ownerAgency' | 'consumerAgency' | 'purpose'>;
 
-/** A person counted in a figure's distinct subjects, as saved for a restart. */
-export type SavedSubject = Omit<FigureKey, 'ownerAgency'> & { subject: string };
+/** People counted in a figure's distinct subjects, as saved for a restart (a list per round). */
+export type SavedSubjects = Omit<FigureKey, 'ownerAgency'> & { subjects: string[] };
 
 const figureId = (key: Omit<FigureKey, 'ownerAgency'>) => `${key.service}\u0000${key.consumerAgency}\u0000${key.purpose}`;
 
@@ -185,16 +185,19 @@ export function newFigures(): Map<string, Accumulator> {
 }
 
 /** Figures saved earlier (the rows `finish` gave, and the people counted in them), to go on counting from. */
-export function restoredFigures(saved: DayFigures[], subjects: SavedSubject[]): Map<string, Accumulator> {
+export function restoredFigures(saved: DayFigures[], lists: SavedSubjects[]): Map<string, Accumulator> {
   const figures = newFigures();
   for (const { distinctSubjects: _counted, refusals, ...row } of saved) Object.assign(figureOf(figures, row), { ...row, refusals: { ...refusals } });
-  for (const { subject, ...key } of subjects) figures.get(figureId(key))?.subjects.add(subject);
+  for (const { subjects, ...key } of lists) {
+    const figure = figures.get(figureId(key));
+    if (figure) for (const subject of subjects) figure.subjects.add(subject);
+  }
   return figures;
 }
 
-/** The people counted since the figures were last saved, each with the figure they count in. */
-export function unsavedSubjectsOf(figures: Map<string, Accumulator>): SavedSubject[] {
-  return [...figures.values()].flatMap(({ service, consumerAgency, purpose, unsavedSubjects }) => unsavedSubjects.map((subject) => ({ service, consumerAgency, purpose, subject })));
+/** The people counted since the figures were last saved: a list for each figure that has any. */
+export function unsavedSubjectsOf(figures: Map<string, Accumulator>): SavedSubjects[] {
+  return [...figures.values()].filter(({ unsavedSubjects }) => unsavedSubjects.length > 0).map(({ service, consumerAgency, purpose, unsavedSubjects }) => ({ service, consumerAgency, purpose, subjects: unsavedSubjects }));
 }
 
 export function markSubjectsSaved(figures: Map<string, Accumulator>): void {

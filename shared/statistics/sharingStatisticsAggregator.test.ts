@@ -51,22 +51,22 @@ async function figuresOf(day: string) {
 }
 
 /** Runs `round` and counts the disclosure-log rows it read back whole (not the seqs it asked the log for). */
-async function logRowsReadBy(round: () => Promise<unknown>): Promise<number> {
+async function logRowsReadBy(round: () => Promise<unknown>, knex = database.knex): Promise<number> {
   let rows = 0;
   const count = (response: unknown, query: { sql: string }) => {
     if (/"outcome_sets".* from "disclosure_log"/.test(query.sql) && Array.isArray(response)) rows += response.length;
   };
-  database.knex.on('query-response', count);
+  knex.on('query-response', count);
   try {
     await round();
   } finally {
-    database.knex.off('query-response', count);
+    knex.off('query-response', count);
   }
   return rows;
 }
 
 async function emptyTables(): Promise<void> {
-  for (const table of ['sharing_statistics_subject', 'sharing_statistics', 'sharing_statistics_run', 'disclosure_log']) await database.knex(table).del();
+  for (const table of ['sharing_statistics_subject_list', 'sharing_statistics', 'sharing_statistics_run', 'disclosure_log']) await database.knex(table).del();
 }
 
 beforeAll(async () => {
@@ -149,7 +149,7 @@ describe('the sharing statistics of a register that restarts', () => {
     expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, regrouped, later))).toBe(0);
     expect(await figuresOf(today)).toEqual(final);
     expect(await database.knex('sharing_statistics_run').select({ closed: 'closed', afterSeq: 'after_seq' }).where('day', today)).toEqual([{ closed: true, afterSeq: null }]);
-    expect(Number((await database.knex('sharing_statistics_subject').count({ people: '*' }).where('day', today).first())?.people)).toBe(0);
+    expect(Number((await database.knex('sharing_statistics_subject_list').count({ lists: '*' }).where('day', today).first())?.lists)).toBe(0);
   });
 });
 
@@ -199,5 +199,38 @@ describe('the rows a register appended itself', () => {
     expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, policies, { openDays: counted, appended: held }))).toBe(1);
     expect(held.size).toBe(0);
     expect(await figuresOf(today)).toEqual(expected(7, 12, 10));
+  });
+});
+
+describe('the people of a count saved one row each, before they were saved as lists', () => {
+  it('are carried into lists by the upgrade and back by its rollback, and the count goes on counting none twice', async () => {
+    const upgraded = await openDatabase(testDatabaseOptions('sharing_statistics_subject_lists'));
+    try {
+      const { knex } = upgraded;
+      const source = migrationSource({ ...disclosureLogMigrations, ...sharingStatisticsMigrations });
+      await knex.migrate.latest({ migrationSource: source });
+      for (const table of ['sharing_statistics_subject_list', 'sharing_statistics', 'sharing_statistics_run', 'disclosure_log']) await knex(table).del();
+      const writer = createDisclosureWriter(upgraded.appendKnex);
+      await insuranceReads(['001044615350', '001044615351'], undefined, writer);
+      await insuranceReads(['001044615351', '001044615352'], undefined, writer);
+      await aggregateSharingStatistics(knex, policies);
+
+      await knex.migrate.down({ migrationSource: source });
+      const today = provinceDay(new Date());
+      expect(await knex('sharing_statistics_subject').select({ service: 'service', subject: 'subject' }).where('day', today).orderBy('subject')).toEqual(
+        ['001044615350', '001044615351', '001044615352'].map((subject) => ({ service: 'population.citizen:identity', subject })),
+      );
+      await knex.migrate.latest({ migrationSource: source });
+
+      // The register restarts on the upgraded database: it continues the saved count.
+      await insuranceReads(['001044615352', '001044615353'], undefined, writer);
+      expect(await logRowsReadBy(() => aggregateSharingStatistics(knex, policies), knex)).toBe(1);
+      expect(await knex('sharing_statistics').select({ service: 'service', requests: 'requests', recordsDisclosed: 'records_disclosed', distinctSubjects: 'distinct_subjects' }).where('day', today).orderBy('service')).toEqual([
+        { service: 'population.citizen:beliefs', requests: 3, recordsDisclosed: 0, distinctSubjects: 0 },
+        { service: 'population.citizen:identity', requests: 3, recordsDisclosed: 6, distinctSubjects: 4 },
+      ]);
+    } finally {
+      await upgraded.close();
+    }
   });
 });

@@ -68,8 +68,8 @@ async function savedDayCount(knex: Knex, day: string, grouping: string): Promise
   const run = await knex('sharing_statistics_run').options(OFF_REQUEST_PATH).select({ closed: 'closed', afterSeq: 'after_seq', grouping: 'grouping' }).where('day', day).first();
   if (!run || run.closed || run.afterSeq === null || run.grouping !== grouping) return null;
   const saved: DayFigures[] = await knex('sharing_statistics').options(OFF_REQUEST_PATH).select(DAY_FIGURE_COLUMNS).where('day', day);
-  const subjects = await knex('sharing_statistics_subject').options(OFF_REQUEST_PATH).select({ service: 'service', consumerAgency: 'consumer_agency', purpose: 'purpose', subject: 'subject' }).where('day', day);
-  return { day, grouping, figures: restoredFigures(saved, subjects), afterSeq: String(run.afterSeq) };
+  const lists = await knex('sharing_statistics_subject_list').options(OFF_REQUEST_PATH).select({ service: 'service', consumerAgency: 'consumer_agency', purpose: 'purpose', subjects: 'subjects' }).where('day', day);
+  return { day, grouping, figures: restoredFigures(saved, lists), afterSeq: String(run.afterSeq) };
 }
 
 /** The next rows of the log, by seq, and whether more may follow. */
@@ -168,11 +168,12 @@ async function writeDay(knex: Knex, count: DayCount, closed: boolean): Promise<v
       CHUNK,
     );
     if (closed) {
-      await trx('sharing_statistics_subject').where('day', day).delete();
+      await trx('sharing_statistics_subject_list').where('day', day).delete();
     } else {
-      // A replica may have saved the same person already: each saves what it counted.
-      const subjects = unsavedSubjectsOf(count.figures).map(({ service, consumerAgency, purpose, subject }) => ({ day, service, consumer_agency: consumerAgency, purpose, subject }));
-      await insertInChunks(trx, 'sharing_statistics_subject', subjects, CHUNK, ['day', 'service', 'consumer_agency', 'purpose', 'subject']);
+      // One list per figure of the people first counted since the last save (a replica may have saved some
+      // of them too: a restart takes the union).
+      const lists = unsavedSubjectsOf(count.figures).map(({ service, consumerAgency, purpose, subjects }) => ({ day, service, consumer_agency: consumerAgency, purpose, subjects }));
+      if (lists.length > 0) await trx('sharing_statistics_subject_list').insert(lists);
     }
     await trx('sharing_statistics_run')
       .insert({ day, closed, computed_at: new Date().toISOString(), after_seq: closed ? null : count.afterSeq, grouping: closed ? null : count.grouping })
