@@ -4,7 +4,7 @@
 // the requests under way at midnight are logged, then closes reading only its last rows, and keeps only its
 // figures. A round that finds no new row writes nothing. The rows the register appended itself are counted
 // from memory, not read back. Runs on the engine the tests run on (TEST_DATABASE_URL: the server).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../auth/Principal.ts';
 import { DisclosureCollector } from '../audit/disclosureCollector.ts';
 import { disclosureLogMigrations } from '../audit/disclosureLogMigrations.ts';
@@ -15,7 +15,7 @@ import { openDatabase, type Database } from '../db/openDatabase.ts';
 import { testDatabaseOptions } from '../db/testDatabase.ts';
 import type { CompiledField, CompiledPolicies } from '../policy/compilePolicies.ts';
 import { appendedLogRows } from './appendedLogRows.ts';
-import { aggregateSharingStatistics } from './sharingStatisticsAggregator.ts';
+import { aggregateSharingStatistics, startSharingStatisticsAggregator } from './sharingStatisticsAggregator.ts';
 import { sharingStatisticsMigrations } from './sharingStatisticsMigrations.ts';
 
 const field = (name: string, group: string): [string, CompiledField] => [
@@ -189,6 +189,18 @@ describe('the rows a register appended itself', () => {
     expect(await figuresOf(today)).toEqual(expected(5, 9, 8));
   });
 
+  it('are counted as soon as enough of them wait, without waiting for the timer', async () => {
+    const aggregator = startSharingStatisticsAggregator({ service: 'population', knex: database.knex, policies: () => policies, everySeconds: 3600, closeAfterMs: 0, roundAtAppendedRows: 2 });
+    try {
+      const own = createDisclosureWriter(database.appendKnex, (rows) => aggregator.rowsAppended(rows));
+      await insuranceReads(['001044615354'], undefined, own);
+      await insuranceReads(['001044615355'], undefined, own);
+      await vi.waitFor(async () => expect(await figuresOf(today)).toEqual(expected(7, 11, 10)), { timeout: 5000 });
+    } finally {
+      await aggregator.stop();
+    }
+  });
+
   it('reads back the rows appended past what it may hold', async () => {
     const held = appendedLogRows(1);
     const own = createDisclosureWriter(database.appendKnex, (rows) => held.add(rows));
@@ -198,7 +210,7 @@ describe('the rows a register appended itself', () => {
     expect(held.size).toBe(1);
     expect(await logRowsReadBy(() => aggregateSharingStatistics(database.knex, policies, { openDays: counted, appended: held }))).toBe(1);
     expect(held.size).toBe(0);
-    expect(await figuresOf(today)).toEqual(expected(7, 12, 10));
+    expect(await figuresOf(today)).toEqual(expected(9, 14, 12));
   });
 });
 

@@ -256,11 +256,14 @@ export function startSharingStatisticsAggregator(options: {
   everySeconds: number;
   /** AggregationRound.closeAfterMs. */
   closeAfterMs: number;
+  /** A round starts once this many appended rows wait to be counted (ROUND_AT_APPENDED_ROWS). */
+  roundAtAppendedRows?: number;
 }): SharingStatisticsAggregator {
+  const roundAt = options.roundAtAppendedRows ?? ROUND_AT_APPENDED_ROWS;
   let rounds: Promise<void> = Promise.resolve();
   let failing = false;
   let openDays: DayCount[] = [];
-  const appended = appendedLogRows(4 * ROUND_AT_APPENDED_ROWS);
+  const appended = appendedLogRows(4 * roundAt);
   /** Rounds queued or running: the timer adds none while a long count (after a restart) goes on. */
   let pending = 0;
   const stopping = new AbortController();
@@ -289,7 +292,7 @@ export function startSharingStatisticsAggregator(options: {
     rowsAppended(rows) {
       appended.add(rows);
       // A busy register counts before the timer: what it holds for the count stays bounded.
-      if (appended.size >= ROUND_AT_APPENDED_ROWS && pending === 0 && !stopping.signal.aborted) void round();
+      if (appended.size >= roundAt && pending === 0 && !stopping.signal.aborted) void round();
     },
     aggregateNow: round,
     async stop() {
