@@ -1,9 +1,9 @@
 // The rows this process appended to its register's disclosure log, kept from the append until the sharing
 // statistics have counted them, so the count takes them from memory instead of reading them back: reading
-// a row back cost as much as appending it (Postgres reading and sending its people and outcome sets, pg
-// parsing them: up to 0.3 ms of CPU a row; docs/performance.md). The log stays the truth: the count still
-// asks it which rows follow the last one counted, and reads back those not held here (appended by a
-// replica, before a restart, or past the bound below).
+// a row of 20 people back cost about 0.06 ms of CPU (Postgres reading and sending its people and outcome
+// sets, pg parsing them), counting it from memory 0.017 all told (docs/performance.md, change 26). The log
+// stays the truth: the count still asks it which rows follow the last one counted, and reads back those not
+// held here (appended by a replica, before a restart, or past the bound below).
 import type { LogRow } from './aggregateDay.ts';
 
 /** A row as the log writer appended it (shared/audit/disclosureWriter.ts's AppendedRow, by shape). */
