@@ -10,6 +10,11 @@ export async function up(knex: Knex): Promise<void> {
     table.bigInteger('after_seq').comment('For the open day: the last disclosure_log seq its figures count (null once closed)');
     table.string('grouping', 64).comment('For the open day: fingerprint of the field groups it was counted under (a change recounts the day)');
   });
+  await createSubjectPerRow(knex);
+}
+
+/** The open day's people, a row each, as this migration made them (until sharingStatisticsSubjectListsMigration.ts). */
+export async function createSubjectPerRow(knex: Knex): Promise<void> {
   await knex.schema.createTable('sharing_statistics_subject', (table) => {
     table.comment('The distinct data subjects counted so far in the open day, per service, consumer agency and purpose; removed when the day closes');
     table.date('day').notNullable().comment('The open day in the province');

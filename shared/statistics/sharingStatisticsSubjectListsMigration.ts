@@ -4,6 +4,7 @@
 // people; docs/performance.md). A list is not unique across replicas: each saves the people it counted,
 // and a restart takes the union.
 import type { Knex } from 'knex';
+import { createSubjectPerRow } from './sharingStatisticsProgressMigration.ts';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('sharing_statistics_subject_list', (table) => {
@@ -23,15 +24,7 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.schema.createTable('sharing_statistics_subject', (table) => {
-    table.comment('The distinct data subjects counted so far in the open day, per service, consumer agency and purpose; removed when the day closes');
-    table.date('day').notNullable().comment('The open day in the province');
-    table.string('service', 200).notNullable().comment('The sharing service (field group) a field of which was disclosed about the person');
-    table.string('consumer_agency', 64).notNullable().comment('The agency it was disclosed to');
-    table.string('purpose', 64).notNullable().comment("The purpose declared ('' when none was declared)");
-    table.text('subject').notNullable().comment('The data subject');
-    table.primary(['day', 'service', 'consumer_agency', 'purpose', 'subject']);
-  });
+  await createSubjectPerRow(knex);
   await knex.raw(`insert into sharing_statistics_subject (day, service, consumer_agency, purpose, subject)
     select distinct day, service, consumer_agency, purpose, unnest(subjects) from sharing_statistics_subject_list`);
   await knex.schema.dropTable('sharing_statistics_subject_list');
