@@ -30,3 +30,12 @@ export function isCalendarDay(value: unknown): value is string {
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
+
+/**
+ * A DATE column's value as 'YYYY-MM-DD'. pg gives the column's text (shared/db/openDatabase.ts sets that
+ * parser); a driver without it gives a Date at local midnight, whose local date is the column's.
+ */
+export function dateColumnDay(value: unknown): string {
+  if (value instanceof Date) return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+  return String(value).slice(0, 10);
+}

@@ -23,7 +23,7 @@ import { logError } from '../logging/log.ts';
 import type { CompiledPolicies } from '../policy/compilePolicies.ts';
 import { appendedLogRows, type AppendedLogRow, type AppendedLogRows, type DatedLogRow } from './appendedLogRows.ts';
 import { addRows, DAY_FIGURE_COLUMNS, fieldGrouping, finish, markSubjectsSaved, newFigures, restoredFigures, unsavedSubjectsOf, type DayFigures } from './aggregateDay.ts';
-import { addDays, provinceDay, provinceDayStart } from '../calendar/provinceDay.ts';
+import { addDays, dateColumnDay, provinceDay, provinceDayStart } from '../calendar/provinceDay.ts';
 
 // A batch is read and counted in one go, holding the event loop: small enough not to stall requests. Most
 // of the hold is taking the rows in (pg parses their people and outcome sets), not counting them (0.7 ms
@@ -183,8 +183,6 @@ async function writeDay(knex: Knex, count: DayCount, closed: boolean): Promise<v
   markSubjectsSaved(count.figures);
 }
 
-const asDay = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
-
 /** Today's count, or another open day's, continued: the one in memory, else the one saved, else from the day's start. */
 async function continuedCount(knex: Knex, day: string, grouping: string, inMemory: readonly DayCount[]): Promise<DayCount> {
   const kept = inMemory.find((count) => count.day === day && count.grouping === grouping);
@@ -216,7 +214,7 @@ export async function aggregateSharingStatistics(knex: Knex, policies: CompiledP
   const today = provinceDay(now);
   const firstOpen = provinceDay(new Date(now.getTime() - (round.closeAfterMs ?? 0)));
   const lastClosed = await knex('sharing_statistics_run').options(OFF_REQUEST_PATH).where('closed', true).max({ day: 'day' }).first();
-  let next: string | null = lastClosed?.day ? addDays(asDay(lastClosed.day), 1) : null;
+  let next: string | null = lastClosed?.day ? addDays(dateColumnDay(lastClosed.day), 1) : null;
   if (next === null) {
     const first = await knex('disclosure_log').options(OFF_REQUEST_PATH).min({ at: 'at' }).first();
     next = first?.at ? provinceDay(new Date(first.at)) : today;

@@ -12,7 +12,7 @@ import type { InternalRoute } from '../internalRoutes/InternalRoute.ts';
 import { CODE_PATTERN } from '../validation/inputs.ts';
 import { DAY_FIGURE_COLUMNS } from './aggregateDay.ts';
 import { BUCKETS, percentiles, type Percentiles } from './latencyHistogram.ts';
-import { isCalendarDay } from '../calendar/provinceDay.ts';
+import { dateColumnDay, isCalendarDay } from '../calendar/provinceDay.ts';
 
 /** Every agency's route answering its sharing statistics for the caller. */
 export const SHARING_STATISTICS_PATH = '/internal/sharing-statistics';
@@ -100,8 +100,6 @@ export function parseStatisticsRequest(body: unknown): StatisticsRequest {
   return { filter: parsed, after: key, limit: limit as number };
 }
 
-const asDay = (value: unknown): string => (value instanceof Date ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}` : String(value).slice(0, 10));
-
 export async function readSharingStatistics(knex: Knex, scope: StatisticsScope, request: StatisticsRequest): Promise<StatisticsRow[]> {
   if (!scope) return [];
   const { filter } = request;
@@ -121,7 +119,7 @@ export async function readSharingStatistics(knex: Knex, scope: StatisticsScope, 
   const rows = await query.orderBy(['day', 'service', 'consumer_agency', 'purpose']).limit(request.limit);
   const latency = await latencyOf(knex, rows);
   return rows.map((row) => ({
-    day: asDay(row.day),
+    day: dateColumnDay(row.day),
     service: row.service,
     ownerAgency: row.ownerAgency,
     consumerAgency: row.consumerAgency,
