@@ -65,8 +65,8 @@ async function logRowsReadBy(round: () => Promise<unknown>, knex = database.knex
   return rows;
 }
 
-async function emptyTables(): Promise<void> {
-  for (const table of ['sharing_statistics_subject_list', 'sharing_statistics', 'sharing_statistics_run', 'disclosure_log']) await database.knex(table).del();
+async function emptyTables(knex = database.knex): Promise<void> {
+  for (const table of ['sharing_statistics_subject_list', 'sharing_statistics', 'sharing_statistics_run', 'disclosure_log']) await knex(table).del();
 }
 
 beforeAll(async () => {
@@ -162,7 +162,7 @@ describe('the rows a register appended itself', () => {
   ];
   let counted: Awaited<ReturnType<typeof aggregateSharingStatistics>>;
 
-  beforeAll(emptyTables);
+  beforeAll(() => emptyTables());
 
   it('are counted from memory, a replica\'s rows between them read back, with the figures of reading all back', async () => {
     const held = appendedLogRows(100);
@@ -221,7 +221,7 @@ describe('the people of a count saved one row each, before they were saved as li
       const { knex } = upgraded;
       const source = migrationSource({ ...disclosureLogMigrations, ...sharingStatisticsMigrations });
       await knex.migrate.latest({ migrationSource: source });
-      for (const table of ['sharing_statistics_subject_list', 'sharing_statistics', 'sharing_statistics_run', 'disclosure_log']) await knex(table).del();
+      await emptyTables(knex);
       const writer = createDisclosureWriter(upgraded.appendKnex);
       await insuranceReads(['001044615350', '001044615351'], undefined, writer);
       await insuranceReads(['001044615351', '001044615352'], undefined, writer);
