@@ -49,4 +49,17 @@ describe('a maintenance transaction', () => {
     expect(await counted(() => database.knex('maintenance_probe').select('id'))).toBe(1);
     expect(await database.knex('maintenance_probe').select('id')).toEqual([{ id: 1 }]);
   });
+
+  it('gives its connection back as any other: a read of the request path on it is prepared', async () => {
+    const knex = database.knex;
+    let connection: unknown;
+    await maintenanceTransaction(knex, async (trx) => {
+      connection = await trx.client.acquireConnection();
+      await trx.raw('select 1');
+    });
+    const read = knex('maintenance_probe').select({ id: 'maintenance_probe.id' }).where('maintenance_probe.id', 1);
+    await read.clone().connection(connection as never);
+    const prepared = await knex.raw('select statement from pg_prepared_statements').connection(connection as never);
+    expect((prepared.rows as { statement: string }[]).map((row) => row.statement)).toContain(read.toSQL().toNative().sql);
+  });
 });

@@ -24,6 +24,10 @@ export async function maintenanceTransaction<T>(knex: Knex, work: (trx: Knex.Tra
     return await knex.transaction(work, { connection });
   } finally {
     if (id !== undefined) maintenanceConnections.delete(id);
+    // knex marks a connection it is handed with its transaction's id and, not owning it, leaves the mark:
+    // a read on it would then count as inside a transaction and go unprepared, parsed and planned on every
+    // call, for as long as the pool keeps the connection (docs/performance.md, change 28).
+    delete connection.__knexTxId;
     await pool.releaseConnection(connection);
   }
 }
